@@ -1,0 +1,1 @@
+"""Corpus-level analysis over stored statements: positions over time, stance, contradictions."""

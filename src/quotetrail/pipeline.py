@@ -1,0 +1,47 @@
+"""The per-document pipeline: clean → parse → extract, as one pure function of a batch.
+
+`process_batch` takes plain records and returns plain records, so a driver in `scale/` can run
+it in this process, in a pool of local processes, or on a cluster, unchanged. A document that
+breaks a stage comes back as a `Rejection` naming it and the stage; the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quotetrail.clean import clean_document
+from quotetrail.extract import extract_mentions, extract_statements
+from quotetrail.nlp import MAX_CHARS, load_pipeline
+from quotetrail.records import Article, ArticleResult, RawDocument, Rejection
+
+PARSE_BATCH = 16
+
+
+def process_batch(documents: Sequence[RawDocument]) -> list[ArticleResult | Rejection]:
+    """Clean, parse and extract a batch of documents; results in input order."""
+    results: list[ArticleResult | Rejection] = []
+    to_parse: list[tuple[int, Article]] = []
+    for document in documents:
+        try:
+            article = clean_document(document)
+        except Exception as error:  # one bad document must not stop the batch
+            results.append(Rejection(document.origin, f"cleaning failed: {type(error).__name__}: {error}"))
+            continue
+        if not article.text.strip():
+            results.append(Rejection(document.origin, "no article text left after cleaning"))
+            continue
+        results.append(ArticleResult(article=article))
+        if article.language == "en":
+            to_parse.append((len(results) - 1, article))
+    if to_parse:
+        nlp = load_pipeline()
+        texts = (article.text[:MAX_CHARS] for _, article in to_parse)
+        for (index, article), doc in zip(to_parse, nlp.pipe(texts, batch_size=PARSE_BATCH)):
+            try:
+                statements = extract_statements(article, doc)
+                mentions = extract_mentions(doc)
+            except Exception as error:
+                results[index] = Rejection(article.source_path, f"extraction failed: {type(error).__name__}: {error}")
+                continue
+            results[index] = ArticleResult(article=article, statements=statements, mentions=mentions)
+    return results

@@ -1,0 +1,159 @@
+"""The data model: every record that flows between stages is defined here, once.
+
+Records are plain dataclasses of plain values (str, int, bool, lists, dicts), so they pickle
+across processes and machines unchanged and serialise to JSON with `to_dict`. No spaCy object
+ever leaves the process that parsed it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def stable_id(*parts: str, length: int = 16) -> str:
+    """A short hex id that depends only on `parts` (same input, same id, on any machine)."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+def content_id(text: str) -> str:
+    """Id of an article from its content: NFC-normalised, whitespace-insensitive.
+
+    Two files holding the same article (re-saved, different line endings or trailing blanks)
+    get the same id, which is what makes ingest idempotent.
+    """
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return stable_id(normalised)
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One article as a reader found it, before any cleaning.
+
+    `content` is decoded text; `format` says how to read it ("text" for a scraped text dump,
+    "html" for a page). Metadata a container already carries (JSONL fields, WARC headers) rides
+    along in the optional fields; cleaning fills in what is missing from the content itself.
+    """
+
+    source_path: str
+    content: str
+    format: str = "text"
+    locator: str = ""  # where inside the source: "line 12", "record 3"; empty for a whole file
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    encoding: str | None = None
+
+    @property
+    def id(self) -> str:
+        return content_id(self.content)
+
+    @property
+    def origin(self) -> str:
+        """The file (and place inside it) this document came from, for messages."""
+        return f"{self.source_path}:{self.locator}" if self.locator else self.source_path
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input that could not become an article, named with the reason."""
+
+    source: str
+    reason: str
+
+
+@dataclass
+class RemovedLine:
+    """A line cleaning removed from an article, and the rule that removed it."""
+
+    text: str
+    rule: str
+
+
+@dataclass
+class Article:
+    """A cleaned article. `text` is what every statement span indexes."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    published_time: str | None = None  # HH:MM when the source gives it
+    published_inferred: bool = False  # True when taken from a date the text mentions
+    url: str | None = None
+    source_path: str = ""
+    language: str = "en"
+    dateline: str | None = None  # place of the dateline, "MOSCOW"
+    removed: list[RemovedLine] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Mention:
+    """A named entity as written in one article."""
+
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, NORP, …
+    start: int
+    end: int
+
+
+@dataclass
+class Speaker:
+    """Who made a statement, resolved as far as the article allows."""
+
+    name: str  # canonical: the fullest form the article gives
+    mention: str  # as written at the cue: "he", "The top Russian diplomat", "Putin"
+    kind: str = "person"  # person | organization | place
+    role: str | None = None
+    affiliation: str | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = stable_id(self.kind, self.name.casefold())
+
+
+@dataclass
+class Statement:
+    """One thing someone is reported to have said, in one article."""
+
+    article_id: str
+    kind: str  # direct | indirect | mixed
+    quote: str  # the statement's content
+    sentence: str  # the sentence(s) that carry it
+    span: tuple[int, int]  # offsets of `quote` in the article's cleaned text
+    speaker: Speaker | None = None
+    cue: str | None = None  # the speech verb or phrase: "said", "according to"
+    said_on: str | None = None  # ISO date
+    said_on_assumed: bool = True  # True when no date is stated and the publication date stands in
+    about: list[str] = field(default_factory=list)
+    stance: dict[str, dict[str, Any]] = field(default_factory=dict)
+    also_in: list[str] = field(default_factory=list)
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        self.span = (int(self.span[0]), int(self.span[1]))
+        if not self.id:
+            self.id = stable_id(self.article_id, str(self.span[0]), str(self.span[1]))
+
+    def to_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["span"] = list(self.span)
+        return record
+
+
+@dataclass
+class ArticleResult:
+    """Everything the per-document stages produce for one article."""
+
+    article: Article
+    statements: list[Statement] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)

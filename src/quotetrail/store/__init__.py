@@ -1,0 +1,385 @@
+"""The store: one DuckDB file, the only module that speaks SQL.
+
+Writes are whole articles in one transaction each batch, so a crash or a bad record midway
+leaves every earlier article intact and the file usable. The schema carries a version; opening
+an older file applies the migrations in `migrations/` in order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from quotetrail.records import ArticleResult
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(Exception):
+    """The database file cannot be used (not a quotetrail store, newer schema, locked …)."""
+
+
+@dataclass
+class StatementQuery:
+    """Filters for listing statements; every field is optional and they combine with AND."""
+
+    speaker: str | None = None  # part of the speaker's name or mention, case-insensitive
+    actor: str | None = None  # a speaker, or anyone whose affiliation is this actor
+    about: str | None = None  # a target the statement is about (or names in its quote)
+    outlet: str | None = None
+    since: str | None = None  # ISO date, on said_on
+    until: str | None = None
+    kind: str | None = None
+    article_id: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass
+class ArticleQuery:
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("quotetrail.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        match = re.fullmatch(r"(\d+)_.+\.sql", entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class Store:
+    """A quotetrail database file. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = str(path)
+        try:
+            self.db = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open {self.path}: {error}") from error
+        if read_only:
+            self._check_version()
+        else:
+            self._migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema -------------------------------------------------------------------------
+
+    def _stored_version(self) -> int | None:
+        tables = {row[0] for row in self.db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "meta" not in tables:
+            if tables:
+                raise StoreError(f"{self.path} is a DuckDB file but not a quotetrail store")
+            return None
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else None
+
+    def _check_version(self) -> None:
+        version = self._stored_version()
+        if version is None:
+            raise StoreError(f"{self.path} is empty: ingest something first")
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {version}; this quotetrail reads up to {SCHEMA_VERSION}")
+
+    def _migrate(self) -> None:
+        version = self._stored_version()
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has schema version {version}; this quotetrail reads up to {SCHEMA_VERSION}")
+        steps: list[tuple[int, str]] = []
+        if version is None:
+            schema = resources.files("quotetrail.store").joinpath("schema.sql").read_text(encoding="utf-8")
+            steps.append((1, schema))
+            version = 0
+        steps += [(number, sql) for number, sql in _migrations() if version < number <= SCHEMA_VERSION]
+        for number, sql in steps:
+            self.db.execute("BEGIN TRANSACTION")
+            try:
+                self.db.execute(sql)
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(number)]
+                )
+                self.db.execute("COMMIT")
+            except duckdb.Error:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return self._stored_version() or 0
+
+    # -- writing ------------------------------------------------------------------------
+
+    def existing_article_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        if not wanted:
+            return set()
+        rows = self.db.execute("SELECT id FROM articles WHERE list_contains(?, id)", [wanted]).fetchall()
+        return {row[0] for row in rows}
+
+    def write(self, results: Sequence[ArticleResult], replace: bool = False) -> int:
+        """Store whole articles in one transaction; returns how many were new.
+
+        An article already stored is left alone unless `replace`, which swaps its statements
+        and mentions for the new ones (re-extraction after the extractors improved).
+        """
+        if not results:
+            return 0
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            ids = [result.article.id for result in results]
+            present = self.existing_article_ids(ids)
+            if replace and present:
+                for table, column in (("statements", "article_id"), ("mentions", "article_id"), ("articles", "id")):
+                    self.db.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [list(present)])
+                present = set()
+            fresh = [result for result in results if result.article.id not in present]
+            seen: set[str] = set()
+            unique = []
+            for result in fresh:
+                if result.article.id not in seen:
+                    seen.add(result.article.id)
+                    unique.append(result)
+            self._insert(unique)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return len(unique)
+
+    def _insert(self, results: Sequence[ArticleResult]) -> None:
+        articles = [
+            (
+                a.id, a.title, a.outlet, a.published, a.published_time, a.published_inferred, a.url,
+                a.source_path, a.language, a.dateline, a.text,
+                json.dumps([{"text": r.text, "rule": r.rule} for r in a.removed], ensure_ascii=False),
+            )
+            for a in (result.article for result in results)
+        ]
+        statements = [
+            (
+                s.id, s.article_id, s.kind, s.quote, s.sentence, s.span[0], s.span[1], s.cue,
+                s.speaker.id if s.speaker else None, s.speaker.name if s.speaker else None,
+                s.speaker.mention if s.speaker else None, s.speaker.kind if s.speaker else None,
+                s.speaker.role if s.speaker else None, s.speaker.affiliation if s.speaker else None,
+                s.said_on, s.said_on_assumed, list(s.about), json.dumps(s.stance, ensure_ascii=False),
+                list(s.also_in),
+            )
+            for result in results
+            for s in result.statements
+        ]
+        mentions = [
+            (result.article.id, m.text, m.label, m.start, m.end) for result in results for m in result.mentions
+        ]
+        if articles:
+            self.db.executemany(
+                "INSERT INTO articles (id, title, outlet, published, published_time, published_inferred, url,"
+                " source_path, language, dateline, text, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                articles,
+            )
+        if statements:
+            self.db.executemany(
+                "INSERT OR IGNORE INTO statements (id, article_id, kind, quote, sentence, span_start, span_end, cue,"
+                " speaker_id, speaker_name, speaker_mention, speaker_kind, speaker_role, speaker_affiliation,"
+                " said_on, said_on_assumed, about, stance, also_in)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                statements,
+            )
+        if mentions:
+            self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", mentions)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, list(params))
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "statements", "mentions"}:
+            raise ValueError(f"unknown table {table}")
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def articles(self, query: ArticleQuery | None = None, with_text: bool = True) -> list[dict[str, Any]]:
+        query = query or ArticleQuery()
+        where, params = [], []
+        if query.outlet:
+            where.append("outlet ILIKE ? ESCAPE '\\'")
+            params.append(_like(query.outlet))
+        if query.since:
+            where.append("published >= CAST(? AS DATE)")
+            params.append(query.since)
+        if query.until:
+            where.append("published <= CAST(? AS DATE)")
+            params.append(query.until)
+        text = ", text, removed" if with_text else ""
+        sql = (
+            "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published, published_time,"
+            f" published_inferred, url, source_path, language, dateline{text},"
+            " (SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS statements"
+            " FROM articles a"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY published NULLS LAST, id"
+            + _page(query.limit, query.offset)
+        )
+        rows = self._rows(sql, params)
+        for row in rows:
+            if "removed" in row:
+                row["removed"] = json.loads(row["removed"])
+        return rows
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        rows = self._rows(
+            "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published, published_time,"
+            " published_inferred, url, source_path, language, dateline, text, removed FROM articles WHERE id = ?",
+            [article_id],
+        )
+        if not rows:
+            return None
+        rows[0]["removed"] = json.loads(rows[0]["removed"])
+        return rows[0]
+
+    def statements(self, query: StatementQuery | None = None) -> list[dict[str, Any]]:
+        """Statements as contract records (see DESIGN.md), ordered by date said."""
+        query = query or StatementQuery()
+        where, params = [], []
+        if query.speaker:
+            where.append("(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_mention ILIKE ? ESCAPE '\\')")
+            params += [_like(query.speaker)] * 2
+        if query.actor:
+            where.append(
+                "(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_affiliation ILIKE ? ESCAPE '\\')"
+            )
+            params += [_like(query.actor), query.actor.replace("%", "")]
+        if query.about:
+            where.append(
+                "(list_has_any(list_transform(s.about, x -> lower(x)), [lower(?)])"
+                " OR s.quote ILIKE ? ESCAPE '\\' OR s.sentence ILIKE ? ESCAPE '\\')"
+            )
+            params += [query.about, _like(query.about), _like(query.about)]
+        if query.outlet:
+            where.append("a.outlet ILIKE ? ESCAPE '\\'")
+            params.append(_like(query.outlet))
+        if query.since:
+            where.append("coalesce(s.said_on, a.published) >= CAST(? AS DATE)")
+            params.append(query.since)
+        if query.until:
+            where.append("coalesce(s.said_on, a.published) <= CAST(? AS DATE)")
+            params.append(query.until)
+        if query.kind:
+            where.append("s.kind = ?")
+            params.append(query.kind)
+        if query.article_id:
+            where.append("s.article_id = ?")
+            params.append(query.article_id)
+        sql = (
+            "SELECT s.*, a.outlet, strftime(a.published, '%Y-%m-%d') AS published,"
+            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso"
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(s.said_on, a.published) NULLS LAST, a.id, s.span_start"
+            + _page(query.limit, query.offset)
+        )
+        return [_statement_record(row) for row in self._rows(sql, params)]
+
+    def mention_counts(self, label: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        where, params = "", []
+        if label:
+            where, params = "WHERE label = ?", [label.upper()]
+        return self._rows(
+            f"SELECT text AS name, label, count(*) AS mentions, count(DISTINCT article_id) AS articles"
+            f" FROM mentions {where} GROUP BY text, label ORDER BY mentions DESC, name" + _page(limit, 0),
+            params,
+        )
+
+    def outlet_counts(self) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT coalesce(a.outlet, '(unknown)') AS outlet, count(DISTINCT a.id) AS articles,"
+            " count(s.id) AS statements, strftime(min(a.published), '%Y-%m-%d') AS first,"
+            " strftime(max(a.published), '%Y-%m-%d') AS last"
+            " FROM articles a LEFT JOIN statements s ON s.article_id = a.id"
+            " GROUP BY 1 ORDER BY articles DESC, outlet"
+        )
+
+    def export(self, folder: Path, fmt: str) -> list[Path]:
+        """Write every table to `folder` as parquet, csv or jsonl; returns the files written."""
+        folder.mkdir(parents=True, exist_ok=True)
+        options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}[fmt]
+        written = []
+        for table in ("articles", "statements", "mentions"):
+            target = folder / f"{table}.{fmt}"
+            self.db.execute(f"COPY {table} TO '{_sql_path(target)}' ({options})")
+            written.append(target)
+        return written
+
+    def iter_statement_ids(self) -> Iterator[str]:
+        for (statement_id,) in self.db.execute("SELECT id FROM statements ORDER BY id").fetchall():
+            yield statement_id
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _page(limit: int | None, offset: int) -> str:
+    sql = ""
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    if offset:
+        sql += f" OFFSET {int(offset)}"
+    return sql
+
+
+def _statement_record(row: dict[str, Any]) -> dict[str, Any]:
+    speaker = None
+    if row["speaker_name"] is not None:
+        speaker = {
+            "name": row["speaker_name"],
+            "id": row["speaker_id"],
+            "kind": row["speaker_kind"],
+            "role": row["speaker_role"],
+            "affiliation": row["speaker_affiliation"],
+            "mention": row["speaker_mention"],
+        }
+    return {
+        "id": row["id"],
+        "article_id": row["article_id"],
+        "outlet": row["outlet"],
+        "published": row["published"],
+        "said_on": row["said_on_iso"],
+        "said_on_assumed": row["said_on_assumed"],
+        "kind": row["kind"],
+        "speaker": speaker,
+        "cue": row["cue"],
+        "quote": row["quote"],
+        "sentence": row["sentence"],
+        "span": [row["span_start"], row["span_end"]],
+        "about": list(row["about"] or []),
+        "stance": json.loads(row["stance"] or "{}"),
+        "also_in": list(row["also_in"] or []),
+    }
