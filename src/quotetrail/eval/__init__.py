@@ -10,7 +10,12 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-HARNESSES: dict[str, str] = {}
+HARNESSES: dict[str, str] = {
+    "clean": "quotetrail.eval.clean",
+    "quotes": "quotetrail.eval.quotes",
+    "stance": "quotetrail.eval.stance",
+    "clusters": "quotetrail.eval.clusters",
+}
 
 
 def run_harness(kind: str, data: Path) -> dict[str, Any]:
