@@ -29,8 +29,8 @@ def safe_text(value: Any) -> str:
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\n", " "))
 
 
-def default_format(stream: TextIO = sys.stdout) -> str:
-    return "table" if stream.isatty() else "jsonl"
+def default_format(stream: TextIO | None = None) -> str:
+    return "table" if (stream or sys.stdout).isatty() else "jsonl"
 
 
 def emit(
@@ -38,10 +38,11 @@ def emit(
     fmt: str,
     columns: Sequence[tuple[str, str, Callable[[dict[str, Any]], Any]]] | None = None,
     title: str | None = None,
-    stream: TextIO = sys.stdout,
+    stream: TextIO | None = None,
 ) -> None:
     """Write `rows` in `fmt`. `columns` (header, style, getter) shape the table and CSV views;
     JSON and JSON Lines always carry the whole records."""
+    stream = stream or sys.stdout
     if fmt == "json":
         json.dump(list(rows), stream, ensure_ascii=False, indent=2, default=str)
         stream.write("\n")

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from quotetrail.records import Article, ArticleResult, Mention, Speaker, Statement
+from quotetrail.store import SCHEMA_VERSION, StatementQuery, Store, StoreError
+
+
+def _result(article_id: str, text: str, quote: str, speaker: str, said_on: str, affiliation: str = "Russia") -> ArticleResult:
+    start = text.index(quote)
+    article = Article(id=article_id, text=text, title=f"Title {article_id}", outlet="Outlet", published=said_on)
+    statement = Statement(
+        article_id=article_id, kind="direct", quote=quote, sentence=text, span=(start, start + len(quote)),
+        speaker=Speaker(name=speaker, mention=speaker.split()[-1], affiliation=affiliation), cue="said",
+        said_on=said_on, said_on_assumed=False, about=["Taliban"],
+    )
+    return ArticleResult(article=article, statements=[statement], mentions=[Mention("Taliban", "ORG", 0, 7)])
+
+
+def test_store_new_file_has_current_schema_version(db_path):
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.count("articles") == 0
+
+
+def test_store_write_is_idempotent(db_path):
+    result = _result("a1", "Taliban: 'We want peace,' Putin said.", "We want peace", "Vladimir Putin", "2021-08-20")
+    with Store(db_path) as store:
+        assert store.write([result]) == 1
+        assert store.write([result]) == 0
+        assert store.count("articles") == 1
+        assert store.count("statements") == 1
+
+
+def test_store_statement_record_follows_contract(db_path):
+    text = "Taliban: 'We want peace,' Putin said."
+    with Store(db_path) as store:
+        store.write([_result("a1", text, "We want peace", "Vladimir Putin", "2021-08-20")])
+        (record,) = store.statements()
+    assert record["speaker"]["name"] == "Vladimir Putin"
+    assert record["speaker"]["affiliation"] == "Russia"
+    assert record["said_on"] == "2021-08-20"
+    assert record["published"] == "2021-08-20"
+    assert text[record["span"][0]:record["span"][1]] == record["quote"]
+    assert set(record) >= {"id", "article_id", "outlet", "kind", "cue", "sentence", "about", "stance", "also_in"}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (StatementQuery(speaker="putin"), ["a1", "a2"]),
+        (StatementQuery(actor="Russia"), ["a1", "a2", "a3"]),
+        (StatementQuery(actor="Russia", about="taliban"), ["a1", "a2", "a3"]),
+        (StatementQuery(since="2022-01-01"), ["a2"]),
+        (StatementQuery(until="2021-08-20"), ["a1", "a3"]),
+        (StatementQuery(speaker="100%"), []),
+        (StatementQuery(kind="indirect"), []),
+    ],
+)
+def test_store_statement_filters(db_path, query, expected):
+    with Store(db_path) as store:
+        store.write([
+            _result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20"),
+            _result("a2", "Putin said 'yes'.", "yes", "Vladimir Putin", "2024-07-05"),
+            _result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19"),
+        ])
+        found = [row["article_id"] for row in store.statements(query)]
+    assert sorted(found) == expected
+
+
+def test_store_failed_write_keeps_earlier_articles(db_path):
+    good = _result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20")
+    broken = _result("a2", "Putin said 'yes'.", "yes", "Vladimir Putin", "2024-07-05")
+    broken.statements[0].kind = None  # violates NOT NULL: the whole batch must roll back
+    with Store(db_path) as store:
+        store.write([good])
+        with pytest.raises(duckdb.Error):
+            store.write([_result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19"), broken])
+        assert [row["id"] for row in store.articles()] == ["a1"]
+        assert store.write([_result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19")]) == 1
+
+
+def test_store_replace_swaps_statements(db_path):
+    first = _result("a1", "Putin said 'no'. Lavrov said 'yes'.", "no", "Vladimir Putin", "2021-08-20")
+    second = _result("a1", "Putin said 'no'. Lavrov said 'yes'.", "yes", "Sergei Lavrov", "2021-08-20")
+    with Store(db_path) as store:
+        store.write([first])
+        store.write([second], replace=True)
+        names = [row["speaker"]["name"] for row in store.statements()]
+    assert names == ["Sergei Lavrov"]
+
+
+def test_store_refuses_foreign_duckdb_file(db_path):
+    connection = duckdb.connect(str(db_path))
+    connection.execute("CREATE TABLE unrelated (x INTEGER)")
+    connection.close()
+    with pytest.raises(StoreError, match="not a quotetrail store"):
+        Store(db_path)
+
+
+def test_store_refuses_newer_schema(db_path):
+    with Store(db_path) as store:
+        store.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+    with pytest.raises(StoreError, match="schema version"):
+        Store(db_path)
+
+
+def test_store_applies_pending_migrations(db_path, monkeypatch):
+    import quotetrail.store as store_module
+
+    with Store(db_path):
+        pass
+    migration = (SCHEMA_VERSION + 1, "CREATE TABLE migrated_marker (x INTEGER);")
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    monkeypatch.setattr(store_module, "_migrations", lambda: [migration])
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION + 1
+        assert store.db.execute("SELECT count(*) FROM migrated_marker").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_store_export_writes_every_table(db_path, tmp_path, fmt):
+    with Store(db_path) as store:
+        store.write([_result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20")])
+        written = store.export(tmp_path / "out", fmt)
+    assert sorted(path.name for path in written) == sorted(f"{t}.{fmt}" for t in ("articles", "statements", "mentions"))
+    rows = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'out' / ('statements.' + fmt)}'").fetchall()[0][0]
+    assert rows == 1

@@ -1,0 +1,137 @@
+"""The CLI end to end on the seed corpus, in a temporary directory."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotetrail.cli import app
+
+runner = CliRunner()
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "seeds.duckdb"
+    result = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def _jsonl(args: list[str]) -> list[dict]:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_cli_ingest_summary_and_rerun_stores_nothing(seeded_db):
+    result = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(seeded_db), "--workers", "1"])
+    assert result.exit_code == 0
+    assert "0 articles stored" in result.stdout
+    assert "5 already stored" in result.stdout
+    assert "Nothing new" in result.stdout
+
+
+def test_cli_statements_follow_the_contract(seeded_db):
+    records = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl"])
+    articles = {a["id"]: a for a in _jsonl(["articles", "--db", str(seeded_db), "--format", "jsonl"])}
+    assert records
+    for record in records:
+        assert {"id", "article_id", "outlet", "published", "said_on", "kind", "speaker", "cue", "quote",
+                "sentence", "span", "about", "stance", "also_in"} <= set(record)
+        assert record["kind"] in {"direct", "indirect", "mixed"}
+        start, end = record["span"]
+        assert record["quote"] in articles[record["article_id"]]["text"][start:end]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "speaker"),
+    [
+        ("You cannot impose standards of political life", "Vladimir Putin"),
+        ("Such a step would not meet our interests", "Oleg Syromolotov"),
+    ],
+)
+def test_cli_seed_quotes_are_attributed(seeded_db, fragment, speaker):
+    records = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl"])
+    matching = [r for r in records if fragment in r["quote"]]
+    assert matching, f"no statement holds {fragment!r}"
+    assert all(r["speaker"] and r["speaker"]["name"] == speaker for r in matching)
+
+
+def test_cli_statement_filters_narrow_the_list(seeded_db):
+    everything = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl"])
+    putin = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--speaker", "Putin"])
+    direct = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--kind", "direct"])
+    late = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--since", "2024-01-01"])
+    assert 0 < len(putin) < len(everything)
+    assert all("Putin" in r["speaker"]["name"] for r in putin)
+    assert direct and all(r["kind"] == "direct" for r in direct)
+    assert late and all((r["said_on"] or r["published"]) >= "2024-01-01" for r in late)
+
+
+def test_cli_positions_lists_russia_on_taliban_by_date(seeded_db):
+    rows = _jsonl(["positions", "--db", str(seeded_db), "--actor", "Russia", "--target", "Taliban", "--format", "jsonl"])
+    dates = [r["said_on"] or r["published"] for r in rows]
+    assert dates == sorted(dates)
+    assert any(d.startswith("2021") for d in dates) and any(d.startswith("2024") for d in dates)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "table"])
+def test_cli_listing_formats(seeded_db, fmt):
+    result = runner.invoke(app, ["articles", "--db", str(seeded_db), "--format", fmt])
+    assert result.exit_code == 0
+    if fmt == "json":
+        assert len(json.loads(result.stdout)) == 5
+    elif fmt == "csv":
+        assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 5
+    else:
+        assert result.stdout.count("\n") > 5
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["statements", "--since", "last week"],
+        ["statements", "--format", "xml"],
+        ["statements", "--kind", "rumour"],
+        ["positions", "--actor", "Russia"],
+        ["eval", "nonsense", "--data", "."],
+        ["frobnicate"],
+    ],
+)
+def test_cli_usage_errors_exit_2(seeded_db, args):
+    result = runner.invoke(app, [*args, "--db", str(seeded_db)])
+    assert result.exit_code == 2
+
+
+def test_cli_missing_database_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["statements", "--db", str(tmp_path / "absent.duckdb")])
+    assert result.exit_code == 2
+    assert not (tmp_path / "absent.duckdb").exists()
+
+
+def test_cli_rejected_input_exits_1_and_names_it(tmp_path):
+    (tmp_path / "good.txt").write_text("Putin said on Friday that \u201cthe talks will go on.\u201d\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    db = tmp_path / "x.duckdb"
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(db), "--workers", "1"])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "empty file" in result.stderr
+    assert "1 articles stored" in result.stdout
+
+
+def test_cli_runs_as_module(seeded_db):
+    completed = subprocess.run(
+        [sys.executable, "-m", "quotetrail", "outlets", "--db", str(seeded_db), "--format", "json"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert sum(row["articles"] for row in json.loads(completed.stdout)) == 5
