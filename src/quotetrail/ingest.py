@@ -57,7 +57,9 @@ def ingest(
                 summary.rejected.append(result)
             else:
                 articles.append(result)
-        summary.stored += store.write(articles, replace=replace)
+        stored = store.write(articles, replace=replace)
+        summary.stored += stored
+        summary.repeated += len(articles) - stored  # written by an earlier batch of this run
         summary.statements += sum(len(result.statements) for result in articles)
         summary.not_english += sum(1 for result in articles if result.article.language != "en")
         if on_progress:
@@ -68,8 +70,10 @@ def ingest(
 def _new_document_batches(
     items: Iterator[RawDocument | Rejection], store: Store, summary: IngestSummary, batch_size: int, replace: bool
 ) -> Iterator[list[RawDocument]]:
-    seen: set[str] = set()
+    """Batches of documents not yet stored. Nothing grows with the corpus: a document repeated
+    across batches is caught when its batch is written (`Store.write` skips stored ids)."""
     pending: list[RawDocument] = []
+    pending_ids: set[str] = set()
 
     def flush() -> list[RawDocument]:
         stored = set() if replace else store.existing_article_ids(document.id for document in pending)
@@ -81,14 +85,14 @@ def _new_document_batches(
             summary.rejected.append(item)
             continue
         summary.documents += 1
-        if item.id in seen:
+        if item.id in pending_ids:
             summary.repeated += 1
             continue
-        seen.add(item.id)
         pending.append(item)
+        pending_ids.add(item.id)
         if len(pending) >= batch_size:
             batch = flush()
-            pending = []
+            pending, pending_ids = [], set()
             if batch:
                 yield batch
     if pending:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -48,7 +49,7 @@ class RawDocument:
     outlet: str | None = None
     encoding: str | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
         return content_id(self.content)
 
