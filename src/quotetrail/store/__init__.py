@@ -44,6 +44,7 @@ class StatementQuery:
 
 @dataclass
 class ArticleQuery:
+    ids: list[str] | None = None
     outlet: str | None = None
     since: str | None = None
     until: str | None = None
@@ -228,6 +229,9 @@ class Store:
     def articles(self, query: ArticleQuery | None = None, with_text: bool = True) -> list[dict[str, Any]]:
         query = query or ArticleQuery()
         where, params = [], []
+        if query.ids is not None:
+            where.append("list_contains(?, id)")
+            params.append(list(query.ids))
         if query.outlet:
             where.append("outlet ILIKE ? ESCAPE '\\'")
             params.append(_like(query.outlet))
@@ -254,15 +258,8 @@ class Store:
         return rows
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        rows = self._rows(
-            "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published, published_time,"
-            " published_inferred, url, source_path, language, dateline, text, removed FROM articles WHERE id = ?",
-            [article_id],
-        )
-        if not rows:
-            return None
-        rows[0]["removed"] = json.loads(rows[0]["removed"])
-        return rows[0]
+        rows = self.articles(ArticleQuery(ids=[article_id]))
+        return rows[0] if rows else None
 
     def statements(self, query: StatementQuery | None = None) -> list[dict[str, Any]]:
         """Statements as contract records (see DESIGN.md), ordered by date said."""
