@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from quotetrail.ingest import ingest
+from quotetrail.scale import make_driver
 from quotetrail.store import Store
 
 ARTICLE = (
@@ -71,30 +72,33 @@ def test_ingest_with_worker_processes_matches_one_process(tmp_path, seeds_dir):
     results = {}
     for workers in (1, 2):
         with Store(tmp_path / f"w{workers}.duckdb") as store:
-            ingest([seeds_dir], store, workers=workers, batch_size=2)
+            ingest([seeds_dir], store, driver=make_driver("local", workers=workers), batch_size=2)
             results[workers] = [(row["id"], row["quote"]) for row in store.statements()]
     assert results[1] == results[2]
 
 
-def test_ingest_interrupted_run_keeps_what_was_stored(tmp_path, db_path, seeds_dir, monkeypatch):
-    import quotetrail.ingest as ingest_module
-
-    calls = {"n": 0}
-    real = ingest_module.run_local
-
-    def failing_driver(batches, workers=1):
-        for results in real(batches, workers=workers):
-            calls["n"] += 1
-            if calls["n"] == 2:
+def test_ingest_interrupted_run_keeps_what_was_stored(db_path, seeds_dir):
+    def interrupted_driver(batches):
+        for number, results in enumerate(make_driver("local")(batches)):
+            if number == 1:
                 raise KeyboardInterrupt
             yield results
 
-    monkeypatch.setattr(ingest_module, "run_local", failing_driver)
     with Store(db_path) as store, pytest.raises(KeyboardInterrupt):
-        ingest([seeds_dir], store, batch_size=2)
-    monkeypatch.setattr(ingest_module, "run_local", real)
+        ingest([seeds_dir], store, driver=interrupted_driver, batch_size=2)
     with Store(db_path) as store:
         assert store.count("articles") == 2
         summary = ingest([seeds_dir], store, batch_size=2)
         assert (summary.stored, summary.already_stored) == (3, 2)
         assert store.count("articles") == 5
+
+
+def test_ingest_on_ray_matches_local(tmp_path, seeds_dir):
+    pytest.importorskip("ray", reason="the Ray engine is an optional extra")
+    results = {}
+    for engine in ("local", "ray"):
+        with Store(tmp_path / f"{engine}.duckdb") as store:
+            ingest([seeds_dir], store, driver=make_driver(engine, workers=1), batch_size=2)
+            results[engine] = [(row["id"], row["speaker"]) for row in store.statements()]
+            assert store.count("articles") == 5
+    assert results["ray"] == results["local"]

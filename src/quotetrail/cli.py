@@ -41,6 +41,11 @@ class ExportFormat(str, Enum):
     csv = "csv"
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 class Kind(str, Enum):
     direct = "direct"
     indirect = "indirect"
@@ -113,11 +118,15 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes (default: every core).")] = None,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Re-extract articles already stored.")] = False,
+    engine: Annotated[Engine, typer.Option(help="Where the per-document stages run: local processes or Ray.")] = Engine.local,
+    ray_address: Annotated[Optional[str], typer.Option(help="Ray cluster address (default: start Ray locally).")] = None,
 ) -> None:
     """Read, clean, parse and extract; store what is new. Exit 1 if any input was rejected."""
     from quotetrail.ingest import default_workers, ingest as run_ingest
+    from quotetrail.scale import make_driver
+    from quotetrail.scale.ray import RayUnavailable
 
-    workers = workers or default_workers()
+    driver = make_driver(engine.value, workers=workers or default_workers(), address=ray_address)
     with _open(db, read_only=False) as store, _progress() as progress:
         task = progress.add_task("ingesting", total=None) if progress else None
 
@@ -125,7 +134,11 @@ def ingest(
             if progress is not None:
                 progress.update(task, completed=summary.documents, description=f"{summary.stored} stored")
 
-        summary = run_ingest(paths, store, workers=workers, replace=reprocess, on_progress=report)
+        try:
+            summary = run_ingest(paths, store, driver=driver, replace=reprocess, on_progress=report)
+        except RayUnavailable as error:
+            err.print(Text(f"error: {error}"))
+            raise typer.Exit(2) from None
         totals = (store.count("articles"), store.count("statements"))
     out = Console(soft_wrap=True)
     line = (

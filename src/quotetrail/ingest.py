@@ -14,7 +14,7 @@ from pathlib import Path
 
 from quotetrail.read import iter_documents
 from quotetrail.records import ArticleResult, RawDocument, Rejection
-from quotetrail.scale.local import run_local
+from quotetrail.scale import Driver, make_driver
 from quotetrail.store import Store
 
 BATCH_SIZE = 32
@@ -42,15 +42,18 @@ def default_workers() -> int:
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
-    workers: int = 1,
+    driver: Driver | None = None,
     batch_size: int = BATCH_SIZE,
     replace: bool = False,
     on_progress: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
-    """Ingest every document under `paths` into `store`; never raises for bad input."""
+    """Ingest every document under `paths` into `store`; never raises for bad input.
+
+    `driver` runs the per-document pipeline (default: this process; see `scale.make_driver`).
+    """
     summary = IngestSummary()
     batches = _new_document_batches(iter_documents(paths), store, summary, batch_size, replace)
-    for results in run_local(batches, workers=workers):
+    for results in (driver or make_driver())(batches):
         articles: list[ArticleResult] = []
         for result in results:
             if isinstance(result, Rejection):

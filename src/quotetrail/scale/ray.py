@@ -1,0 +1,52 @@
+"""Run the pipeline on a Ray cluster (or a local Ray instance) — the same `process_batch`.
+
+Ray is an optional extra (`pip install 'quotetrail[ray]'`). Each Ray worker process loads the
+spaCy pipeline once (it is cached per process) and receives plain `RawDocument` batches; results
+come back as plain records, in input order. As with the local driver, at most two batches per
+worker CPU are in flight, so the input is read only as fast as the cluster processes it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+
+from quotetrail.pipeline import process_batch
+from quotetrail.records import ArticleResult, RawDocument, Rejection
+
+
+class RayUnavailable(RuntimeError):
+    """Ray is not installed or the cluster cannot be reached."""
+
+
+def run_ray(
+    batches: Iterable[Sequence[RawDocument]], address: str | None = None, in_flight: int | None = None
+) -> Iterator[list[ArticleResult | Rejection]]:
+    """Yield the results of each batch, in order, computed by Ray tasks.
+
+    `address` is a Ray cluster address ("ray://head:10001", "auto"); None starts a local Ray
+    instance for this process.
+    """
+    try:
+        import ray
+    except ImportError as error:
+        raise RayUnavailable("the Ray engine needs the extra: pip install 'quotetrail[ray]'") from error
+    started_here = not ray.is_initialized()
+    if started_here:
+        try:
+            ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
+        except (ConnectionError, RuntimeError, ValueError) as error:
+            raise RayUnavailable(f"cannot reach Ray at {address or 'a new local instance'}: {error}") from error
+    try:
+        remote_batch = ray.remote(process_batch)
+        limit = in_flight or max(2, 2 * int(ray.cluster_resources().get("CPU", 1)))
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(remote_batch.remote(list(batch)))
+            if len(pending) >= limit:
+                yield ray.get(pending.popleft())
+        while pending:
+            yield ray.get(pending.popleft())
+    finally:
+        if started_here:
+            ray.shutdown()
