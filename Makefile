@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB := demo.duckdb
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test clean
+.PHONY: setup browser demo test clean
 
 setup: $(STAMP)
 
@@ -22,7 +22,14 @@ demo: setup
 	$(BIN)/quotetrail statements --db $(DEMO_DB) --format table
 	$(BIN)/quotetrail positions --db $(DEMO_DB) --actor Russia --target Taliban --format table
 
-test: setup
+# The browser tests drive Debian's Chromium; install it when it is missing (needs root or sudo).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	} || echo "warning: could not install chromium; the browser tests will be skipped"
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 clean:
