@@ -16,7 +16,7 @@ from quotetrail.clean.dates import latest_date
 from quotetrail.clean.encoding import repair_text
 from quotetrail.clean.html import extract_page
 from quotetrail.clean.language import detect_language
-from quotetrail.clean.outlets import canonical_name, outlet_from_text, outlet_from_url, strip_signature
+from quotetrail.clean.outlets import canonical_name, outlet_for_domain, outlet_from_text, outlet_from_url, strip_signature
 from quotetrail.records import Article, RawDocument, RemovedLine
 
 Furniture = Mapping[str, Collection[str]]
@@ -33,10 +33,10 @@ def _strip_signatures(lines: list[str]) -> tuple[list[str], list[RemovedLine]]:
     return [line for line in lines if line.strip()], removed
 
 
-def _source_text(raw: RawDocument) -> tuple[str, RawDocument]:
-    """The text to clean, and the document with whatever an HTML page told us filled in."""
+def _source_text(raw: RawDocument) -> tuple[str, RawDocument, str | None]:
+    """The text to clean, the document with what an HTML page told us filled in, the site name."""
     if raw.format != "html":
-        return raw.content, raw
+        return raw.content, raw, None
     page = extract_page(raw.content, raw.url)
     return page.text, RawDocument(
         source_path=raw.source_path,
@@ -46,13 +46,16 @@ def _source_text(raw: RawDocument) -> tuple[str, RawDocument]:
         url=raw.url or page.url,
         title=raw.title or page.title,
         published=raw.published or page.published,
-        outlet=raw.outlet or (canonical_name(page.sitename) if page.sitename else None),
+        outlet=raw.outlet,
         encoding=raw.encoding,
-    )
+    ), page.sitename
 
 
-def _outlet(raw: RawDocument, text: str) -> str | None:
-    return raw.outlet or outlet_from_url(raw.url) or outlet_from_text(text)
+def _outlet(raw: RawDocument, text: str, sitename: str | None) -> str | None:
+    """The container's outlet, else the table's for the URL, the page's site name, the host, the text."""
+    known = raw.outlet or (outlet_for_domain(raw.url) if raw.url else None)
+    named = (outlet_for_domain(sitename) or canonical_name(sitename)) if sitename else None
+    return known or named or outlet_from_url(raw.url) or outlet_from_text(text)
 
 
 def _published(raw: RawDocument, cleaned: CleanedLines, text: str) -> tuple[str | None, str | None, bool]:
@@ -67,10 +70,10 @@ def _published(raw: RawDocument, cleaned: CleanedLines, text: str) -> tuple[str 
 
 def clean_document(raw: RawDocument, furniture: Furniture | None = None) -> Article:
     """Repair, de-furnish and date one document. Pure: depends on `raw` and `furniture` only."""
-    source, raw = _source_text(raw)
+    source, raw, sitename = _source_text(raw)
     text = repair_text(source)
     lines, removed = _strip_signatures(split_lines(text))
-    outlet = _outlet(raw, text)
+    outlet = _outlet(raw, text, sitename)
     known = (furniture or {}).get(outlet or "", ())
     cleaned = clean_lines(lines, title=raw.title, furniture=known, find_body=raw.format != "html")
     published, published_time, inferred = _published(raw, cleaned, text)
