@@ -26,6 +26,10 @@ PROSE_ANY_END_WORDS = 30
 MAX_GAP_LINES = 4
 HEAD_TITLE_WINDOW = 6
 HEAD_REPEAT_WINDOW = 10
+TITLE_MIN_WORDS = 3
+ANCHOR_RULES = ("byline", "date_line")
+ANCHOR_REACH = 15
+ANCHOR_WEIGHT = 3
 TITLE_MAX_WORDS = 30
 
 
@@ -35,6 +39,12 @@ class CleanedLines:
     removed: list[RemovedLine] = field(default_factory=list)
     title: str | None = None
     stated: FoundDate | None = None
+    # rule name → positions in the surviving lines where a line of that rule stood (before index)
+    marks: dict[str, list[int]] = field(default_factory=dict)
+
+    def remove(self, line: str, rule_name: str, position: int) -> None:
+        self.removed.append(RemovedLine(line, rule_name))
+        self.marks.setdefault(rule_name, []).append(position)
 
 
 def split_lines(text: str) -> list[str]:
@@ -62,86 +72,99 @@ def _matching_rule(line: str, furniture: Collection[str]) -> str | None:
 
 
 def _apply_rules(lines: list[str], furniture: Collection[str], result: CleanedLines) -> list[str]:
-    kept = []
+    """Drop furniture lines; a line that only states a date goes too, its date kept as stated."""
+    kept: list[str] = []
     for line in lines:
-        rule_name = _matching_rule(line, furniture)
+        found = stated_date(line)
+        rule_name = "date_line" if found else _matching_rule(line, furniture)
         if rule_name:
-            result.removed.append(RemovedLine(line, rule_name))
+            result.remove(line, rule_name, len(kept))
+            result.stated = result.stated or found
         else:
             kept.append(line)
     return kept
-
-
-def _take_date_lines(lines: list[str], result: CleanedLines) -> list[str]:
-    kept = []
-    for line in lines:
-        found = stated_date(line)
-        if found is None:
-            kept.append(line)
-            continue
-        result.removed.append(RemovedLine(line, "date_line"))
-        result.stated = result.stated or found
-    return kept
-
-
-def _first_prose_index(lines: list[str]) -> int:
-    return next((index for index, line in enumerate(lines) if is_prose(line)), len(lines))
 
 
 def _could_be_title(line: str) -> bool:
     return 2 <= word_count(line) <= TITLE_MAX_WORDS and not line.endswith((".", ":", ","))
 
 
-def choose_title(lines: list[str]) -> str | None:
-    """The headline: a line repeated near the top, else the longest line just before the body."""
+def choose_title(lines: list[str], body_start: int) -> str | None:
+    """The headline: a line repeated near the top, else the nearest title-like line above the body."""
     top = lines[:HEAD_REPEAT_WINDOW]
     keys = [normalise(line) for line in top]
     repeated = [line for line, key in zip(top, keys) if keys.count(key) > 1 and _could_be_title(line)]
     if repeated:
         return repeated[0]
-    head = lines[: _first_prose_index(lines)]
-    candidates = [line for line in head[-HEAD_TITLE_WINDOW:] if _could_be_title(line)]
-    return max(candidates, key=word_count) if candidates else None
+    head = lines[max(0, body_start - HEAD_TITLE_WINDOW) : body_start]
+    candidates = [line for line in head if _could_be_title(line) and word_count(line) >= TITLE_MIN_WORDS]
+    return candidates[-1] if candidates else None
 
 
 def _remove_title(lines: list[str], title: str, result: CleanedLines) -> list[str]:
     key = normalise(title)
-    kept, seen = [], False
+    kept: list[str] = []
+    seen = False
     for line in lines:
-        if normalise(line) == key and key:
-            result.removed.append(RemovedLine(line, "title_repeat" if seen else "title"))
+        if key and normalise(line) == key:
+            result.remove(line, "title_repeat" if seen else "title", len(kept))
             seen = True
         else:
             kept.append(line)
     return kept
 
 
-def body_bounds(lines: list[str]) -> tuple[int, int]:
-    """[start, end) of the largest run of prose lines whose gaps are at most MAX_GAP_LINES."""
-    prose = [index for index, line in enumerate(lines) if is_prose(line)]
-    if not prose:
-        return 0, len(lines)
-    runs: list[list[int]] = [[prose[0]]]
-    for index in prose[1:]:
-        if index - runs[-1][-1] - 1 <= MAX_GAP_LINES:
+def _prose_runs(lines: list[str], stops: list[int]) -> list[list[int]]:
+    """Runs of prose line indices with at most MAX_GAP_LINES other lines between neighbours."""
+    runs: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if not is_prose(line):
+            continue
+        joined = runs and index - runs[-1][-1] - 1 <= MAX_GAP_LINES
+        if joined and not any(runs[-1][-1] < stop <= index for stop in stops):
             runs[-1].append(index)
         else:
             runs.append([index])
-    best = max(runs, key=lambda run: sum(len(lines[index]) for index in run))
+    return runs
+
+
+def body_bounds(lines: list[str], anchors: list[int] = (), stops: list[int] = ()) -> tuple[int, int]:
+    """[start, end) of the body: the heaviest run of prose lines.
+
+    The first run below an anchor (a byline or date line) weighs ANCHOR_WEIGHT times its length;
+    a run after a comment-section heading that follows an earlier run is readers' text, not body.
+    """
+    runs = _prose_runs(lines, list(stops))
+    if not runs:
+        return 0, len(lines)
+    first_stop = min((stop for stop in stops if stop > runs[0][0]), default=len(lines) + 1)
+    runs = [run for run in runs if run[0] < first_stop]
+
+    starts = [run[0] for run in runs]
+    anchored = {
+        min(start for start in starts if start >= anchor)
+        for anchor in anchors
+        if any(0 <= start - anchor <= ANCHOR_REACH for start in starts)
+    }
+
+    def weight(run: list[int]) -> float:
+        return sum(len(lines[index]) for index in run) * (ANCHOR_WEIGHT if run[0] in anchored else 1)
+
+    best = max(runs, key=weight)
     start = best[0]
     while start > 0 and _SENTENCE_END.search(lines[start - 1]) and word_count(lines[start - 1]) >= 5:
         start -= 1
     return start, best[-1] + 1
 
 
-def _keep_body(lines: list[str], result: CleanedLines) -> list[str]:
-    start, end = body_bounds(lines)
-    kept = []
+def _keep_body(lines: list[str], bounds: tuple[int, int], result: CleanedLines) -> list[str]:
+    start, end = bounds
+    kept: list[str] = []
     for index, line in enumerate(lines):
         if start <= index < end or carries_statement(line):
             kept.append(line)
         else:
-            result.removed.append(RemovedLine(line, "outside_body"))
+            result.remove(line, "outside_body", len(kept))
     return kept
 
 
@@ -152,9 +175,15 @@ def clean_lines(
     extractor (trafilatura for HTML) has already cut the page down to its body."""
     result = CleanedLines(lines=[])
     lines = _apply_rules(lines, furniture, result)
-    lines = _take_date_lines(lines, result)
-    result.title = title or choose_title(lines)
+    anchors = [p for name in ANCHOR_RULES for p in result.marks.get(name, [])]
+    stops = result.marks.get("comments_heading", [])
+    bounds = body_bounds(lines, anchors, stops) if find_body else (0, len(lines))
+    result.title = title or choose_title(lines, bounds[0])
     if result.title:
+        title_key = normalise(result.title)
+        before = sum(1 for line in lines[: bounds[0]] if normalise(line) == title_key)
+        after = sum(1 for line in lines[: bounds[1]] if normalise(line) == title_key)
         lines = _remove_title(lines, result.title, result)
-    result.lines = _keep_body(lines, result) if find_body else lines
+        bounds = (bounds[0] - before, bounds[1] - after)
+    result.lines = _keep_body(lines, bounds, result) if find_body else lines
     return result

@@ -148,12 +148,12 @@ def is_source_credit(line: str) -> bool:
 
 
 _PHOTO_WORDS = (
-    r"photo|photos|photograph|image|images|picture|pool|getty|shutterstock|afp|reuters|ap|epa|"
-    r"sputnik|tass|xinhua|anadolu|file|credit|courtesy|illustration|screenshot|screengrab|video grab"
+    r"(?i:photo|photos|photograph|image|images|picture|pool|getty|shutterstock|file|credit|courtesy|"
+    r"illustration|screenshot|screengrab|video grab)|AFP|AP|EPA|Reuters|REUTERS|Sputnik|TASS|Xinhua|Anadolu"
 )
-_TRAILING_CREDIT = re.compile(rf"\((?:[^()]*\b(?:{_PHOTO_WORDS})\b[^()]*)\)\s*$", re.I)
+_TRAILING_CREDIT = re.compile(rf"\((?:[^()]*\b(?:{_PHOTO_WORDS})\b[^()]*)\)\s*$")
 _CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|file photo|credit|photo credit|source)\s*[:©]", re.I)
-_CAPTION_TAIL = re.compile(rf"(?:[|/]\s*|©\s*)(?:{_PHOTO_WORDS})\b[^.]*$", re.I)
+_CAPTION_TAIL = re.compile(rf"(?:[|/]\s*|©\s*)(?:{_PHOTO_WORDS})\b[^.]*$")
 
 
 @rule("photo_caption")
@@ -167,9 +167,10 @@ _PROMOTION = re.compile(
     r"^(?:follow|like) us on|^subscribe (?:to|for|now)|^sign up (?:for|to)|newsletter|"
     r"^download (?:our|the) app|^click here|website can (?:also )?be accessed|all rights reserved|"
     r"^copyright\b|^©|^join (?:us|our)|^get the latest|^support (?:our|independent) journalism|"
-    r"^(?:leave|post|add) a comment|^comments? (?:are|is) closed|^you (?:may|might) also like|"
+    r"^you (?:may|might) also like|"
     r"^(?:share|tweet|email|print) (?:this|on)\b|^we use cookies|^this (?:site|website) uses cookies|"
-    r"^advertisement\b|^sponsored\b|^please (?:enable|disable|allow|whitelist)|^listen to (?:this|the) (?:article|story))",
+    r"^advertisement\b|^sponsored\b|^please (?:enable|disable|allow|whitelist)|^listen to (?:this|the) (?:article|story)|"
+    r"^you must (?:be )?log(?:ged)? ?in to)",
     re.I,
 )
 
@@ -187,4 +188,62 @@ _CATEGORY_GLUE = re.compile(r"[a-z][A-Z][a-z]")
 def is_category_glue(line: str) -> bool:
     """Category links whose separators were lost: "AfghanistanGeo-politicsHighlights news"."""
     words = line.split()
-    return len(words) <= 6 and len(_CATEGORY_GLUE.findall(line)) >= 2 and not re.search(r"[.!?]$", line)
+    return (
+        len(words) <= 6
+        and len(line) <= 80
+        and line.isascii()
+        and len(_CATEGORY_GLUE.findall(line)) >= 2
+        and not re.search(r"[.!?]$", line)
+    )
+
+
+_COMMENTS_HEADING = re.compile(
+    r"^[\[(]?\s*(?:\d+\s+)?(?:top rated |latest |recent |reader |view all |show |load |read |post a |add a |leave a )?"
+    r"(?:comments?|responses?|replies|reply|discussion|conversation)\b[^.!?]{0,30}[\])]?\s*$"
+    r"|^join the (?:conversation|discussion)|^comments? (?:are|is) closed",
+    re.I,
+)
+
+
+@rule("comments_heading")
+def is_comments_heading(line: str) -> bool:
+    """The heading of a comment section ("167 comments", "Leave a Reply"): readers' text follows."""
+    return word_count(line) <= 8 and bool(_COMMENTS_HEADING.match(line))
+
+
+_BYLINE = re.compile(r"^(?:by|written by|posted by|author:?)\s+[A-Z\u00c0-\u024f]", re.I)
+
+
+@rule("byline")
+def is_byline(line: str) -> bool:
+    """"By Jane Doe" / "By JERUSALEM POST STAFF": the author line above the body."""
+    return word_count(line) <= 10 and bool(_BYLINE.match(line)) and not line.endswith((".", "?", "!"))
+
+
+_GLUE_POINT = re.compile(r"(?<=[a-z0-9?!.’'\")])(?=[A-Z][a-z]*\b)")
+
+
+def _title_case_share(words: list[str]) -> float:
+    return sum(1 for word in words if word[:1].isupper() or word[:1].isdigit()) / max(1, len(words))
+
+
+@rule("teaser", overrides_protection=True)
+def is_teaser(line: str) -> bool:
+    """A link teaser: a Title Case headline glued to its summary ("…StandWarren Mayor Jim says …").
+
+    Link lists lose the break between a headline and its blurb; the quote in a teaser belongs to
+    another story, so the rule overrides statement protection.
+    """
+    for match in _GLUE_POINT.finditer(line, 0, 200):
+        head = line[: match.start()].split()
+        tail = line[match.start() :].split()[1:7]
+        glued_left = head[-1] if head else ""
+        if (
+            len(glued_left) >= 5  # "MacBook", "YouTube": a brand, not a seam
+            and len(head) >= 4
+            and _title_case_share(head) >= 0.85
+            and len(tail) >= 4
+            and _title_case_share(tail) < 0.4
+        ):
+            return True
+    return False
