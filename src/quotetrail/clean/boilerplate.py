@@ -30,6 +30,7 @@ TITLE_MIN_WORDS = 3
 ANCHOR_RULES = ("byline", "date_line")
 ANCHOR_REACH = 15
 ANCHOR_WEIGHT = 3
+MIN_BODY_CHARS = 400  # a comment heading ends the body only once this much prose came before it
 TITLE_MAX_WORDS = 30
 
 
@@ -128,6 +129,10 @@ def _prose_runs(lines: list[str], stops: list[int]) -> list[list[int]]:
     return runs
 
 
+def _prose_chars_before(lines: list[str], runs: list[list[int]], position: int) -> int:
+    return sum(len(lines[index]) for run in runs for index in run if index < position)
+
+
 def body_bounds(lines: list[str], anchors: list[int] = (), stops: list[int] = ()) -> tuple[int, int]:
     """[start, end) of the body: the heaviest run of prose lines.
 
@@ -137,7 +142,7 @@ def body_bounds(lines: list[str], anchors: list[int] = (), stops: list[int] = ()
     runs = _prose_runs(lines, list(stops))
     if not runs:
         return 0, len(lines)
-    first_stop = min((stop for stop in stops if stop > runs[0][0]), default=len(lines) + 1)
+    first_stop = min((stop for stop in stops if _prose_chars_before(lines, runs, stop) >= MIN_BODY_CHARS), default=len(lines) + 1)
     runs = [run for run in runs if run[0] < first_stop]
 
     starts = [run[0] for run in runs]
@@ -148,7 +153,11 @@ def body_bounds(lines: list[str], anchors: list[int] = (), stops: list[int] = ()
     }
 
     def weight(run: list[int]) -> float:
-        return sum(len(lines[index]) for index in run) * (ANCHOR_WEIGHT if run[0] in anchored else 1)
+        chars = sum(len(lines[index]) for index in run)
+        inside = sum(1 for anchor in anchors if run[0] < anchor <= run[-1])
+        if inside >= 2:  # dates or bylines between its paragraphs: a list of other stories
+            return chars / inside
+        return chars * (ANCHOR_WEIGHT if run[0] in anchored else 1)
 
     best = max(runs, key=weight)
     start = best[0]
