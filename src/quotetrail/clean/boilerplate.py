@@ -20,6 +20,7 @@ from quotetrail.clean.rules import OVERRIDE_PROTECTION, RULES, carries_statement
 from quotetrail.records import RemovedLine
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_INNER_PUNCTUATION = re.compile(r"[,.;:!?،。，、]")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
 PROSE_MIN_WORDS = 12
 PROSE_ANY_END_WORDS = 30
@@ -55,11 +56,14 @@ def split_lines(text: str) -> list[str]:
 
 
 def is_prose(line: str) -> bool:
-    """A line that reads like running text: long enough, and a finished sentence."""
+    """A line that reads like running text: long enough, and a finished sentence (or a long one
+    with punctuation inside, unlike a tag cloud)."""
     words = word_count(line)
-    if words >= PROSE_ANY_END_WORDS:
+    if words < PROSE_MIN_WORDS:
+        return False
+    if _SENTENCE_END.search(line):
         return True
-    return words >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(line))
+    return words >= PROSE_ANY_END_WORDS and len(_INNER_PUNCTUATION.findall(line)) * PROSE_ANY_END_WORDS >= words
 
 
 def _matching_rule(line: str, furniture: Collection[str]) -> str | None:

@@ -247,3 +247,18 @@ def is_teaser(line: str) -> bool:
         ):
             return True
     return False
+
+
+_LEGAL = re.compile(
+    r"registered trademarks? of|all rights reserved|^the (?:information|content|material)s? (?:provided|contained|published) on this|"
+    r"not been evaluated by the food and drug|may not be (?:published|reproduced|copied|redistributed)|"
+    r"terms of (?:use|service)|privacy policy|cookie policy|by (?:using|continuing to use) this (?:site|website)|"
+    r"affiliate (?:links?|commission)|(?:we|may) (?:earn|receive) (?:a )?(?:small )?commission",
+    re.I,
+)
+
+
+@rule("legal_notice")
+def is_legal_notice(line: str) -> bool:
+    """Footer legalese: trademarks, disclaimers, reproduction and cookie notices."""
+    return word_count(line) <= 80 and bool(_LEGAL.search(line))
