@@ -28,6 +28,8 @@ MAX_GAP_LINES = 4
 HEAD_TITLE_WINDOW = 6
 HEAD_REPEAT_WINDOW = 10
 TITLE_MIN_WORDS = 3
+SENTENCE_MIN_WORDS = 4
+LIST_ITEM_MIN_WORDS = 3
 ANCHOR_RULES = ("byline", "date_line")
 ANCHOR_REACH = 15
 ANCHOR_WEIGHT = 3
@@ -119,13 +121,20 @@ def _remove_title(lines: list[str], title: str, result: CleanedLines) -> list[st
     return kept
 
 
+def _is_sentence(line: str) -> bool:
+    """A short finished sentence: a one-line paragraph, not a menu item or a headline."""
+    return word_count(line) >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(line))
+
+
 def _prose_runs(lines: list[str], stops: list[int]) -> list[list[int]]:
-    """Runs of prose line indices with at most MAX_GAP_LINES other lines between neighbours."""
+    """Runs of prose line indices with at most MAX_GAP_LINES other lines (short sentences not
+    counted) between neighbours."""
     runs: list[list[int]] = []
     for index, line in enumerate(lines):
         if not is_prose(line):
             continue
-        joined = runs and index - runs[-1][-1] - 1 <= MAX_GAP_LINES
+        gap = runs and sum(1 for between in lines[runs[-1][-1] + 1 : index] if not _is_sentence(between))
+        joined = runs and gap <= MAX_GAP_LINES
         if joined and not any(runs[-1][-1] < stop <= index for stop in stops):
             runs[-1].append(index)
         else:
@@ -165,9 +174,24 @@ def body_bounds(lines: list[str], anchors: list[int] = (), stops: list[int] = ()
 
     best = max(runs, key=weight)
     start = best[0]
-    while start > 0 and _SENTENCE_END.search(lines[start - 1]) and word_count(lines[start - 1]) >= 5:
+    while start > 0 and _is_sentence(lines[start - 1]):
         start -= 1
-    return start, best[-1] + 1
+    return start, _extend_end(lines, best[-1] + 1)
+
+
+def _extend_end(lines: list[str], end: int) -> int:
+    """Past the last prose line: short sentences, and a list the body announces with a colon."""
+    in_list = False
+    while end < len(lines):
+        line = lines[end]
+        if _is_sentence(line) and not line.endswith(":"):
+            in_list = False
+        elif line.endswith(":") and word_count(line) >= SENTENCE_MIN_WORDS:
+            in_list = True
+        elif not (in_list and word_count(line) >= LIST_ITEM_MIN_WORDS):
+            break
+        end += 1
+    return end
 
 
 def _keep_body(lines: list[str], bounds: tuple[int, int], result: CleanedLines) -> list[str]:

@@ -93,7 +93,6 @@ def page_text_lines(html: str) -> list[str]:
     root = lxml.html.document_fromstring(html)
     lines: list[str] = []
     current: list[str] = []
-    skipping: etree._Element | None = None
 
     def flush() -> None:
         text = " ".join("".join(current).split())
@@ -101,24 +100,23 @@ def page_text_lines(html: str) -> list[str]:
             lines.append(text)
         current.clear()
 
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if skipping is not None:
-            if event == "end" and element is skipping:
-                skipping = None
-                current.append(element.tail or "")
-            continue
-        if event == "start":
-            if tag in INVISIBLE_TAGS or _hidden(element):
-                skipping = element
-                continue
-            if tag in BLOCK_TAGS:
-                flush()
-            current.append(element.text or "" if tag else "")
-        else:
+    stack: list[tuple[etree._Element, bool]] = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        tag = element.tag if isinstance(element.tag, str) else ""  # comments and PIs have no tag
+        if closing:
             if tag in BLOCK_TAGS:
                 flush()
             current.append(element.tail or "")
+            continue
+        if not tag or tag in INVISIBLE_TAGS or _hidden(element):
+            current.append(element.tail or "")
+            continue
+        if tag in BLOCK_TAGS:
+            flush()
+        current.append(element.text or "")
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
     flush()
     return lines
 
