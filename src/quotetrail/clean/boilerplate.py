@@ -208,8 +208,20 @@ def _keep_body(lines: list[str], bounds: tuple[int, int], result: CleanedLines) 
 def clean_lines(
     lines: list[str], title: str | None = None, furniture: Collection[str] = (), find_body: bool = True
 ) -> CleanedLines:
-    """Run the passes over `lines`; `title` when the source names it; `find_body` off when an
-    extractor (trafilatura for HTML) has already cut the page down to its body."""
+    """Run the passes over `lines` until nothing more goes, so that cleaning clean text changes
+    nothing; `title` when the source names it; `find_body` off when an extractor (trafilatura
+    for HTML) has already cut the page down to its body."""
+    result = _clean_once(lines, title, furniture, find_body)
+    while True:
+        again = _clean_once(result.lines, result.title, furniture, find_body)
+        if again.lines == result.lines:
+            return result
+        result.lines = again.lines
+        result.removed.extend(again.removed)
+        result.stated = result.stated or again.stated
+
+
+def _clean_once(lines: list[str], title: str | None, furniture: Collection[str], find_body: bool) -> CleanedLines:
     result = CleanedLines(lines=[])
     lines = _apply_rules(lines, furniture, result)
     anchors = [p for name in ANCHOR_RULES for p in result.marks.get(name, [])]
