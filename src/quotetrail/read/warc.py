@@ -60,5 +60,7 @@ def read_warc(path: Path) -> Iterator[RawDocument | Rejection]:
                 document = _document(record, path, f"record {number}")
                 if document is not None:
                     yield document
-        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as error:
-            yield Rejection(f"{path}:record {number + 1}", f"damaged archive from here on: {error}")
+        except (ArchiveLoadFailed, ValueError, OSError, EOFError, AttributeError, TypeError) as error:
+            # warcio raises whatever its parser trips on in a damaged header; the records read
+            # so far stand, and nothing after the damage can be located reliably.
+            yield Rejection(f"{path}:record {number + 1}", f"damaged archive from here on: {type(error).__name__}: {error}")
