@@ -176,13 +176,14 @@ def body_bounds(lines: list[str], anchors: list[int] = (), stops: list[int] = ()
     start = best[0]
     while start > 0 and _is_sentence(lines[start - 1]):
         start -= 1
-    return start, _extend_end(lines, best[-1] + 1)
+    limit = min((stop for stop in stops if stop > best[-1]), default=len(lines))
+    return start, _extend_end(lines, best[-1] + 1, limit)
 
 
-def _extend_end(lines: list[str], end: int) -> int:
-    """Past the last prose line: short sentences, and a list the body announces with a colon."""
+def _extend_end(lines: list[str], end: int, limit: int) -> int:
+    """Past the last prose line up to `limit`: short sentences, and a list the body announces."""
     in_list = False
-    while end < len(lines):
+    while end < limit:
         line = lines[end]
         if _is_sentence(line) and not line.endswith(":"):
             in_list = False

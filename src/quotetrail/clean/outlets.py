@@ -63,8 +63,8 @@ def outlet_from_url(url: str | None) -> str | None:
     return outlet_for_domain(host) or (host or None)
 
 
-_APPEARED_FIRST = re.compile(r"appeared first on\s+(.+?)\.?\s*$", re.I | re.M)
-_POSSESSIVE_SITE = re.compile(r"^(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})[’']s? (?:website|web site|site)\b", re.M)
+_APPEARED_FIRST = re.compile(r"appeared first on\s+([A-Z0-9][\w.&'’ -]{1,60}?)\.?\s*$", re.M)
+_POSSESSIVE_SITE = re.compile(r"^(?:[Tt]he )?([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4})[’']s? (?:website|web site|site)\b", re.M)
 _CROSS_DOMAIN = re.compile(r"^(?:also on|read more on|more on)\s+((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I | re.M)
 
 

@@ -112,7 +112,7 @@ def is_cross_link(line: str) -> bool:
     return bool(_CROSS_LINK.match(line))
 
 
-_POST_FIRST = re.compile(r"^the post .+ appeared first on .+$", re.I | re.S)
+_POST_FIRST = re.compile(r"^[Tt]he post .+ appeared first on [A-Z0-9][\w.&'’ -]{1,60}\.?$")
 
 
 @rule("appeared_first_on", overrides_protection=True)
