@@ -70,3 +70,11 @@ def test_boilerplate_statement_outside_body_is_kept() -> None:
     quote = "“We will be back,” she said."
     cleaned = clean_lines([*article, *MENU, quote])
     assert quote in cleaned.lines
+
+
+def test_boilerplate_repeated_line_kept_once() -> None:
+    caption = "The defence secretary shakes hands with his counterpart in Hanoi on Wednesday."
+    body = [PARA.format("Monday"), caption, PARA.format("Tuesday"), caption, PARA.format("Friday")]
+    cleaned = clean_lines(body)
+    assert cleaned.lines.count(caption) == 1
+    assert [r.rule for r in cleaned.removed] == ["duplicate_line"]

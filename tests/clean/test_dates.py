@@ -39,3 +39,8 @@ def test_dates_latest_explicit_date() -> None:
     latest = latest_date(text)
     assert latest is not None and latest.day == date(2021, 8, 20)
     assert latest_date("No dates here, only Monday and 1979.") is None
+
+
+def test_dates_time_before_date_line() -> None:
+    found = stated_date("Updated 5:27 am CST, Wednesday, November 20, 2019")
+    assert found is not None and found.day == date(2019, 11, 20)

@@ -12,6 +12,7 @@ A line that carries a statement (`rules.carries_statement`) survives every pass 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ HEAD_TITLE_WINDOW = 6
 HEAD_REPEAT_WINDOW = 10
 TITLE_MIN_WORDS = 3
 SENTENCE_MIN_WORDS = 4
+DUPLICATE_MIN_WORDS = 4
 LIST_ITEM_MIN_WORDS = 3
 ANCHOR_RULES = ("byline", "date_line")
 ANCHOR_REACH = 15
@@ -93,18 +95,20 @@ def _apply_rules(lines: list[str], furniture: Collection[str], result: CleanedLi
 
 
 def _could_be_title(line: str) -> bool:
-    return 2 <= word_count(line) <= TITLE_MAX_WORDS and not line.endswith((".", ":", ","))
+    return TITLE_MIN_WORDS <= word_count(line) <= TITLE_MAX_WORDS and not line.endswith((".", ":", ","))
 
 
 def choose_title(lines: list[str], body_start: int) -> str | None:
-    """The headline: a line repeated near the top, else the nearest title-like line above the body."""
-    top = lines[:HEAD_REPEAT_WINDOW]
-    keys = [normalise(line) for line in top]
-    repeated = [line for line, key in zip(top, keys) if keys.count(key) > 1 and _could_be_title(line)]
-    if repeated:
-        return repeated[0]
+    """The headline: a title-like line near the top or just above the body, preferring one the
+    page repeats (headline and og:title, breadcrumb and h1), nearest the body first."""
     head = lines[max(0, body_start - HEAD_TITLE_WINDOW) : body_start]
-    candidates = [line for line in head if _could_be_title(line) and word_count(line) >= TITLE_MIN_WORDS]
+    window = [line for line in lines[:HEAD_REPEAT_WINDOW] + head if _could_be_title(line)]
+    counts = Counter(normalise(line) for line in lines)
+    repeated = [line for line in window if counts[normalise(line)] > 1]
+    if repeated:
+        key = normalise(repeated[-1])
+        return next(line for line in window if normalise(line) == key)  # first spelling: the page's own
+    candidates = [line for line in head if _could_be_title(line)]
     return candidates[-1] if candidates else None
 
 
@@ -196,11 +200,18 @@ def _extend_end(lines: list[str], end: int, limit: int) -> int:
 
 
 def _keep_body(lines: list[str], bounds: tuple[int, int], result: CleanedLines) -> list[str]:
+    """The lines within `bounds` and statements outside them; a repeat of a kept line goes
+    (gallery captions, pull quotes): its first occurrence carries whatever it says."""
     start, end = bounds
     kept: list[str] = []
+    seen: set[str] = set()
     for index, line in enumerate(lines):
-        if start <= index < end or carries_statement(line):
+        key = normalise(line)
+        if key in seen and word_count(line) >= DUPLICATE_MIN_WORDS:
+            result.remove(line, "duplicate_line", len(kept))
+        elif start <= index < end or carries_statement(line):
             kept.append(line)
+            seen.add(key)
         else:
             result.remove(line, "outside_body", len(kept))
     return kept

@@ -28,6 +28,7 @@ DATE_PATTERNS = (
 )
 _DATE_LINE_LABEL = re.compile(r"^(?:published|posted|updated|last updated|date|first published)(?: on)?\s*:?\s*", re.I)
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
+_LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*[,|-]?\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def find_dates(text: str) -> list[FoundDate]:
 
 def stated_date(line: str) -> FoundDate | None:
     """The date a line states when the line is nothing but a (labelled) date and time."""
-    stripped = _WEEKDAY.sub("", _DATE_LINE_LABEL.sub("", line.strip()))
+    stripped = _WEEKDAY.sub("", _LEADING_TIME.sub("", _DATE_LINE_LABEL.sub("", line.strip())))
     if len(stripped) > 60:
         return None
     found = find_dates(stripped)

@@ -154,12 +154,15 @@ _PHOTO_WORDS = (
 _TRAILING_CREDIT = re.compile(rf"\((?:[^()]*\b(?:{_PHOTO_WORDS})\b[^()]*)\)\s*$")
 _CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|file photo|credit|photo credit|source)\s*[:©]", re.I)
 _CAPTION_TAIL = re.compile(rf"(?:[|/]\s*|©\s*)(?:{_PHOTO_WORDS})\b[^.]*$")
+_GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+$", re.I)
 
 
 @rule("photo_caption")
 def is_photo_caption(line: str) -> bool:
-    """A caption ending in a photo credit "(AFP photo)", or a "Photo: …" / "© Reuters" label."""
-    return bool(_TRAILING_CREDIT.search(line) or _CREDIT_LABEL.match(line) or _CAPTION_TAIL.search(line))
+    """A caption ending in a photo credit "(AFP photo)", a "Photo: …" / "© Reuters" label, or a
+    gallery counter "Image 1 of 8"."""
+    patterns = (_TRAILING_CREDIT.search, _CREDIT_LABEL.match, _CAPTION_TAIL.search, _GALLERY_COUNTER.match)
+    return any(pattern(line) for pattern in patterns)
 
 
 _PROMOTION = re.compile(
