@@ -9,6 +9,7 @@ modules: `encoding` (mojibake), `rules` + `boilerplate` (furniture lines, title,
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 
 from quotetrail.clean.boilerplate import CleanedLines, clean_lines, split_lines
 from quotetrail.clean.dateline import find_dateline
@@ -16,7 +17,13 @@ from quotetrail.clean.dates import latest_date
 from quotetrail.clean.encoding import repair_text
 from quotetrail.clean.html import extract_page
 from quotetrail.clean.language import detect_language
-from quotetrail.clean.outlets import canonical_name, outlet_for_domain, outlet_from_text, outlet_from_url, strip_signature
+from quotetrail.clean.outlets import (
+    canonical_name,
+    outlet_for_domain,
+    outlet_from_text,
+    outlet_from_url,
+    strip_signature,
+)
 from quotetrail.records import Article, RawDocument, RemovedLine
 
 Furniture = Mapping[str, Collection[str]]
@@ -38,17 +45,8 @@ def _source_text(raw: RawDocument) -> tuple[str, RawDocument, str | None]:
     if raw.format != "html":
         return raw.content, raw, None
     page = extract_page(raw.content, raw.url)
-    return page.text, RawDocument(
-        source_path=raw.source_path,
-        content=raw.content,
-        format=raw.format,
-        locator=raw.locator,
-        url=raw.url or page.url,
-        title=raw.title or page.title,
-        published=raw.published or page.published,
-        outlet=raw.outlet,
-        encoding=raw.encoding,
-    ), page.sitename
+    filled = replace(raw, url=raw.url or page.url, title=raw.title or page.title, published=raw.published or page.published)
+    return page.text, filled, page.sitename
 
 
 def _outlet(raw: RawDocument, text: str, sitename: str | None) -> str | None:

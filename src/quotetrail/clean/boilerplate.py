@@ -17,7 +17,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from quotetrail.clean.dates import FoundDate, stated_date
-from quotetrail.clean.rules import OVERRIDE_PROTECTION, RULES, carries_statement, normalise, word_count
+from quotetrail.clean.rules import (
+    OVERRIDE_PROTECTION,
+    RULES,
+    carries_statement,
+    normalise,
+    word_count,
+)
 from quotetrail.records import RemovedLine
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")

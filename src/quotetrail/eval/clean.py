@@ -18,6 +18,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -135,7 +136,7 @@ def _pages(data: Path) -> Iterator[tuple[str, Path, dict[str, Any]]]:
 def _our_html(page: Path, url: str | None) -> str:
     for document in read_html_file(page):
         if isinstance(document, RawDocument):
-            return clean_document(RawDocument(**{**document.__dict__, "url": url})).text
+            return clean_document(replace(document, url=url)).text
     return ""
 
 

@@ -75,6 +75,3 @@ def record_to_document(record: Any, source: str, locator: str, fields: FieldMap)
         published=_first(record, fields.names["published"]),
         outlet=_first(record, fields.names["outlet"]),
     )
-
-
-
