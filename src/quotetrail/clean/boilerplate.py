@@ -100,6 +100,21 @@ def _apply_rules(lines: list[str], furniture: Collection[str], result: CleanedLi
     return kept
 
 
+def _drop_repeated_blocks(lines: list[str], result: CleanedLines) -> list[str]:
+    """Prose lines the page renders twice together with a neighbour (a teaser list shown in two
+    widgets, a gallery's captions): every copy goes. An article never repeats its paragraphs."""
+    counts = Counter(normalise(line) for line in lines)
+    repeated = [counts[normalise(line)] > 1 for line in lines]
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        neighbour = (index > 0 and repeated[index - 1]) or (index + 1 < len(lines) and repeated[index + 1])
+        if repeated[index] and neighbour and is_prose(line) and not carries_statement(line):
+            result.remove(line, "repeated_block", len(kept))
+        else:
+            kept.append(line)
+    return kept
+
+
 def _could_be_title(line: str) -> bool:
     return TITLE_MIN_WORDS <= word_count(line) <= TITLE_MAX_WORDS and not line.endswith((".", ":", ","))
 
@@ -241,6 +256,7 @@ def clean_lines(
 
 def _clean_once(lines: list[str], title: str | None, furniture: Collection[str], find_body: bool) -> CleanedLines:
     result = CleanedLines(lines=[])
+    lines = _drop_repeated_blocks(lines, result)
     lines = _apply_rules(lines, furniture, result)
     anchors = [p for name in ANCHOR_RULES for p in result.marks.get(name, [])]
     stops = result.marks.get("comments_heading", [])
