@@ -103,12 +103,16 @@ def _apply_rules(lines: list[str], furniture: Collection[str], result: CleanedLi
 def _drop_repeated_blocks(lines: list[str], result: CleanedLines) -> list[str]:
     """Prose lines the page renders twice together with a neighbour (a teaser list shown in two
     widgets, a gallery's captions): every copy goes. An article never repeats its paragraphs."""
-    counts = Counter(normalise(line) for line in lines)
-    repeated = [counts[normalise(line)] > 1 for line in lines]
+    keys = [normalise(line) for line in lines]
+    counts = Counter(keys)
+
+    def repeated_neighbour(index: int, other: int) -> bool:
+        return 0 <= other < len(lines) and counts[keys[other]] > 1 and keys[other] != keys[index]
+
     kept: list[str] = []
     for index, line in enumerate(lines):
-        neighbour = (index > 0 and repeated[index - 1]) or (index + 1 < len(lines) and repeated[index + 1])
-        if repeated[index] and neighbour and is_prose(line) and not carries_statement(line):
+        neighbour = repeated_neighbour(index, index - 1) or repeated_neighbour(index, index + 1)
+        if counts[keys[index]] > 1 and neighbour and is_prose(line) and not carries_statement(line):
             result.remove(line, "repeated_block", len(kept))
         else:
             kept.append(line)
