@@ -86,3 +86,12 @@ def test_boilerplate_repeated_teaser_block_dropped_everywhere() -> None:
     cleaned = clean_lines([*teasers, *MENU, *article, *MENU, *teasers])
     assert cleaned.lines == article
     assert [r.rule for r in cleaned.removed].count("repeated_block") == 6
+
+
+def test_boilerplate_list_with_time_stamps_loses_to_article() -> None:
+    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday")]
+    videos = []
+    for n in range(8):
+        videos += [f"Video {n} headline", f"A summary of video number {n} that is long enough to read like prose here.", f"{n + 1}H ago 08:5{n}"]
+    cleaned = clean_lines([*MENU, "Harbour reopens after a week", *article, *MENU, *videos])
+    assert cleaned.lines == article

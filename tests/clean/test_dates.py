@@ -18,6 +18,8 @@ from quotetrail.clean.dates import find_dates, latest_date, stated_date
         ("Published: 2021-08-23T14:05:00Z", date(2021, 8, 23), "14:05"),
         ("Monday, August 23, 2021", date(2021, 8, 23), None),
         ("November 19, 2019 at 9:45 am", date(2019, 11, 19), "09:45"),
+        ("Updated on: November 19, 2019 / 10:07 AM / CBS News", date(2019, 11, 19), None),
+        ("By Jane Roe | November 19, 2019", date(2019, 11, 19), None),
     ],
 )
 def test_dates_stated_date_lines(line: str, day: date, time: str | None) -> None:
@@ -27,7 +29,7 @@ def test_dates_stated_date_lines(line: str, day: date, time: str | None) -> None
 
 @pytest.mark.parametrize(
     "line",
-    ["on March 08, 2019 in Washington, DC", "The deal was signed on 23 Aug, 2021 in Doha by both sides.", "31 February 2021", "July 2021"],
+    ["on March 08, 2019 in Washington, DC", "On November 19, 2019 the army said / we left", "The deal was signed on 23 Aug, 2021 in Doha by both sides.", "31 February 2021", "July 2021"],
 )
 def test_dates_sentence_is_not_a_date_line(line: str) -> None:
     assert stated_date(line) is None

@@ -21,6 +21,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ["The ratio was 3 / 4 of all votes cast in the city on Sunday.", "Home"],
     ),
     "media_timer": (["0:00", "26:12", "1:02:33 / 1:05:00"], ["12:15 GMT talks begin", "Score 2:1"]),
+    "timestamp": (
+        ["2 days ago at 07:52 am", "7H ago 08:51", "Nov 7 23:05", "5 hours ago"],
+        ["2 days ago the minister resigned after weeks of pressure from his own party.", "Nov 7 was a Monday"],
+    ),
     "cross_link": (
         ["Also on rt.com Russia’s talks with Taliban are latest proof", "READ MORE: Taliban name new cabinet", "Related: Kabul airport"],
         ["Also on Monday, the envoy met the delegation.", "Read more about it in the report, she said."],

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from quotetrail.clean.dates import FoundDate, stated_date
@@ -39,6 +39,7 @@ SENTENCE_MIN_WORDS = 4
 DUPLICATE_MIN_WORDS = 4
 LIST_ITEM_MIN_WORDS = 3
 ANCHOR_RULES = ("byline", "date_line")
+LISTING_RULES = ("byline", "date_line", "timestamp")  # one per item in a list of stories or comments
 ANCHOR_REACH = 15
 ANCHOR_WEIGHT = 3
 MIN_BODY_CHARS = 400  # a comment heading ends the body only once this much prose came before it
@@ -175,11 +176,15 @@ def _prose_chars_before(lines: list[str], runs: list[list[int]], position: int) 
     return sum(len(lines[index]) for run in runs for index in run if index < position)
 
 
-def body_bounds(lines: list[str], anchors: list[int] = (), stops: list[int] = ()) -> tuple[int, int]:
+def body_bounds(
+    lines: list[str], anchors: Sequence[int] = (), stops: Sequence[int] = (), markers: Sequence[int] = ()
+) -> tuple[int, int]:
     """[start, end) of the body: the heaviest run of prose lines.
 
     The first run below an anchor (a byline or date line) weighs ANCHOR_WEIGHT times its length;
-    a run after a comment-section heading that follows an earlier run is readers' text, not body.
+    a run with several list markers (dates, bylines, time stamps) inside is a list of stories or
+    comments and weighs less; a run after a comment heading that follows real prose is readers'
+    text, not body.
     """
     runs = _prose_runs(lines, list(stops))
     if not runs:
@@ -196,8 +201,8 @@ def body_bounds(lines: list[str], anchors: list[int] = (), stops: list[int] = ()
 
     def weight(run: list[int]) -> float:
         chars = sum(len(lines[index]) for index in run)
-        inside = sum(1 for anchor in anchors if run[0] < anchor <= run[-1])
-        if inside >= 2:  # dates or bylines between its paragraphs: a list of other stories
+        inside = sum(1 for marker in markers if run[0] < marker <= run[-1])
+        if inside >= 2:  # dates, bylines or time stamps between its paragraphs: a list of items
             return chars / inside
         return chars * (ANCHOR_WEIGHT if run[0] in anchored else 1)
 
@@ -263,8 +268,9 @@ def _clean_once(lines: list[str], title: str | None, furniture: Collection[str],
     lines = _drop_repeated_blocks(lines, result)
     lines = _apply_rules(lines, furniture, result)
     anchors = [p for name in ANCHOR_RULES for p in result.marks.get(name, [])]
+    markers = [p for name in LISTING_RULES for p in result.marks.get(name, [])]
     stops = result.marks.get("comments_heading", [])
-    bounds = body_bounds(lines, anchors, stops) if find_body else (0, len(lines))
+    bounds = body_bounds(lines, anchors, stops, markers) if find_body else (0, len(lines))
     result.title = title or choose_title(lines, bounds[0])
     if result.title:
         title_key = normalise(result.title)

@@ -72,8 +72,24 @@ def find_dates(text: str) -> list[FoundDate]:
     return sorted(found, key=lambda item: item.start)
 
 
+_SEGMENT_SEPARATOR = re.compile(r"\s+[|/•·]\s+")
+MAX_SIDE_SEGMENT_WORDS = 5
+
+
 def stated_date(line: str) -> FoundDate | None:
-    """The date a line states when the line is nothing but a (labelled) date and time."""
+    """The date a line states when the line is nothing but a (labelled) date and time, possibly
+    beside short segments such as "/ CBS News" or "| By Jane Roe"."""
+    segments = _SEGMENT_SEPARATOR.split(line.strip())
+    if len(segments) > 1 and len(line) <= 120:
+        found = [_date_only(segment) for segment in segments]
+        dates = [item for item in found if item]
+        short_rest = all(item or len(re.findall(r"\w+", segment)) <= MAX_SIDE_SEGMENT_WORDS for item, segment in zip(found, segments))
+        if dates and short_rest:
+            return dates[0]
+    return _date_only(line)
+
+
+def _date_only(line: str) -> FoundDate | None:
     stripped = _WEEKDAY.sub("", _LEADING_TIME.sub("", _DATE_LINE_LABEL.sub("", line.strip())))
     if len(stripped) > 60:
         return None

@@ -91,12 +91,24 @@ def is_breadcrumb(line: str) -> bool:
 
 
 _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
+_RELATIVE_TIME = re.compile(
+    r"^(?:\d+\s*(?:[smhd]|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|"
+    r"(?:yesterday|today|just now)(?:\s+at)?)\b[\w\s:.,]{0,20}$"
+    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{1,2}:\d{2}(?:\s*[ap]m)?$",
+    re.I,
+)
 
 
 @rule("media_timer")
 def is_media_timer(line: str) -> bool:
     """A player's clock: "0:00", "26:12", "1:02:33 / 1:05:00"."""
     return bool(_TIMER.match(line))
+
+
+@rule("timestamp")
+def is_timestamp(line: str) -> bool:
+    """A list item's time stamp: "2 days ago at 07:52 am", "7H ago 08:51", "Nov 7 23:05"."""
+    return bool(_RELATIVE_TIME.match(line))
 
 
 _CROSS_LINK = re.compile(
