@@ -92,7 +92,8 @@ def test_rules_rule_leaves_content_alone(name: str, line: str) -> None:
     ("line", "protected"),
     [
         ("“We will not interfere,” said Putin.", True),
-        ("He said: \"no comment\" to reporters", True),
+        ("He said: \"no comment\" to reporters.", True),
+        ("Trump says he'll \"strongly consider\" submitting testimony", False),
         ("Afghanistan’s president said he had stepped down.", False),
         ("“Breaking” news banner", False),
     ],

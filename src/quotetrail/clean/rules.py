@@ -28,6 +28,8 @@ _SPEECH_VERBS = re.compile(
     re.I,
 )
 _WORD = re.compile(r"\w+")
+_CLOSING = re.compile(r"[.!?…:,;][\"'”’»)\]]*$|[\"”»]$")
+STATEMENT_MIN_WORDS = 12
 
 
 def rule(name: str, overrides_protection: bool = False) -> Callable[[LineRule], LineRule]:
@@ -43,8 +45,11 @@ def rule(name: str, overrides_protection: bool = False) -> Callable[[LineRule], 
 
 
 def carries_statement(line: str) -> bool:
-    """A quotation mark and a speech verb: the line may hold a statement, so no rule may drop it."""
-    return bool(_QUOTE_MARK.search(line)) and bool(_SPEECH_VERBS.search(line))
+    """A sentence with a quotation mark and a speech verb: it may hold a statement, so no rule may
+    drop it. A headline (no closing punctuation, short) is not protected: a quoted headline of
+    another story is a link, and the article's own headline is kept as its title."""
+    sentence = bool(_CLOSING.search(line)) or word_count(line) >= STATEMENT_MIN_WORDS
+    return sentence and bool(_QUOTE_MARK.search(line)) and bool(_SPEECH_VERBS.search(line))
 
 
 def word_count(line: str) -> int:
