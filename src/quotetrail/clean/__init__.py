@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from quotetrail.clean.boilerplate import CleanedLines, clean_lines, split_lines
 from quotetrail.clean.dateline import find_dateline
-from quotetrail.clean.dates import latest_date
+from quotetrail.clean.dates import latest_date, parse_date
 from quotetrail.clean.encoding import repair_text
 from quotetrail.clean.html import extract_page
 from quotetrail.clean.language import detect_language
@@ -51,15 +51,17 @@ def _source_text(raw: RawDocument) -> tuple[str, RawDocument, str | None]:
 
 def _outlet(raw: RawDocument, text: str, sitename: str | None) -> str | None:
     """The container's outlet, else the table's for the URL, the page's site name, the host, the text."""
-    known = raw.outlet or (outlet_for_domain(raw.url) if raw.url else None)
+    given = (outlet_for_domain(raw.outlet) or canonical_name(raw.outlet)) if raw.outlet else None
+    known = given or (outlet_for_domain(raw.url) if raw.url else None)
     named = (outlet_for_domain(sitename) or canonical_name(sitename)) if sitename else None
     return known or named or outlet_from_url(raw.url) or outlet_from_text(text)
 
 
 def _published(raw: RawDocument, cleaned: CleanedLines, text: str) -> tuple[str | None, str | None, bool]:
     """(date, time, inferred): the source's date, else a stated date line, else the latest date named."""
-    if raw.published:
-        return raw.published[:10], None, False
+    given = parse_date(raw.published) if raw.published else None
+    if given:
+        return given.day.isoformat(), given.time, False
     if cleaned.stated:
         return cleaned.stated.day.isoformat(), cleaned.stated.time, False
     latest = latest_date(text)

@@ -104,3 +104,8 @@ def latest_date(text: str) -> FoundDate | None:
     """The latest full date the text mentions (the fallback publication date)."""
     found = find_dates(text)
     return max(found, key=lambda item: item.day) if found else None
+
+
+def parse_date(value: str) -> FoundDate | None:
+    """A date (and time) from a container's date field: ISO, a date line, or the first date in it."""
+    return stated_date(value) or next(iter(find_dates(value)), None)
