@@ -1,12 +1,17 @@
 """Line-level cleaning of a text dump: which lines are the article, which are page furniture.
 
-Three passes, each recording what it removed and why:
-1. named line rules (`rules.RULES`) and, when given, the furniture learned for the outlet;
-2. the title (chosen among the lines before the body) and every repeat of it, and a line that
-   only states the date (kept as the publication date);
-3. the body: the largest run of prose lines (short gaps allowed), so menus before it and
-   footers, teasers and widgets after it go, whatever their wording.
-A line that carries a statement (`rules.carries_statement`) survives every pass except the title.
+Passes, each recording what it removed and why (`RemovedLine.rule`):
+1. prose blocks the page renders twice (teaser widgets, gallery captions): `repeated_block`;
+2. the named line rules (`rules.RULES`), the furniture learned for the outlet
+   (`learned_furniture`), and lines that only state a date (`date_line`, kept as the date);
+3. the body: the heaviest run of prose lines (short gaps allowed; bylines and date lines above
+   it, list markers inside it, comment headings after it all count), so menus before it and
+   footers, teasers and comments after it go whatever their wording (`outside_body`);
+4. the title, chosen just above the body, and every repeat of it (`title`, `title_repeat`);
+   a second copy of a kept line (`duplicate_line`).
+The passes repeat until nothing more goes, so cleaning clean text is a no-op. A line that
+carries a statement (`rules.carries_statement`) survives every pass except the title and the
+few rules that mark a line as another story's (`rules.OVERRIDE_PROTECTION`).
 """
 
 from __future__ import annotations
