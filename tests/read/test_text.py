@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 from pathlib import Path
 
 import pytest
 
 from quotetrail.read import iter_documents
+from quotetrail.read import text as text_reader
 from quotetrail.records import RawDocument, Rejection
 
 SENTENCE = "“Naturally, we will not interfere,” said the minister in Moscow — café talks."
@@ -57,3 +59,18 @@ def test_text_rejects_bad_files_with_reason(tmp_path: Path, data: bytes, reason:
     assert isinstance(rejection, Rejection)
     assert reason in rejection.reason
     assert rejection.source == str(path)
+
+
+def test_text_reads_gzipped_dump(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt.gz"
+    path.write_bytes(gzip.compress(SENTENCE.encode("utf-8")))
+    [document] = list(iter_documents([path]))
+    assert isinstance(document, RawDocument) and document.content == SENTENCE
+
+
+def test_text_rejects_oversized_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_reader, "MAX_TEXT_BYTES", 10)
+    path = tmp_path / "big.txt"
+    path.write_text(SENTENCE, encoding="utf-8")
+    [rejection] = list(iter_documents([path]))
+    assert isinstance(rejection, Rejection) and "too large" in rejection.reason
