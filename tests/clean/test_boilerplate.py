@@ -95,3 +95,10 @@ def test_boilerplate_list_with_time_stamps_loses_to_article() -> None:
         videos += [f"Video {n} headline", f"A summary of video number {n} that is long enough to read like prose here.", f"{n + 1}H ago 08:5{n}"]
     cleaned = clean_lines([*MENU, "Harbour reopens after a week", *article, *MENU, *videos])
     assert cleaned.lines == article
+
+
+def test_boilerplate_article_shown_twice_kept_once() -> None:
+    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday")]
+    cleaned = clean_lines([*article, *MENU, *article])
+    assert cleaned.lines == article
+    assert "repeated_block" not in {r.rule for r in cleaned.removed}

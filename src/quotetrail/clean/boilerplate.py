@@ -108,17 +108,29 @@ def _apply_rules(lines: list[str], furniture: Collection[str], result: CleanedLi
 
 def _drop_repeated_blocks(lines: list[str], result: CleanedLines) -> list[str]:
     """Prose lines the page renders twice together with a neighbour (a teaser list shown in two
-    widgets, a gallery's captions): every copy goes. An article never repeats its paragraphs."""
+    widgets, a gallery's captions): every copy goes. An article never repeats its paragraphs;
+    when the repeats are most of the page's prose, though, the page shows its article twice,
+    and the later copies are left to `duplicate_line`."""
     keys = [normalise(line) for line in lines]
     counts = Counter(keys)
 
     def repeated_neighbour(index: int, other: int) -> bool:
         return 0 <= other < len(lines) and counts[keys[other]] > 1 and keys[other] != keys[index]
 
+    doomed = {
+        index
+        for index, line in enumerate(lines)
+        if counts[keys[index]] > 1
+        and (repeated_neighbour(index, index - 1) or repeated_neighbour(index, index + 1))
+        and is_prose(line)
+        and not carries_statement(line)
+    }
+    prose_chars = sum(len(line) for line in lines if is_prose(line))
+    if sum(len(lines[index]) for index in doomed) * 2 > prose_chars:
+        return lines
     kept: list[str] = []
     for index, line in enumerate(lines):
-        neighbour = repeated_neighbour(index, index - 1) or repeated_neighbour(index, index + 1)
-        if counts[keys[index]] > 1 and neighbour and is_prose(line) and not carries_statement(line):
+        if index in doomed:
             result.remove(line, "repeated_block", len(kept))
         else:
             kept.append(line)
