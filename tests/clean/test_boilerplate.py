@@ -82,7 +82,7 @@ def test_boilerplate_repeated_line_kept_once() -> None:
 
 def test_boilerplate_repeated_teaser_block_dropped_everywhere() -> None:
     teasers = [f"Teaser number {n} tells of another story that happened elsewhere in the country today." for n in range(3)]
-    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday")]
+    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")]
     cleaned = clean_lines([*teasers, *MENU, *article, *MENU, *teasers])
     assert cleaned.lines == article
     assert [r.rule for r in cleaned.removed].count("repeated_block") == 6
