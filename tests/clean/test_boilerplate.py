@@ -102,3 +102,9 @@ def test_boilerplate_article_shown_twice_kept_once() -> None:
     cleaned = clean_lines([*article, *MENU, *article])
     assert cleaned.lines == article
     assert "repeated_block" not in {r.rule for r in cleaned.removed}
+
+
+def test_boilerplate_short_quoted_paragraph_after_body_kept() -> None:
+    article = [PARA.format(day) for day in ("Monday", "Tuesday")]
+    cleaned = clean_lines([*article, "“We will see.”", *MENU])
+    assert cleaned.lines == [*article, "“We will see.”"]

@@ -34,6 +34,7 @@ from quotetrail.records import RemovedLine
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _INNER_PUNCTUATION = re.compile(r"[,.;:!?،。，、]")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
+_OPENING_QUOTES = ("“", '"', "«", "„", "‘")
 PROSE_MIN_WORDS = 12
 PROSE_ANY_END_WORDS = 30
 MAX_GAP_LINES = 4
@@ -169,8 +170,10 @@ def _remove_title(lines: list[str], title: str, result: CleanedLines) -> list[st
 
 
 def _is_sentence(line: str) -> bool:
-    """A short finished sentence: a one-line paragraph, not a menu item or a headline."""
-    return word_count(line) >= SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(line))
+    """A short finished sentence: a one-line paragraph, not a menu item or a headline. A quoted
+    paragraph counts however short ("“We will see.”"): it continues someone's words."""
+    quoted = line.startswith(_OPENING_QUOTES)
+    return (quoted or word_count(line) >= SENTENCE_MIN_WORDS) and bool(_SENTENCE_END.search(line))
 
 
 def _prose_runs(lines: list[str], stops: list[int]) -> list[list[int]]:
