@@ -29,6 +29,7 @@ def test_outlets_from_url(url: str | None, outlet: str | None) -> None:
         ("Body.\nAlso on rt.com Something happened", "RT"),
         ("Body ends here.”Brinkwire Summary News”.", "Brinkwire"),
         ("A text that names no outlet at all.", None),
+        ("Apple’s website crashed on Monday.\n" + "The outage lasted hours.\n" * 10, None),
     ],
 )
 def test_outlets_from_text_signatures(text: str, outlet: str | None) -> None:

@@ -75,9 +75,17 @@ def _named_by_signature(text: str) -> str | None:
     return None
 
 
+TAIL_LINES = 8  # "X's website …" names the outlet only in the page's footer
+
+
+def _tail(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return "\n".join(lines[-TAIL_LINES:])
+
+
 def _named_by_phrase(text: str) -> str | None:
-    for pattern in (_APPEARED_FIRST, _POSSESSIVE_SITE):
-        match = pattern.search(text)
+    for pattern, where in ((_APPEARED_FIRST, text), (_POSSESSIVE_SITE, _tail(text))):
+        match = pattern.search(where)
         if match:
             return canonical_name(match.group(1).strip())
     return None
