@@ -20,3 +20,13 @@ def test_properties_cleaning_is_idempotent_and_total(text: str) -> None:
     second = clean_document(RawDocument(source_path="a.txt", content=first.text, title=first.title))
     assert second.text == first.text
     assert isinstance(first.removed, list)
+
+
+markup = st.lists(st.sampled_from(["<p>", "</p>", "<div>", "<script>", "<!--", "-->", "<h1>", "&amp;", "“Quote,” he said.", "text", "\x00", "<"]), max_size=60).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(markup, anything))
+def test_properties_html_cleaning_never_raises(html: str) -> None:
+    article = clean_document(RawDocument(source_path="a.html", content=html, format="html"))
+    assert isinstance(article.text, str)
