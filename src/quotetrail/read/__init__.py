@@ -87,4 +87,4 @@ def _read_file(path: Path) -> Iterator[RawDocument | Rejection]:
 
 
 # Formats register themselves on import.
-from quotetrail.read import text  # noqa: E402,F401
+from quotetrail.read import csv, html, jsonl, text, warc  # noqa: E402,F401

@@ -10,6 +10,7 @@ would silently garble the quotes in it.
 from __future__ import annotations
 
 import codecs
+import gzip
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,9 +52,21 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
     return str(best), best.encoding
 
 
-@reader(".txt", ".text")
-def read_text_file(path: Path) -> Iterator[RawDocument | Rejection]:
+def _read_capped(path: Path) -> bytes:
+    """The file's bytes (decompressed for .gz), refusing more than one article can hold."""
+    too_large = UnreadableInput(f"larger than {MAX_TEXT_BYTES // 1_000_000} MB, too large for one article")
+    if path.name.lower().endswith(".gz"):
+        with gzip.open(path, "rb") as handle:
+            data = handle.read(MAX_TEXT_BYTES + 1)
+        if len(data) > MAX_TEXT_BYTES:
+            raise too_large
+        return data
     if path.stat().st_size > MAX_TEXT_BYTES:
-        raise UnreadableInput(f"larger than {MAX_TEXT_BYTES // 1_000_000} MB, too large for one article")
-    text, encoding = decode_text(path.read_bytes(), path.name)
+        raise too_large
+    return path.read_bytes()
+
+
+@reader(".txt", ".text", ".txt.gz")
+def read_text_file(path: Path) -> Iterator[RawDocument | Rejection]:
+    text, encoding = decode_text(_read_capped(path), path.name)
     yield RawDocument(source_path=str(path), content=text, format="text", encoding=encoding)

@@ -1,0 +1,302 @@
+"""Line-level cleaning of a text dump: which lines are the article, which are page furniture.
+
+Passes, each recording what it removed and why (`RemovedLine.rule`):
+1. prose blocks the page renders twice (teaser widgets, gallery captions): `repeated_block`;
+2. the named line rules (`rules.RULES`), the furniture learned for the outlet
+   (`learned_furniture`), and lines that only state a date (`date_line`, kept as the date);
+3. the body: the heaviest run of prose lines (short gaps allowed; bylines and date lines above
+   it, list markers inside it, comment headings after it all count), so menus before it and
+   footers, teasers and comments after it go whatever their wording (`outside_body`);
+4. the title, chosen just above the body, and every repeat of it (`title`, `title_repeat`);
+   a second copy of a kept line (`duplicate_line`).
+The passes repeat until nothing more goes, so cleaning clean text is a no-op. A line that
+carries a statement (`rules.carries_statement`) survives every pass except the title and the
+few rules that mark a line as another story's (`rules.OVERRIDE_PROTECTION`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from quotetrail.clean.dates import FoundDate, stated_date
+from quotetrail.clean.rules import (
+    OVERRIDE_PROTECTION,
+    RULES,
+    carries_statement,
+    normalise,
+    word_count,
+)
+from quotetrail.records import RemovedLine
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_INNER_PUNCTUATION = re.compile(r"[,.;:!?،。，、]")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
+_OPENING_QUOTES = ("“", '"', "«", "„", "‘")
+PROSE_MIN_WORDS = 12
+PROSE_ANY_END_WORDS = 30
+MAX_GAP_LINES = 4
+HEAD_TITLE_WINDOW = 6
+HEAD_REPEAT_WINDOW = 10
+TITLE_MIN_WORDS = 3
+SENTENCE_MIN_WORDS = 4
+DUPLICATE_MIN_WORDS = 4
+LIST_ITEM_MIN_WORDS = 3
+ANCHOR_RULES = ("byline", "date_line")
+LISTING_RULES = ("byline", "date_line", "timestamp")  # one per item in a list of stories or comments
+ANCHOR_REACH = 15
+ANCHOR_WEIGHT = 3
+MIN_BODY_CHARS = 400  # a comment heading ends the body only once this much prose came before it
+TITLE_MAX_WORDS = 30
+
+
+@dataclass
+class CleanedLines:
+    lines: list[str]
+    removed: list[RemovedLine] = field(default_factory=list)
+    title: str | None = None
+    stated: FoundDate | None = None
+    # rule name → positions in the surviving lines where a line of that rule stood (before index)
+    marks: dict[str, list[int]] = field(default_factory=dict)
+
+    def remove(self, line: str, rule_name: str, position: int) -> None:
+        self.removed.append(RemovedLine(line, rule_name))
+        self.marks.setdefault(rule_name, []).append(position)
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty lines with runs of spaces collapsed."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads like running text: long enough, and a finished sentence (or a long one
+    with punctuation inside, unlike a tag cloud)."""
+    words = word_count(line)
+    if words < PROSE_MIN_WORDS:
+        return False
+    if _SENTENCE_END.search(line):
+        return True
+    return words >= PROSE_ANY_END_WORDS and len(_INNER_PUNCTUATION.findall(line)) * PROSE_ANY_END_WORDS >= words
+
+
+def _matching_rule(line: str, furniture: Collection[str]) -> str | None:
+    protected = carries_statement(line)
+    for name, predicate in RULES.items():
+        if (not protected or name in OVERRIDE_PROTECTION) and predicate(line):
+            return name
+    if furniture and not protected and normalise(line) in furniture:
+        return "learned_furniture"
+    return None
+
+
+def _apply_rules(lines: list[str], furniture: Collection[str], result: CleanedLines) -> list[str]:
+    """Drop furniture lines; a line that only states a date goes too, its date kept as stated."""
+    kept: list[str] = []
+    for line in lines:
+        found = stated_date(line)
+        rule_name = "date_line" if found else _matching_rule(line, furniture)
+        if rule_name:
+            result.remove(line, rule_name, len(kept))
+            result.stated = result.stated or found
+        else:
+            kept.append(line)
+    return kept
+
+
+def _drop_repeated_blocks(lines: list[str], result: CleanedLines) -> list[str]:
+    """Prose lines the page renders twice together with a neighbour (a teaser list shown in two
+    widgets, a gallery's captions): every copy goes. An article never repeats its paragraphs;
+    when the repeats are most of the page's prose, though, the page shows its article twice,
+    and the later copies are left to `duplicate_line`."""
+    keys = [normalise(line) for line in lines]
+    counts = Counter(keys)
+
+    def repeated_neighbour(index: int, other: int) -> bool:
+        return 0 <= other < len(lines) and counts[keys[other]] > 1 and keys[other] != keys[index]
+
+    doomed = {
+        index
+        for index, line in enumerate(lines)
+        if counts[keys[index]] > 1
+        and (repeated_neighbour(index, index - 1) or repeated_neighbour(index, index + 1))
+        and is_prose(line)
+        and not carries_statement(line)
+    }
+    prose_chars = sum(len(line) for line in lines if is_prose(line))
+    if sum(len(lines[index]) for index in doomed) * 2 > prose_chars:
+        return lines
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if index in doomed:
+            result.remove(line, "repeated_block", len(kept))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _could_be_title(line: str) -> bool:
+    return TITLE_MIN_WORDS <= word_count(line) <= TITLE_MAX_WORDS and not line.endswith((".", ":", ","))
+
+
+def choose_title(lines: list[str], body_start: int) -> str | None:
+    """The headline: a title-like line near the top or just above the body, preferring one the
+    page repeats (headline and og:title, breadcrumb and h1), nearest the body first."""
+    head = lines[max(0, body_start - HEAD_TITLE_WINDOW) : body_start]
+    window = [line for line in lines[:HEAD_REPEAT_WINDOW] + head if _could_be_title(line)]
+    counts = Counter(normalise(line) for line in lines)
+    repeated = [line for line in window if counts[normalise(line)] > 1]
+    if repeated:
+        key = normalise(repeated[-1])
+        return next(line for line in window if normalise(line) == key)  # first spelling: the page's own
+    candidates = [line for line in head if _could_be_title(line)]
+    return candidates[-1] if candidates else None
+
+
+def _remove_title(lines: list[str], title: str, result: CleanedLines) -> list[str]:
+    key = normalise(title)
+    kept: list[str] = []
+    seen = False
+    for line in lines:
+        if key and normalise(line) == key:
+            result.remove(line, "title_repeat" if seen else "title", len(kept))
+            seen = True
+        else:
+            kept.append(line)
+    return kept
+
+
+def _is_sentence(line: str) -> bool:
+    """A short finished sentence: a one-line paragraph, not a menu item or a headline. A quoted
+    paragraph counts however short ("“We will see.”"): it continues someone's words."""
+    quoted = line.startswith(_OPENING_QUOTES)
+    return (quoted or word_count(line) >= SENTENCE_MIN_WORDS) and bool(_SENTENCE_END.search(line))
+
+
+def _prose_runs(lines: list[str], stops: list[int]) -> list[list[int]]:
+    """Runs of prose line indices with at most MAX_GAP_LINES other lines (short sentences not
+    counted) between neighbours."""
+    runs: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if not is_prose(line):
+            continue
+        gap = runs and sum(1 for between in lines[runs[-1][-1] + 1 : index] if not _is_sentence(between))
+        joined = runs and gap <= MAX_GAP_LINES
+        if joined and not any(runs[-1][-1] < stop <= index for stop in stops):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _prose_chars_before(lines: list[str], runs: list[list[int]], position: int) -> int:
+    return sum(len(lines[index]) for run in runs for index in run if index < position)
+
+
+def body_bounds(
+    lines: list[str], anchors: Sequence[int] = (), stops: Sequence[int] = (), markers: Sequence[int] = ()
+) -> tuple[int, int]:
+    """[start, end) of the body: the heaviest run of prose lines.
+
+    The first run below an anchor (a byline or date line) weighs ANCHOR_WEIGHT times its length;
+    a run with several list markers (dates, bylines, time stamps) inside is a list of stories or
+    comments and weighs less; a run after a comment heading that follows real prose is readers'
+    text, not body.
+    """
+    runs = _prose_runs(lines, list(stops))
+    if not runs:
+        return 0, len(lines)
+    first_stop = min((stop for stop in stops if _prose_chars_before(lines, runs, stop) >= MIN_BODY_CHARS), default=len(lines) + 1)
+    runs = [run for run in runs if run[0] < first_stop]
+
+    starts = [run[0] for run in runs]
+    anchored = {
+        min(start for start in starts if start >= anchor)
+        for anchor in anchors
+        if any(0 <= start - anchor <= ANCHOR_REACH for start in starts)
+    }
+
+    def weight(run: list[int]) -> float:
+        chars = sum(len(lines[index]) for index in run)
+        inside = sum(1 for marker in markers if run[0] < marker <= run[-1])
+        if inside >= 2:  # dates, bylines or time stamps between its paragraphs: a list of items
+            return chars / inside
+        return chars * (ANCHOR_WEIGHT if run[0] in anchored else 1)
+
+    best = max(runs, key=weight)
+    start = best[0]
+    while start > 0 and _is_sentence(lines[start - 1]):
+        start -= 1
+    limit = min((stop for stop in stops if stop > best[-1]), default=len(lines))
+    return start, _extend_end(lines, best[-1] + 1, limit)
+
+
+def _extend_end(lines: list[str], end: int, limit: int) -> int:
+    """Past the last prose line up to `limit`: short sentences, and a list the body announces."""
+    in_list = False
+    while end < limit:
+        line = lines[end]
+        if _is_sentence(line) and not line.endswith(":"):
+            in_list = False
+        elif line.endswith(":") and word_count(line) >= SENTENCE_MIN_WORDS:
+            in_list = True
+        elif not (in_list and word_count(line) >= LIST_ITEM_MIN_WORDS):
+            break
+        end += 1
+    return end
+
+
+def _keep_body(lines: list[str], bounds: tuple[int, int], result: CleanedLines) -> list[str]:
+    """The lines within `bounds` and statements outside them; a repeat of a kept line goes
+    (gallery captions, pull quotes): its first occurrence carries whatever it says."""
+    start, end = bounds
+    kept: list[str] = []
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        key = normalise(line)
+        if key in seen and word_count(line) >= DUPLICATE_MIN_WORDS:
+            result.remove(line, "duplicate_line", len(kept))
+        elif start <= index < end or carries_statement(line):
+            kept.append(line)
+            seen.add(key)
+        else:
+            result.remove(line, "outside_body", len(kept))
+    return kept
+
+
+def clean_lines(
+    lines: list[str], title: str | None = None, furniture: Collection[str] = (), find_body: bool = True
+) -> CleanedLines:
+    """Run the passes over `lines` until nothing more goes, so that cleaning clean text changes
+    nothing; `title` when the source names it; `find_body` off when an extractor (trafilatura
+    for HTML) has already cut the page down to its body."""
+    result = _clean_once(lines, title, furniture, find_body)
+    while True:
+        again = _clean_once(result.lines, result.title, furniture, find_body)
+        if again.lines == result.lines:
+            return result
+        result.lines = again.lines
+        result.removed.extend(again.removed)
+        result.stated = result.stated or again.stated
+
+
+def _clean_once(lines: list[str], title: str | None, furniture: Collection[str], find_body: bool) -> CleanedLines:
+    result = CleanedLines(lines=[])
+    lines = _drop_repeated_blocks(lines, result)
+    lines = _apply_rules(lines, furniture, result)
+    anchors = [p for name in ANCHOR_RULES for p in result.marks.get(name, [])]
+    markers = [p for name in LISTING_RULES for p in result.marks.get(name, [])]
+    stops = result.marks.get("comments_heading", [])
+    bounds = body_bounds(lines, anchors, stops, markers) if find_body else (0, len(lines))
+    result.title = title or choose_title(lines, bounds[0])
+    if result.title:
+        title_key = normalise(result.title)
+        before = sum(1 for line in lines[: bounds[0]] if normalise(line) == title_key)
+        after = sum(1 for line in lines[: bounds[1]] if normalise(line) == title_key)
+        lines = _remove_title(lines, result.title, result)
+        bounds = (bounds[0] - before, bounds[1] - after)
+    result.lines = _keep_body(lines, bounds, result) if find_body else lines
+    return result

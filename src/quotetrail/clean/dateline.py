@@ -1,0 +1,27 @@
+"""The dateline: the place an article was filed from, as its first paragraph opens with it.
+
+"MOSCOW —", "KABUL, Aug 23 (Reuters) -", "WASHINGTON (AP) —", "New Delhi, Aug 23:".
+"""
+
+from __future__ import annotations
+
+import re
+
+_PLACE_CAPS = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+_PLACE_TITLE = r"[A-Z][a-z.'’-]+(?:\s+[A-Z][a-z.'’-]+){0,2}"
+_DATE_PART = r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+_AGENCY = r"(?:\s*\([^)]{1,40}\))?"
+DATELINE = re.compile(
+    rf"^(?P<place>{_PLACE_CAPS}(?:,\s*{_PLACE_CAPS})?){_DATE_PART}{_AGENCY}\s*[—–-]{{1,2}}\s+"
+    rf"|^(?P<titled>{_PLACE_TITLE}),\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}{_AGENCY}\s*[:—–-]\s+"
+)
+
+
+def find_dateline(lines: list[str]) -> str | None:
+    """The dateline place of the first line that opens with one, looking at the first few lines."""
+    for line in lines[:3]:
+        match = DATELINE.match(line)
+        if match:
+            place = match.group("place") or match.group("titled")
+            return place.strip(" ,")
+    return None

@@ -1,0 +1,111 @@
+"""Dates in article text: a stated publication date, or the latest explicit date as a fallback.
+
+A publication date is stated by a short line that is (almost) only a date, with or without a
+time: "23 Aug, 2021 12:15", "July 6, 2024 3:25 am", "Published: 2021-08-23". When no line
+states one, the latest full date (day, month and year) the text mentions stands in, marked as
+inferred by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_TIME = r"(?:\s*(?:,|at|-|–|\|)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:Z|GMT|UTC|[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+
+DATE_PATTERNS = (
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b{_TIME}", re.I),  # 23 Aug, 2021 12:15
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_TIME}", re.I),  # July 6, 2024 3:25 am
+    re.compile(rf"\b{_YEAR}-(?P<month_number>\d{{2}})-(?P<day>\d{{2}})(?!\d){_TIME.replace('(?:,|at|-', '(?:T|,|at|-')}", re.I),
+)
+_DATE_LINE_LABEL = re.compile(r"^(?:published|posted|updated|last updated|date|first published)(?: on)?\s*:?\s*", re.I)
+_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
+_LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*[,|-]?\s*", re.I)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    day: date
+    time: str | None
+    start: int
+    end: int
+
+
+def _to_found(match: re.Match[str]) -> FoundDate | None:
+    groups = match.groupdict()
+    month = int(groups["month_number"]) if groups.get("month_number") else MONTHS[groups["month"].lower()[:3]]
+    try:
+        day = date(int(groups["year"]), month, int(groups["day"]))
+    except ValueError:
+        return None
+    return FoundDate(day, _time_of(groups), match.start(), match.end())
+
+
+def _time_of(groups: dict[str, str | None]) -> str | None:
+    if groups.get("hour") is None:
+        return None
+    hour, minute = int(groups["hour"]), int(groups["minute"])
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every full date in `text`, in order of position."""
+    found = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            result = _to_found(match)
+            if result:
+                found.append(result)
+    return sorted(found, key=lambda item: item.start)
+
+
+_SEGMENT_SEPARATOR = re.compile(r"\s+[|/•·]\s+")
+MAX_SIDE_SEGMENT_WORDS = 5
+
+
+def stated_date(line: str) -> FoundDate | None:
+    """The date a line states when the line is nothing but a (labelled) date and time, possibly
+    beside short segments such as "/ CBS News" or "| By Jane Roe"."""
+    segments = _SEGMENT_SEPARATOR.split(line.strip())
+    if len(segments) > 1 and len(line) <= 120:
+        found = [_date_only(segment) for segment in segments]
+        dates = [item for item in found if item]
+        short_rest = all(item or len(re.findall(r"\w+", segment)) <= MAX_SIDE_SEGMENT_WORDS for item, segment in zip(found, segments))
+        if dates and short_rest:
+            return dates[0]
+    return _date_only(line)
+
+
+def _date_only(line: str) -> FoundDate | None:
+    stripped = _WEEKDAY.sub("", _LEADING_TIME.sub("", _DATE_LINE_LABEL.sub("", line.strip())))
+    if len(stripped) > 60:
+        return None
+    found = find_dates(stripped)
+    if len(found) != 1:
+        return None
+    leftover = stripped[: found[0].start] + stripped[found[0].end:]
+    return None if re.search(r"\w", leftover) else found[0]
+
+
+def latest_date(text: str) -> FoundDate | None:
+    """The latest full date the text mentions (the fallback publication date)."""
+    found = find_dates(text)
+    return max(found, key=lambda item: item.day) if found else None
+
+
+def parse_date(value: str) -> FoundDate | None:
+    """A date (and time) from a container's date field: ISO, a date line, or the first date in it."""
+    return stated_date(value) or next(iter(find_dates(value)), None)

@@ -1,0 +1,110 @@
+"""The structural passes: title and its repeats, date lines, the body among page furniture."""
+
+from __future__ import annotations
+
+from quotetrail.clean.boilerplate import body_bounds, choose_title, clean_lines, is_prose, split_lines
+
+PARA = "The minister told reporters on {0} that the negotiations would resume in the capital next week."
+MENU = ["Home", "World", "Business", "Sport", "Culture", "Opinion"]
+
+
+def test_boilerplate_split_lines_collapses_spaces_and_drops_blanks() -> None:
+    assert split_lines("  News   /  World \n\n\u00a0\nBody  text ") == ["News / World", "Body text"]
+
+
+def test_boilerplate_is_prose() -> None:
+    assert is_prose(PARA.format("Monday"))
+    assert not is_prose("Harbour reopens after storm")
+    assert not is_prose(" ".join(["tag"] * 40))  # a tag cloud has no punctuation
+
+
+def test_boilerplate_title_repeat_removed_and_title_kept_apart() -> None:
+    lines = ["Harbour reopens after storm", "July 6, 2024 3:25 am", "Harbour reopens after storm", PARA.format("Monday"), PARA.format("Tuesday")]
+    cleaned = clean_lines(lines)
+    assert cleaned.title == "Harbour reopens after storm"
+    assert cleaned.lines == [PARA.format("Monday"), PARA.format("Tuesday")]
+    assert [r.rule for r in cleaned.removed] == ["date_line", "title", "title_repeat"]
+    assert cleaned.stated is not None and cleaned.stated.time == "03:25"
+
+
+def test_boilerplate_title_is_nearest_headline_above_body() -> None:
+    head = [*MENU, "Storm hits the coast again", "Harbour reopens after a week"]
+    assert choose_title([*head, PARA.format("Monday")], body_start=len(head)) == "Harbour reopens after a week"
+    cleaned = clean_lines([*head, "By Jane Roe", PARA.format("Monday")])
+    assert cleaned.title == "Harbour reopens after a week"
+    assert ("By Jane Roe", "byline") in [(r.text, r.rule) for r in cleaned.removed]
+
+
+def test_boilerplate_body_drops_menus_and_footer_lists() -> None:
+    body = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday")]
+    footer = ["Most read", "Storm hits coast", "Election date set", "Contact", "Jobs", "Imprint"]
+    cleaned = clean_lines([*MENU, "Harbour reopens after a week", *body, *footer])
+    assert cleaned.lines == body
+    assert {r.rule for r in cleaned.removed} >= {"outside_body", "title"}
+
+
+def test_boilerplate_body_prefers_run_below_date_line() -> None:
+    article = [PARA.format(day) for day in ("Monday", "Tuesday")]
+    teasers = [PARA.format(day) + " More teaser text follows here." for day in ("Friday", "Saturday")]
+    lines = ["November 19, 2019 at 9:45 am", *article, *MENU, *MENU, *teasers]
+    start, end = body_bounds(lines[1:], anchors=[0])
+    assert lines[1:][start:end] == article
+
+
+def test_boilerplate_comment_section_ends_body() -> None:
+    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    comments = [f"I think this is the best thing that happened to the city in years, honestly, number {n}." for n in range(8)]
+    cleaned = clean_lines([*article, "167 comments", *comments])
+    assert cleaned.lines == article
+
+
+def test_boilerplate_announced_list_extends_body() -> None:
+    article = [PARA.format(day) for day in ("Monday", "Tuesday")]
+    listing = ["The tour dates are as follows:", "June 9 -- Coral Sky Amphitheatre, West Palm Beach", "June 10 -- Credit Union Amphitheatre, Tampa"]
+    cleaned = clean_lines([*article, *listing, *MENU])
+    assert cleaned.lines == article + listing
+
+
+def test_boilerplate_statement_outside_body_is_kept() -> None:
+    article = [PARA.format(day) for day in ("Monday", "Tuesday")]
+    quote = "“We will be back,” she said."
+    cleaned = clean_lines([*article, *MENU, quote])
+    assert quote in cleaned.lines
+
+
+def test_boilerplate_repeated_line_kept_once() -> None:
+    caption = "The defence secretary shakes hands with his counterpart in Hanoi on Wednesday."
+    body = [PARA.format("Monday"), caption, PARA.format("Tuesday"), caption, PARA.format("Friday")]
+    cleaned = clean_lines(body)
+    assert cleaned.lines.count(caption) == 1
+    assert [r.rule for r in cleaned.removed] == ["duplicate_line"]
+
+
+def test_boilerplate_repeated_teaser_block_dropped_everywhere() -> None:
+    teasers = [f"Teaser number {n} tells of another story that happened elsewhere in the country today." for n in range(3)]
+    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")]
+    cleaned = clean_lines([*teasers, *MENU, *article, *MENU, *teasers])
+    assert cleaned.lines == article
+    assert [r.rule for r in cleaned.removed].count("repeated_block") == 6
+
+
+def test_boilerplate_list_with_time_stamps_loses_to_article() -> None:
+    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday")]
+    videos = []
+    for n in range(8):
+        videos += [f"Video {n} headline", f"A summary of video number {n} that is long enough to read like prose here.", f"{n + 1}H ago 08:5{n}"]
+    cleaned = clean_lines([*MENU, "Harbour reopens after a week", *article, *MENU, *videos])
+    assert cleaned.lines == article
+
+
+def test_boilerplate_article_shown_twice_kept_once() -> None:
+    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday")]
+    cleaned = clean_lines([*article, *MENU, *article])
+    assert cleaned.lines == article
+    assert "repeated_block" not in {r.rule for r in cleaned.removed}
+
+
+def test_boilerplate_short_quoted_paragraph_after_body_kept() -> None:
+    article = [PARA.format(day) for day in ("Monday", "Tuesday")]
+    cleaned = clean_lines([*article, "“We will see.”", *MENU])
+    assert cleaned.lines == [*article, "“We will see.”"]

@@ -1,0 +1,23 @@
+"""Datelines: the place an article was filed from."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrail.clean.dateline import find_dateline
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("MOSCOW — The President of Russia said", "MOSCOW"),
+        ("KABUL, Aug 23 (Reuters) - The Taliban said", "KABUL"),
+        ("WASHINGTON (AP) — The president said", "WASHINGTON"),
+        ("ST. JOSEPH, Mich. (AP) — Michigan health authorities", None),
+        ("New Delhi, Aug 23: India said", "New Delhi"),
+        ("RUSSIA has stated that it will", None),
+        ("The US - said nothing", None),
+    ],
+)
+def test_dateline_place(line: str, place: str | None) -> None:
+    assert find_dateline([line]) == place

@@ -1,0 +1,33 @@
+"""HTML documents are extracted at cleaning time: main text, title, date, outlet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quotetrail.clean import clean_document
+from quotetrail.records import RawDocument
+
+PAGE = Path(__file__).resolve().parents[1] / "data" / "clean" / "page.html"
+
+
+def test_html_page_cleaned_to_article() -> None:
+    raw = RawDocument(source_path=str(PAGE), content=PAGE.read_text(encoding="utf-8"), format="html", url="https://www.aljazeera.com/news/2022/7/22/grain")
+    article = clean_document(raw)
+    assert article.title == "Ministers agree grain deal"
+    assert article.published == "2022-07-22"
+    assert article.outlet == "Al Jazeera"
+    assert article.dateline == "ISTANBUL"
+    assert article.text.startswith("ISTANBUL — Ministers from both countries")
+    assert "“This is a beacon of hope,” the secretary-general told" in article.text
+    assert "Most read" not in article.text and "All rights reserved" not in article.text
+    assert article.id == raw.id
+
+
+def test_html_page_without_url_takes_site_name() -> None:
+    raw = RawDocument(source_path=str(PAGE), content=PAGE.read_text(encoding="utf-8"), format="html")
+    assert clean_document(raw).outlet == "Example Post"
+
+
+def test_html_page_without_article_gives_empty_text() -> None:
+    raw = RawDocument(source_path="x.html", content="<html><body><nav>Home</nav></body></html>", format="html")
+    assert clean_document(raw).text == ""
