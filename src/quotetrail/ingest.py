@@ -3,6 +3,10 @@
 Documents already in the store (same content id) are counted and skipped before any parsing,
 which makes ingest idempotent and incremental: a second run over the same folder stores
 nothing and says so; a new file adds only its own rows.
+
+Ingest also keeps the corpus's learned site furniture (`clean.furniture`): each batch is sent
+with the furniture known so far, and each stored article's short lines are counted under its
+outlet, so cleaning gets better as an outlet's articles arrive.
 """
 
 from __future__ import annotations
@@ -12,12 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from quotetrail.clean.furniture import FurnitureStats, furniture_by_outlet, observe
 from quotetrail.read import iter_documents
-from quotetrail.records import ArticleResult, RawDocument, Rejection
+from quotetrail.records import ArticleResult, Batch, RawDocument, Rejection
 from quotetrail.scale import Driver, make_driver
 from quotetrail.store import Store
 
 BATCH_SIZE = 32
+FURNITURE_STATE = "furniture"
 
 
 @dataclass
@@ -52,7 +58,11 @@ def ingest(
     `driver` runs the per-document pipeline (default: this process; see `scale.make_driver`).
     """
     summary = IngestSummary()
-    batches = _new_document_batches(iter_documents(paths), store, summary, batch_size, replace)
+    furniture = FurnitureStats.from_dict(store.load_state(FURNITURE_STATE) or {})
+    batches = (
+        Batch(documents, furniture_by_outlet(furniture))
+        for documents in _new_document_batches(iter_documents(paths), store, summary, batch_size, replace)
+    )
     for results in (driver or make_driver())(batches):
         articles: list[ArticleResult] = []
         for result in results:
@@ -60,7 +70,12 @@ def ingest(
                 summary.rejected.append(result)
             else:
                 articles.append(result)
+        new_ids = {result.article.id for result in articles} - store.existing_article_ids(r.article.id for r in articles)
         stored = store.write(articles, replace=replace)
+        for result in articles:
+            if result.article.id in new_ids:
+                observe(furniture, result.article.outlet, result.furniture_candidates)
+        store.save_state(FURNITURE_STATE, furniture.to_dict())
         summary.stored += stored
         summary.repeated += len(articles) - stored  # written by an earlier batch of this run
         summary.statements += sum(len(result.statements) for result in articles)

@@ -7,30 +7,30 @@ breaks a stage comes back as a `Rejection` naming it and the stage; the rest of 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from quotetrail.clean import clean_document
+from quotetrail.clean.furniture import candidate_lines
 from quotetrail.extract import extract_mentions, extract_statements
 from quotetrail.nlp import MAX_CHARS, load_pipeline
-from quotetrail.records import Article, ArticleResult, RawDocument, Rejection
+from quotetrail.records import Article, ArticleResult, Batch, Rejection
 
 PARSE_BATCH = 16
 
 
-def process_batch(documents: Sequence[RawDocument]) -> list[ArticleResult | Rejection]:
+def process_batch(batch: Batch) -> list[ArticleResult | Rejection]:
     """Clean, parse and extract a batch of documents; results in input order."""
     results: list[ArticleResult | Rejection] = []
     to_parse: list[tuple[int, Article]] = []
-    for document in documents:
+    for document in batch.documents:
         try:
-            article = clean_document(document)
+            article = clean_document(document, batch.furniture)
+            candidates = sorted(candidate_lines(document.content)) if document.format == "text" else []
         except Exception as error:  # one bad document must not stop the batch
             results.append(Rejection(document.origin, f"cleaning failed: {type(error).__name__}: {error}"))
             continue
         if not article.text.strip():
             results.append(Rejection(document.origin, "no article text left after cleaning"))
             continue
-        results.append(ArticleResult(article=article))
+        results.append(ArticleResult(article=article, furniture_candidates=candidates))
         if article.language == "en":
             to_parse.append((len(results) - 1, article))
     if to_parse:
@@ -43,5 +43,8 @@ def process_batch(documents: Sequence[RawDocument]) -> list[ArticleResult | Reje
             except Exception as error:
                 results[index] = Rejection(article.source_path, f"extraction failed: {type(error).__name__}: {error}")
                 continue
-            results[index] = ArticleResult(article=article, statements=statements, mentions=mentions)
+            results[index] = ArticleResult(
+                article=article, statements=statements, mentions=mentions,
+                furniture_candidates=results[index].furniture_candidates,
+            )
     return results

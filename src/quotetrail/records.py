@@ -158,3 +158,13 @@ class ArticleResult:
     article: Article
     statements: list[Statement] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    furniture_candidates: list[str] = field(default_factory=list)  # short raw lines, for learning furniture
+
+
+@dataclass
+class Batch:
+    """The unit a driver ships to a worker: documents, plus the furniture lines learned so far
+    per outlet (what the corpus has shown to be site furniture; see `clean.furniture`)."""
+
+    documents: list[RawDocument]
+    furniture: dict[str, frozenset[str]] = field(default_factory=dict)

@@ -10,6 +10,7 @@ cleaner itself stays a pure function of one document and the sets it is handed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from quotetrail.clean.rules import carries_statement, normalise, word_count
 
 MAX_FURNITURE_WORDS = 15
 MIN_DOCUMENTS = 3
+MAX_TRACKED_LINES = 5000  # per outlet; beyond it the rarest lines are forgotten (lossy counting)
 
 
 @dataclass
@@ -46,14 +48,25 @@ def candidate_lines(text: str) -> set[str]:
     }
 
 
-def observe(stats: FurnitureStats, outlet: str | None, text: str) -> None:
-    """Count one document's candidate lines under its outlet (documents without outlet are skipped)."""
+def observe(stats: FurnitureStats, outlet: str | None, lines: Iterable[str]) -> None:
+    """Count one document's candidate lines (`candidate_lines` of its raw text) under its outlet.
+
+    Documents without an outlet are skipped. Memory stays bounded however large the corpus: when
+    an outlet tracks more than MAX_TRACKED_LINES lines, the lines seen in only one document are
+    dropped — furniture recurs, so it is seen again and re-counted long before it matters.
+    """
     if not outlet:
         return
     stats.documents[outlet] = stats.documents.get(outlet, 0) + 1
     outlet_counts = stats.counts.setdefault(outlet, {})
-    for line in candidate_lines(text):
+    for line in lines:
         outlet_counts[line] = outlet_counts.get(line, 0) + 1
+    if len(outlet_counts) > MAX_TRACKED_LINES:
+        floor = 1
+        while len(outlet_counts) > MAX_TRACKED_LINES // 2:
+            for line in [line for line, seen in outlet_counts.items() if seen <= floor]:
+                del outlet_counts[line]
+            floor += 1
 
 
 def furniture_by_outlet(stats: FurnitureStats, min_documents: int = MIN_DOCUMENTS) -> dict[str, frozenset[str]]:

@@ -1,18 +1,18 @@
 """Drivers: run `pipeline.process_batch` over a stream of documents, on one core, many, or a cluster.
 
-A driver takes an iterable of `RawDocument` batches and yields each batch's results in input
+A driver takes an iterable of `Batch`es and yields each batch's results in input
 order, consuming its input lazily so memory stays flat however large the corpus. `make_driver`
 picks one by engine name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
-from quotetrail.records import ArticleResult, RawDocument, Rejection
+from quotetrail.records import ArticleResult, Batch, Rejection
 
-Driver = Callable[[Iterable[Sequence[RawDocument]]], Iterator[list[ArticleResult | Rejection]]]
+Driver = Callable[[Iterable[Batch]], Iterator[list[ArticleResult | Rejection]]]
 
 
 def _local(workers: int, address: str | None) -> Driver:

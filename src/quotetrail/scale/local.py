@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from quotetrail.pipeline import process_batch
-from quotetrail.records import ArticleResult, RawDocument, Rejection
+from quotetrail.records import ArticleResult, Batch, Rejection
 
 
 def _warm_worker() -> None:
@@ -18,7 +18,7 @@ def _warm_worker() -> None:
 
 
 def run_local(
-    batches: Iterable[Sequence[RawDocument]], workers: int = 1
+    batches: Iterable[Batch], workers: int = 1
 ) -> Iterator[list[ArticleResult | Rejection]]:
     """Yield the results of each batch, in order.
 
@@ -34,7 +34,7 @@ def run_local(
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
         pending: deque[Future] = deque()
         for batch in batches:
-            pending.append(pool.submit(process_batch, list(batch)))
+            pending.append(pool.submit(process_batch, batch))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:

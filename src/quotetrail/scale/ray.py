@@ -1,7 +1,7 @@
 """Run the pipeline on a Ray cluster (or a local Ray instance) — the same `process_batch`.
 
 Ray is an optional extra (`pip install 'quotetrail[ray]'`). Each Ray worker process loads the
-spaCy pipeline once (it is cached per process) and receives plain `RawDocument` batches; results
+spaCy pipeline once (it is cached per process) and receives plain `Batch`es; results
 come back as plain records, in input order. As with the local driver, at most two batches per
 worker CPU are in flight, so the input is read only as fast as the cluster processes it.
 """
@@ -9,10 +9,10 @@ worker CPU are in flight, so the input is read only as fast as the cluster proce
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from quotetrail.pipeline import process_batch
-from quotetrail.records import ArticleResult, RawDocument, Rejection
+from quotetrail.records import ArticleResult, Batch, Rejection
 
 
 class RayUnavailable(RuntimeError):
@@ -20,7 +20,7 @@ class RayUnavailable(RuntimeError):
 
 
 def run_ray(
-    batches: Iterable[Sequence[RawDocument]], address: str | None = None, in_flight: int | None = None
+    batches: Iterable[Batch], address: str | None = None, in_flight: int | None = None
 ) -> Iterator[list[ArticleResult | Rejection]]:
     """Yield the results of each batch, in order, computed by Ray tasks.
 
@@ -42,7 +42,7 @@ def run_ray(
         limit = in_flight or max(2, 2 * int(ray.cluster_resources().get("CPU", 1)))
         pending: deque = deque()
         for batch in batches:
-            pending.append(remote_batch.remote(list(batch)))
+            pending.append(remote_batch.remote(batch))
             if len(pending) >= limit:
                 yield ray.get(pending.popleft())
         while pending:

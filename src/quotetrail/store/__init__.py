@@ -134,6 +134,18 @@ class Store:
     def schema_version(self) -> int:
         return self._stored_version() or 0
 
+    # -- corpus state -------------------------------------------------------------------
+
+    def load_state(self, key: str) -> Any | None:
+        """A JSON value a corpus stage keeps between runs (e.g. learned furniture), or None."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [f"state:{key}"]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_state(self, key: str, value: Any) -> None:
+        self.db.execute(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"state:{key}", json.dumps(value, ensure_ascii=False)]
+        )
+
     # -- writing ------------------------------------------------------------------------
 
     def existing_article_ids(self, ids: Iterable[str]) -> set[str]:
