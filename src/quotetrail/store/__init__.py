@@ -278,7 +278,7 @@ class Store:
             params += [_like(query.actor), query.actor.replace("%", "")]
         if query.about:
             where.append(
-                "(list_has_any(list_transform(s.about, x -> lower(x)), [lower(?)])"
+                "(list_has_any(list_transform(s.about, lambda x: lower(x)), [lower(?)])"
                 " OR s.quote ILIKE ? ESCAPE '\\' OR s.sentence ILIKE ? ESCAPE '\\')"
             )
             params += [query.about, _like(query.about), _like(query.about)]
