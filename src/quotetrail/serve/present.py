@@ -12,6 +12,8 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from markupsafe import Markup
+
 from quotetrail.analyze.positions import position
 from quotetrail.store import Store
 
@@ -115,12 +117,13 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, An
     return segments
 
 
-def script_json(value: Any) -> str:
-    """JSON safe inside an HTML <script> element: no `<`, `>`, `&` or line separators survive raw."""
+def script_json(value: Any) -> Markup:
+    """JSON safe inside an HTML <script> element: no `<`, `>`, `&` or line separators survive raw,
+    so it is already escaped for that context (Markup keeps Jinja from entity-encoding it)."""
     text = json.dumps(value, ensure_ascii=False, default=str)
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(char, escape)
-    return text
+    return Markup(text)
 
 
 def safe_url(url: str | None) -> str | None:

@@ -120,5 +120,7 @@ def snippet(text: str, terms: list[str], width: int = 220) -> str:
     lowered = text.lower()
     found = [m.start() for t in terms for m in [re.search(rf"(?<![^\W_]){re.escape(t)}(?![^\W_])", lowered)] if m]
     start = max(min(found) - width // 3, 0) if found else 0
+    if start:  # begin at a word boundary
+        start = next((i + 1 for i in range(start, min(found)) if text[i].isspace()), start)
     piece = " ".join(text[start : start + width].split())
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")

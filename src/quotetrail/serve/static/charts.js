@@ -16,7 +16,7 @@
     });
     var months = data.months.map(function (m) { return { date: m.month + "-15", mean: m.mean, n: m.n }; });
     var shifts = data.shifts.map(function (s) { return { date: s.month + "-01", shift: s.from + " → " + s.to }; });
-    var x = { field: "date", type: "temporal", title: "said on" };
+    var x = { field: "date", type: "temporal", title: "said on", scale: { padding: 14 } };
     return {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 260, autosize: { type: "fit", contains: "padding" },
@@ -33,7 +33,7 @@
             color: { field: "label", type: "nominal", title: "stance",
                      scale: { domain: Object.keys(COLORS), range: Object.keys(COLORS).map(function (k) { return COLORS[k]; }) },
                      legend: { orient: "bottom" } },
-            shape: { field: "assumed", type: "nominal", title: "date", legend: { orient: "bottom" } },
+            shape: { field: "assumed", type: "nominal", title: "date", scale: { domain: ["stated", "assumed"], range: ["square", "circle"] }, legend: null },
             href: { field: "href" },
             tooltip: [
               { field: "date", type: "temporal", title: "said on" }, { field: "label", title: "stance" },
@@ -60,7 +60,8 @@
       el.textContent = "";
       if (!data.points.length) { el.textContent = "No statement to chart."; return null; }
       return vegaEmbed(el, positionSpec(data, el.getAttribute("data-link")), {
-        renderer: "svg", actions: false, ast: true, expr: vega.expressionInterpreter, defaultStyle: false
+        renderer: "svg", actions: false, ast: true, expr: vega.expressionInterpreter, defaultStyle: false,
+        tooltip: { disableDefaultStyle: true }
       }).then(function () { el.setAttribute("data-rendered", String(data.points.length)); });
     }).catch(function (error) {
       el.setAttribute("data-error", String(error));
