@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quotetrail.records import Article, ArticleResult, RemovedLine, Speaker, Statement
+from quotetrail.records import Article, ArticleResult, Mention, RemovedLine, Speaker, Statement
 from quotetrail.store import Store
 
 SCRIPT = "<script>alert(1)</script>"
@@ -64,7 +64,7 @@ def fixture_results() -> list[ArticleResult]:
                        said_on_assumed=False, also_in=["a2021tass"])
     return [
         ArticleResult(rt2021, [s2021, _statement(rt2021, q2021b, PUTIN_HE, _stance("oppose", 0.7, "must keep its promises"), "2021-08-20")]),
-        ArticleResult(tass2021, [_statement(tass2021, q2021, PUTIN, _stance("neutral", 0.55, "not going to rush"), "2021-08-20",
+        ArticleResult(tass2021, mentions=[Mention("Vladimir Putin", "PERSON", 0, 14), Mention("Taliban", "ORG", 60, 67)], statements=[_statement(tass2021, q2021, PUTIN, _stance("neutral", 0.55, "not going to rush"), "2021-08-20",
                                             said_on_assumed=False, also_in=["a2021rt"])]),
         ArticleResult(bbc2021, [_statement(bbc2021, qbiden, BIDEN, _stance("oppose", 0.8, "have to prove"), "2021-08-25")]),
         ArticleResult(rt2024, [_statement(rt2024, q2024, PUTIN, _stance("support", 0.9, "our allies"), "2024-07-05",
