@@ -152,6 +152,12 @@ def test_browser_hostile_text_is_shown_not_run(browser, fixture_db: Path) -> Non
         page.goto(base + "/articles/a2021rt")
         assert "<script>alert(1)</script>" in page.inner_text("h1")
         assert page.locator("img").count() == 0
+        _shot(page, "fixture-article-desktop")
+        page.click("mark a")
+        assert page.inner_text("mark.current") == "We are not going to rush to recognise the Taliban"
+        _shot(page, "fixture-statement-desktop")
+        page.goto(base + "/stories/Taliban")
+        _shot(page, "fixture-story-desktop")
         page.goto(base + "/search?q=mallory")
         assert 'onerror=alert(2)>' in page.inner_text("#statement-results")
         _shot(page, "fixture-hostile-desktop")

@@ -36,12 +36,12 @@ def _inline_script(name: str) -> str:
 
 
 def _csp(scripts: list[str]) -> str:
-    hashes = " ".join(
+    sources = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
         for script in scripts
-    )
+    ) or "'none'"
     return (
-        f"default-src 'none'; script-src {hashes or chr(39) + 'none' + chr(39)}; style-src 'unsafe-inline';"
+        f"default-src 'none'; script-src {sources}; style-src 'unsafe-inline';"
         " img-src data:; base-uri 'none'; form-action 'none'"
     )
 
