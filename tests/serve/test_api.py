@@ -233,3 +233,9 @@ def test_api_missing_store_is_503(tmp_path: Path) -> None:
 def test_api_allow_ingest_needs_a_token(fixture_db: Path) -> None:
     with pytest.raises(ValueError):
         create_app(fixture_db, allow_ingest=True)
+
+
+@pytest.mark.parametrize("name, expected", [("biden", ["Joe Biden"]), ("PUTIN", ["Vladimir Putin"]), ("%", []), (None, 3)])
+def test_api_speakers_filter_by_name(client: TestClient, name: str | None, expected) -> None:
+    items = client.get(f"{API}/speakers", params={"name": name} if name else {}).json()["items"]
+    assert (len(items) if isinstance(expected, int) else [item["name"] for item in items]) == expected

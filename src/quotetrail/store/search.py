@@ -32,27 +32,36 @@ class SearchHit:
 
 
 def _bm25(store: Store, docs_sql: str, params: list[Any], terms: list[str], limit: int | None, offset: int) -> list[SearchHit]:
-    """Rank the rows of `docs_sql` (columns id, body) by BM25 against `terms`."""
+    """Rank the rows of `docs_sql` (columns id, body) by BM25 against `terms`.
+
+    Only documents holding every term as a substring are tokenised (the expensive step); the
+    collection statistics come from cheap scans: document length in space-separated words and
+    document frequency as the number of documents containing the term as a substring (a slight
+    over-count for terms that are also parts of longer words).
+    """
+    words = "(length(body) - length(replace(body, ' ', '')) + 1)"
+    has_all = " AND ".join("contains(body, ?)" for _ in terms)
+    df_columns = ", ".join(f"count(*) FILTER (WHERE contains(body, ?)) AS df{i}" for i in range(len(terms)))
+    df_of = "CASE t.i " + " ".join(f"WHEN {i} THEN stats.df{i}" for i in range(len(terms))) + " END"
     sql = f"""
-        WITH docs AS (
-            SELECT id, regexp_split_to_array(lower(body), {_SQL_SPLIT}) AS toks FROM ({docs_sql})
+        WITH base AS (SELECT id, lower(body) AS body FROM ({docs_sql})),
+        stats AS (SELECT count(*) AS n, greatest(avg({words}), 1) AS avgdl, {df_columns} FROM base),
+        candidates AS (
+            SELECT id, regexp_split_to_array(body, {_SQL_SPLIT}) AS toks, {words} AS dl FROM base WHERE {has_all}
         ),
-        stats AS (SELECT count(*) AS n, greatest(avg(len(toks)), 1) AS avgdl FROM docs),
-        terms AS (SELECT unnest(?::VARCHAR[]) AS term),
+        terms AS (SELECT unnest(?::VARCHAR[]) AS term, generate_subscripts(?::VARCHAR[], 1) - 1 AS i),
         tf AS (
-            SELECT d.id, t.term, len(list_filter(d.toks, lambda x: x = t.term)) AS f, len(d.toks) AS dl
-            FROM docs d, terms t
-        ),
-        df AS (SELECT term, count(*) FILTER (WHERE f > 0) AS df FROM tf GROUP BY term)
-        SELECT tf.id, sum(ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5))
+            SELECT c.id, c.dl, t.i, len(list_filter(c.toks, lambda x: x = t.term)) AS f FROM candidates c, terms t
+        )
+        SELECT tf.id, sum(ln(1 + (stats.n - {df_of} + 0.5) / ({df_of} + 0.5))
                          * tf.f * {K1 + 1} / (tf.f + {K1} * (1 - {B} + {B} * tf.dl / stats.avgdl))) AS score
-        FROM tf JOIN df USING (term), stats
+        FROM tf JOIN terms t ON t.i = tf.i, stats
         WHERE tf.f > 0
         GROUP BY tf.id
         HAVING count(*) = ?
         ORDER BY score DESC, tf.id
     """ + _page(limit, offset)
-    rows = store._rows(sql, [*params, terms, len(terms)])
+    rows = store._rows(sql, [*params, *terms, *terms, terms, terms, len(terms)])
     return [SearchHit(row["id"], float(row["score"])) for row in rows]
 
 

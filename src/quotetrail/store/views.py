@@ -22,7 +22,6 @@ _STATEMENT_SELECT = (
     " FROM statements s JOIN articles a ON a.id = s.article_id"
 )
 _SAID = "coalesce(s.said_on, a.published)"
-STANCE_LABELS = ("support", "oppose", "neutral")
 
 
 @dataclass
@@ -114,14 +113,14 @@ def article_outlets(store: Store, article_ids: Sequence[str]) -> list[dict[str, 
 
 def speakers(store: Store, name: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Speakers with how often they are quoted, most quoted first."""
-    where, params = "", []
+    named, params = "", []
     if name:
-        where, params = "WHERE speaker_name ILIKE ? ESCAPE '\\'", [_like(name)]
+        named, params = " AND speaker_name ILIKE ? ESCAPE '\\'", [_like(name)]
     return store._rows(
         "SELECT speaker_id AS id, arg_max(speaker_name, length(speaker_name)) AS name,"
         " any_value(speaker_kind) AS kind, count(*) AS statements,"
         " list_sort(list_distinct(list(speaker_affiliation) FILTER (WHERE speaker_affiliation IS NOT NULL))) AS affiliations"
-        f" FROM statements WHERE speaker_id IS NOT NULL {where.replace('WHERE', 'AND')}"
+        f" FROM statements WHERE speaker_id IS NOT NULL{named}"
         " GROUP BY speaker_id ORDER BY statements DESC, name" + _page(limit, offset),
         params,
     )
