@@ -175,12 +175,13 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def test_browser_seed_corpus_flow(browser, seed_db: Path) -> None:
+@pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
+def test_browser_seed_corpus_flow(browser, seed_db: Path, viewport: str) -> None:
     with Store(seed_db, read_only=True) as store:
         if store.count("statements") == 0:
             pytest.xfail("the seed store has no statements: statement extraction is not merged yet")
     with serving(seed_db) as base:
-        labels = browse(browser, base, "seeds", "desktop")
+        labels = browse(browser, base, "seeds", viewport)
     assert {"2021", "2024"} <= _years(labels)
 
 
@@ -195,3 +196,12 @@ def test_browser_report_opens_offline(browser, store: Store, tmp_path: Path) -> 
     context.close()
     assert not watch.problems
     assert _years(labels) == {"2021", "2024"}
+
+
+def test_browser_empty_position_says_so(browser, fixture_db: Path) -> None:
+    with serving(fixture_db) as base:
+        page = browser.new_page()
+        page.goto(base + "/positions?actor=Nobody&target=Taliban")
+        assert _point_labels(page) == []
+        assert page.inner_text("#position-chart") == "No statement to chart."
+        page.close()

@@ -45,12 +45,13 @@ def statement_where(where_filter: StatementFilter) -> tuple[list[str], list[Any]
     if f.speaker:
         where.append("(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_mention ILIKE ? ESCAPE '\\')")
         params += [_like(f.speaker)] * 2
-    if f.target:
+    if f.target:  # as `Store.statements(about=…)` reads it, and a stance on it counts too
         where.append(
             "(list_contains(list_transform(s.about, lambda x: lower(x)), lower(?))"
-            " OR list_contains(list_transform(json_keys(s.stance), lambda k: lower(k)), lower(?)))"
+            " OR list_contains(list_transform(json_keys(s.stance), lambda k: lower(k)), lower(?))"
+            " OR s.quote ILIKE ? ESCAPE '\\' OR s.sentence ILIKE ? ESCAPE '\\')"
         )
-        params += [f.target, f.target]
+        params += [f.target, f.target, _like(f.target), _like(f.target)]
     if f.outlet:
         where.append("a.outlet ILIKE ? ESCAPE '\\'")
         params.append(_like(f.outlet))
@@ -206,7 +207,7 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
         rows.append({"statement": record, "carried_by": sorted(carried), "left_out_by": [o for o in outlets if o not in carried]})
     return {
         "id": story_id,
-        "title": statements[0]["about"][[a.lower() for a in statements[0]["about"]].index(story_id.lower())],
+        "title": next(a for a in statements[0]["about"] if a.lower() == story_id.lower()),
         "outlets": [
             {
                 "outlet": outlet,

@@ -58,7 +58,11 @@
   function draw(el) {
     return loadData(el).then(function (data) {
       el.textContent = "";
-      if (!data.points.length) { el.textContent = "No statement to chart."; return null; }
+      if (!data.points.length) {
+        el.textContent = "No statement to chart.";
+        el.setAttribute("data-rendered", "0");
+        return null;
+      }
       return vegaEmbed(el, positionSpec(data, el.getAttribute("data-link")), {
         renderer: "svg", actions: false, ast: true, expr: vega.expressionInterpreter, defaultStyle: false,
         tooltip: { disableDefaultStyle: true }
