@@ -1,6 +1,8 @@
 """The HTML pages: server-rendered, readable with JavaScript off; scripts only draw charts.
 
-Every value reaches the page through Jinja2 with autoescaping on; nothing is marked safe.
+Every value reaches the page through Jinja2 with autoescaping on. The only Markup is the
+output of `script_json` (JSON escaped for a <script> element) and, in the report, the package's
+own stylesheet and scripts; text from articles is never marked safe.
 """
 
 from __future__ import annotations
