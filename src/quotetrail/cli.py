@@ -52,6 +52,12 @@ class Kind(str, Enum):
     mixed = "mixed"
 
 
+class Stance(str, Enum):
+    support = "support"
+    oppose = "oppose"
+    neutral = "neutral"
+
+
 DbOption = Annotated[
     Path,
     typer.Option("--db", envvar="QUOTETRAIL_DB", help="DuckDB file (default $QUOTETRAIL_DB, else ./quotetrail.duckdb)."),
@@ -279,6 +285,91 @@ def export(
         written = store.export(output, fmt.value)
     for path in written:
         Console().print(Text(str(path)))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words that must all occur (ranked by BM25).")],
+    db: DbOption = DEFAULT_DB,
+    articles_only: Annotated[bool, typer.Option("--articles", help="Search article titles and texts instead of statements.")] = False,
+    speaker: Annotated[Optional[str], typer.Option(help="Speaker name or mention contains this.")] = None,
+    about: Annotated[Optional[str], typer.Option(help="Statements about this target.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name contains this.")] = None,
+    since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="On or after (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(callback=_iso_date, help="On or before.")] = None,
+    kind: Annotated[Optional[Kind], typer.Option(help="direct, indirect or mixed.")] = None,
+    stance: Annotated[Optional[Stance], typer.Option(help="support, oppose or neutral (on --about when given).")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many results.")] = 20,
+    fmt: FormatOption = None,
+) -> None:
+    """Full-text search over statements (or, with --articles, articles), best match first."""
+    from quotetrail.store.search import search_articles, search_statements
+    from quotetrail.store.views import StatementFilter
+
+    fmt_name = (fmt.value if fmt else None) or default_format()
+    with _open(db) as store:
+        if articles_only:
+            rows = search_articles(store, query, ArticleQuery(outlet=outlet, since=since, until=until), limit=limit)
+            columns = [("score", "dim", lambda r: r["score"]), ("published", "cyan", lambda r: r["published"]),
+                       ("outlet", "magenta", lambda r: r["outlet"]), ("title", "bold", lambda r: r["title"]),
+                       ("snippet", "", lambda r: r["snippet"]), ("id", "dim", lambda r: r["id"])]
+        else:
+            where = StatementFilter(speaker=speaker, target=about, outlet=outlet, since=since, until=until,
+                                    kind=kind.value if kind else None, stance=stance.value if stance else None)
+            rows = search_statements(store, query, where, limit=limit)
+            columns = [("score", "dim", lambda r: r["score"]), *STATEMENT_COLUMNS]
+    emit(rows, fmt_name, columns=columns if fmt_name in ("table", "csv") else None, title=f"Search: {query}")
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")],
+    db: DbOption = DEFAULT_DB,
+    actor: Annotated[Optional[str], typer.Option(help="With --target: add this actor's position timeline.")] = None,
+    target: Annotated[Optional[str], typer.Option(help="With --actor: the target of the position.")] = None,
+    since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Position from this date (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Position up to this date.")] = None,
+) -> None:
+    """Write one self-contained HTML report (opens offline; no external requests)."""
+    from quotetrail.serve.report import write_report
+
+    if bool(actor) != bool(target):
+        err.print("error: --actor and --target go together")
+        raise typer.Exit(2)
+    with _open(db) as store:
+        written = write_report(store, output, actor=actor, target=target, since=since, until=until)
+    Console().print(Text(f"wrote {written}"))
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback exposes the store.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /api/v1/ingest (bearer token required).")] = False,
+    token: Annotated[Optional[str], typer.Option(envvar="QUOTETRAIL_TOKEN", help="Ingest token (default: a random one, printed).")] = None,
+) -> None:
+    """The web app and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json)."""
+    import ipaddress
+    import secrets
+
+    import uvicorn
+
+    from quotetrail.serve.api import create_app
+
+    with _open(db):
+        pass  # fail early, with the usual message, when the store is missing or unusable
+    if allow_ingest and not token:
+        token = secrets.token_urlsafe(24)
+        err.print(Text(f"ingest token: {token}"))
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback:
+        err.print(Text(f"warning: listening on {host}: anyone who can reach this address can read the store"
+                       + (" and, with the token, ingest into it" if allow_ingest else "")))
+    uvicorn.run(create_app(db, allow_ingest=allow_ingest, token=token), host=host, port=port, log_level="warning")
 
 
 @app.command("eval")

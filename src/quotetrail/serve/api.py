@@ -1,0 +1,336 @@
+"""The web app: a read-only REST API under /api/v1 and the HTML pages, over one store file.
+
+Each request opens the store read-only (DuckDB shares one database between the connections of
+a process), so `quotetrail ingest` can run between requests. Ingest over the API exists only
+when the app is created with `allow_ingest`, and then needs the bearer token.
+"""
+
+from __future__ import annotations
+
+import hmac
+import io
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path, PurePath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from quotetrail import __version__
+from quotetrail.render import emit
+from quotetrail.serve.present import position_data
+from quotetrail.store import ArticleQuery, Store, StoreError
+from quotetrail.store import search as fulltext
+from quotetrail.store import views
+
+API = "/api/v1"
+MAX_LIMIT = 500
+STATIC = Path(__file__).parent / "static"
+INGEST_SUFFIXES = (".txt", ".html", ".htm", ".warc", ".warc.gz", ".jsonl", ".csv")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+    " base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path
+    allow_ingest: bool = False
+    token: str | None = None
+
+
+class Kind(str, Enum):
+    direct = "direct"
+    indirect = "indirect"
+    mixed = "mixed"
+
+
+class Stance(str, Enum):
+    support = "support"
+    oppose = "oppose"
+    neutral = "neutral"
+
+
+class TableFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+
+
+@dataclass
+class Page:
+    limit: int
+    offset: int
+
+
+def page(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many items.")] = 50,
+    offset: Annotated[int, Query(ge=0, description="Skip this many items.")] = 0,
+) -> Page:
+    return Page(limit, offset)
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    settings: Settings = request.app.state.settings
+    try:
+        store = Store(settings.db, read_only=not settings.allow_ingest)
+    except StoreError as error:
+        raise HTTPException(503, f"store unavailable: {error}") from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+StoreDep = Annotated[Store, Depends(open_store)]
+PageDep = Annotated[Page, Depends(page)]
+FormatParam = Annotated[TableFormat, Query(alias="format", description="json, or csv for the table.")]
+Since = Annotated[date | None, Query(description="On or after (YYYY-MM-DD).")]
+Until = Annotated[date | None, Query(description="On or before (YYYY-MM-DD).")]
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def statement_filter(
+    speaker: Annotated[str | None, Query(description="Speaker name or mention contains this.")] = None,
+    about: Annotated[str | None, Query(description="Statements about this target.")] = None,
+    outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
+    since: Since = None,
+    until: Until = None,
+    kind: Annotated[Kind | None, Query(description="direct, indirect or mixed.")] = None,
+    stance: Annotated[Stance | None, Query(description="Stance label (on `about` when given).")] = None,
+) -> views.StatementFilter:
+    return views.StatementFilter(
+        speaker=speaker, target=about, outlet=outlet, since=_iso(since), until=_iso(until),
+        kind=kind.value if kind else None, stance=stance.value if stance else None,
+    )
+
+
+FilterDep = Annotated[views.StatementFilter, Depends(statement_filter)]
+
+
+def csv_response(rows: list[dict[str, Any]]) -> Response:
+    buffer = io.StringIO()
+    emit(rows, "csv", stream=buffer)
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
+
+
+def listing(request: Request, rows: list[dict[str, Any]], at: Page, fmt: TableFormat = TableFormat.json) -> Any:
+    """One page of `rows` (fetched with limit + 1, so a next page is known without counting)."""
+    more = len(rows) > at.limit
+    rows = rows[: at.limit]
+    if fmt is TableFormat.csv:
+        return csv_response(rows)
+    following = str(request.url.include_query_params(offset=at.offset + at.limit)) if more else None
+    return {"items": rows, "limit": at.limit, "offset": at.offset, "next": following}
+
+
+def found(value: Any, what: str) -> Any:
+    if value is None:
+        raise HTTPException(404, f"no such {what}")
+    return value
+
+
+router = APIRouter(prefix=API)
+
+
+@router.get("/summary", summary="Counts over the whole corpus")
+def summary(store: StoreDep) -> dict[str, Any]:
+    return {**views.corpus_summary(store), "version": __version__}
+
+
+@router.get("/articles", summary="Stored articles (metadata; the text with with_text=true)")
+def list_articles(
+    request: Request, store: StoreDep, at: PageDep,
+    outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
+    since: Since = None, until: Until = None, with_text: bool = False, fmt: FormatParam = TableFormat.json,
+) -> Any:
+    query = ArticleQuery(outlet=outlet, since=_iso(since), until=_iso(until), limit=at.limit + 1, offset=at.offset)
+    return listing(request, store.articles(query, with_text=with_text), at, fmt)
+
+
+@router.get("/articles/{article_id}", summary="One article: cleaned text, metadata, what cleaning removed, statements")
+def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    article = found(store.article(article_id), "article")
+    return {**article, "statements": views.select_statements(store, ["s.article_id = ?"], [article_id])}
+
+
+@router.get("/statements", summary="Statements by the date they were made")
+def list_statements(request: Request, store: StoreDep, where: FilterDep, at: PageDep, fmt: FormatParam = TableFormat.json) -> Any:
+    conditions, params = views.statement_where(where)
+    return listing(request, views.select_statements(store, conditions, params, at.limit + 1, at.offset), at, fmt)
+
+
+@router.get("/statements/{statement_id}", summary="One statement, with the articles that also carry it")
+def get_statement(statement_id: str, store: StoreDep) -> dict[str, Any]:
+    record = found(views.statement(store, statement_id), "statement")
+    return {**record, "carried_by": views.article_outlets(store, record["also_in"])}
+
+
+@router.get("/speakers", summary="Speakers, most quoted first")
+def list_speakers(
+    request: Request, store: StoreDep, at: PageDep,
+    name: Annotated[str | None, Query(description="Name contains this.")] = None, fmt: FormatParam = TableFormat.json,
+) -> Any:
+    return listing(request, views.speakers(store, name=name, limit=at.limit + 1, offset=at.offset), at, fmt)
+
+
+@router.get("/speakers/{speaker_id}", summary="A speaker: names, roles over time, statements, targets, outlets")
+def get_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
+    return found(views.speaker(store, speaker_id), "speaker")
+
+
+@router.get("/positions", summary="An actor's statements about a target over time: points, monthly means, shifts")
+def get_position(
+    store: StoreDep,
+    actor: Annotated[str, Query(min_length=1, description="A speaker, or everyone affiliated with this actor.")],
+    target: Annotated[str, Query(min_length=1, description="What the statements are about.")],
+    since: Since = None, until: Until = None, fmt: FormatParam = TableFormat.json,
+) -> Any:
+    data = position_data(store, actor, target, since=_iso(since), until=_iso(until))
+    return csv_response(data["points"]) if fmt is TableFormat.csv else data
+
+
+@router.get("/search/statements", summary="Full-text search over statements (BM25), with filters")
+def search_statements(
+    request: Request, store: StoreDep, where: FilterDep, at: PageDep,
+    q: Annotated[str, Query(min_length=1, description="Words that must all occur.")], fmt: FormatParam = TableFormat.json,
+) -> Any:
+    return listing(request, fulltext.search_statements(store, q, where, at.limit + 1, at.offset), at, fmt)
+
+
+@router.get("/search/articles", summary="Full-text search over article titles and texts (BM25)")
+def search_articles(
+    request: Request, store: StoreDep, at: PageDep,
+    q: Annotated[str, Query(min_length=1, description="Words that must all occur.")],
+    outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
+    since: Since = None, until: Until = None, fmt: FormatParam = TableFormat.json,
+) -> Any:
+    query = ArticleQuery(outlet=outlet, since=_iso(since), until=_iso(until))
+    return listing(request, fulltext.search_articles(store, q, query, at.limit + 1, at.offset), at, fmt)
+
+
+@router.get("/stories", summary="Stories, widest coverage first")
+def list_stories(request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json) -> Any:
+    return listing(request, views.stories(store, limit=at.limit + 1, offset=at.offset), at, fmt)
+
+
+@router.get("/stories/{story_id:path}", summary="A story and its outlet comparison")
+def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
+    return found(views.story(store, story_id), "story")
+
+
+@router.get("/outlets", summary="Outlets with article and statement counts")
+def list_outlets(request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json) -> Any:
+    return listing(request, store.outlet_counts()[at.offset : at.offset + at.limit + 1], at, fmt)
+
+
+@router.get("/entities", summary="Named entities with mention counts")
+def list_entities(
+    request: Request, store: StoreDep, at: PageDep,
+    label: Annotated[str | None, Query(pattern=r"^[A-Za-z_]+$", description="PERSON, ORG, GPE, NORP …")] = None,
+    fmt: FormatParam = TableFormat.json,
+) -> Any:
+    rows = store.mention_counts(label=label, limit=at.offset + at.limit + 1)[at.offset :]
+    return listing(request, rows, at, fmt)
+
+
+class Document(BaseModel):
+    name: str = Field(min_length=1, max_length=200, description="File name; its suffix says the format.")
+    content: str = Field(max_length=20_000_000)
+
+
+class IngestRequest(BaseModel):
+    documents: list[Document] = Field(min_length=1, max_length=1000)
+
+
+def require_token(request: Request) -> None:
+    settings: Settings = request.app.state.settings
+    if not settings.allow_ingest or not settings.token:
+        raise HTTPException(403, "ingest is disabled: start the server with --allow-ingest")
+    given = request.headers.get("authorization", "")
+    if not hmac.compare_digest(given.encode(), f"Bearer {settings.token}".encode()):
+        raise HTTPException(401, "a valid bearer token is required")
+
+
+@router.post("/ingest", summary="Ingest documents (only with --allow-ingest, behind the token)", dependencies=[Depends(require_token)])
+def post_ingest(body: IngestRequest, store: StoreDep) -> dict[str, Any]:
+    from quotetrail.ingest import ingest
+
+    with tempfile.TemporaryDirectory(prefix="quotetrail-ingest-") as folder:
+        for number, document in enumerate(body.documents):
+            name = PurePath(document.name).name
+            if not name.lower().endswith(INGEST_SUFFIXES):
+                raise HTTPException(422, f"{name!r}: unsupported file type (use {', '.join(INGEST_SUFFIXES)})")
+            (Path(folder) / f"{number:04d}_{name}").write_text(document.content, encoding="utf-8")
+        result = ingest([folder], store, workers=1)
+    return {
+        "documents": result.documents, "stored": result.stored, "already_stored": result.already_stored,
+        "statements": result.statements, "rejected": [{"source": PurePath(r.source).name, "reason": r.reason} for r in result.rejected],
+    }
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith(API)
+
+
+def _error(request: Request, status: int, message: str, details: Any = None) -> Response:
+    if _is_api(request):
+        body: dict[str, Any] = {"error": {"status": status, "message": message}}
+        if details is not None:
+            body["error"]["details"] = details
+        return JSONResponse(body, status_code=status)
+    from quotetrail.serve.pages import error_page
+
+    return error_page(request, status, message)
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    return _error(request, exc.status_code, str(exc.detail))
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+    details = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+    return _error(request, 422, "invalid request: " + "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in details), details)
+
+
+def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+    """The app over the store at `db`. `allow_ingest` needs `token` (the API rejects ingest without it)."""
+    if allow_ingest and not token:
+        raise ValueError("allow_ingest needs a token")
+    from quotetrail.serve.pages import router as pages
+
+    app = FastAPI(
+        title="quotetrail", version=__version__, openapi_url=f"{API}/openapi.json", docs_url=None, redoc_url=None,
+        description="Who said what, when, about whom: the statement record, read-only unless started with --allow-ingest.",
+    )
+    app.state.settings = Settings(Path(db), allow_ingest, token)
+    app.include_router(router)
+    app.include_router(pages)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    return app

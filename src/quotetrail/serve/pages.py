@@ -1,0 +1,148 @@
+"""The HTML pages: server-rendered, readable with JavaScript off; scripts only draw charts.
+
+Every value reaches the page through Jinja2 with autoescaping on. The only Markup is the
+output of `script_json` (JSON escaped for a <script> element) and, in the report, the package's
+own stylesheet and scripts; text from articles is never marked safe.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from quotetrail import __version__
+from quotetrail.serve.api import API, FilterDep, Page, PageDep, StoreDep
+from quotetrail.serve.present import STANCE_VALUE, highlight, path_part, position_data, safe_url, script_json, stance_on
+from quotetrail.store import ArticleQuery
+from quotetrail.store import search as fulltext
+from quotetrail.store import views
+
+TEMPLATES = Path(__file__).parent / "templates"
+PAGE_SIZE = 20
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(path_part=path_part, safe_url=safe_url, script_json=script_json)
+    env.globals.update(stance_on=stance_on, stance_labels=list(STANCE_VALUE), version=__version__)
+    return env
+
+
+ENV = environment()
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    html = ENV.get_template(template).render(request_path=request.url.path, query=dict(request.query_params), **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render(request, "error.html", status=status, status_code=status, message=message)
+
+
+def _found(value: Any, what: str) -> Any:
+    if value is None:
+        raise HTTPException(404, f"no such {what}")
+    return value
+
+
+def _pager(request: Request, at: Page, rows: list[Any]) -> dict[str, str | None]:
+    """Links to the previous and next page, by offset."""
+    more = len(rows) > at.limit
+    previous = max(at.offset - at.limit, 0)
+    return {
+        "previous": str(request.url.include_query_params(offset=previous)) if at.offset else None,
+        "next": str(request.url.include_query_params(offset=at.offset + at.limit)) if more else None,
+    }
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, store: StoreDep) -> HTMLResponse:
+    return render(
+        request, "home.html", summary=views.corpus_summary(store), outlets=store.outlet_counts(),
+        speakers=views.speakers(store, limit=10), stories=views.stories(store, limit=10),
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(
+    request: Request, store: StoreDep, where: FilterDep,
+    q: Annotated[str, Query(max_length=500)] = "",
+    limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    at = Page(limit, offset)
+    statements = fulltext.search_statements(store, q, where, at.limit + 1, at.offset) if q else []
+    article_query = ArticleQuery(outlet=where.outlet, since=where.since, until=where.until)
+    articles = fulltext.search_articles(store, q, article_query, at.limit + 1, at.offset) if q else []
+    return render(
+        request, "search.html", q=q, where=where, statements=statements[: at.limit], articles=articles[: at.limit],
+        paging=_pager(request, at, max(statements, articles, key=len)),
+    )
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers(request: Request, store: StoreDep, at: PageDep, name: str | None = None) -> HTMLResponse:
+    rows = views.speakers(store, name=name, limit=at.limit + 1, offset=at.offset)
+    return render(request, "speakers.html", speakers=rows[: at.limit], name=name or "", paging=_pager(request, at, rows))
+
+
+@router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
+def speaker(request: Request, speaker_id: str, store: StoreDep) -> HTMLResponse:
+    return render(request, "speaker.html", speaker=_found(views.speaker(store, speaker_id), "speaker"))
+
+
+@router.get("/positions", response_class=HTMLResponse)
+def position(
+    request: Request, store: StoreDep,
+    actor: Annotated[str, Query(min_length=1, max_length=200)],
+    target: Annotated[str, Query(min_length=1, max_length=200)],
+    since: date | None = None, until: date | None = None,
+) -> HTMLResponse:
+    since_iso, until_iso = (since.isoformat() if since else None), (until.isoformat() if until else None)
+    data = position_data(store, actor, target, since=since_iso, until=until_iso)
+    params = {"actor": actor, "target": target, "since": since_iso, "until": until_iso}
+    api_url = f"{API}/positions?" + urlencode({key: value for key, value in params.items() if value})
+    return render(request, "position.html", position=data, api_url=api_url)
+
+
+@router.get("/statements/{statement_id}", response_class=HTMLResponse)
+def statement(request: Request, statement_id: str, store: StoreDep) -> HTMLResponse:
+    record = _found(views.statement(store, statement_id), "statement")
+    article = _found(store.article(record["article_id"]), "article")
+    segments = highlight(article["text"], [(record["span"][0], record["span"][1], record["id"])])
+    return render(
+        request, "statement.html", statement=record, article=article, segments=segments,
+        carried_by=views.article_outlets(store, record["also_in"]),
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
+    record = _found(store.article(article_id), "article")
+    statements = views.select_statements(store, ["s.article_id = ?"], [article_id])
+    segments = highlight(record["text"], [(s["span"][0], s["span"][1], s["id"]) for s in statements])
+    return render(request, "article.html", article=record, statements=statements, segments=segments)
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, store: StoreDep, at: PageDep) -> HTMLResponse:
+    rows = views.stories(store, limit=at.limit + 1, offset=at.offset)
+    return render(request, "stories.html", stories=rows[: at.limit], paging=_pager(request, at, rows))
+
+
+@router.get("/stories/{story_id:path}", response_class=HTMLResponse)
+def story(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
+    return render(request, "story.html", story=_found(views.story(store, story_id), "story"))
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    return Response(status_code=204)

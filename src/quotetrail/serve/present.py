@@ -1,0 +1,138 @@
+"""What the pages, the API and the report show, shaped from store records: plain data only.
+
+`position_data` is the one adapter over `quotetrail.analyze.positions`: it turns a `Position`
+into chart points, monthly means and shifts. When the analysis computes months and shifts
+itself, this is the only function to point at them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from markupsafe import Markup
+
+from quotetrail.analyze.positions import position
+from quotetrail.store import Store
+
+STANCE_VALUE = {"support": 1.0, "neutral": 0.0, "oppose": -1.0}
+SHIFT_BAND = 1 / 3  # a monthly mean within ±1/3 of 0 reads as neutral
+
+
+def stance_on(record: dict[str, Any], target: str) -> dict[str, Any] | None:
+    """The statement's stance on `target` (keys compared case-insensitively), or None."""
+    for key, value in (record.get("stance") or {}).items():
+        if key.casefold() == target.casefold():
+            return value
+    return None
+
+
+def _point(record: dict[str, Any], target: str) -> dict[str, Any]:
+    stance = stance_on(record, target) or {}
+    label = stance.get("label")
+    date = record["said_on"] or record["published"]
+    return {
+        "statement_id": record["id"],
+        "article_id": record["article_id"],
+        "date": date,
+        "month": date[:7] if date else None,
+        "assumed": bool(record["said_on_assumed"]) or not record["said_on"],
+        "label": label or "unrated",
+        "value": STANCE_VALUE.get(label),
+        "score": stance.get("score"),
+        "evidence": stance.get("evidence"),
+        "speaker": (record.get("speaker") or {}).get("name"),
+        "outlet": record["outlet"],
+        "quote": record["quote"],
+    }
+
+
+def _label_of(mean: float) -> str:
+    if mean > SHIFT_BAND:
+        return "support"
+    if mean < -SHIFT_BAND:
+        return "oppose"
+    return "neutral"
+
+
+def monthly(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mean stance per calendar month over the points that carry a stance."""
+    values: dict[str, list[float]] = defaultdict(list)
+    for point in points:
+        if point["month"] and point["value"] is not None:
+            values[point["month"]].append(point["value"])
+    months = []
+    for month in sorted(values):
+        mean = sum(values[month]) / len(values[month])
+        months.append({"month": month, "mean": round(mean, 3), "n": len(values[month]), "label": _label_of(mean)})
+    return months
+
+
+def shifts(months: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Months whose stance label differs from the previous month that had one."""
+    return [
+        {"month": after["month"], "since": before["month"], "from": before["label"], "to": after["label"]}
+        for before, after in zip(months, months[1:])
+        if before["label"] != after["label"]
+    ]
+
+
+def position_data(
+    store: Store, actor: str, target: str, since: str | None = None, until: str | None = None
+) -> dict[str, Any]:
+    """An actor's position on a target: its statements, chart points, monthly means, shifts."""
+    result = position(store, actor, target, since=since, until=until)
+    points = [_point(record, target) for record in result.statements]
+    months = monthly(points)
+    return {
+        "actor": actor,
+        "target": target,
+        "statements": result.statements,
+        "points": points,
+        "months": months,
+        "shifts": shifts(months),
+    }
+
+
+def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
+    """`text` cut into segments, each either plain or one statement's span (`id` set).
+
+    Spans out of range are dropped, overlapping ones clipped to where the previous ended, so
+    every character appears exactly once; templates escape each segment.
+    """
+    segments: list[dict[str, Any]] = []
+    cursor = 0
+    for start, end, statement_id in sorted(spans):
+        start, end = max(start, cursor), min(end, len(text))
+        if start >= end:
+            continue
+        if start > cursor:
+            segments.append({"text": text[cursor:start], "id": None})
+        segments.append({"text": text[start:end], "id": statement_id})
+        cursor = end
+    if cursor < len(text):
+        segments.append({"text": text[cursor:], "id": None})
+    return segments
+
+
+def script_json(value: Any) -> Markup:
+    """JSON safe inside an HTML <script> element: no `<`, `>`, `&` or line separators survive raw,
+    so it is already escaped for that context (Markup keeps Jinja from entity-encoding it)."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return Markup(text)
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` when it is an http(s) link, else None (a `javascript:` URL is never a link)."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
+def path_part(value: str) -> str:
+    """One URL path segment, every reserved character escaped."""
+    return quote(value, safe="")

@@ -1,0 +1,241 @@
+"""The REST API over the fixture store: every endpoint, its filters, pagination and errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from quotetrail.serve.api import create_app
+
+API = "/api/v1"
+PUTIN_ID = "a3a688d62e9e95af"
+RT_2021 = "74c77733e9c3ed70"  # Putin on the Taliban in RT, 2021, also carried by TASS
+TOKEN = "s3cret-token"
+
+
+@pytest.fixture(scope="module")
+def client(fixture_db: Path) -> TestClient:
+    return TestClient(create_app(fixture_db))
+
+
+@pytest.fixture
+def ingest_client(fixture_db: Path, tmp_path: Path) -> TestClient:
+    db = tmp_path / "writable.duckdb"
+    shutil.copy(fixture_db, db)
+    return TestClient(create_app(db, allow_ingest=True, token=TOKEN))
+
+
+LISTINGS = ["articles", "statements", "speakers", "stories", "outlets", "entities", "search/statements?q=taliban",
+            "search/articles?q=taliban"]
+
+
+def _url(path: str, **params: object) -> str:
+    joiner = "&" if "?" in path else "?"
+    return f"{API}/{path}" + (joiner + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+
+
+@pytest.mark.parametrize("path", LISTINGS)
+def test_api_listing_pages_follow_next(client: TestClient, path: str) -> None:
+    first = client.get(_url(path, limit=1)).json()
+    assert len(first["items"]) == 1 and first["offset"] == 0 and first["next"]
+    second = client.get(first["next"]).json()
+    assert second["offset"] == 1 and len(second["items"]) == 1
+    assert second["items"] != first["items"]
+
+
+@pytest.mark.parametrize("path", LISTINGS)
+def test_api_listing_csv(client: TestClient, path: str) -> None:
+    response = client.get(_url(path, format="csv", limit=2))
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    items = client.get(_url(path, limit=2)).json()["items"]
+    key = next(iter(items[0]))
+    assert [row[key] for row in rows] == [str(item[key]) for item in items]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["articles/nope", "statements/nope", "speakers/nope", "stories/no-such-target", f"articles/{RT_2021}"],
+)
+def test_api_unknown_id_is_404_json(client: TestClient, path: str) -> None:
+    response = client.get(f"{API}/{path}")
+    assert response.status_code == 404
+    assert response.json()["error"]["status"] == 404
+    assert response.json()["error"]["message"].startswith("no such")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "statements?since=2021-13-01", "statements?until=yesterday", "statements?kind=shouted",
+        "statements?stance=love", "statements?limit=0", "statements?limit=100000", "statements?offset=-1",
+        "statements?format=xml", "articles?since=2021-02-30", "positions?target=Taliban", "positions?actor=&target=x",
+        "search/statements", "search/articles?q=", "entities?label=%3Cx%3E",
+    ],
+)
+def test_api_bad_filter_is_422_json(client: TestClient, path: str) -> None:
+    response = client.get(f"{API}/{path}")
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["status"] == 422 and error["details"]
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({}, 6),
+        ({"speaker": "putin"}, 4),
+        ({"about": "taliban"}, 5),
+        ({"outlet": "TASS"}, 1),
+        ({"since": "2024-01-01"}, 2),
+        ({"until": "2021-12-31"}, 4),
+        ({"kind": "indirect"}, 1),
+        ({"about": "Taliban", "stance": "support"}, 1),
+        ({"stance": "oppose"}, 2),
+        ({"speaker": "putin", "since": "2021-08-20", "until": "2021-08-20", "outlet": "RT"}, 2),
+    ],
+)
+def test_api_statements_filter_like_the_cli(client: TestClient, params: dict, expected: int) -> None:
+    items = client.get(f"{API}/statements", params=params).json()["items"]
+    assert len(items) == expected
+
+
+def test_api_statement_names_the_other_outlets(client: TestClient) -> None:
+    record = client.get(f"{API}/statements/{RT_2021}").json()
+    assert record["speaker"]["name"] == "Vladimir Putin"
+    assert [a["outlet"] for a in record["carried_by"]] == ["TASS"]
+
+
+def test_api_article_carries_text_removed_and_statements(client: TestClient) -> None:
+    article = client.get(f"{API}/articles/a2021rt").json()
+    assert article["title"] == "Putin on Kabul <script>alert(1)</script>"
+    assert [r["rule"] for r in article["removed"]] == ["also-on", "menu"]
+    assert len(article["statements"]) == 2
+    for statement in article["statements"]:
+        start, end = statement["span"]
+        assert article["text"][start:end] == statement["quote"]
+
+
+def test_api_speaker_profile(client: TestClient) -> None:
+    speaker = client.get(f"{API}/speakers/{PUTIN_ID}").json()
+    assert speaker["name"] == "Vladimir Putin"
+    assert {m["mention"] for m in speaker["mentions"]} == {"Putin", "he"}
+    assert speaker["roles"] == [
+        {"role": "President", "affiliation": "Russia", "first": "2021-08-20", "last": "2024-07-05", "statements": 4}
+    ]
+    assert speaker["targets"][0] == {"target": "Taliban", "statements": 4}
+    assert [o["outlet"] for o in speaker["outlets"]] == ["RT", "TASS"]
+    dates = [s["said_on"] for s in speaker["statements"]]
+    assert dates == sorted(dates)
+
+
+def test_api_position_points_months_shifts(client: TestClient) -> None:
+    position = client.get(f"{API}/positions", params={"actor": "Russia", "target": "Taliban"}).json()
+    assert {p["date"][:4] for p in position["points"]} == {"2021", "2024"}
+    assert [(m["month"], m["label"]) for m in position["months"]] == [("2021-08", "neutral"), ("2024-07", "support")]
+    assert position["shifts"] == [{"month": "2024-07", "since": "2021-08", "from": "neutral", "to": "support"}]
+
+
+def test_api_position_csv_is_the_points_table(client: TestClient) -> None:
+    response = client.get(f"{API}/positions", params={"actor": "Russia", "target": "Taliban", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [row["label"] for row in rows] == ["neutral", "oppose", "neutral", "support"]
+
+
+def test_api_search_statements_filters_by_stance(client: TestClient) -> None:
+    items = client.get(f"{API}/search/statements", params={"q": "taliban", "stance": "support"}).json()["items"]
+    assert [item["quote"] for item in items] == ["The Taliban are our allies in the fight against terrorism"]
+
+
+def test_api_search_articles_all_words(client: TestClient) -> None:
+    items = client.get(f"{API}/search/articles", params={"q": "taliban allies"}).json()["items"]
+    assert [item["id"] for item in items] == ["a2024rt"]
+
+
+def test_api_story_outlet_comparison(client: TestClient) -> None:
+    story = client.get(f"{API}/stories/Taliban").json()
+    assert [o["outlet"] for o in story["outlets"]] == ["BBC", "RT", "TASS"]
+    by_quote = {row["statement"]["quote"]: row for row in story["statements"]}
+    assert len(story["statements"]) == 4  # the RT and TASS reports of one statement count once
+    assert by_quote["We are not going to rush to recognise the Taliban"]["carried_by"] == ["RT", "TASS"]
+    assert by_quote["The Taliban must keep its promises before anything else"]["left_out_by"] == ["BBC", "TASS"]
+
+
+def test_api_hostile_story_id_round_trips(client: TestClient) -> None:
+    response = client.get(f"{API}/stories/%3Cscript%3Ealert(1)%3C%2Fscript%3E")
+    assert response.status_code == 200
+    assert response.json()["title"] == "<script>alert(1)</script>"
+
+
+def test_api_summary_counts(client: TestClient) -> None:
+    summary = client.get(f"{API}/summary").json()
+    assert (summary["articles"], summary["statements"], summary["speakers"], summary["outlets"]) == (5, 6, 3, 4)
+
+
+def test_api_openapi_lists_every_endpoint(client: TestClient) -> None:
+    paths = set(client.get(f"{API}/openapi.json").json()["paths"])
+    expected = {"summary", "articles", "articles/{article_id}", "statements", "statements/{statement_id}", "speakers",
+                "speakers/{speaker_id}", "positions", "search/statements", "search/articles", "stories",
+                "stories/{story_id}", "outlets", "entities", "ingest"}
+    assert paths == {f"{API}/{path}" for path in expected}
+
+
+@pytest.mark.parametrize("path", [f"{API}/summary", "/", f"{API}/nothing-here"])
+def test_api_security_headers(client: TestClient, path: str) -> None:
+    headers = client.get(path).headers
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert "unsafe" not in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_api_ingest_is_off_by_default(client: TestClient) -> None:
+    response = client.post(f"{API}/ingest", json={"documents": [{"name": "a.txt", "content": "x"}]},
+                           headers={"Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", f"Token {TOKEN}"])
+def test_api_ingest_needs_the_token(ingest_client: TestClient, header: str | None) -> None:
+    headers = {"Authorization": header} if header else {}
+    response = ingest_client.post(f"{API}/ingest", json={"documents": [{"name": "a.txt", "content": "x"}]}, headers=headers)
+    assert response.status_code == 401
+
+
+def test_api_ingest_stores_with_the_token(ingest_client: TestClient) -> None:
+    text = "Kabul, 2024-08-01\n\nOfficials met in Kabul on Thursday to discuss trade and the coming winter season."
+    response = ingest_client.post(
+        f"{API}/ingest", json={"documents": [{"name": "../../evil.txt", "content": text}]},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["stored"] == 1
+    assert ingest_client.get(f"{API}/summary").json()["articles"] == 6
+
+
+def test_api_ingest_rejects_unknown_file_types(ingest_client: TestClient) -> None:
+    response = ingest_client.post(
+        f"{API}/ingest", json={"documents": [{"name": "a.exe", "content": "x"}]}, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    assert response.status_code == 422
+
+
+def test_api_missing_store_is_503(tmp_path: Path) -> None:
+    response = TestClient(create_app(tmp_path / "absent.duckdb")).get(f"{API}/summary")
+    assert response.status_code == 503
+    assert response.json()["error"]["status"] == 503
+
+
+def test_api_allow_ingest_needs_a_token(fixture_db: Path) -> None:
+    with pytest.raises(ValueError):
+        create_app(fixture_db, allow_ingest=True)
+
+
+@pytest.mark.parametrize("name, expected", [("biden", ["Joe Biden"]), ("PUTIN", ["Vladimir Putin"]), ("%", []), (None, 3)])
+def test_api_speakers_filter_by_name(client: TestClient, name: str | None, expected) -> None:
+    items = client.get(f"{API}/speakers", params={"name": name} if name else {}).json()["items"]
+    assert (len(items) if isinstance(expected, int) else [item["name"] for item in items]) == expected

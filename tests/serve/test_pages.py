@@ -1,0 +1,99 @@
+"""The HTML pages: each renders, hostile text comes out escaped, nothing runs inline."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from quotetrail.serve.api import create_app
+
+PUTIN_ID = "a3a688d62e9e95af"
+RT_2021 = "74c77733e9c3ed70"
+PAGES = [
+    "/", "/search?q=taliban", "/search?q=mallory", "/search", "/speakers", f"/speakers/{PUTIN_ID}",
+    "/positions?actor=Russia&target=Taliban", f"/statements/{RT_2021}", "/articles/a2021rt", "/articles/a2024rt",
+    "/articles/a2024x", "/stories", "/stories/Taliban", "/stories/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "/speakers/ccb95b82db56d259",
+]
+INLINE_HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.S)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.S)
+
+
+@pytest.fixture(scope="module")
+def client(fixture_db: Path) -> TestClient:
+    return TestClient(create_app(fixture_db))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_render_without_live_markup_from_articles(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.text
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert not INLINE_HANDLER.search(html)
+    assert not INLINE_SCRIPT.search(html)
+    assert 'href="javascript:' not in html.lower()
+
+
+@pytest.mark.parametrize(
+    "path, shown",
+    [
+        ("/articles/a2021rt", "Putin on Kabul &lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("/articles/a2021rt", "Also on RT &lt;script&gt;"),  # what cleaning removed
+        ("/articles/a2024rt", "&#34;&gt;&lt;img src=x onerror=alert(2)&gt;"),
+        ("/speakers/ccb95b82db56d259", "Mallory &#34;&gt;&lt;img src=x onerror=alert(2)&gt;"),
+        ("/search?q=mallory", "&lt;script&gt;alert(1)&lt;/script&gt; is fine"),
+    ],
+)
+def test_pages_show_hostile_text_as_text(client: TestClient, path: str, shown: str) -> None:
+    assert shown in client.get(path).text
+
+
+def test_pages_javascript_url_is_not_a_link(client: TestClient) -> None:
+    html = client.get("/articles/a2021rt").text
+    assert "javascript:alert(3)" in html and 'href="javascript' not in html
+
+
+def test_pages_statement_highlights_its_quote(client: TestClient) -> None:
+    html = client.get(f"/statements/{RT_2021}").text
+    mark = re.search(r'<mark id="m-' + RT_2021 + r'" class="current"><a [^>]+>([^<]+)</a></mark>', html)
+    assert mark and mark.group(1) == "We are not going to rush to recognise the Taliban"
+    assert "TASS: Kremlin comments on Afghanistan" in html  # the other outlet carrying it
+    assert "evidence: “not going to rush”" in html
+
+
+def test_pages_article_marks_every_statement(client: TestClient) -> None:
+    html = client.get("/articles/a2021rt").text
+    assert html.count("<mark id=\"m-") == 2
+    assert "What cleaning removed (2 lines)" in html
+
+
+def test_pages_position_chart_fetches_from_the_api(client: TestClient) -> None:
+    html = client.get("/positions?actor=Russia&target=Taliban").text
+    src = re.search(r'data-src="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert client.get(src).json()["target"] == "Taliban"
+    assert "2024-07</strong>: neutral → support" in html
+
+
+def test_pages_story_matrix_marks_left_out(client: TestClient) -> None:
+    html = client.get("/stories/Taliban").text
+    assert html.count('class="carried"') == 5 and html.count('class="left-out"') == 7
+
+
+@pytest.mark.parametrize("path, status", [("/statements/nope", 404), ("/speakers/nope", 404), ("/stories/nope", 404),
+                                          ("/articles/nope", 404), ("/search?q=x&since=tomorrow", 422),
+                                          ("/positions?actor=Russia", 422), ("/search?q=x&stance=love", 422)])
+def test_pages_errors_are_html(client: TestClient, path: str, status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html")
+    assert f"<h1>{status}</h1>" in response.text
+
+
+def test_pages_readable_without_javascript(client: TestClient) -> None:
+    html = client.get("/positions?actor=Russia&target=Taliban").text
+    statements = re.findall(r'<article class="statement"', html)
+    assert len(statements) == 4  # every chart point is also listed as text

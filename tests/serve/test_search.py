@@ -1,0 +1,75 @@
+"""Full-text search: tokens, every word required, BM25 order, filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrail.records import Article, ArticleResult, Speaker, Statement
+from quotetrail.store import ArticleQuery, Store
+from quotetrail.store.search import search_articles, search_statements, snippet, tokens
+from quotetrail.store.views import StatementFilter
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [("Taliban", ["taliban"]), ("  Taliban-led, KABUL!", ["taliban", "led", "kabul"]), ("Wörld wörld", ["wörld"]),
+     ("%_'\"", []), ("2021 o'clock", ["2021", "o", "clock"])],
+)
+def test_search_tokens(query: str, expected: list[str]) -> None:
+    assert tokens(query) == expected
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("taliban", ["a2021bbc", "a2021rt", "a2024rt", "a2021rt", "a2021tass"]),
+        ("TALIBAN allies", ["a2024rt"]),
+        ("taliban nonexistentword", []),
+        ("%", []),
+        ("recognise", ["a2021rt", "a2021tass"]),
+    ],
+)
+def test_search_statements_requires_every_word(store: Store, query: str, expected: list[str]) -> None:
+    assert [row["article_id"] for row in search_statements(store, query)] == expected
+
+
+@pytest.mark.parametrize(
+    "where, expected",
+    [
+        (StatementFilter(speaker="biden"), 1),
+        (StatementFilter(outlet="rt"), 3),
+        (StatementFilter(target="Taliban", stance="neutral"), 2),
+        (StatementFilter(since="2024-01-01", until="2024-12-31"), 1),
+        (StatementFilter(kind="indirect"), 0),
+    ],
+)
+def test_search_statements_filters(store: Store, where: StatementFilter, expected: int) -> None:
+    assert len(search_statements(store, "taliban", where)) == expected
+
+
+def test_search_ranks_by_bm25(db_path) -> None:
+    """The word more frequent in a shorter statement ranks first; a rare word outweighs a common one."""
+    text = "Sanctions sanctions. Sanctions and many other long words about trade and talks and more. Talks."
+    article = Article(id="a", text=text, outlet="X", published="2024-01-01")
+    speaker = Speaker(name="S", mention="S")
+    quotes = ["Sanctions sanctions", "Sanctions and many other long words about trade and talks and more", "Talks"]
+    statements = [Statement(article_id="a", kind="direct", quote=q, sentence=q, span=(text.index(q), text.index(q) + len(q)),
+                            speaker=speaker) for q in quotes]
+    with Store(db_path) as store:
+        store.write([ArticleResult(article, statements)])
+        ranked = [row["quote"] for row in search_statements(store, "sanctions")]
+        assert ranked == quotes[:2]
+        scores = [row["score"] for row in search_statements(store, "sanctions talks")]
+        assert len(scores) == 1 and scores[0] > 0
+
+
+def test_search_articles_filters_and_snippets(store: Store) -> None:
+    rows = search_articles(store, "taliban", ArticleQuery(outlet="RT"))
+    assert [row["id"] for row in rows] == ["a2021rt", "a2024rt"]
+    assert all("taliban" in row["snippet"].lower() for row in rows)
+
+
+def test_search_snippet_starts_at_a_word() -> None:
+    text = "x" * 50 + " alpha beta gamma delta " * 20 + "needle here"
+    piece = snippet(text, ["needle"], width=60)
+    assert piece.startswith("…") and "needle" in piece and not piece[1:].startswith(("lpha", "eta", "amma", "elta"))
