@@ -279,7 +279,7 @@ def post_ingest(body: IngestRequest, store: StoreDep) -> dict[str, Any]:
             if not name.lower().endswith(INGEST_SUFFIXES):
                 raise HTTPException(422, f"{name!r}: unsupported file type (use {', '.join(INGEST_SUFFIXES)})")
             (Path(folder) / f"{number:04d}_{name}").write_text(document.content, encoding="utf-8")
-        result = ingest([folder], store, workers=1)
+        result = ingest([folder], store)
     return {
         "documents": result.documents, "stored": result.stored, "already_stored": result.already_stored,
         "statements": result.statements, "rejected": [{"source": PurePath(r.source).name, "reason": r.reason} for r in result.rejected],
