@@ -1,0 +1,63 @@
+"""The speech-cue lexicon and the place tables, kept as data (cues.json, places.json).
+
+Rules elsewhere ask questions of these tables ("is this lemma a speech verb?", "which country does
+'Moscow' stand for?") so that growing the lexicon never means touching the rules.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: frozenset[str]  # lemmas of speech-act verbs
+    need_content: frozenset[str]  # verbs that are speech cues only with a content clause or object
+    object_content: frozenset[str]  # verbs whose object (not only a that-clause) is what was said
+    object_preps: frozenset[str]  # prepositions that introduce said content: "called for", "warned of"
+    nominal: frozenset[str]  # nouns that name a statement: "remarks", "statement"
+    speaker_nouns: frozenset[str]  # head nouns that can name a speaker: "minister", "police"
+    organization_nouns: frozenset[str]  # speaker nouns that name a body, not a person: "ministry"
+    role_synonyms: dict[str, tuple[str, ...]]  # "diplomat" -> roles a diplomat may hold
+
+
+@dataclass(frozen=True)
+class Places:
+    capitals: dict[str, str]  # seats of government standing for their country: Moscow -> Russia
+    demonyms: dict[str, str]  # adjectives and short forms: Russian -> Russia
+    aliases: dict[str, str]  # surface forms to canonical short names: "the Kremlin" -> Kremlin
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = _load("cues.json")
+    return Lexicon(
+        verbs=frozenset(data["verbs"]),
+        need_content=frozenset(data["need_content"]),
+        object_content=frozenset(data["object_content"]),
+        object_preps=frozenset(data["object_preps"]),
+        nominal=frozenset(data["nominal"]),
+        speaker_nouns=frozenset(data["speaker_nouns"]),
+        organization_nouns=frozenset(data["organization_nouns"]),
+        role_synonyms={key: tuple(values) for key, values in data["role_synonyms"].items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def places() -> Places:
+    data = _load("places.json")
+    return Places(capitals=data["capitals"], demonyms=data["demonyms"], aliases=data["aliases"])
+
+
+def country_of(name: str) -> str | None:
+    """The country a place, seat of government or demonym stands for, if the tables know it."""
+    table = places()
+    bare = name.removeprefix("the ").removesuffix("'s").removesuffix("’s")
+    return table.capitals.get(bare) or table.demonyms.get(bare) or table.demonyms.get(name)

@@ -1,0 +1,222 @@
+"""Speech cues in a parse: speech-act verbs, "according to X", nominal statements, headlines.
+
+A `Cue` names where a statement is attributed (the cue word), who the parse says made it (the
+subject span, unresolved) and, when the parse gives it, the content the cue introduces (a
+that-clause, an object: "urged the world to act", the rest of the sentence around "according
+to X"). Which of these become statements is decided in `assemble`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quotetrail.extract.cues import lexicon
+
+SUBJECT_DEPS = {"nsubj"}
+INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+RELATIVE = {"who", "that", "which"}
+EDGE_PUNCT = set(",.;:!?—–-\"“”‘’'«»()[] \n\t")
+CLAUSE_DEPS = {"ccomp"}
+OBJECT_DEPS = {"dobj", "xcomp"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One attribution found in the parse."""
+
+    at: int  # character offset of the cue word
+    text: str  # the cue as written: "said", "according to", "statement", ":"
+    token: int  # index of the cue's head token (for dates and sentences)
+    subject: Span | None  # the speaker as the parse names it, unresolved
+    content: tuple[int, int] | None  # character span of what was said, when the parse gives it
+    unquoted_direct: bool = False  # "He said, I am sure that …": direct speech without marks
+
+
+def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
+    """Character span of a token run, kept to the anchor's line, edge punctuation trimmed.
+
+    The parser sometimes runs a sentence across a line break (a headline into a caption); what
+    was said never crosses a paragraph, so the span stops at the line that holds the cue.
+    """
+    if not tokens:
+        return None
+    text = anchor.doc.text
+    line_start = text.rfind("\n", 0, anchor.idx) + 1
+    line_end = text.find("\n", anchor.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    start = max(line_start, min(t.idx for t in tokens))
+    end = min(line_end, max(t.idx + len(t.text) for t in tokens))
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The grammatical subject of a speech verb, inherited through conjunctions and participles."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        if child.dep_ == "nsubjpass":
+            return None
+    if depth < 3 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+        return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in {"PROPN", "NOUN"}:
+        return verb.head  # "Russia, which …, announced that …": a finite verb hung on its subject
+    return None
+
+
+def mention_span(token: Token) -> Span:
+    """The noun phrase a subject token heads, without relative clauses and appositions."""
+    if token.ent_type_:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return _extend_title(ent)
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
+            left = min(left, child.left_edge.i)
+    return token.doc[left : token.i + 1]
+
+
+def _extend_title(ent: Span) -> Span:
+    """Include an honorific written before a name ("Mr. Blinken")."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sir"}:
+        return doc[ent.start - 1 : ent.end]
+    return ent
+
+
+def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
+    """(content span, unquoted direct) for a speech verb."""
+    lex = lexicon()
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        tokens = [t for c in clauses for t in c.subtree]
+        comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
+        first = min(tokens, key=lambda t: t.i)
+        unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
+        return _span_chars(tokens, verb), unquoted
+    if verb.lemma_ in lex.object_content:
+        parts = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in lex.object_preps))
+        ]
+        if verb.lemma_ == "call":
+            parts = [c for c in parts if c.dep_ == "prep" or c.dep_ == "xcomp"]
+        if parts:
+            return _span_chars([t for c in parts for t in c.subtree], verb), False
+    return None, False
+
+
+def verb_cues(doc: Doc) -> list[Cue]:
+    lex = lexicon()
+    found = []
+    for token in doc:
+        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lex.verbs:
+            continue
+        content, unquoted = _content_of_verb(token)
+        lemma = token.lemma_.lower()
+        if lemma in lex.need_content and content is None:
+            continue
+        subject = subject_of(token)
+        if subject is None and content is None:
+            continue
+        found.append(
+            Cue(
+                at=token.idx,
+                text=_verb_phrase(token),
+                token=token.i,
+                subject=mention_span(subject) if subject is not None else None,
+                content=content,
+                unquoted_direct=unquoted,
+            )
+        )
+    return found
+
+
+def _verb_phrase(verb: Token) -> str:
+    """The cue as written, with a particle or preposition that makes it ("called for")."""
+    for child in verb.children:
+        if child.i == verb.i + 1 and (child.dep_ == "prt" or (verb.lemma_ == "call" and child.dep_ == "prep")):
+            return f"{verb.text} {child.text}"
+    return verb.text
+
+
+def according_cues(doc: Doc) -> list[Cue]:
+    """"…, according to X": X said the rest of the sentence."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            continue
+        sentence = token.sent
+        phrase = set(t.i for t in token.subtree)
+        before = [t for t in sentence if t.i < token.i and t.i not in phrase]
+        after = [t for t in sentence if t.i > max(phrase) and t.i not in phrase]
+        content = _span_chars(before if len(before) >= len(after) else after, token)
+        found.append(Cue(token.idx, "according to", token.i, mention_span(source), content))
+    return found
+
+
+def nominal_cues(doc: Doc) -> list[Cue]:
+    """"X's statement that …": a noun that names a statement, its owner and its that-clause."""
+    lex = lexicon()
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.nominal:
+            continue
+        clause = next(
+            (c for c in token.children if c.dep_ in {"acl", "ccomp"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+            None,
+        )
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if clause is None or owner is None:
+            continue
+        tokens = list(clause.subtree)
+        tokens += [t for c in token.head.children if c.dep_ == "conj" and c.i > clause.i for t in c.subtree
+                   if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        found.append(Cue(token.idx, token.text, token.i, mention_span(owner), _span_chars(tokens, token)))
+    return found
+
+
+def headline_cues(doc: Doc) -> list[Cue]:
+    """"Russia will not interfere: Vladimir Putin": a title line ending in a colon and a name."""
+    found = []
+    for sentence in doc.sents:
+        ents = [e for e in sentence.ents if e.label_ == "PERSON" and e.end == _last_word(sentence)]
+        if not ents:
+            continue
+        name = ents[0]
+        colon = doc[name.start - 1] if name.start > sentence.start else None
+        if colon is None or colon.text != ":":
+            continue
+        content = _span_chars(list(doc[sentence.start : colon.i]), colon)
+        if content:
+            found.append(Cue(colon.idx, ":", colon.i, name, content))
+    return found
+
+
+def _last_word(sentence: Span) -> int:
+    end = sentence.end
+    while end > sentence.start and (sentence.doc[end - 1].is_punct or sentence.doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+CUE_FINDERS = (verb_cues, according_cues, nominal_cues, headline_cues)
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every cue in the parse, in text order."""
+    return sorted((cue for finder in CUE_FINDERS for cue in finder(doc)), key=lambda c: c.at)

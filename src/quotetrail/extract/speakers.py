@@ -1,0 +1,325 @@
+"""Speaker attribution and our own light coreference over one article.
+
+The article is read once into a `Cast`: every named person with the role and affiliation the
+article gives them ("Russian Foreign Minister Sergei Lavrov", "Zamir Kabulov, the special
+representative"), every group or place named, and every paragraph boundary. A speaker mention
+at a cue is then resolved by what it is: a name (to the fullest form the article gives), a
+pronoun (to the nearest compatible earlier subject or speaker, within a few paragraphs), a
+role ("The top Russian diplomat", to the person whose role and affiliation fit), or a body or
+place that stands for a government ("Moscow", "the Kremlin"), kinded as an organisation.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from quotetrail.extract.cues import country_of, lexicon, places
+from quotetrail.records import Speaker
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "prof", "rev", "hon"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
+GROUP_LABELS = {"ORG", "GPE", "NORP"}
+PARAGRAPH_WINDOW = 3  # a pronoun looks back this many paragraphs for its antecedent
+ROLE_MAX_TOKENS = 10
+POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def clean_name(text: str) -> str:
+    """A name without honorifics, possessive ending or leading article."""
+    words = text.split()
+    while words and words[0].lower().rstrip(".") in HONORIFICS | {"the"}:
+        words = words[1:]
+    name = " ".join(words)
+    for ending in POSSESSIVE:
+        if name.endswith(ending) and len(name) > len(ending):
+            name = name[: -len(ending)]
+            break
+    return name.strip(" ,.")
+
+
+def group_name(text: str) -> str:
+    """Canonical short form of an organisation or place: "the Kremlin" -> "Kremlin"."""
+    aliases = places().aliases
+    name = aliases.get(text) or aliases.get(clean_name(text)) or clean_name(text)
+    return aliases.get(name, name)
+
+
+@dataclass
+class Person:
+    """One mention of a named person."""
+
+    start: int
+    name: str
+    subject: bool
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass
+class Group:
+    start: int
+    name: str
+    label: str
+
+
+@dataclass
+class Cast:
+    """Who an article names, and where."""
+
+    doc: Doc
+    people: list[Person]
+    groups: list[Group]
+    paragraph_starts: list[int]
+    quoted: list[tuple[int, int]]
+    gender: dict[str, str] = field(default_factory=dict)
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset)
+
+    def in_quote(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
+
+    def canonical(self, name: str) -> str:
+        """The fullest form the article gives of `name` (same surname, containing its words)."""
+        words = name.casefold().split()
+        best = name
+        for person in self.people:
+            candidate = person.name.casefold().split()
+            if candidate and words and candidate[-1] == words[-1] and set(words) <= set(candidate):
+                if len(candidate) > len(best.split()):
+                    best = person.name
+        return best
+
+    def profile(self, canonical: str) -> tuple[str | None, str | None]:
+        """The first role and affiliation the article gives anyone resolving to `canonical`."""
+        role = affiliation = None
+        for person in self.people:
+            if self.canonical(person.name) == canonical:
+                role = role or person.role
+                affiliation = affiliation or person.affiliation
+        return role, affiliation
+
+    def person_speaker(self, name: str, mention: str) -> Speaker:
+        canonical = self.canonical(name)
+        role, affiliation = self.profile(canonical)
+        return Speaker(name=canonical, mention=mention, kind="person", role=role, affiliation=affiliation)
+
+
+def _ent_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
+def _country_near(doc: Doc, tokens: list[Token], before: int) -> str | None:
+    """The country of "the country's": the nearest place named earlier in the text."""
+    for ent in reversed([e for e in doc.ents if e.end <= before and e.label_ == "GPE"]):
+        return country_of(ent.text) or group_name(ent.text)
+    return None
+
+
+def _affiliation_in(tokens: list[Token]) -> str | None:
+    """A country named in a role: "Russian", "of Russia", "Afghanistan's", "the country's"."""
+    for token in tokens:
+        country = country_of(token.text)
+        ent = _ent_of(token)
+        if country is None and ent is not None and ent.label_ in {"GPE", "NORP"}:
+            country = country_of(ent.text) or (group_name(ent.text) if ent.label_ == "GPE" else None)
+        if country is None and token.lower_ == "country" and token.dep_ == "poss":
+            country = _country_near(token.doc, tokens, token.i)
+        if country:
+            return country
+    return None
+
+
+def _role_words(tokens: list[Token]) -> str | None:
+    """The role in a run of title tokens, without articles, countries and possessives."""
+    words = [
+        t.text
+        for t in tokens
+        if t.dep_ not in {"det", "poss", "case", "punct"}
+        and not (t.ent_type_ in {"GPE", "NORP"} and t.dep_ != "pobj")
+        and t.lower_ not in HONORIFICS
+    ]
+    text = " ".join(words).strip()
+    for suffix in (" of", " for"):
+        text = text.removesuffix(suffix)
+    return text or None
+
+
+def _title_before(ent: Span) -> list[Token]:
+    """Tokens before a name that modify it: "Russian Foreign Minister" Sergei Lavrov."""
+    doc = ent.doc
+    edge = ent.root.left_edge.i
+    i = ent.start - 1
+    while i >= edge and doc[i].dep_ != "det" and doc[i].text not in {",", "(", ";", "—", "-"}:
+        i -= 1
+    return list(doc[i + 1 : ent.start])[-ROLE_MAX_TOKENS:]
+
+
+def _apposition(ent: Span) -> list[Token]:
+    """"Zamir Kabulov, the special representative …" or "The President of Russia, Vladimir Putin"."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos":
+            return [t for t in child.subtree if t.dep_ not in {"relcl", "appos"} or t is child][:ROLE_MAX_TOKENS]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        head = root.head
+        return [t for t in head.subtree if t.i < root.left_edge.i and t.i >= head.left_edge.i][:ROLE_MAX_TOKENS]
+    return []
+
+
+def _role_and_affiliation(ent: Span) -> tuple[str | None, str | None]:
+    title = _title_before(ent)
+    appos = _apposition(ent)
+    tokens = title + appos
+    role = _role_words(title) or _role_words([t for t in appos if t.dep_ not in {"prep", "pobj"} or t.i < _first_prep(appos)])
+    affiliation = _affiliation_in(tokens)
+    if role and affiliation is None:
+        role_tokens = {t.i for t in tokens}
+        affiliation = _affiliation_in([t for t in ent.sent if t.i not in role_tokens and t.i < ent.start])
+    return role, affiliation
+
+
+def _first_prep(tokens: list[Token]) -> int:
+    return next((t.i for t in tokens if t.dep_ == "prep"), 10**9)
+
+
+def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[int]) -> Cast:
+    """Read the article's people, groups and paragraphs once."""
+    people, groups = [], []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS):
+            name = clean_name(ent.text)
+            if not name or country_of(name):
+                continue
+            role, affiliation = _role_and_affiliation(ent)
+            subject = ent.root.dep_ in {"nsubj", "nsubjpass"} or (ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj")
+            people.append(Person(ent.start_char, name, subject, role, affiliation))
+        elif ent.label_ in GROUP_LABELS:
+            groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
+    return Cast(doc, people, groups, paragraph_starts, quoted)
+
+
+@dataclass(frozen=True)
+class Said:
+    """A resolved statement, as later pronouns see it: where its cue was and who spoke."""
+
+    at: int
+    speaker: Speaker
+
+
+def _near(cast: Cast, at: int, start: int) -> bool:
+    return 0 <= cast.paragraph_of(at) - cast.paragraph_of(start) <= PARAGRAPH_WINDOW
+
+
+def _gender_fits(cast: Cast, name: str, pronoun: str) -> bool:
+    wanted = "m" if pronoun in MALE else "f"
+    return cast.gender.get(cast.canonical(name), wanted) == wanted
+
+
+def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"he"/"she": the nearest earlier subject or speaker of fitting gender, else the nearest name."""
+    pronoun = mention.text.lower()
+    events: list[tuple[int, str, bool, Speaker | None]] = [
+        (p.start, p.name, p.subject, None) for p in cast.people if p.start < at and not cast.in_quote(p.start)
+    ]
+    events += [(s.at, s.speaker.name, True, s.speaker) for s in history if s.at < at and s.speaker.kind == "person"]
+    events = [e for e in events if _near(cast, at, e[0]) and _gender_fits(cast, e[1], pronoun)]
+    events.sort(key=lambda e: e[0], reverse=True)
+    chosen = next((e for e in events if e[2]), None) or (events[0] if events else None)
+    if chosen is None:
+        return None
+    speaker = chosen[3] or cast.person_speaker(chosen[1], mention.text)
+    cast.gender.setdefault(speaker.name, "m" if pronoun in MALE else "f")
+    return Speaker(speaker.name, mention.text, speaker.kind, speaker.role, speaker.affiliation)
+
+
+def resolve_group_pronoun(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"they"/"it": the nearest earlier organisation, place or group that spoke or was named."""
+    events = [(g.start, g.name) for g in cast.groups if g.start < at and not cast.in_quote(g.start) and g.label != "GPE"]
+    events += [(s.at, s.speaker.name) for s in history if s.at < at and s.speaker.kind == "organization"]
+    events = [e for e in events if _near(cast, at, e[0])]
+    if not events:
+        return None
+    name = max(events)[1]
+    return _organization(name, mention.text)
+
+
+def _organization(name: str, mention: str) -> Speaker:
+    affiliation = country_of(name) or (name if name in places().demonyms.values() else None)
+    return Speaker(name=name, mention=mention, kind="organization", affiliation=affiliation)
+
+
+def resolve_name(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    return cast.person_speaker(clean_name(mention.text), mention.text)
+
+
+def resolve_group(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    return _organization(group_name(mention.text), mention.text)
+
+
+def _role_matches(role: str, head: str) -> bool:
+    wanted = lexicon().role_synonyms.get(head, (head,))
+    return any(word in role.lower() for word in wanted)
+
+
+def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"The top Russian diplomat": the latest person before `at` whose role and country fit."""
+    head = mention.root.lemma_.lower()
+    if head == "statement":
+        previous = history[-1].speaker if history else None
+        return Speaker(previous.name, mention.text, previous.kind, previous.role, previous.affiliation) if previous else None
+    if head in lexicon().organization_nouns:
+        affiliation = _affiliation_in(list(mention))
+        name = clean_name(mention.text)
+        return Speaker(name=name, mention=mention.text, kind="organization", affiliation=affiliation)
+    affiliation = _affiliation_in(list(mention))
+    for person in sorted(cast.people, key=lambda p: p.start, reverse=True):
+        if person.start >= at:
+            continue
+        role, person_affiliation = cast.profile(cast.canonical(person.name))
+        if role and _role_matches(role, head) and (affiliation is None or affiliation == person_affiliation):
+            return cast.person_speaker(person.name, mention.text)
+    return Speaker(name=clean_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation)
+
+
+def mention_kind(mention: Span) -> str | None:
+    """Which resolver a speaker mention needs."""
+    words = mention.text.lower()
+    if words in MALE | FEMALE:
+        return "person_pronoun"
+    if words in GROUP_PRONOUNS:
+        return "group_pronoun"
+    labels = {t.ent_type_ for t in mention}
+    first = mention[0].lower_.rstrip(".")
+    if "PERSON" in labels or (first in HONORIFICS and len(mention) > 1):
+        return "name"
+    if labels & GROUP_LABELS and mention.root.ent_type_:
+        return "group"
+    if mention.root.lemma_.lower() in lexicon().speaker_nouns or mention.root.lower_ in lexicon().speaker_nouns:
+        return "role"
+    return None
+
+
+RESOLVERS: dict[str, Callable[[Cast, Span, int, list[Said]], Speaker | None]] = {
+    "person_pronoun": resolve_person_pronoun,
+    "group_pronoun": resolve_group_pronoun,
+    "name": resolve_name,
+    "group": resolve_group,
+    "role": resolve_role,
+}
+
+
+def resolve(cast: Cast, mention: Span | None, at: int, history: list[Said]) -> Speaker | None:
+    """The speaker a cue's subject refers to, or None when it names no one we can resolve."""
+    if mention is None:
+        return None
+    kind = mention_kind(mention)
+    return RESOLVERS[kind](cast, mention, at, history) if kind else None
