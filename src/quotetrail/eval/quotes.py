@@ -33,7 +33,7 @@ PREPROCESSING: tuple[tuple[str, str], ...] = (
     ("“", '"'),
     ("”", '"'),
 )
-HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|sir|prof)\.?\s+", re.IGNORECASE)
+HONORIFIC = re.compile(r"^(the|a|an|mr|mrs|ms|miss|dr|sir|prof)\.?\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

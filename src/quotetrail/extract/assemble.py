@@ -101,8 +101,14 @@ def _colon_cue(quote: Quote, text: str, cues: list[Cue]) -> Cue | None:
     return candidates[-1] if candidates else None
 
 
+def _outside_quotes(cues: list[Cue], quotes: list[Quote]) -> list[Cue]:
+    """Cues that are not themselves quoted: a speech verb inside a quote is the speaker's own words."""
+    return [c for c in cues if not any(q.start <= c.at < q.end for q in quotes)]
+
+
 def assemble(text: str, doc: Doc, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
     """Every statement draft in text order, none nested inside another."""
+    cues = _outside_quotes(cues, quotes)
     drafts, attributed, absorbed = _content_drafts(cues, quotes)
     previous_quote_end: dict[tuple[int, int], int] = {}
     for quote in quotes:

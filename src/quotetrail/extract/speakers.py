@@ -25,15 +25,16 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
-PARAGRAPH_WINDOW = 3  # a pronoun looks back this many paragraphs for its antecedent
+PARAGRAPH_WINDOW = 6  # a pronoun looks back this many paragraphs for its antecedent
 ROLE_MAX_TOKENS = 10
 POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 def clean_name(text: str) -> str:
-    """A name without honorifics, possessive ending or leading article."""
+    """A name without honorifics, role words, possessive ending or leading article."""
     words = text.split()
-    while words and words[0].lower().rstrip(".") in HONORIFICS | {"the"}:
+    droppable = HONORIFICS | lexicon().speaker_nouns | {"the"}
+    while len(words) > 1 and (words[0].lower().rstrip(".") in droppable or words[0][:1].islower()):
         words = words[1:]
     name = " ".join(words)
     for ending in POSSESSIVE:
@@ -77,6 +78,7 @@ class Cast:
     groups: list[Group]
     paragraph_starts: list[int]
     quoted: list[tuple[int, int]]
+    full_names: list[str] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
 
     def paragraph_of(self, offset: int) -> int:
@@ -86,15 +88,29 @@ class Cast:
         return any(start <= offset < end for start, end in self.quoted)
 
     def canonical(self, name: str) -> str:
-        """The fullest form the article gives of `name` (same surname, containing its words)."""
+        """The fullest form the article gives of `name`: same surname, containing its words.
+
+        A one-word name that is no one's surname may be a family name written first
+        ("Kim" for Kim Jong-un) and is matched on the first word instead.
+        """
         words = name.casefold().split()
+        if not words:
+            return name
+        candidates = [p.name for p in self.people] + self.full_names
         best = name
-        for person in self.people:
-            candidate = person.name.casefold().split()
-            if candidate and words and candidate[-1] == words[-1] and set(words) <= set(candidate):
-                if len(candidate) > len(best.split()):
-                    best = person.name
+        for position in (-1, 0):
+            for candidate in candidates:
+                parts = candidate.casefold().split()
+                if parts[position] == words[position] and set(words) <= set(parts) and len(parts) > len(best.split()):
+                    best = candidate
+            if best != name or len(words) > 1:
+                break
         return best
+
+    def knows(self, name: str) -> bool:
+        """Whether `name` is (part of) a person the article names."""
+        words = set(name.casefold().split())
+        return bool(words) and any(words <= set(p.name.casefold().split()) for p in self.people)
 
     def profile(self, canonical: str) -> tuple[str | None, str | None]:
         """The first role and affiliation the article gives anyone resolving to `canonical`."""
@@ -204,7 +220,43 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
             people.append(Person(ent.start_char, name, subject, role, affiliation))
         elif ent.label_ in GROUP_LABELS:
             groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
-    return Cast(doc, people, groups, paragraph_starts, quoted)
+    cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=_full_names(doc))
+    cast.gender.update(_gender_votes(cast))
+    return cast
+
+
+def _full_names(doc: Doc) -> list[str]:
+    """Runs of two to four proper nouns that may be a person's full name ("Darian Lonechild")."""
+    names, run = [], []
+    for token in list(doc) + [None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in {"GPE", "NORP", "DATE"}:
+            run.append(token.text)
+            continue
+        name = clean_name(" ".join(run))
+        if 2 <= len(name.split()) <= 4:
+            names.append(name)
+        run = []
+    return names
+
+
+def _gender_votes(cast: Cast) -> dict[str, str]:
+    """He or she for each person, from the pronouns of sentences that name only that person."""
+    votes: dict[str, int] = {}
+    sentences = list(cast.doc.sents)
+    for index, sentence in enumerate(sentences):
+        named = {cast.canonical(p.name) for p in cast.people if sentence.start_char <= p.start < sentence.end_char}
+        if len(named) != 1:
+            continue
+        scope = list(sentence)
+        if index + 1 < len(sentences) and not any(
+            sentences[index + 1].start_char <= p.start < sentences[index + 1].end_char for p in cast.people
+        ):
+            scope += list(sentences[index + 1])
+        person = named.pop()
+        for token in scope:
+            if not cast.in_quote(token.idx):
+                votes[person] = votes.get(person, 0) + (token.lower_ in MALE) - (token.lower_ in FEMALE)
+    return {person: "m" if score > 0 else "f" for person, score in votes.items() if score}
 
 
 @dataclass(frozen=True)
@@ -233,7 +285,13 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
     events += [(s.at, s.speaker.name, True, s.speaker) for s in history if s.at < at and s.speaker.kind == "person"]
     events = [e for e in events if _near(cast, at, e[0]) and _gender_fits(cast, e[1], pronoun)]
     events.sort(key=lambda e: e[0], reverse=True)
-    chosen = next((e for e in events if e[2]), None) or (events[0] if events else None)
+    here = cast.paragraph_of(at)
+    chosen = (
+        next((e for e in events if e[2] and cast.paragraph_of(e[0]) == here), None)
+        or next((e for e in events if e[3] is not None), None)
+        or next((e for e in events if e[2]), None)
+        or (events[0] if events else None)
+    )
     if chosen is None:
         return None
     speaker = chosen[3] or cast.person_speaker(chosen[1], mention.text)
@@ -290,7 +348,7 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
     return Speaker(name=clean_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation)
 
 
-def mention_kind(mention: Span) -> str | None:
+def mention_kind(cast: Cast, mention: Span) -> str | None:
     """Which resolver a speaker mention needs."""
     words = mention.text.lower()
     if words in MALE | FEMALE:
@@ -299,7 +357,7 @@ def mention_kind(mention: Span) -> str | None:
         return "group_pronoun"
     labels = {t.ent_type_ for t in mention}
     first = mention[0].lower_.rstrip(".")
-    if "PERSON" in labels or (first in HONORIFICS and len(mention) > 1):
+    if mention.root.ent_type_ == "PERSON" or (first in HONORIFICS and len(mention) > 1) or cast.knows(clean_name(mention.text)):
         return "name"
     if labels & GROUP_LABELS and mention.root.ent_type_:
         return "group"
@@ -321,5 +379,5 @@ def resolve(cast: Cast, mention: Span | None, at: int, history: list[Said]) -> S
     """The speaker a cue's subject refers to, or None when it names no one we can resolve."""
     if mention is None:
         return None
-    kind = mention_kind(mention)
+    kind = mention_kind(cast, mention)
     return RESOLVERS[kind](cast, mention, at, history) if kind else None
