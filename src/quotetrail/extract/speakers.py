@@ -20,7 +20,10 @@ from spacy.tokens import Doc, Span, Token
 from quotetrail.extract.cues import country_of, lexicon, places
 from quotetrail.records import Speaker
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "prof", "rev", "hon"}
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "prof", "rev", "hon", "sen", "rep", "gov",
+    "gen", "col", "capt", "lt", "sgt", "cpl", "insp", "supt", "const", "det", "cllr", "coun",
+}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
@@ -34,7 +37,9 @@ def clean_name(text: str) -> str:
     """A name without honorifics, role words, possessive ending or leading article."""
     words = text.split()
     droppable = HONORIFICS | lexicon().speaker_nouns | {"the"}
-    while len(words) > 1 and (words[0].lower().rstrip(".") in droppable or words[0][:1].islower()):
+    last_title = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in droppable), default=-1)
+    words = words[last_title + 1 :]
+    while len(words) > 1 and words[0][:1].islower():
         words = words[1:]
     name = " ".join(words)
     for ending in POSSESSIVE:
@@ -96,9 +101,8 @@ class Cast:
         words = name.casefold().split()
         if not words:
             return name
-        candidates = [p.name for p in self.people] + self.full_names
         best = name
-        for position in (-1, 0):
+        for position, candidates in ((-1, [p.name for p in self.people] + self.full_names), (0, [p.name for p in self.people])):
             for candidate in candidates:
                 parts = candidate.casefold().split()
                 if parts[position] == words[position] and set(words) <= set(parts) and len(parts) > len(best.split()):
@@ -285,13 +289,7 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
     events += [(s.at, s.speaker.name, True, s.speaker) for s in history if s.at < at and s.speaker.kind == "person"]
     events = [e for e in events if _near(cast, at, e[0]) and _gender_fits(cast, e[1], pronoun)]
     events.sort(key=lambda e: e[0], reverse=True)
-    here = cast.paragraph_of(at)
-    chosen = (
-        next((e for e in events if e[2] and cast.paragraph_of(e[0]) == here), None)
-        or next((e for e in events if e[3] is not None), None)
-        or next((e for e in events if e[2]), None)
-        or (events[0] if events else None)
-    )
+    chosen = next((e for e in events if e[2]), None) or (events[0] if events else None)
     if chosen is None:
         return None
     speaker = chosen[3] or cast.person_speaker(chosen[1], mention.text)
