@@ -20,6 +20,7 @@ RELATIVE = {"who", "that", "which"}
 EDGE_PUNCT = set(",.;:!?—–-\"“”‘’'«»()[] \n\t")
 CLAUSE_DEPS = {"ccomp"}
 OBJECT_DEPS = {"dobj", "xcomp"}
+NOUN_PREPS = {"of", "with", "from", "at", "for"}
 
 
 @dataclass(frozen=True)
@@ -77,11 +78,15 @@ def mention_span(token: Token) -> Span:
         for ent in token.doc.ents:
             if ent.start <= token.i < ent.end:
                 return _extend_title(ent)
-    left = token.i
+    left, right = token.i, token.i
     for child in token.lefts:
         if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
             left = min(left, child.left_edge.i)
-    return token.doc[left : token.i + 1]
+    if token.pos_ == "NOUN":  # "a member of the public", "an official with the agency"
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
+                right = max(right, child.right_edge.i)
+    return token.doc[left : right + 1]
 
 
 def _extend_title(ent: Span) -> Span:

@@ -18,11 +18,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quotetrail.extract.cues import country_of, lexicon, places
+from quotetrail.extract.reported import mention_span
 from quotetrail.records import Speaker
 
 HONORIFICS = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "prof", "rev", "hon", "sen", "rep", "gov",
-    "gen", "col", "capt", "lt", "sgt", "cpl", "insp", "supt", "const", "det", "cllr", "coun",
+    "gen", "col", "capt", "lt", "sgt", "cpl", "insp", "supt", "const", "det", "cllr", "coun", "justice",
+}
+ARTICLES = ("the ", "a ", "an ")
+ANAPHORIC_BODIES = {
+    "company", "firm", "agency", "group", "organization", "organisation", "union", "department",
+    "ministry", "bank", "party", "network", "commission", "council", "committee", "association",
+    "board", "team", "club", "service", "government", "movement",
 }
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -233,7 +240,8 @@ def _full_names(doc: Doc) -> list[str]:
     """Runs of two to four proper nouns that may be a person's full name ("Darian Lonechild")."""
     names, run = [], []
     for token in list(doc) + [None]:
-        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in {"GPE", "NORP", "DATE"}:
+        proper = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
+        if proper and token.ent_type_ not in {"GPE", "NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B"):
             run.append(token.text)
             continue
         name = clean_name(" ".join(run))
@@ -329,13 +337,15 @@ def _role_matches(role: str, head: str) -> bool:
 def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
     """"The top Russian diplomat": the latest person before `at` whose role and country fit."""
     head = mention.root.lemma_.lower()
-    if head == "statement":
-        previous = history[-1].speaker if history else None
-        return Speaker(previous.name, mention.text, previous.kind, previous.role, previous.affiliation) if previous else None
+    if head in lexicon().nominal:
+        return _statement_owner(cast, mention, at, history)
+    if head in ANAPHORIC_BODIES and mention[0].lower_ == "the":
+        body = _nearest_body(cast, at)
+        if body is not None:
+            return _organization(body, mention.text)
     if head in lexicon().organization_nouns:
         affiliation = _affiliation_in(list(mention))
-        name = clean_name(mention.text)
-        return Speaker(name=name, mention=mention.text, kind="organization", affiliation=affiliation)
+        return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="organization", affiliation=affiliation)
     affiliation = _affiliation_in(list(mention))
     for person in sorted(cast.people, key=lambda p: p.start, reverse=True):
         if person.start >= at:
@@ -343,7 +353,34 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
         role, person_affiliation = cast.profile(cast.canonical(person.name))
         if role and _role_matches(role, head) and (affiliation is None or affiliation == person_affiliation):
             return cast.person_speaker(person.name, mention.text)
-    return Speaker(name=clean_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation)
+    return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation)
+
+
+def nominal_name(text: str) -> str:
+    """A descriptive speaker ("the paramedics union") named as written, without its article."""
+    lowered = text.lower()
+    for article in ARTICLES:
+        if lowered.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+def _nearest_body(cast: Cast, at: int) -> str | None:
+    """"The company said": the organisation named last before, within two paragraphs."""
+    bodies = [g for g in cast.groups if g.label == "ORG" and g.start < at and not cast.in_quote(g.start)]
+    bodies = [g for g in bodies if cast.paragraph_of(at) - cast.paragraph_of(g.start) <= 2]
+    return bodies[-1].name if bodies else None
+
+
+def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"A statement from the EU" is the EU's; a bare "the statement" is the last speaker's."""
+    for child in mention.root.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if owner is not None:
+                return resolve(cast, mention_span(owner), at, history)
+    previous = history[-1].speaker if history else None
+    return Speaker(previous.name, mention.text, previous.kind, previous.role, previous.affiliation) if previous else None
 
 
 def mention_kind(cast: Cast, mention: Span) -> str | None:
