@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from quotetrail.extract.quotes import Quote
-from quotetrail.extract.reported import Cue
+from quotetrail.extract.reported import Cue, link_line
 
 QUOTED_SHARE = 0.5  # a cue's content at least this much inside quotes is direct speech
 MIN_DIRECT_WORDS = 4  # shorter quotes are statements only inside a cue's content
 SENTENCE_END = ".!?"
+SINGLE_MARKS = "'‘"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,12 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def _substantial(quote: Quote, text: str) -> bool:
     return len(text[quote.start : quote.end].split()) >= MIN_DIRECT_WORDS
+
+
+def _heading(quote: Quote, text: str) -> bool:
+    """A whole paragraph in single marks with no closing punctuation is a subheading."""
+    marked = text[quote.start - 1]
+    return marked in SINGLE_MARKS and quote.opens_paragraph and text[quote.end - 1] not in ".!?,"
 
 
 def _content_drafts(cues: list[Cue], quotes: list[Quote]) -> tuple[list[Draft], dict[Quote, Cue], set[Quote]]:
@@ -112,7 +119,7 @@ def assemble(text: str, doc: Doc, quotes: list[Quote], cues: list[Cue]) -> list[
     drafts, attributed, absorbed = _content_drafts(cues, quotes)
     previous_quote_end: dict[tuple[int, int], int] = {}
     for quote in quotes:
-        if quote in absorbed:
+        if quote in absorbed or link_line(text, quote.start) or _heading(quote, text):
             continue
         cue = attributed.get(quote) or _frame_cue(quote, text, cues, quotes) or _colon_cue(quote, text, cues)
         if cue is not None and (quote in attributed or _substantial(quote, text)):

@@ -22,6 +22,9 @@ class Lexicon:
     speaker_nouns: frozenset[str]  # head nouns that can name a speaker: "minister", "police"
     organization_nouns: frozenset[str]  # speaker nouns that name a body, not a person: "ministry"
     role_synonyms: dict[str, tuple[str, ...]]  # "diplomat" -> roles a diplomat may hold
+    link_labels: frozenset[str]  # "READ MORE: …", "Also on rt.com …": a link line, not a statement
+    question_words: frozenset[str]  # "did not say why …": content that is a question, not a claim
+    proposal_verbs: frozenset[str]  # "urged X to …", "called for …": what they ask for is the content
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,9 @@ def lexicon() -> Lexicon:
         speaker_nouns=frozenset(data["speaker_nouns"]),
         organization_nouns=frozenset(data["organization_nouns"]),
         role_synonyms={key: tuple(values) for key, values in data["role_synonyms"].items()},
+        link_labels=frozenset(data["link_labels"]),
+        question_words=frozenset(data["question_words"]),
+        proposal_verbs=frozenset(data["proposal_verbs"]),
     )
 
 

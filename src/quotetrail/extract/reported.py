@@ -21,6 +21,8 @@ EDGE_PUNCT = set(",.;:!?—–-\"“”‘’'«»()[] \n\t")
 CLAUSE_DEPS = {"ccomp"}
 OBJECT_DEPS = {"dobj", "xcomp"}
 NOUN_PREPS = {"of", "with", "from", "at", "for"}
+QUOTE_MARKS = "“”\"‘’«»"
+REFUSALS = {"decline", "refuse"}
 
 
 @dataclass(frozen=True)
@@ -97,35 +99,65 @@ def _extend_title(ent: Span) -> Span:
     return ent
 
 
+def _quoted(text: str) -> bool:
+    return any(mark in text for mark in QUOTE_MARKS)
+
+
+def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] | None, bool]:
+    """A that-clause (or bare clause) is what was said, unless it is a question ("say why …")."""
+    tokens = [t for c in clauses for t in c.subtree]
+    first = min(tokens, key=lambda t: t.i)
+    if first.lower_ in lexicon().question_words:
+        return None, False
+    comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
+    unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
+    return _span_chars(tokens, verb), unquoted
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """"decried the "irresponsible policy"", "urged the world to act": an object as content.
+
+    An object names what was said only when it carries the speaker's quoted words, or when the
+    verb asks for something ("urged … to", "called for …"); otherwise "rejected a deal" is an act.
+    """
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    parts = [
+        c
+        for c in verb.children
+        if c.i > verb.i and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in lex.object_preps))
+    ]
+    if lemma == "call":
+        parts = [c for c in parts if c.dep_ in {"prep", "xcomp"}]
+    span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
+    if span is None:
+        return None
+    asks = lemma in lex.proposal_verbs and any(c.dep_ in {"xcomp", "prep"} for c in parts)
+    return span if asks or _quoted(verb.doc.text[span[0] - 1 : span[1] + 1]) else None
+
+
 def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     """(content span, unquoted direct) for a speech verb."""
-    lex = lexicon()
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     if clauses:
-        tokens = [t for c in clauses for t in c.subtree]
-        comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
-        first = min(tokens, key=lambda t: t.i)
-        unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
-        return _span_chars(tokens, verb), unquoted
-    if verb.lemma_ in lex.object_content:
-        parts = [
-            c
-            for c in verb.children
-            if c.i > verb.i
-            and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in lex.object_preps))
-        ]
-        if verb.lemma_ == "call":
-            parts = [c for c in parts if c.dep_ == "prep" or c.dep_ == "xcomp"]
-        if parts:
-            return _span_chars([t for c in parts for t in c.subtree], verb), False
+        return _clause_content(verb, clauses)
+    if verb.lemma_.lower() in lexicon().object_content:
+        return _object_content(verb), False
     return None, False
+
+
+def _denied_speech(verb: Token) -> bool:
+    """"did not say", "declined to say": a cue that reports no statement."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS
 
 
 def verb_cues(doc: Doc) -> list[Cue]:
     lex = lexicon()
     found = []
     for token in doc:
-        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lex.verbs:
+        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lex.verbs or _denied_speech(token):
             continue
         content, unquoted = _content_of_verb(token)
         lemma = token.lemma_.lower()
@@ -222,6 +254,14 @@ def _last_word(sentence: Span) -> int:
 CUE_FINDERS = (verb_cues, according_cues, nominal_cues, headline_cues)
 
 
+def link_line(text: str, at: int) -> bool:
+    """Whether the line holding `at` is a link to another story ("READ MORE: …", "Also on …")."""
+    start = text.rfind("\n", 0, at) + 1
+    head = text[start : start + 40].lower()
+    return any(head.startswith(label) and head[len(label) : len(label) + 1] in {":", " "} for label in lexicon().link_labels)
+
+
 def find_cues(doc: Doc) -> list[Cue]:
-    """Every cue in the parse, in text order."""
-    return sorted((cue for finder in CUE_FINDERS for cue in finder(doc)), key=lambda c: c.at)
+    """Every cue in the parse outside link lines, in text order."""
+    cues = (cue for finder in CUE_FINDERS for cue in finder(doc) if not link_line(doc.text, cue.at))
+    return sorted(cues, key=lambda c: c.at)
