@@ -21,7 +21,8 @@ from quotetrail.extract.quotes import Quote
 from quotetrail.extract.reported import Cue, link_line
 
 QUOTED_SHARE = 0.5  # a cue's content at least this much inside quotes is direct speech
-MIN_DIRECT_WORDS = 4  # shorter quotes are statements only inside a cue's content
+MIN_DIRECT_WORDS = 4
+MIXED_WORDS = 3  # this many words of paraphrase around a quote make the statement mixed  # shorter quotes are statements only inside a cue's content
 SENTENCE_END = ".!?"
 SINGLE_MARKS = "'‘"
 
@@ -51,7 +52,17 @@ def _heading(quote: Quote, text: str) -> bool:
     return marked in SINGLE_MARKS and quote.opens_paragraph and text[quote.end - 1] not in ".!?,"
 
 
-def _content_drafts(cues: list[Cue], quotes: list[Quote]) -> tuple[list[Draft], dict[Quote, Cue], set[Quote]]:
+def _unquoted_words(text: str, span: tuple[int, int], inside: list[Quote]) -> int:
+    """Words of a content span that stand outside its quotes ("the news came as a" …)."""
+    kept, position = [], span[0]
+    for quote in sorted(inside, key=lambda q: q.start):
+        kept.append(text[position : max(position, quote.start - 1)])
+        position = max(position, quote.end + 1)
+    kept.append(text[position : span[1]])
+    return len(" ".join(kept).split())
+
+
+def _content_drafts(text: str, cues: list[Cue], quotes: list[Quote]) -> tuple[list[Draft], dict[Quote, Cue], set[Quote]]:
     """Step 1: statements carried by cue contents; quotes they attribute or absorb."""
     drafts: list[Draft] = []
     attributed: dict[Quote, Cue] = {}
@@ -62,7 +73,7 @@ def _content_drafts(cues: list[Cue], quotes: list[Quote]) -> tuple[list[Draft], 
         inside = [q for q in quotes if _overlap((q.start, q.end), cue.content) > 0]
         quoted = sum(_overlap((q.start, q.end), cue.content) for q in inside)
         length = cue.content[1] - cue.content[0]
-        if inside and quoted >= QUOTED_SHARE * length:
+        if inside and quoted >= QUOTED_SHARE * length and _unquoted_words(text, cue.content, inside) < MIXED_WORDS:
             for quote in inside:
                 attributed.setdefault(quote, cue)
             continue
@@ -116,7 +127,7 @@ def _outside_quotes(cues: list[Cue], quotes: list[Quote]) -> list[Cue]:
 def assemble(text: str, doc: Doc, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
     """Every statement draft in text order, none nested inside another."""
     cues = _outside_quotes(cues, quotes)
-    drafts, attributed, absorbed = _content_drafts(cues, quotes)
+    drafts, attributed, absorbed = _content_drafts(text, cues, quotes)
     previous_quote_end: dict[tuple[int, int], int] = {}
     for quote in quotes:
         if quote in absorbed or link_line(text, quote.start) or _heading(quote, text):

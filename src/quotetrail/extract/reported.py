@@ -127,13 +127,21 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         for c in verb.children
         if c.i > verb.i and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in lex.object_preps))
     ]
-    if lemma == "call":
-        parts = [c for c in parts if c.dep_ in {"prep", "xcomp"}]
+    if lemma == "call":  # "called for …", "called on X to …"; not "called it a mistake"
+        parts = [c for c in parts if c.dep_ == "prep" and c.lower_ in {"for", "on"}]
     span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
     if span is None:
         return None
     asks = lemma in lex.proposal_verbs and any(c.dep_ in {"xcomp", "prep"} for c in parts)
     return span if asks or _quoted(verb.doc.text[span[0] - 1 : span[1] + 1]) else None
+
+
+def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
+    """"Police, Sinclair says, have no policies": the sentence the cue interrupts is the content."""
+    if verb.dep_ != "parataxis":
+        return None
+    inside = {t.i for t in verb.subtree}
+    return _span_chars([t for t in verb.head.subtree if t.i not in inside], verb)
 
 
 def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
@@ -142,8 +150,10 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     if clauses:
         return _clause_content(verb, clauses)
     if verb.lemma_.lower() in lexicon().object_content:
-        return _object_content(verb), False
-    return None, False
+        found = _object_content(verb)
+        if found:
+            return found, False
+    return _parenthetical_content(verb), False
 
 
 def _denied_speech(verb: Token) -> bool:

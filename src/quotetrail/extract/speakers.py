@@ -356,6 +356,12 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
     return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation)
 
 
+def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"Protesters said", "the memo says": a speaker the article only describes, named as written."""
+    kind = "person" if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" else "organization"
+    return Speaker(name=nominal_name(mention.text), mention=mention.text, kind=kind, affiliation=_affiliation_in(list(mention)))
+
+
 def nominal_name(text: str) -> str:
     """A descriptive speaker ("the paramedics union") named as written, without its article."""
     lowered = text.lower()
@@ -398,6 +404,8 @@ def mention_kind(cast: Cast, mention: Span) -> str | None:
         return "group"
     if mention.root.lemma_.lower() in lexicon().speaker_nouns or mention.root.lower_ in lexicon().speaker_nouns:
         return "role"
+    if mention.root.pos_ in {"NOUN", "PROPN"}:
+        return "described"
     return None
 
 
@@ -407,6 +415,7 @@ RESOLVERS: dict[str, Callable[[Cast, Span, int, list[Said]], Speaker | None]] = 
     "name": resolve_name,
     "group": resolve_group,
     "role": resolve_role,
+    "described": resolve_described,
 }
 
 
