@@ -218,6 +218,15 @@ def _first_prep(tokens: list[Token]) -> int:
     return next((t.i for t in tokens if t.dep_ == "prep"), 10**9)
 
 
+def _is_subject(ent: Span) -> bool:
+    """Whether a name is (part of) the subject of its clause: by the parse, or by being followed by a verb."""
+    token, hops = ent.root, 0
+    while hops < 3 and token.dep_ in {"compound", "appos", "conj", "nmod"} and token.head is not token:
+        token, hops = token.head, hops + 1
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return token.dep_ in {"nsubj", "nsubjpass"} or (after is not None and after.pos_ in {"VERB", "AUX"})
+
+
 def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[int]) -> Cast:
     """Read the article's people, groups and paragraphs once."""
     people, groups = [], []
@@ -227,13 +236,24 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
             if not name or country_of(name):
                 continue
             role, affiliation = _role_and_affiliation(ent)
-            subject = ent.root.dep_ in {"nsubj", "nsubjpass"} or (ent.root.dep_ == "appos" and ent.root.head.dep_ == "nsubj")
-            people.append(Person(ent.start_char, name, subject, role, affiliation))
+            people.append(Person(ent.start_char, name, _is_subject(ent), role, affiliation))
         elif ent.label_ in GROUP_LABELS:
             groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
     cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=_full_names(doc))
+    cast.people = sorted(people + _surname_mentions(doc, cast), key=lambda p: p.start)
     cast.gender.update(_gender_votes(cast))
     return cast
+
+
+def _surname_mentions(doc: Doc, cast: Cast) -> list[Person]:
+    """Bare surnames the tagger missed or mislabelled ("Matlow said" tagged ORG or nothing)."""
+    surnames = {name.split()[-1] for name in [p.name for p in cast.people] + cast.full_names}
+    return [
+        Person(token.idx, token.text, _is_subject(doc[token.i : token.i + 1]))
+        for token in doc
+        if token.pos_ == "PROPN" and token.text in surnames and token.ent_type_ != "PERSON"
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+    ]
 
 
 def _full_names(doc: Doc) -> list[str]:
@@ -241,7 +261,8 @@ def _full_names(doc: Doc) -> list[str]:
     names, run = [], []
     for token in list(doc) + [None]:
         proper = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
-        if proper and token.ent_type_ not in {"GPE", "NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B"):
+        glued = token is not None and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not run
+        if proper and not glued and token.ent_type_ not in {"GPE", "NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B"):
             run.append(token.text)
             continue
         name = clean_name(" ".join(run))
@@ -398,7 +419,8 @@ def mention_kind(cast: Cast, mention: Span) -> str | None:
         return "group_pronoun"
     labels = {t.ent_type_ for t in mention}
     first = mention[0].lower_.rstrip(".")
-    if mention.root.ent_type_ == "PERSON" or (first in HONORIFICS and len(mention) > 1) or cast.knows(clean_name(mention.text)):
+    proper = mention.root.pos_ == "PROPN" and not mention.root.ent_type_
+    if mention.root.ent_type_ == "PERSON" or proper or (first in HONORIFICS and len(mention) > 1) or cast.knows(clean_name(mention.text)):
         return "name"
     if labels & GROUP_LABELS and mention.root.ent_type_:
         return "group"
