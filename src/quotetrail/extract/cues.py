@@ -62,8 +62,17 @@ def places() -> Places:
     return Places(capitals=data["capitals"], demonyms=data["demonyms"], aliases=data["aliases"])
 
 
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    table = places()
+    return frozenset(table.capitals.values()) | frozenset(table.demonyms.values())
+
+
 def country_of(name: str) -> str | None:
     """The country a place, seat of government or demonym stands for, if the tables know it."""
     table = places()
-    bare = name.removeprefix("the ").removesuffix("'s").removesuffix("’s")
-    return table.capitals.get(bare) or table.demonyms.get(bare) or table.demonyms.get(name)
+    bare = name.removeprefix("the ").removeprefix("The ").removesuffix("'s").removesuffix("’s")
+    if bare.isupper() and len(bare) > 3:  # "RUSSIA", "MOSCOW" in datelines and shouting leads
+        bare = bare.title()
+    found = table.capitals.get(bare) or table.demonyms.get(bare) or table.demonyms.get(name)
+    return found or (bare if bare in countries() else None)

@@ -23,6 +23,7 @@ OBJECT_DEPS = {"dobj", "xcomp"}
 NOUN_PREPS = {"of", "with", "from", "at", "for"}
 QUOTE_MARKS = "“”\"‘’«»"
 REFUSALS = {"decline", "refuse"}
+FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,17 @@ def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+def apposed_person(token: Token) -> Token:
+    """"MOSCOW — The President of Russia, Vladimir Putin, said": the named person in an apposition chain."""
+    frontier = [token]
+    for _ in range(3):
+        frontier = [c for t in frontier for c in t.children if c.dep_ == "appos"]
+        named = next((t for t in frontier if t.ent_type_ == "PERSON"), None)
+        if named is not None:
+            return named
+    return token
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The grammatical subject of a speech verb, inherited through conjunctions and participles."""
     for child in verb.children:
@@ -69,7 +81,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return None
     if depth < 3 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in {"PROPN", "NOUN"}:
+    finite = verb.tag_ == "VBD" or any(c.dep_ == "ccomp" for c in verb.children)
+    if verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head  # "Russia, which …, announced that …": a finite verb hung on its subject
     return None
 
@@ -136,6 +149,18 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     return span if asks or _quoted(verb.doc.text[span[0] - 1 : span[1] + 1]) else None
 
 
+def _fronted_clauses(verb: Token) -> list[Token]:
+    """"Moscow has no intention …, the minister revealed": a clause with its own subject before the cue."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in {"advcl", "parataxis"}
+        and c.i < verb.i
+        and not any(g.dep_ == "mark" for g in c.children)
+        and (c.tag_ in FINITE_TAGS or any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))
+    ]
+
+
 def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     """"Police, Sinclair says, have no policies": the sentence the cue interrupts is the content."""
     if verb.dep_ != "parataxis":
@@ -146,7 +171,7 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
 
 def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     """(content span, unquoted direct) for a speech verb."""
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] or _fronted_clauses(verb)
     if clauses:
         return _clause_content(verb, clauses)
     if verb.lemma_.lower() in lexicon().object_content:
@@ -181,7 +206,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
                 at=token.idx,
                 text=_verb_phrase(token),
                 token=token.i,
-                subject=mention_span(subject) if subject is not None else None,
+                subject=mention_span(apposed_person(subject)) if subject is not None else None,
                 content=content,
                 unquoted_direct=unquoted,
             )

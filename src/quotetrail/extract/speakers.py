@@ -12,6 +12,7 @@ place that stands for a government ("Moscow", "the Kremlin"), kinded as an organ
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -42,7 +43,7 @@ POSSESSIVE = ("'s", "’s", "'", "’")
 
 def clean_name(text: str) -> str:
     """A name without honorifics, role words, possessive ending or leading article."""
-    words = text.split()
+    words = text.lstrip("&-–—,;:.·•|/ ").split()
     droppable = HONORIFICS | lexicon().speaker_nouns | {"the"}
     last_title = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in droppable), default=-1)
     words = words[last_title + 1 :]
@@ -144,22 +145,26 @@ def _ent_of(token: Token) -> Span | None:
     return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
-def _country_near(doc: Doc, tokens: list[Token], before: int) -> str | None:
-    """The country of "the country's": the nearest place named earlier in the text."""
-    for ent in reversed([e for e in doc.ents if e.end <= before and e.label_ == "GPE"]):
-        return country_of(ent.text) or group_name(ent.text)
-    return None
+def _country_near(doc: Doc, before: int) -> str | None:
+    """The country of "the country's": the first place its paragraph names, else the last one before."""
+    line_start = doc.text.rfind("\n", 0, doc[before].idx) + 1
+    places_before = [e for e in doc.ents if e.end <= before and e.label_ == "GPE"]
+    in_sentence = [e for e in places_before if e.start_char >= line_start]
+    chosen = in_sentence[0] if in_sentence else (places_before[-1] if places_before else None)
+    return (country_of(chosen.text) or group_name(chosen.text)) if chosen is not None else None
 
 
 def _affiliation_in(tokens: list[Token]) -> str | None:
     """A country named in a role: "Russian", "of Russia", "Afghanistan's", "the country's"."""
     for token in tokens:
+        if token.dep_ == "pobj" and token.head.lower_ == "for":  # "representative for Afghanistan"
+            continue
         country = country_of(token.text)
         ent = _ent_of(token)
         if country is None and ent is not None and ent.label_ in {"GPE", "NORP"}:
             country = country_of(ent.text) or (group_name(ent.text) if ent.label_ == "GPE" else None)
         if country is None and token.lower_ == "country" and token.dep_ == "poss":
-            country = _country_near(token.doc, tokens, token.i)
+            country = _country_near(token.doc, token.i)
         if country:
             return country
     return None
@@ -173,6 +178,7 @@ def _role_words(tokens: list[Token]) -> str | None:
         if t.dep_ not in {"det", "poss", "case", "punct"}
         and not (t.ent_type_ in {"GPE", "NORP"} and t.dep_ != "pobj")
         and t.lower_ not in HONORIFICS
+        and (t.is_alpha or t.text == "-")
     ]
     text = " ".join(words).strip()
     for suffix in (" of", " for"):
@@ -206,7 +212,7 @@ def _role_and_affiliation(ent: Span) -> tuple[str | None, str | None]:
     title = _title_before(ent)
     appos = _apposition(ent)
     tokens = title + appos
-    role = _role_words(title) or _role_words([t for t in appos if t.dep_ not in {"prep", "pobj"} or t.i < _first_prep(appos)])
+    role = _role_words(title) or _role_words([t for t in appos if t.i < _first_prep(appos)])
     affiliation = _affiliation_in(tokens)
     if role and affiliation is None:
         role_tokens = {t.i for t in tokens}
@@ -417,6 +423,10 @@ def mention_kind(cast: Cast, mention: Span) -> str | None:
         return "person_pronoun"
     if words in GROUP_PRONOUNS:
         return "group_pronoun"
+    if any(unicodedata.category(char).startswith("S") for char in mention.root.text):
+        return None  # mojibake or markup, not a name
+    if country_of(mention.text):
+        return "group"
     labels = {t.ent_type_ for t in mention}
     first = mention[0].lower_.rstrip(".")
     proper = mention.root.pos_ == "PROPN" and not mention.root.ent_type_
