@@ -129,10 +129,12 @@ def assemble(text: str, doc: Doc, quotes: list[Quote], cues: list[Cue]) -> list[
     cues = _outside_quotes(cues, quotes)
     drafts, attributed, absorbed = _content_drafts(text, cues, quotes)
     previous_quote_end: dict[tuple[int, int], int] = {}
+    found = {q: attributed.get(q) or _frame_cue(q, text, cues, quotes) or _colon_cue(q, text, cues) for q in quotes}
+    _continue_open_quotes(quotes, found)
     for quote in quotes:
         if quote in absorbed or link_line(text, quote.start) or _heading(quote, text):
             continue
-        cue = attributed.get(quote) or _frame_cue(quote, text, cues, quotes) or _colon_cue(quote, text, cues)
+        cue = found[quote]
         if cue is not None and (quote in attributed or _substantial(quote, text)):
             drafts.append(Draft("direct", quote.start, quote.end, cue))
         elif _substantial(quote, text) and (quote.opens_paragraph or quote.paragraph in previous_quote_end):
@@ -140,6 +142,14 @@ def assemble(text: str, doc: Doc, quotes: list[Quote], cues: list[Cue]) -> list[
         if _substantial(quote, text):
             previous_quote_end[quote.paragraph] = quote.end
     return _outermost(sorted(drafts, key=lambda d: (d.start, -d.end)))
+
+
+def _continue_open_quotes(quotes: list[Quote], found: dict[Quote, Cue | None]) -> None:
+    """A paragraph that opens a quote and never closes it is continued by the next paragraph's
+    quote: both are the words of whoever the continuation's cue names."""
+    for quote, following in reversed(list(zip(quotes, quotes[1:]))):
+        if not quote.closed and found[quote] is None and following.opens_paragraph:
+            found[quote] = found[following]
 
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:

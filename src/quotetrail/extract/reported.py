@@ -87,12 +87,16 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def mention_span(token: Token) -> Span:
-    """The noun phrase a subject token heads, without relative clauses and appositions."""
+def mention_span(token: Token, cue: Token | None = None) -> Span:
+    """The noun phrase a subject token heads, without relative clauses and appositions.
+
+    A name the tagger ran into the cue ("Putin Says" in a headline) stops before the cue.
+    """
     if token.ent_type_:
         for ent in token.doc.ents:
             if ent.start <= token.i < ent.end:
-                return _extend_title(ent)
+                end = cue.i if cue is not None and ent.start < cue.i < ent.end else ent.end
+                return _extend_title(token.doc[ent.start : end])
     left, right = token.i, token.i
     for child in token.lefts:
         if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
@@ -206,7 +210,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
                 at=token.idx,
                 text=_verb_phrase(token),
                 token=token.i,
-                subject=mention_span(apposed_person(subject)) if subject is not None else None,
+                subject=mention_span(apposed_person(subject), token) if subject is not None else None,
                 content=content,
                 unquoted_direct=unquoted,
             )

@@ -224,6 +224,12 @@ def _first_prep(tokens: list[Token]) -> int:
     return next((t.i for t in tokens if t.dep_ == "prep"), 10**9)
 
 
+def _name_part(ent: Span) -> Span:
+    """A person entity up to the first verb or quotation mark the tagger ran into ("Putin Says '")."""
+    end = next((t.i for t in ent if t.pos_ in {"VERB", "AUX"} or t.text in "\"'“”‘’«»"), ent.end)
+    return ent.doc[ent.start : max(end, ent.start + 1)]
+
+
 def _is_subject(ent: Span) -> bool:
     """Whether a name is (part of) the subject of its clause: by the parse, or by being followed by a verb."""
     token, hops = ent.root, 0
@@ -238,7 +244,7 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
     people, groups = [], []
     for ent in doc.ents:
         if ent.label_ == "PERSON" or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS):
-            name = clean_name(ent.text)
+            name = clean_name(_name_part(ent).text)
             if not name or country_of(name):
                 continue
             role, affiliation = _role_and_affiliation(ent)
