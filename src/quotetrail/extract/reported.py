@@ -24,6 +24,8 @@ NOUN_PREPS = {"of", "with", "from", "at", "for"}
 QUOTE_MARKS = "“”\"‘’«»"
 REFUSALS = {"decline", "refuse"}
 FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
+OPENING_MARKS = "“«"
+CLOSING_MARKS = "”»"
 
 
 @dataclass(frozen=True)
@@ -54,9 +56,17 @@ def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
     end = min(line_end, max(t.idx + len(t.text) for t in tokens))
     while start < end and text[start] in EDGE_PUNCT:
         start += 1
-    while end > start and text[end - 1] in EDGE_PUNCT:
+    while end > start and text[end - 1] in EDGE_PUNCT and not _closes_open_quote(text, start, end):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _closes_open_quote(text: str, start: int, end: int) -> bool:
+    """Whether the span's last character closes a quotation the span opened (keep it)."""
+    span = text[start:end]
+    return span[-1] in CLOSING_MARKS and sum(span.count(m) for m in OPENING_MARKS) > sum(
+        span[:-1].count(m) for m in CLOSING_MARKS
+    )
 
 
 def apposed_person(token: Token) -> Token:

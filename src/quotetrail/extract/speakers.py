@@ -330,7 +330,13 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
     events += [(s.at, s.speaker.name, True, s.speaker) for s in history if s.at < at and s.speaker.kind == "person"]
     events = [e for e in events if _near(cast, at, e[0]) and _gender_fits(cast, e[1], pronoun)]
     events.sort(key=lambda e: e[0], reverse=True)
-    chosen = next((e for e in events if e[2]), None) or (events[0] if events else None)
+    wanted = "m" if pronoun in MALE else "f"
+    subjects = [e for e in events if e[2]]
+    chosen = (
+        next((e for e in subjects if cast.gender.get(cast.canonical(e[1])) == wanted), None)
+        or (subjects[0] if subjects else None)
+        or (events[0] if events else None)
+    )
     if chosen is None:
         return None
     speaker = chosen[3] or cast.person_speaker(chosen[1], mention.text)
