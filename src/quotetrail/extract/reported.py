@@ -58,7 +58,18 @@ def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT and not _closes_open_quote(text, start, end):
         end -= 1
-    return (start, end) if end > start else None
+    return (start, _closing_mark_after(text, start, end, line_end)) if end > start else None
+
+
+def _closing_mark_after(text: str, start: int, end: int, limit: int) -> int:
+    """Extend a span that opened a quotation over the closing mark the parse left outside ("…promises.”")."""
+    span = text[start:end]
+    if sum(span.count(m) for m in OPENING_MARKS) <= sum(span.count(m) for m in CLOSING_MARKS):
+        return end
+    position = end
+    while position < limit and position - end < 3 and text[position] in ".,!?;":
+        position += 1
+    return position + 1 if position < limit and text[position] in CLOSING_MARKS else end
 
 
 def _closes_open_quote(text: str, start: int, end: int) -> bool:

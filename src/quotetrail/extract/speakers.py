@@ -441,7 +441,8 @@ def mention_kind(cast: Cast, mention: Span) -> str | None:
         return "group"
     labels = {t.ent_type_ for t in mention}
     first = mention[0].lower_.rstrip(".")
-    proper = mention.root.pos_ == "PROPN" and not mention.root.ent_type_
+    role_word = mention.root.lower_ in lexicon().speaker_nouns or mention.root.lemma_.lower() in lexicon().speaker_nouns
+    proper = mention.root.pos_ == "PROPN" and not mention.root.ent_type_ and not role_word
     if mention.root.ent_type_ == "PERSON" or proper or (first in HONORIFICS and len(mention) > 1) or cast.knows(clean_name(mention.text)):
         return "name"
     if labels & GROUP_LABELS and mention.root.ent_type_:
