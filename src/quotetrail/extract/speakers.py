@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from quotetrail.extract.cues import country_of, lexicon, places
-from quotetrail.extract.reported import mention_span
+from quotetrail.extract.reported import link_line, mention_span
 from quotetrail.records import Speaker
 
 HONORIFICS = {
@@ -243,6 +243,8 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
     """Read the article's people, groups and paragraphs once."""
     people, groups = [], []
     for ent in doc.ents:
+        if link_line(doc.text, ent.start_char):
+            continue
         if ent.label_ == "PERSON" or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS):
             name = clean_name(_name_part(ent).text)
             if not name or country_of(name):
@@ -312,8 +314,8 @@ class Said:
     speaker: Speaker
 
 
-def _near(cast: Cast, at: int, start: int) -> bool:
-    return 0 <= cast.paragraph_of(at) - cast.paragraph_of(start) <= PARAGRAPH_WINDOW
+def _near(cast: Cast, at: int, start: int, window: int = PARAGRAPH_WINDOW) -> bool:
+    return 0 <= cast.paragraph_of(at) - cast.paragraph_of(start) <= window
 
 
 def _gender_fits(cast: Cast, name: str, pronoun: str) -> bool:
@@ -333,7 +335,7 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
     wanted = "m" if pronoun in MALE else "f"
     subjects = [e for e in events if e[2]]
     chosen = (
-        next((e for e in subjects if cast.gender.get(cast.canonical(e[1])) == wanted), None)
+        next((e for e in subjects if cast.gender.get(cast.canonical(e[1])) == wanted and _near(cast, at, e[0], 2)), None)
         or (subjects[0] if subjects else None)
         or (events[0] if events else None)
     )
