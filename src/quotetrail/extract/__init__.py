@@ -14,6 +14,7 @@ from quotetrail.extract.dates import said_on
 from quotetrail.extract.entities import about
 from quotetrail.extract.quotes import find_quotes, paragraphs
 from quotetrail.extract.reported import find_cues
+from quotetrail.extract.segment import sentence_of, text_of
 from quotetrail.extract.speakers import Cast, Said, build_cast, resolve
 from quotetrail.records import Article, Mention, Speaker, Statement
 
@@ -35,8 +36,8 @@ def _sentence(doc: Doc, draft: Draft) -> str:
         start, end = min(start, draft.cue.at), max(end, draft.cue.at + len(draft.cue.text))
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
-        return doc.text[start:end]
-    return doc.text[first[0].sent.start_char : first[-1].sent.end_char].strip()
+        return text_of(doc)[start:end]
+    return text_of(doc)[sentence_of(first[0]).start_char : sentence_of(first[-1]).end_char].strip()
 
 
 def _speaker(cast: Cast, draft: Draft, history: list[Said]) -> Speaker | None:
@@ -49,7 +50,7 @@ def _speaker(cast: Cast, draft: Draft, history: list[Said]) -> Speaker | None:
 
 def extract_statements(article: Article, doc: Doc) -> list[Statement]:
     """Every statement in `article`; `doc` is the spaCy parse of `article.text`."""
-    text = doc.text
+    text = text_of(doc)
     quotes = find_quotes(text)
     cues = find_cues(doc)
     cast = build_cast(doc, [(q.start, q.end) for q in quotes], [start for start, _ in paragraphs(text)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from quotetrail.extract.cues import country_of
+from quotetrail.extract.segment import entities
 from quotetrail.extract.speakers import Cast, clean_name, group_name
 from quotetrail.records import Speaker
 
@@ -24,7 +25,7 @@ def about(doc: Doc, span: tuple[int, int], speaker: Speaker | None, cast: Cast) 
     start, end = span
     excluded = {speaker.name.casefold(), clean_name(speaker.mention).casefold()} if speaker else set()
     names: list[str] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.start_char < start or ent.end_char > end or ent.label_ not in ABOUT_LABELS:
             continue
         name = _canonical(ent.label_, ent.text, cast)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotetrail.extract.cues import lexicon
+from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 
 SUBJECT_DEPS = {"nsubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
@@ -48,7 +49,7 @@ def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
     """
     if not tokens:
         return None
-    text = anchor.doc.text
+    text = text_of(anchor.doc)
     line_start = text.rfind("\n", 0, anchor.idx) + 1
     line_end = text.find("\n", anchor.idx)
     line_end = len(text) if line_end < 0 else line_end
@@ -113,11 +114,10 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
 
     A name the tagger ran into the cue ("Putin Says" in a headline) stops before the cue.
     """
-    if token.ent_type_:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                end = cue.i if cue is not None and ent.start < cue.i < ent.end else ent.end
-                return _extend_title(token.doc[ent.start : end])
+    ent = entity_of(token)
+    if ent is not None:
+        end = cue.i if cue is not None and ent.start < cue.i < ent.end else ent.end
+        return _extend_title(token.doc[ent.start : end])
     left, right = token.i, token.i
     for child in token.lefts:
         if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
@@ -171,7 +171,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if span is None:
         return None
     asks = lemma in lex.proposal_verbs and any(c.dep_ in {"xcomp", "prep"} for c in parts)
-    return span if asks or _quoted(verb.doc.text[span[0] - 1 : span[1] + 1]) else None
+    return span if asks or _quoted(text_of(verb.doc)[span[0] - 1 : span[1] + 1]) else None
 
 
 def _fronted_clauses(verb: Token) -> list[Token]:
@@ -257,7 +257,7 @@ def according_cues(doc: Doc) -> list[Cue]:
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if source is None:
             continue
-        sentence = token.sent
+        sentence = sentence_of(token)
         phrase = set(t.i for t in token.subtree)
         before = [t for t in sentence if t.i < token.i and t.i not in phrase]
         after = [t for t in sentence if t.i > max(phrase) and t.i not in phrase]
@@ -291,7 +291,7 @@ def headline_cues(doc: Doc) -> list[Cue]:
     """"Russia will not interfere: Vladimir Putin": a title line ending in a colon and a name."""
     found = []
     for sentence in doc.sents:
-        ents = [e for e in sentence.ents if e.label_ == "PERSON" and e.end == _last_word(sentence)]
+        ents = [e for e in entities(doc) if sentence.start <= e.start and e.label_ == "PERSON" and e.end == _last_word(sentence)]
         if not ents:
             continue
         name = ents[0]
@@ -323,5 +323,5 @@ def link_line(text: str, at: int) -> bool:
 
 def find_cues(doc: Doc) -> list[Cue]:
     """Every cue in the parse outside link lines, in text order."""
-    cues = (cue for finder in CUE_FINDERS for cue in finder(doc) if not link_line(doc.text, cue.at))
+    cues = (cue for finder in CUE_FINDERS for cue in finder(doc) if not link_line(text_of(doc), cue.at))
     return sorted(cues, key=lambda c: c.at)

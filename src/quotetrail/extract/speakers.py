@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotetrail.extract.cues import country_of, lexicon, places
 from quotetrail.extract.reported import link_line, mention_span
+from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 from quotetrail.records import Speaker
 
 HONORIFICS = {
@@ -139,16 +140,10 @@ class Cast:
         return Speaker(name=canonical, mention=mention, kind="person", role=role, affiliation=affiliation)
 
 
-def _ent_of(token: Token) -> Span | None:
-    if not token.ent_type_:
-        return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-
-
 def _country_near(doc: Doc, before: int) -> str | None:
     """The country of "the country's": the first place its paragraph names, else the last one before."""
-    line_start = doc.text.rfind("\n", 0, doc[before].idx) + 1
-    places_before = [e for e in doc.ents if e.end <= before and e.label_ == "GPE"]
+    line_start = text_of(doc).rfind("\n", 0, doc[before].idx) + 1
+    places_before = [e for e in entities(doc) if e.end <= before and e.label_ == "GPE"]
     in_sentence = [e for e in places_before if e.start_char >= line_start]
     chosen = in_sentence[0] if in_sentence else (places_before[-1] if places_before else None)
     return (country_of(chosen.text) or group_name(chosen.text)) if chosen is not None else None
@@ -160,7 +155,7 @@ def _affiliation_in(tokens: list[Token]) -> str | None:
         if token.dep_ == "pobj" and token.head.lower_ == "for":  # "representative for Afghanistan"
             continue
         country = country_of(token.text)
-        ent = _ent_of(token)
+        ent = entity_of(token)
         if country is None and ent is not None and ent.label_ in {"GPE", "NORP"}:
             country = country_of(ent.text) or (group_name(ent.text) if ent.label_ == "GPE" else None)
         if country is None and token.lower_ == "country" and token.dep_ == "poss":
@@ -216,7 +211,7 @@ def _role_and_affiliation(ent: Span) -> tuple[str | None, str | None]:
     affiliation = _affiliation_in(tokens)
     if role and affiliation is None:
         role_tokens = {t.i for t in tokens}
-        affiliation = _affiliation_in([t for t in ent.sent if t.i not in role_tokens and t.i < ent.start])
+        affiliation = _affiliation_in([t for t in sentence_of(ent.root) if t.i not in role_tokens and t.i < ent.start])
     return role, affiliation
 
 
@@ -242,8 +237,8 @@ def _is_subject(ent: Span) -> bool:
 def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[int]) -> Cast:
     """Read the article's people, groups and paragraphs once."""
     people, groups = [], []
-    for ent in doc.ents:
-        if link_line(doc.text, ent.start_char):
+    for ent in entities(doc):
+        if link_line(text_of(doc), ent.start_char):
             continue
         if ent.label_ == "PERSON" or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS):
             name = clean_name(_name_part(ent).text)
