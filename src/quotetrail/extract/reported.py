@@ -82,14 +82,37 @@ def _closes_open_quote(text: str, start: int, end: int) -> bool:
 
 
 def apposed_person(token: Token) -> Token:
-    """"MOSCOW — The President of Russia, Vladimir Putin, said": the named person in an apposition chain."""
+    """The named person a subject stands beside: "MOSCOW — The President of Russia, Vladimir Putin,
+    said", "Jim Eglinski, Yellowhead MP, said" (parsed with the title as the subject)."""
+    if token.ent_type_ == "PERSON":
+        return token
+    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+        return token.head
     frontier = [token]
     for _ in range(3):
-        frontier = [c for t in frontier for c in t.children if c.dep_ == "appos"]
+        frontier = [c for t in frontier for c in t.children if c.dep_ in {"appos", "compound", "nmod"}]
         named = next((t for t in frontier if t.ent_type_ == "PERSON"), None)
         if named is not None:
             return named
     return token
+
+
+def _inside_quote(token: Token) -> bool:
+    """Whether a token stands between an opening and a closing mark of its own line."""
+    text = text_of(token.doc)
+    line = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    return sum(line.count(m) for m in OPENING_MARKS) > sum(line.count(m) for m in CLOSING_MARKS)
+
+
+def speaker_token(verb: Token) -> Token | None:
+    """The subject naming who spoke; a subject the parser found inside a quotation is replaced by
+    the last name before the cue outside it ("Doug Purdy, who lost “two belt loops”, says")."""
+    subject = subject_of(verb)
+    if subject is None or not _inside_quote(subject):
+        return apposed_person(subject) if subject is not None else None
+    sentence = sentence_of(verb)
+    names = [t for t in sentence if t.i < verb.i and t.ent_type_ == "PERSON" and not _inside_quote(t)]
+    return names[-1] if names else None
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -223,7 +246,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
         lemma = token.lemma_.lower()
         if lemma in lex.need_content and content is None:
             continue
-        subject = subject_of(token)
+        subject = speaker_token(token)
         if subject is None and content is None:
             continue
         found.append(
@@ -231,7 +254,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
                 at=token.idx,
                 text=_verb_phrase(token),
                 token=token.i,
-                subject=mention_span(apposed_person(subject), token) if subject is not None else None,
+                subject=mention_span(subject, token) if subject is not None else None,
                 content=content,
                 unquoted_direct=unquoted,
             )

@@ -48,8 +48,8 @@ def clean_name(text: str) -> str:
     droppable = HONORIFICS | lexicon().speaker_nouns | {"the"}
     last_title = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in droppable), default=-1)
     words = words[last_title + 1 :]
-    while len(words) > 1 and words[0][:1].islower():
-        words = words[1:]
+    while len(words) > 1 and (words[0][:1].islower() or words[0].endswith(POSSESSIVE[:2])):
+        words = words[1:]  # "city councillor Josh Matlow", "Vancouver's Bo Horvat"
     name = " ".join(words)
     for ending in POSSESSIVE:
         if name.endswith(ending) and len(name) > len(ending):
@@ -375,8 +375,8 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
     head = mention.root.lemma_.lower()
     if head in lexicon().nominal:
         return _statement_owner(cast, mention, at, history)
-    if head in ANAPHORIC_BODIES and mention[0].lower_ == "the":
-        body = _nearest_body(cast, at)
+    if head in ANAPHORIC_BODIES and mention[0].lower_ == "the" and not any(t.ent_type_ for t in mention):
+        body = _nearest_body(cast, at, history)
         if body is not None:
             return _organization(body, mention.text)
     if head in lexicon().organization_nouns:
@@ -407,10 +407,13 @@ def nominal_name(text: str) -> str:
     return text
 
 
-def _nearest_body(cast: Cast, at: int) -> str | None:
-    """"The company said": the organisation named last before, within two paragraphs."""
+def _nearest_body(cast: Cast, at: int, history: list[Said]) -> str | None:
+    """"The company said": the organisation that spoke last, else the one named last, nearby."""
+    spoke = [s for s in history if s.speaker.kind == "organization" and _near(cast, at, s.at, 2)]
+    if spoke:
+        return spoke[-1].speaker.name
     bodies = [g for g in cast.groups if g.label == "ORG" and g.start < at and not cast.in_quote(g.start)]
-    bodies = [g for g in bodies if cast.paragraph_of(at) - cast.paragraph_of(g.start) <= 2]
+    bodies = [g for g in bodies if _near(cast, at, g.start, 2)]
     return bodies[-1].name if bodies else None
 
 
