@@ -271,7 +271,7 @@ def _full_names(doc: Doc) -> list[str]:
     for token in list(doc) + [None]:
         proper = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
         glued = token is not None and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not run
-        if proper and not glued and token.ent_type_ not in {"GPE", "NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B"):
+        if proper and not glued and token.ent_type_ not in {"GPE", "NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O"):
             run.append(token.text)
             continue
         name = clean_name(" ".join(run))
@@ -324,7 +324,11 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
     events: list[tuple[int, str, bool, Speaker | None]] = [
         (p.start, p.name, p.subject, None) for p in cast.people if p.start < at and not cast.in_quote(p.start)
     ]
-    events += [(s.at, s.speaker.name, True, s.speaker) for s in history if s.at < at and s.speaker.kind == "person"]
+    events += [
+        (s.at, s.speaker.name, True, s.speaker)
+        for s in history
+        if s.at < at and s.speaker.kind == "person" and cast.knows(s.speaker.name)
+    ]
     events = [e for e in events if _near(cast, at, e[0]) and _gender_fits(cast, e[1], pronoun)]
     events.sort(key=lambda e: e[0], reverse=True)
     wanted = "m" if pronoun in MALE else "f"
