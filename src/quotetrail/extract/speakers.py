@@ -393,13 +393,29 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
         role, person_affiliation = cast.profile(cast.canonical(person.name))
         if role and _role_matches(role, head) and (affiliation is None or affiliation == person_affiliation):
             return cast.person_speaker(person.name, mention.text)
-    return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation)
+    return _definite_person(cast, mention, at) or Speaker(
+        name=nominal_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation
+    )
 
 
 def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
     """"Protesters said", "the memo says": a speaker the article only describes, named as written."""
     kind = "person" if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" else "organization"
+    if kind == "person" and mention.root.tag_ == "NN":
+        found = _definite_person(cast, mention, at)
+        if found is not None:
+            return found
     return Speaker(name=nominal_name(mention.text), mention=mention.text, kind=kind, affiliation=_affiliation_in(list(mention)))
+
+
+def _definite_person(cast: Cast, mention: Span, at: int) -> Speaker | None:
+    """"The 26-year-old right wing said": a definite description of one person picks up the person
+    last named as a subject in this or the previous paragraph."""
+    if mention[0].lower_ != "the" or mention.root.tag_ != "NN":
+        return None
+    subjects = [p for p in cast.people if p.subject and p.start < at and not cast.in_quote(p.start)]
+    subjects = [p for p in subjects if _near(cast, at, p.start, 1)]
+    return cast.person_speaker(subjects[-1].name, mention.text) if subjects else None
 
 
 def nominal_name(text: str) -> str:
