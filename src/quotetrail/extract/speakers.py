@@ -123,7 +123,8 @@ class Cast:
     def knows(self, name: str) -> bool:
         """Whether `name` is (part of) a person the article names."""
         words = set(name.casefold().split())
-        return bool(words) and any(words <= set(p.name.casefold().split()) for p in self.people)
+        names = [p.name for p in self.people] + self.full_names
+        return bool(words) and any(words <= set(known.casefold().split()) for known in names)
 
     def profile(self, canonical: str) -> tuple[str | None, str | None]:
         """The first role and affiliation the article gives anyone resolving to `canonical`."""
