@@ -271,7 +271,8 @@ def _full_names(doc: Doc) -> list[str]:
     names, run = [], []
     for token in list(doc) + [None]:
         proper = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
-        glued = token is not None and token.i > 0 and not token.doc[token.i - 1].whitespace_ and not run
+        previous = token.doc[token.i - 1] if token is not None and token.i > 0 else None
+        glued = previous is not None and not previous.is_space and not previous.whitespace_ and not run
         if proper and not glued and token.ent_type_ not in {"GPE", "NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O"):
             run.append(token.text)
             continue
