@@ -61,7 +61,10 @@ def clean_name(text: str) -> str:
 def group_name(text: str) -> str:
     """Canonical short form of an organisation or place: "the Kremlin" -> "Kremlin"."""
     aliases = places().aliases
-    name = aliases.get(text) or aliases.get(clean_name(text)) or clean_name(text)
+    bare = nominal_name(text.lstrip("&-–—,;:.·•|/ "))
+    for ending in POSSESSIVE[:2]:
+        bare = bare.removesuffix(ending)
+    name = aliases.get(text) or aliases.get(bare) or bare
     return aliases.get(name, name)
 
 
