@@ -145,10 +145,12 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     for child in token.lefts:
         if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
             left = min(left, child.left_edge.i)
-    if token.pos_ == "NOUN":  # "a member of the public", "an official with the agency"
+    if token.pos_ == "NOUN":  # "a member of the public", "sources familiar with the talks"
         for child in token.rights:
-            if child.dep_ == "prep" and child.lower_ in NOUN_PREPS:
+            if (child.dep_ == "prep" and child.lower_ in NOUN_PREPS) or child.dep_ in {"amod", "acl"}:
                 right = max(right, child.right_edge.i)
+        comma = next((t.i for t in token.doc[token.i : right + 1] if t.text in {",", "(", "—"}), None)
+        right = comma - 1 if comma is not None else right
     return token.doc[left : right + 1]
 
 
