@@ -22,7 +22,8 @@ from quotetrail.extract.reported import Cue, link_line
 
 QUOTED_SHARE = 0.5  # a cue's content at least this much inside quotes is direct speech
 MIN_DIRECT_WORDS = 4
-MIXED_WORDS = 3  # this many words of paraphrase around a quote make the statement mixed  # shorter quotes are statements only inside a cue's content
+MIXED_WORDS = 3
+MIN_REPORTED_WORDS = 3  # "TransLink says they are" reports no claim of its own  # this many words of paraphrase around a quote make the statement mixed  # shorter quotes are statements only inside a cue's content
 SENTENCE_END = ".!?"
 SINGLE_MARKS = "'‘"
 
@@ -76,6 +77,8 @@ def _content_drafts(text: str, cues: list[Cue], quotes: list[Quote]) -> tuple[li
         if inside and quoted >= QUOTED_SHARE * length and _unquoted_words(text, cue.content, inside) < MIXED_WORDS:
             for quote in inside:
                 attributed.setdefault(quote, cue)
+            continue
+        if len(text[cue.content[0] : cue.content[1]].split()) < MIN_REPORTED_WORDS:
             continue
         kind = "direct" if cue.unquoted_direct else ("mixed" if inside else "indirect")
         drafts.append(Draft(kind, cue.content[0], cue.content[1], cue))

@@ -126,7 +126,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return None
     if depth < 3 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
-    finite = verb.tag_ == "VBD" or any(c.dep_ == "ccomp" for c in verb.children)
+    finite = verb.tag_ == "VBD" or (verb.tag_ in {"VBZ", "VBN"} and any(c.dep_ == "ccomp" for c in verb.children))
     if verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head  # "Russia, which …, announced that …": a finite verb hung on its subject
     return None
@@ -177,6 +177,11 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     return _span_chars(tokens, verb), unquoted
 
 
+def _is_date(phrase: Token) -> bool:
+    """"called on Thursday": a time adjunct, not what was called for."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in phrase.children)
+
+
 def _object_content(verb: Token) -> tuple[int, int] | None:
     """"decried the "irresponsible policy"", "urged the world to act": an object as content.
 
@@ -191,7 +196,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         if c.i > verb.i and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in lex.object_preps))
     ]
     if lemma == "call":  # "called for …", "called on X to …"; not "called it a mistake"
-        parts = [c for c in parts if c.dep_ == "prep" and c.lower_ in {"for", "on"}]
+        parts = [c for c in parts if c.dep_ == "prep" and c.lower_ in {"for", "on"} and not _is_date(c)]
     span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
     if span is None:
         return None
