@@ -338,8 +338,11 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
     events.sort(key=lambda e: e[0], reverse=True)
     wanted = "m" if pronoun in MALE else "f"
     subjects = [e for e in events if e[2]]
+    here = [e for e in events if _near(cast, at, e[0], 0)]
     chosen = (
-        next((e for e in subjects if cast.gender.get(cast.canonical(e[1])) == wanted and _near(cast, at, e[0], 2)), None)
+        next((e for e in here if e[2]), None)
+        or (here[0] if here else None)
+        or next((e for e in subjects if cast.gender.get(cast.canonical(e[1])) == wanted and _near(cast, at, e[0], 2)), None)
         or (subjects[0] if subjects else None)
         or (events[0] if events else None)
     )
