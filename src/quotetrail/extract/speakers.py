@@ -28,6 +28,8 @@ HONORIFICS = {
     "gen", "col", "capt", "lt", "sgt", "cpl", "insp", "supt", "const", "det", "cllr", "coun", "justice",
 }
 ARTICLES = ("the ", "a ", "an ")
+NAME_STOPS = {'"', "'", "“", "”", "‘", "’", "«", "»", "/", "(", "|"}  # a name never runs past these
+NAME_PARTICLES = {"van", "der", "den", "de", "da", "di", "von", "le", "la", "du", "bin", "al", "el"}
 ANAPHORIC_BODIES = {
     "company", "firm", "agency", "group", "organization", "organisation", "union", "department",
     "ministry", "bank", "party", "network", "commission", "council", "committee", "association",
@@ -225,7 +227,7 @@ def _first_prep(tokens: list[Token]) -> int:
 
 def _name_part(ent: Span) -> Span:
     """A person entity up to the first verb or quotation mark the tagger ran into ("Putin Says '")."""
-    end = next((t.i for t in ent if t.pos_ in {"VERB", "AUX"} or t.text in "\"'“”‘’«»"), ent.end)
+    end = next((t.i for t in ent if t.pos_ in {"VERB", "AUX"} or t.text in NAME_STOPS), ent.end)
     return ent.doc[ent.start : max(end, ent.start + 1)]
 
 
@@ -273,7 +275,9 @@ def _full_names(doc: Doc) -> list[str]:
     """Runs of two to four proper nouns that may be a person's full name ("Darian Lonechild")."""
     names, run = [], []
     for token in list(doc) + [None]:
-        proper = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
+        proper = token is not None and (
+            (token.pos_ == "PROPN" and token.text[:1].isupper()) or (bool(run) and token.text in NAME_PARTICLES)
+        )
         previous = token.doc[token.i - 1] if token is not None and token.i > 0 else None
         glued = previous is not None and not previous.is_space and not previous.whitespace_ and not run
         if proper and not glued and token.ent_type_ not in {"GPE", "NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O"):
