@@ -56,7 +56,7 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
     cast = build_cast(doc, [(q.start, q.end) for q in quotes], [start for start, _ in paragraphs(text)])
     history: list[Said] = []
     statements = []
-    for draft in assemble(text, doc, quotes, cues):
+    for draft in assemble(text, quotes, cues):
         speaker = _speaker(cast, draft, history)
         if speaker is None:
             continue

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
 from quotetrail.extract.quotes import Quote
 from quotetrail.extract.reported import Cue, link_line
 
 QUOTED_SHARE = 0.5  # a cue's content at least this much inside quotes is direct speech
-MIN_DIRECT_WORDS = 4
-MIXED_WORDS = 3
-MIN_REPORTED_WORDS = 3  # "TransLink says they are" reports no claim of its own  # this many words of paraphrase around a quote make the statement mixed  # shorter quotes are statements only inside a cue's content
+MIN_DIRECT_WORDS = 4  # shorter quotes are statements only inside a cue's content
+MIXED_WORDS = 3  # this many words of paraphrase around a quote make the statement mixed
+MIN_REPORTED_WORDS = 3  # "TransLink says they are" reports no claim of its own
 SENTENCE_END = ".!?"
 SINGLE_MARKS = "'‘"
 
@@ -127,7 +125,7 @@ def _outside_quotes(cues: list[Cue], quotes: list[Quote]) -> list[Cue]:
     return [c for c in cues if not any(q.start <= c.at < q.end for q in quotes)]
 
 
-def assemble(text: str, doc: Doc, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
+def assemble(text: str, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
     """Every statement draft in text order, none nested inside another."""
     cues = _outside_quotes(cues, quotes)
     drafts, attributed, absorbed = _content_drafts(text, cues, quotes)
