@@ -62,6 +62,13 @@ def test_speakers_resolve_last_statement(statements_of, text: str, name: str, me
             None,
         ),
         ("German Chancellor Angela Merkel said that the talks went well.", "Angela Merkel", "person", "Chancellor", "Germany"),
+        (  # a document speaks for the author it names
+            "A study released Monday by the Fraser Institute says that rents rose faster than wages.",
+            "Fraser Institute",
+            "organization",
+            None,
+            None,
+        ),
     ],
 )
 def test_speakers_records(statements_of, text: str, name: str, kind: str, role: str | None, affiliation: str | None) -> None:

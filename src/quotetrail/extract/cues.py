@@ -21,6 +21,7 @@ class Lexicon:
     nominal: frozenset[str]  # nouns that name a statement: "remarks", "statement"
     speaker_nouns: frozenset[str]  # head nouns that can name a speaker: "minister", "police"
     organization_nouns: frozenset[str]  # speaker nouns that name a body, not a person: "ministry"
+    document_nouns: frozenset[str]  # "the report says": a document speaks for its author
     role_synonyms: dict[str, tuple[str, ...]]  # "diplomat" -> roles a diplomat may hold
     link_labels: frozenset[str]  # "READ MORE: …", "Also on rt.com …": a link line, not a statement
     question_words: frozenset[str]  # "did not say why …": content that is a question, not a claim
@@ -49,6 +50,7 @@ def lexicon() -> Lexicon:
         nominal=frozenset(data["nominal"]),
         speaker_nouns=frozenset(data["speaker_nouns"]),
         organization_nouns=frozenset(data["organization_nouns"]),
+        document_nouns=frozenset(data["document_nouns"]),
         role_synonyms={key: tuple(values) for key, values in data["role_synonyms"].items()},
         link_labels=frozenset(data["link_labels"]),
         question_words=frozenset(data["question_words"]),

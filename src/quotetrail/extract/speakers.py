@@ -460,6 +460,26 @@ def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) ->
     return Speaker(previous.name, mention.text, previous.kind, previous.role, previous.affiliation) if previous else None
 
 
+def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"Foster's book", "a study by Civic Action", "the Civic Action study": a document speaks for
+    the author it names; a document named again ("the study") for whoever it spoke for before."""
+    owners = [t for t in mention if t.ent_type_ in {"PERSON", "ORG"} and t.i != mention.root.i]
+    owners += [t for c in mention.root.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for t in c.subtree]
+    owners = [t for t in owners if t.ent_type_ in {"PERSON", "ORG"}]
+    ent = entity_of(owners[0]) if owners else None
+    if ent is not None:
+        words = mention.doc[ent.start : min(ent.end, mention.root.i) if ent.start < mention.root.i else ent.end]
+        if ent.label_ == "PERSON":
+            return cast.person_speaker(clean_name(words.text), mention.text)
+        return _organization(group_name(words.text), mention.text)
+    head = mention.root.lower_
+    earlier = [s for s in history if s.speaker.mention.lower().split()[-1:] == [head] and s.speaker.name.lower().split()[-1:] != [head]]
+    if earlier:
+        found = earlier[-1].speaker
+        return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
+    return resolve_described(cast, mention, at, history)
+
+
 def mention_kind(cast: Cast, mention: Span) -> str | None:
     """Which resolver a speaker mention needs."""
     words = mention.text.lower()
@@ -471,6 +491,8 @@ def mention_kind(cast: Cast, mention: Span) -> str | None:
         return None  # mojibake or markup, not a name
     if country_of(mention.text):
         return "group"
+    if mention.root.lemma_.lower() in lexicon().document_nouns or mention.root.lower_ in lexicon().document_nouns:
+        return "document"
     labels = {t.ent_type_ for t in mention}
     first = mention[0].lower_.rstrip(".")
     role_word = mention.root.lower_ in lexicon().speaker_nouns or mention.root.lemma_.lower() in lexicon().speaker_nouns
@@ -493,6 +515,7 @@ RESOLVERS: dict[str, Callable[[Cast, Span, int, list[Said]], Speaker | None]] = 
     "group": resolve_group,
     "role": resolve_role,
     "described": resolve_described,
+    "document": resolve_document,
 }
 
 
