@@ -22,6 +22,7 @@ class Lexicon:
     speaker_nouns: frozenset[str]  # head nouns that can name a speaker: "minister", "police"
     organization_nouns: frozenset[str]  # speaker nouns that name a body, not a person: "ministry"
     document_nouns: frozenset[str]  # "the report says": a document speaks for its author
+    publishing_verbs: frozenset[str]  # "a study released by X": X is its author (not "obtained by")
     role_synonyms: dict[str, tuple[str, ...]]  # "diplomat" -> roles a diplomat may hold
     link_labels: frozenset[str]  # "READ MORE: …", "Also on rt.com …": a link line, not a statement
     question_words: frozenset[str]  # "did not say why …": content that is a question, not a claim
@@ -51,6 +52,7 @@ def lexicon() -> Lexicon:
         speaker_nouns=frozenset(data["speaker_nouns"]),
         organization_nouns=frozenset(data["organization_nouns"]),
         document_nouns=frozenset(data["document_nouns"]),
+        publishing_verbs=frozenset(data["publishing_verbs"]),
         role_synonyms={key: tuple(values) for key, values in data["role_synonyms"].items()},
         link_labels=frozenset(data["link_labels"]),
         question_words=frozenset(data["question_words"]),

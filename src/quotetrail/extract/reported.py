@@ -149,8 +149,8 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
         for child in token.rights:
             if (child.dep_ == "prep" and child.lower_ in NOUN_PREPS) or child.dep_ in {"amod", "acl"}:
                 right = max(right, child.right_edge.i)
-        comma = next((t.i for t in token.doc[token.i : right + 1] if t.text in {",", "(", "—"}), None)
-        right = comma - 1 if comma is not None else right
+        stop = next((t.i for t in token.doc[token.i + 1 : right + 1] if t.text in {",", "(", "—"} or t.dep_ in {"cc", "relcl"} or t.lower_ in RELATIVE), None)
+        right = stop - 1 if stop is not None else right
     return token.doc[left : right + 1]
 
 

@@ -456,22 +456,39 @@ def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) ->
             owner = next((c for c in child.children if c.dep_ == "pobj"), None)
             if owner is not None:
                 return resolve(cast, mention_span(owner), at, history)
+    author = _author(cast, mention)
+    if author is not None:
+        return author
     previous = history[-1].speaker if history else None
     return Speaker(previous.name, mention.text, previous.kind, previous.role, previous.affiliation) if previous else None
+
+
+def _author(cast: Cast, mention: Span) -> Speaker | None:
+    """Who a document or statement names as its author: a person anywhere in the phrase ("a
+    statement e-mailed by Reagan Ruslim"), an organisation before the noun ("the Civic Action
+    study", "Canada's database"), after it as "from"/"by"/"of" ("a statement from the EU") or as
+    the agent of its publishing ("a study released by the Fraser Institute")."""
+    root = mention.root
+    people = [t for t in mention if t.ent_type_ == "PERSON" and t.i != root.i]
+    bodies = [t for t in mention if t.ent_type_ == "ORG" and t.i < root.i]
+    bodies += [t for c in root.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for t in c.subtree if t.ent_type_ in {"ORG", "PERSON"}]
+    published = [c for c in root.children if c.dep_ == "acl" and c.lemma_.lower() in lexicon().publishing_verbs]
+    bodies += [t for v in published for c in v.children if c.dep_ == "agent" for t in c.subtree if t.ent_type_ == "ORG"]
+    ent = entity_of((people + bodies)[0]) if people + bodies else None
+    if ent is None:
+        return None
+    words = mention.doc[ent.start : min(ent.end, root.i) if ent.start < root.i else ent.end]
+    if ent.label_ == "PERSON":
+        return cast.person_speaker(clean_name(words.text), mention.text)
+    return _organization(group_name(words.text), mention.text)
 
 
 def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
     """"Foster's book", "a study by Civic Action", "the Civic Action study": a document speaks for
     the author it names; a document named again ("the study") for whoever it spoke for before."""
-    owners = [t for t in mention if t.ent_type_ in {"PERSON", "ORG"} and t.i != mention.root.i]
-    owners += [t for c in mention.root.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for t in c.subtree]
-    owners = [t for t in owners if t.ent_type_ in {"PERSON", "ORG"}]
-    ent = entity_of(owners[0]) if owners else None
-    if ent is not None:
-        words = mention.doc[ent.start : min(ent.end, mention.root.i) if ent.start < mention.root.i else ent.end]
-        if ent.label_ == "PERSON":
-            return cast.person_speaker(clean_name(words.text), mention.text)
-        return _organization(group_name(words.text), mention.text)
+    author = _author(cast, mention)
+    if author is not None:
+        return author
     head = mention.root.lower_
     earlier = [s for s in history if s.speaker.mention.lower().split()[-1:] == [head] and s.speaker.name.lower().split()[-1:] != [head]]
     if earlier:
