@@ -6,9 +6,12 @@ Order of decisions, each one cheap:
 2. A quote no cue content covers takes the nearest cue in its own sentence outside any quote
    (after it first: "“…,” he said"; then before it: "He said: “…”"), or the cue of a paragraph
    that ends with a colon just before it.
-3. A quote still without a cue that opens its paragraph, or follows another quote in the same
+3. A paragraph that opens a quote and never closes it takes the cue of the next paragraph's
+   quote, which continues it.
+4. A quote still without a cue that opens its paragraph, or follows another quote in the same
    paragraph, is floating: it continues the previous statement's speaker.
-4. Short quoted fragments outside any cue's content are scare quotes or titles, not statements.
+5. Short quoted fragments outside any cue's content are scare quotes or titles, not statements;
+   nor are quotes in link lines ("READ MORE: …") or single-quoted subheadings.
 """
 
 from __future__ import annotations
