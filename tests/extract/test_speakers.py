@@ -67,8 +67,9 @@ def test_speakers_resolve_last_statement(statements_of, text: str, name: str, me
             "Fraser Institute",
             "organization",
             None,
-            None,
+            "Fraser Institute",
         ),
+        ("The Taliban said that they wanted peaceful ties with other countries.", "Taliban", "organization", None, "Taliban"),
     ],
 )
 def test_speakers_records(statements_of, text: str, name: str, kind: str, role: str | None, affiliation: str | None) -> None:

@@ -369,8 +369,8 @@ def resolve_group_pronoun(cast: Cast, mention: Span, at: int, history: list[Said
 
 
 def _organization(name: str, mention: str) -> Speaker:
-    affiliation = country_of(name) or (name if name in places().demonyms.values() else None)
-    return Speaker(name=name, mention=mention, kind="organization", affiliation=affiliation)
+    """A named body speaks for the country it stands for ("the Kremlin": Russia), else for itself."""
+    return Speaker(name=name, mention=mention, kind="organization", affiliation=country_of(name) or name)
 
 
 def resolve_name(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
