@@ -30,6 +30,12 @@ import pytest
             "Maria Lopez",
             "she",
         ),
+        (  # honorifics tell gender
+            "Ms. Anna Berg met reporters on Monday.\n\nMr. Tom Reed left early.\n\n"
+            "“The roads will be open by Friday,” she said.",
+            "Anna Berg",
+            "she",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

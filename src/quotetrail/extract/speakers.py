@@ -36,6 +36,7 @@ ANAPHORIC_BODIES = {
     "board", "team", "club", "service", "government", "movement",
 }
 MALE = {"he", "him", "his", "himself"}
+TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
 FEMALE = {"she", "her", "hers", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
@@ -307,6 +308,11 @@ def _gender_votes(cast: Cast) -> dict[str, str]:
         for token in scope:
             if not cast.in_quote(token.idx):
                 votes[person] = votes.get(person, 0) + (token.lower_ in MALE) - (token.lower_ in FEMALE)
+    for token in cast.doc:  # "Mr. Blinken", "Ms. May": an honorific outweighs pronoun votes
+        title = token.lower_.rstrip(".")
+        if title in TITLE_GENDER and token.i + 1 < len(cast.doc) and cast.doc[token.i + 1].pos_ == "PROPN":
+            person = cast.canonical(cast.doc[token.i + 1].text)
+            votes[person] = votes.get(person, 0) + (10 if TITLE_GENDER[title] == "m" else -10)
     return {person: "m" if score > 0 else "f" for person, score in votes.items() if score}
 
 
