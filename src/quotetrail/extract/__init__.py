@@ -17,7 +17,8 @@ from quotetrail.extract.entities import about
 from quotetrail.extract.quotes import find_quotes, paragraphs
 from quotetrail.extract.reported import find_cues
 from quotetrail.extract.segment import sentence_of, text_of
-from quotetrail.extract.speakers import Cast, Said, build_cast, resolve
+from quotetrail.extract.cast import Cast, build_cast
+from quotetrail.extract.speakers import Said, resolve
 from quotetrail.records import Article, Mention, Speaker, Statement
 
 MENTION_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}

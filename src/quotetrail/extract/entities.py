@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from quotetrail.extract.cues import country_of
 from quotetrail.extract.segment import entities
-from quotetrail.extract.speakers import Cast, clean_name, group_name
+from quotetrail.extract.cast import Cast, clean_name, group_name
 from quotetrail.records import Speaker
 
 ABOUT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
