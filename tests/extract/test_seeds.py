@@ -31,6 +31,7 @@ def seed_statements(seed_articles) -> dict[str, list[Statement]]:
 @pytest.mark.parametrize(
     ("seed", "words", "speaker", "affiliation", "cue"),
     [
+        ("000", "policy of imposing 'outside values' on Afghanistan", "Vladimir Putin", "Russia", "slams"),
         ("000", "You cannot impose standards of political life", "Vladimir Putin", "Russia", "added"),
         ("000", "These are the realities", "Vladimir Putin", "Russia", "said"),
         ("000", "importance of banning", "Vladimir Putin", "Russia", "stressed"),

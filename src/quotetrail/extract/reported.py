@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotetrail.extract.cues import lexicon
+from quotetrail.extract.quotes import find_quotes
 from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 
 SUBJECT_DEPS = {"nsubj"}
@@ -22,7 +23,6 @@ EDGE_PUNCT = set(",.;:!?—–-\"“”‘’'«»()[] \n\t")
 CLAUSE_DEPS = {"ccomp"}
 OBJECT_DEPS = {"dobj", "xcomp"}
 NOUN_PREPS = {"of", "with", "from", "at", "for"}
-QUOTE_MARKS = "“”\"‘’«»"
 REFUSALS = {"decline", "refuse"}
 FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
 OPENING_MARKS = "“«"
@@ -163,7 +163,8 @@ def _extend_title(ent: Span) -> Span:
 
 
 def _quoted(text: str) -> bool:
-    return any(mark in text for mark in QUOTE_MARKS)
+    """Whether a stretch of text holds a quotation (the scanner tells marks from apostrophes)."""
+    return bool(find_quotes(text))
 
 
 def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] | None, bool]:
