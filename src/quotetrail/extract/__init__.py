@@ -1,10 +1,25 @@
-"""Extraction: from one cleaned article and its parse, the statements and entity mentions."""
+"""Extraction: from one cleaned article and its parse, the statements and entity mentions.
+
+quotes.py finds quotation spans in the text, reported.py the speech cues in the parse,
+assemble.py pairs them into statement drafts, speakers.py resolves who spoke, dates.py when,
+entities.py about whom; cues.json and places.json hold the lexicons. Everything works on the one
+parse the pipeline already made; segment.py holds the pipeline component that makes line breaks
+sentence starts (the attribution rules are measured with it) and per-doc caches.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from quotetrail.records import Article, Mention, Statement
+from quotetrail.extract.assemble import Draft, assemble
+from quotetrail.extract.dates import said_on
+from quotetrail.extract.entities import about
+from quotetrail.extract.quotes import find_quotes, paragraphs
+from quotetrail.extract.reported import find_cues
+from quotetrail.extract.segment import sentence_of, text_of
+from quotetrail.extract.cast import Cast, build_cast
+from quotetrail.extract.speakers import Said, resolve
+from quotetrail.records import Article, Mention, Speaker, Statement
 
 MENTION_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
 
@@ -17,6 +32,52 @@ def extract_mentions(doc: Doc) -> list[Mention]:
     ]
 
 
+def _sentence(doc: Doc, draft: Draft) -> str:
+    """The sentence(s) that carry the statement and its cue."""
+    start, end = draft.start, draft.end
+    if draft.cue is not None:
+        start, end = min(start, draft.cue.at), max(end, draft.cue.at + len(draft.cue.text))
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return text_of(doc)[start:end]
+    return text_of(doc)[sentence_of(first[0]).start_char : sentence_of(first[-1]).end_char].strip()
+
+
+def _speaker(cast: Cast, draft: Draft, history: list[Said]) -> Speaker | None:
+    if draft.cue is not None:
+        return resolve(cast, draft.cue.subject, draft.cue.at, history)
+    if draft.floating and history:
+        return history[-1].speaker
+    return None
+
+
 def extract_statements(article: Article, doc: Doc) -> list[Statement]:
     """Every statement in `article`; `doc` is the spaCy parse of `article.text`."""
-    return []
+    text = text_of(doc)
+    quotes = find_quotes(text)
+    cues = find_cues(doc)
+    cast = build_cast(doc, [(q.start, q.end) for q in quotes], [start for start, _ in paragraphs(text)])
+    history: list[Said] = []
+    statements = []
+    for draft in assemble(text, quotes, cues):
+        speaker = _speaker(cast, draft, history)
+        if speaker is None:
+            continue
+        cue_token = doc[draft.cue.token] if draft.cue is not None else None
+        history.append(Said(draft.cue.at if draft.cue else draft.start, speaker))
+        date, assumed = said_on(cue_token, article.published)
+        statements.append(
+            Statement(
+                article_id=article.id,
+                kind=draft.kind,
+                quote=text[draft.start : draft.end],
+                sentence=_sentence(doc, draft),
+                span=(draft.start, draft.end),
+                speaker=speaker,
+                cue=draft.cue.text if draft.cue else None,
+                said_on=date,
+                said_on_assumed=assumed,
+                about=about(doc, (draft.start, draft.end), speaker, cast),
+            )
+        )
+    return statements

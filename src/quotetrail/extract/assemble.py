@@ -1,0 +1,166 @@
+"""From quotes and cues to statements: which quote belongs to which cue, what is floating.
+
+Order of decisions, each one cheap:
+1. A cue whose content is mostly quoted attributes those quotes (direct); a cue whose content is
+   mostly unquoted is one statement (indirect, or mixed when it holds a quoted fragment).
+2. A quote no cue content covers takes the nearest cue in its own sentence outside any quote
+   (after it first: "“…,” he said"; then before it: "He said: “…”"), or the cue of a paragraph
+   that ends with a colon just before it.
+3. A paragraph that opens a quote and never closes it takes the cue of the next paragraph's
+   quote, which continues it.
+4. A quote still without a cue that opens its paragraph, or follows another quote in the same
+   paragraph, is floating: it continues the previous statement's speaker.
+5. Short quoted fragments outside any cue's content are scare quotes or titles, not statements;
+   nor are quotes in link lines ("READ MORE: …") or single-quoted subheadings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotetrail.extract.quotes import Quote
+from quotetrail.extract.reported import Cue, link_line
+
+QUOTED_SHARE = 0.5  # a cue's content at least this much inside quotes is direct speech
+MIN_DIRECT_WORDS = 4  # shorter quotes are statements only inside a cue's content
+MIXED_WORDS = 3  # this many words of paraphrase around a quote make the statement mixed
+MIN_REPORTED_WORDS = 3  # "TransLink says they are" reports no claim of its own
+SENTENCE_END = ".!?"
+SINGLE_MARKS = "'‘"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A statement before its speaker is resolved."""
+
+    kind: str
+    start: int
+    end: int
+    cue: Cue | None
+    floating: bool = False
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _substantial(quote: Quote, text: str) -> bool:
+    return len(text[quote.start : quote.end].split()) >= MIN_DIRECT_WORDS
+
+
+def _heading(quote: Quote, text: str) -> bool:
+    """A whole paragraph in single marks with no closing punctuation is a subheading."""
+    marked = text[quote.start - 1]
+    return marked in SINGLE_MARKS and quote.opens_paragraph and text[quote.end - 1] not in ".!?,"
+
+
+def _unquoted_words(text: str, span: tuple[int, int], inside: list[Quote]) -> int:
+    """Words of a content span that stand outside its quotes ("the news came as a" …)."""
+    kept, position = [], span[0]
+    for quote in sorted(inside, key=lambda q: q.start):
+        kept.append(text[position : max(position, quote.start - 1)])
+        position = max(position, quote.end + 1)
+    kept.append(text[position : span[1]])
+    return len(" ".join(kept).split())
+
+
+def _content_drafts(text: str, cues: list[Cue], quotes: list[Quote]) -> tuple[list[Draft], dict[Quote, Cue], set[Quote]]:
+    """Step 1: statements carried by cue contents; quotes they attribute or absorb."""
+    drafts: list[Draft] = []
+    attributed: dict[Quote, Cue] = {}
+    absorbed: set[Quote] = set()
+    for cue in cues:
+        if cue.content is None:
+            continue
+        inside = [q for q in quotes if _overlap((q.start, q.end), cue.content) > 0]
+        quoted = sum(_overlap((q.start, q.end), cue.content) for q in inside)
+        length = cue.content[1] - cue.content[0]
+        if inside and quoted >= QUOTED_SHARE * length and _unquoted_words(text, cue.content, inside) < MIXED_WORDS:
+            for quote in inside:
+                attributed.setdefault(quote, cue)
+            continue
+        if len(text[cue.content[0] : cue.content[1]].split()) < MIN_REPORTED_WORDS:
+            continue
+        kind = "direct" if cue.unquoted_direct else ("mixed" if inside else "indirect")
+        drafts.append(Draft(kind, cue.content[0], cue.content[1], cue))
+        absorbed.update(inside)
+    return drafts, attributed, absorbed
+
+
+def _between_is_clear(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
+    """No sentence end and no other quote between two offsets."""
+    gap = text[start:end]
+    if any(start <= q.start < end for q in quotes):
+        return False
+    stripped = gap.strip(" ,\"”’'»")
+    return not any(mark in stripped for mark in SENTENCE_END)
+
+
+def _frame_cue(quote: Quote, text: str, cues: list[Cue], quotes: list[Quote]) -> Cue | None:
+    """Step 2: the nearest cue in the quote's own sentence, outside every quote."""
+    p_start, p_end = quote.paragraph
+    free = [c for c in cues if p_start <= c.at < p_end and not any(q.start <= c.at < q.end for q in quotes)]
+    after = [c for c in free if c.at >= quote.end and (c.content is None or _overlap(c.content, (quote.start, quote.end)))]
+    for cue in after:
+        if _between_is_clear(text, quote.end + 1, cue.at, quotes):
+            return cue
+    before = [c for c in free if c.at < quote.start and c.content is None]
+    for cue in reversed(before):
+        if _between_is_clear(text, cue.at, quote.start - 1, quotes):
+            return cue
+    return None
+
+
+def _colon_cue(quote: Quote, text: str, cues: list[Cue]) -> Cue | None:
+    """A quote opening its paragraph after a paragraph that ends "… said:"."""
+    if not quote.opens_paragraph:
+        return None
+    before = text[: quote.paragraph[0]].rstrip()
+    if not before.endswith(":"):
+        return None
+    previous_start = before.rfind("\n") + 1
+    candidates = [c for c in cues if previous_start <= c.at < len(before)]
+    return candidates[-1] if candidates else None
+
+
+def _outside_quotes(cues: list[Cue], quotes: list[Quote]) -> list[Cue]:
+    """Cues that are not themselves quoted: a speech verb inside a quote is the speaker's own words."""
+    return [c for c in cues if not any(q.start <= c.at < q.end for q in quotes)]
+
+
+def assemble(text: str, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
+    """Every statement draft in text order, none nested inside another."""
+    cues = _outside_quotes(cues, quotes)
+    drafts, attributed, absorbed = _content_drafts(text, cues, quotes)
+    previous_quote_end: dict[tuple[int, int], int] = {}
+    found = {q: attributed.get(q) or _frame_cue(q, text, cues, quotes) or _colon_cue(q, text, cues) for q in quotes}
+    _continue_open_quotes(quotes, found)
+    for quote in quotes:
+        if quote in absorbed or link_line(text, quote.start) or _heading(quote, text):
+            continue
+        cue = found[quote]
+        if cue is not None and (quote in attributed or _substantial(quote, text)):
+            drafts.append(Draft("direct", quote.start, quote.end, cue))
+        elif _substantial(quote, text) and (quote.opens_paragraph or quote.paragraph in previous_quote_end):
+            drafts.append(Draft("direct", quote.start, quote.end, None, floating=True))
+        if _substantial(quote, text):
+            previous_quote_end[quote.paragraph] = quote.end
+    return _outermost(sorted(drafts, key=lambda d: (d.start, -d.end)))
+
+
+def _continue_open_quotes(quotes: list[Quote], found: dict[Quote, Cue | None]) -> None:
+    """A paragraph that opens a quote and never closes it is continued by the next paragraph's
+    quote: both are the words of whoever the continuation's cue names."""
+    for quote, following in reversed(list(zip(quotes, quotes[1:]))):
+        if not quote.closed and found[quote] is None and following.opens_paragraph:
+            found[quote] = found[following]
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drop drafts whose span lies inside an earlier, longer one (a statement within a statement)."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if kept and draft.start >= kept[-1].start and draft.end <= kept[-1].end:
+            continue
+        kept.append(draft)
+    return kept

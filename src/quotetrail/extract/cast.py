@@ -1,0 +1,314 @@
+"""The cast of one article: who it names, with what role and affiliation, and where.
+
+Read once per article from the parse: every named person (with the role and country the article
+gives them: "Russian Foreign Minister Sergei Lavrov", "Zamir Kabulov, the special
+representative", "the country's Deputy Foreign Minister"), the fullest form of every name, each
+person's gender as the article's own pronouns and honorifics show it, every organisation and
+place named, and the paragraph boundaries. `speakers.py` resolves speaker mentions against it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from quotetrail.extract.cues import country_of, lexicon, places
+from quotetrail.extract.reported import link_line
+from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
+from quotetrail.records import Speaker
+
+HONORIFICS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "prof", "rev", "hon", "sen", "rep", "gov",
+    "gen", "col", "capt", "lt", "sgt", "cpl", "insp", "supt", "const", "det", "cllr", "coun", "justice",
+}
+ARTICLES = ("the ", "a ", "an ")
+NAME_STOPS = {'"', "'", "“", "”", "‘", "’", "«", "»", "/", "(", "|"}  # a name never runs past these
+NAME_PARTICLES = {"van", "der", "den", "de", "da", "di", "von", "le", "la", "du", "bin", "al", "el"}
+MALE = {"he", "him", "his", "himself"}
+TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+FEMALE = {"she", "her", "hers", "herself"}
+GROUP_LABELS = {"ORG", "GPE", "NORP"}
+ROLE_MAX_TOKENS = 10
+POSSESSIVE = ("'s", "’s", "'", "’")
+
+
+def clean_name(text: str) -> str:
+    """A name without honorifics, role words, possessive ending or leading article."""
+    words = text.lstrip("&-–—,;:.·•|/ ").split()
+    droppable = HONORIFICS | lexicon().speaker_nouns | {"the"}
+    last_title = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in droppable), default=-1)
+    words = words[last_title + 1 :]
+    while len(words) > 1 and (words[0][:1].islower() or words[0].endswith(POSSESSIVE[:2])):
+        words = words[1:]  # "city councillor Josh Matlow", "Vancouver's Bo Horvat"
+    name = " ".join(words)
+    for ending in POSSESSIVE:
+        if name.endswith(ending) and len(name) > len(ending):
+            name = name[: -len(ending)]
+            break
+    return name.strip(" ,.")
+
+
+def group_name(text: str) -> str:
+    """Canonical short form of an organisation or place: "the Kremlin" -> "Kremlin"."""
+    aliases = places().aliases
+    bare = nominal_name(text.lstrip("&-–—,;:.·•|/ "))
+    for ending in POSSESSIVE[:2]:
+        bare = bare.removesuffix(ending)
+    name = aliases.get(text) or aliases.get(bare) or bare
+    return aliases.get(name, name)
+
+
+@dataclass
+class Person:
+    """One mention of a named person."""
+
+    start: int
+    name: str
+    subject: bool
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass
+class Group:
+    start: int
+    name: str
+    label: str
+
+
+@dataclass
+class Cast:
+    """Who an article names, and where."""
+
+    doc: Doc
+    people: list[Person]
+    groups: list[Group]
+    paragraph_starts: list[int]
+    quoted: list[tuple[int, int]]
+    full_names: list[str] = field(default_factory=list)
+    gender: dict[str, str] = field(default_factory=dict)
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, offset)
+
+    def in_quote(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
+
+    def canonical(self, name: str) -> str:
+        """The fullest form the article gives of `name`: same surname, containing its words.
+
+        A one-word name that is no one's surname may be a family name written first
+        ("Kim" for Kim Jong-un) and is matched on the first word instead.
+        """
+        words = name.casefold().split()
+        if not words:
+            return name
+        best = name
+        for position, candidates in ((-1, [p.name for p in self.people] + self.full_names), (0, [p.name for p in self.people])):
+            for candidate in candidates:
+                parts = candidate.casefold().split()
+                if parts[position] == words[position] and set(words) <= set(parts) and len(parts) > len(best.split()):
+                    best = candidate
+            if best != name or len(words) > 1:
+                break
+        return best
+
+    def knows(self, name: str) -> bool:
+        """Whether `name` is (part of) a person the article names."""
+        words = set(name.casefold().split())
+        names = [p.name for p in self.people] + self.full_names
+        return bool(words) and any(words <= set(known.casefold().split()) for known in names)
+
+    def profile(self, canonical: str) -> tuple[str | None, str | None]:
+        """The first role and affiliation the article gives anyone resolving to `canonical`."""
+        role = affiliation = None
+        for person in self.people:
+            if self.canonical(person.name) == canonical:
+                role = role or person.role
+                affiliation = affiliation or person.affiliation
+        return role, affiliation
+
+    def person_speaker(self, name: str, mention: str) -> Speaker:
+        canonical = self.canonical(name)
+        role, affiliation = self.profile(canonical)
+        return Speaker(name=canonical, mention=mention, kind="person", role=role, affiliation=affiliation)
+
+
+def _country_near(doc: Doc, before: int) -> str | None:
+    """The country of "the country's": the first place its paragraph names, else the last one before."""
+    line_start = text_of(doc).rfind("\n", 0, doc[before].idx) + 1
+    places_before = [e for e in entities(doc) if e.end <= before and e.label_ == "GPE"]
+    in_sentence = [e for e in places_before if e.start_char >= line_start]
+    chosen = in_sentence[0] if in_sentence else (places_before[-1] if places_before else None)
+    return (country_of(chosen.text) or group_name(chosen.text)) if chosen is not None else None
+
+
+def affiliation_in(tokens: list[Token]) -> str | None:
+    """A country named in a role: "Russian", "of Russia", "Afghanistan's", "the country's"."""
+    for token in tokens:
+        if token.dep_ == "pobj" and token.head.lower_ == "for":  # "representative for Afghanistan"
+            continue
+        country = country_of(token.text)
+        ent = entity_of(token)
+        if country is None and ent is not None and ent.label_ in {"GPE", "NORP"}:
+            country = country_of(ent.text) or (group_name(ent.text) if ent.label_ == "GPE" else None)
+        if country is None and token.lower_ == "country" and token.dep_ == "poss":
+            country = _country_near(token.doc, token.i)
+        if country:
+            return country
+    return None
+
+
+def _role_words(tokens: list[Token]) -> str | None:
+    """The role in a run of title tokens, without articles, countries and possessives."""
+    words = [
+        t.text
+        for t in tokens
+        if t.dep_ not in {"det", "poss", "case", "punct"}
+        and not (t.ent_type_ in {"GPE", "NORP"} and t.dep_ != "pobj")
+        and t.lower_ not in HONORIFICS
+        and (t.is_alpha or t.text == "-")
+    ]
+    text = " ".join(words).strip()
+    for suffix in (" of", " for"):
+        text = text.removesuffix(suffix)
+    return text or None
+
+
+def _title_before(ent: Span) -> list[Token]:
+    """Tokens before a name that modify it: "Russian Foreign Minister" Sergei Lavrov."""
+    doc = ent.doc
+    edge = ent.root.left_edge.i
+    i = ent.start - 1
+    while i >= edge and doc[i].dep_ != "det" and doc[i].text not in {",", "(", ";", "—", "-"}:
+        i -= 1
+    return list(doc[i + 1 : ent.start])[-ROLE_MAX_TOKENS:]
+
+
+def _apposition(ent: Span) -> list[Token]:
+    """"Zamir Kabulov, the special representative …" or "The President of Russia, Vladimir Putin"."""
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos":
+            return [t for t in child.subtree if t.dep_ not in {"relcl", "appos"} or t is child][:ROLE_MAX_TOKENS]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        head = root.head
+        return [t for t in head.subtree if t.i < root.left_edge.i and t.i >= head.left_edge.i][:ROLE_MAX_TOKENS]
+    return []
+
+
+def _role_and_affiliation(ent: Span) -> tuple[str | None, str | None]:
+    title = _title_before(ent)
+    appos = _apposition(ent)
+    tokens = title + appos
+    role = _role_words(title) or _role_words([t for t in appos if t.i < _first_prep(appos)])
+    affiliation = affiliation_in(tokens)
+    if role and affiliation is None:
+        role_tokens = {t.i for t in tokens}
+        affiliation = affiliation_in([t for t in sentence_of(ent.root) if t.i not in role_tokens and t.i < ent.start])
+    return role, affiliation
+
+
+def _first_prep(tokens: list[Token]) -> int:
+    return next((t.i for t in tokens if t.dep_ == "prep"), 10**9)
+
+
+def _name_part(ent: Span) -> Span:
+    """A person entity up to the first verb or quotation mark the tagger ran into ("Putin Says '")."""
+    end = next((t.i for t in ent if t.pos_ in {"VERB", "AUX"} or t.text in NAME_STOPS), ent.end)
+    return ent.doc[ent.start : max(end, ent.start + 1)]
+
+
+def _is_subject(ent: Span) -> bool:
+    """Whether a name is (part of) the subject of its clause: by the parse, or by being followed by a verb."""
+    token, hops = ent.root, 0
+    while hops < 3 and token.dep_ in {"compound", "appos", "conj", "nmod"} and token.head is not token:
+        token, hops = token.head, hops + 1
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return token.dep_ in {"nsubj", "nsubjpass"} or (after is not None and after.pos_ in {"VERB", "AUX"})
+
+
+def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[int]) -> Cast:
+    """Read the article's people, groups and paragraphs once."""
+    people, groups = [], []
+    for ent in entities(doc):
+        if link_line(text_of(doc), ent.start_char):
+            continue
+        if ent.label_ == "PERSON" or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS):
+            name = clean_name(_name_part(ent).text)
+            if not name or country_of(name):
+                continue
+            role, affiliation = _role_and_affiliation(ent)
+            people.append(Person(ent.start_char, name, _is_subject(ent), role, affiliation))
+        elif ent.label_ in GROUP_LABELS:
+            groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
+    cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=_full_names(doc))
+    cast.people = sorted(people + _surname_mentions(doc, cast), key=lambda p: p.start)
+    cast.gender.update(_gender_votes(cast))
+    return cast
+
+
+def _surname_mentions(doc: Doc, cast: Cast) -> list[Person]:
+    """Bare surnames the tagger missed or mislabelled ("Matlow said" tagged ORG or nothing)."""
+    surnames = {name.split()[-1] for name in [p.name for p in cast.people] + cast.full_names}
+    return [
+        Person(token.idx, token.text, _is_subject(doc[token.i : token.i + 1]))
+        for token in doc
+        if token.pos_ == "PROPN" and token.text in surnames and token.ent_type_ != "PERSON"
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+    ]
+
+
+def _full_names(doc: Doc) -> list[str]:
+    """Runs of two to four proper nouns that may be a person's full name ("Darian Lonechild")."""
+    names, run = [], []
+    for token in list(doc) + [None]:
+        proper = token is not None and (
+            (token.pos_ == "PROPN" and token.text[:1].isupper()) or (bool(run) and token.text in NAME_PARTICLES)
+        )
+        previous = token.doc[token.i - 1] if token is not None and token.i > 0 else None
+        glued = previous is not None and not previous.is_space and not previous.whitespace_ and not run
+        if proper and not glued and token.ent_type_ not in {"GPE", "NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O"):
+            run.append(token.text)
+            continue
+        name = clean_name(" ".join(run))
+        if 2 <= len(name.split()) <= 4:
+            names.append(name)
+        run = []
+    return names
+
+
+def _gender_votes(cast: Cast) -> dict[str, str]:
+    """He or she for each person, from the pronouns of sentences that name only that person."""
+    votes: dict[str, int] = {}
+    sentences = list(cast.doc.sents)
+    for index, sentence in enumerate(sentences):
+        named = {cast.canonical(p.name) for p in cast.people if sentence.start_char <= p.start < sentence.end_char}
+        if len(named) != 1:
+            continue
+        scope = list(sentence)
+        if index + 1 < len(sentences) and not any(
+            sentences[index + 1].start_char <= p.start < sentences[index + 1].end_char for p in cast.people
+        ):
+            scope += list(sentences[index + 1])
+        person = named.pop()
+        for token in scope:
+            if not cast.in_quote(token.idx):
+                votes[person] = votes.get(person, 0) + (token.lower_ in MALE) - (token.lower_ in FEMALE)
+    for token in cast.doc:  # "Mr. Blinken", "Ms. May": an honorific outweighs pronoun votes
+        title = token.lower_.rstrip(".")
+        if title in TITLE_GENDER and token.i + 1 < len(cast.doc) and cast.doc[token.i + 1].pos_ == "PROPN":
+            person = cast.canonical(cast.doc[token.i + 1].text)
+            votes[person] = votes.get(person, 0) + (10 if TITLE_GENDER[title] == "m" else -10)
+    return {person: "m" if score > 0 else "f" for person, score in votes.items() if score}
+
+
+def nominal_name(text: str) -> str:
+    """A descriptive speaker ("the paramedics union") named as written, without its article."""
+    lowered = text.lower()
+    for article in ARTICLES:
+        if lowered.startswith(article):
+            return text[len(article) :]
+    return text

@@ -1,0 +1,358 @@
+"""Speech cues in a parse: speech-act verbs, "according to X", nominal statements, headlines.
+
+A `Cue` names where a statement is attributed (the cue word), who the parse says made it (the
+subject span, unresolved) and, when the parse gives it, the content the cue introduces (a
+that-clause, an object: "urged the world to act", the rest of the sentence around "according
+to X"). Which of these become statements is decided in `assemble`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quotetrail.extract.cues import lexicon
+from quotetrail.extract.quotes import find_quotes
+from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
+
+SUBJECT_DEPS = {"nsubj"}
+INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+RELATIVE = {"who", "that", "which"}
+EDGE_PUNCT = set(",.;:!?—–-\"“”‘’'«»()[] \n\t")
+CLAUSE_DEPS = {"ccomp"}
+OBJECT_DEPS = {"dobj", "xcomp"}
+NOUN_PREPS = {"of", "with", "from", "at", "for"}
+REFUSALS = {"decline", "refuse"}
+FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
+OPENING_MARKS = "“«"
+CLOSING_MARKS = "”»"
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One attribution found in the parse."""
+
+    at: int  # character offset of the cue word
+    text: str  # the cue as written: "said", "according to", "statement", ":"
+    token: int  # index of the cue's head token (for dates and sentences)
+    subject: Span | None  # the speaker as the parse names it, unresolved
+    content: tuple[int, int] | None  # character span of what was said, when the parse gives it
+    unquoted_direct: bool = False  # "He said, I am sure that …": direct speech without marks
+
+
+def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
+    """Character span of a token run, kept to the anchor's line, edge punctuation trimmed.
+
+    The parser sometimes runs a sentence across a line break (a headline into a caption); what
+    was said never crosses a paragraph, so the span stops at the line that holds the cue.
+    """
+    if not tokens:
+        return None
+    text = text_of(anchor.doc)
+    line_start = text.rfind("\n", 0, anchor.idx) + 1
+    line_end = text.find("\n", anchor.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    start = max(line_start, min(t.idx for t in tokens))
+    end = min(line_end, max(t.idx + len(t.text) for t in tokens))
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT and not _closes_open_quote(text, start, end):
+        end -= 1
+    return (start, _closing_mark_after(text, start, end, line_end)) if end > start else None
+
+
+def _closing_mark_after(text: str, start: int, end: int, limit: int) -> int:
+    """Extend a span that opened a quotation over the closing mark the parse left outside ("…promises.”")."""
+    span = text[start:end]
+    if sum(span.count(m) for m in OPENING_MARKS) <= sum(span.count(m) for m in CLOSING_MARKS):
+        return end
+    position = end
+    while position < limit and position - end < 3 and text[position] in ".,!?;":
+        position += 1
+    return position + 1 if position < limit and text[position] in CLOSING_MARKS else end
+
+
+def _closes_open_quote(text: str, start: int, end: int) -> bool:
+    """Whether the span's last character closes a quotation the span opened (keep it)."""
+    span = text[start:end]
+    return span[-1] in CLOSING_MARKS and sum(span.count(m) for m in OPENING_MARKS) > sum(
+        span[:-1].count(m) for m in CLOSING_MARKS
+    )
+
+
+def apposed_person(token: Token) -> Token:
+    """The named person a subject stands beside: "MOSCOW — The President of Russia, Vladimir Putin,
+    said", "Jim Eglinski, Yellowhead MP, said" (parsed with the title as the subject)."""
+    if token.ent_type_ == "PERSON":
+        return token
+    if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+        return token.head
+    frontier = [token]
+    for _ in range(3):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in {"appos", "compound", "nmod"}]
+        named = next((t for t in frontier if t.ent_type_ == "PERSON"), None)
+        if named is not None:
+            return named
+    return token
+
+
+def _inside_quote(token: Token) -> bool:
+    """Whether a token stands between an opening and a closing mark of its own line."""
+    text = text_of(token.doc)
+    line = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
+    return sum(line.count(m) for m in OPENING_MARKS) > sum(line.count(m) for m in CLOSING_MARKS)
+
+
+def speaker_token(verb: Token) -> Token | None:
+    """The subject naming who spoke; a subject the parser found inside a quotation is replaced by
+    the last name before the cue outside it ("Doug Purdy, who lost “two belt loops”, says")."""
+    subject = subject_of(verb)
+    if subject is None or not _inside_quote(subject):
+        return apposed_person(subject) if subject is not None else None
+    sentence = sentence_of(verb)
+    names = [t for t in sentence if t.i < verb.i and t.ent_type_ == "PERSON" and not _inside_quote(t)]
+    return names[-1] if names else None
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The grammatical subject of a speech verb, inherited through conjunctions and participles."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        if child.dep_ == "nsubjpass":
+            return None
+    if depth < 3 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+        return subject_of(verb.head, depth + 1)
+    finite = verb.tag_ == "VBD" or (verb.tag_ in {"VBZ", "VBN"} and any(c.dep_ == "ccomp" for c in verb.children))
+    if verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}:
+        return verb.head  # "Russia, which …, announced that …": a finite verb hung on its subject
+    return None
+
+
+def mention_span(token: Token, cue: Token | None = None) -> Span:
+    """The noun phrase a subject token heads, without relative clauses and appositions.
+
+    A name the tagger ran into the cue ("Putin Says" in a headline) stops before the cue.
+    """
+    ent = entity_of(token)
+    if ent is not None:
+        end = cue.i if cue is not None and ent.start < cue.i < ent.end else ent.end
+        return _extend_title(token.doc[ent.start : end])
+    left, right = token.i, token.i
+    for child in token.lefts:
+        if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
+            left = min(left, child.left_edge.i)
+    if token.pos_ == "NOUN":  # "a member of the public", "sources familiar with the talks"
+        for child in token.rights:
+            if (child.dep_ == "prep" and child.lower_ in NOUN_PREPS) or child.dep_ in {"amod", "acl"}:
+                right = max(right, child.right_edge.i)
+        stop = next((t.i for t in token.doc[token.i + 1 : right + 1] if t.text in {",", "(", "—"} or t.dep_ in {"cc", "relcl"} or t.lower_ in RELATIVE), None)
+        right = stop - 1 if stop is not None else right
+    return token.doc[left : right + 1]
+
+
+def _extend_title(ent: Span) -> Span:
+    """Include an honorific written before a name ("Mr. Blinken")."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sir"}:
+        return doc[ent.start - 1 : ent.end]
+    return ent
+
+
+def _quoted(text: str) -> bool:
+    """Whether a stretch of text holds a quotation (the scanner tells marks from apostrophes)."""
+    return bool(find_quotes(text))
+
+
+def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] | None, bool]:
+    """A that-clause (or bare clause) is what was said, unless it is a question ("say why …")."""
+    tokens = [t for c in clauses for t in c.subtree]
+    first = min(tokens, key=lambda t: t.i)
+    if first.lower_ in lexicon().question_words:
+        return None, False
+    comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
+    unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
+    return _span_chars(tokens, verb), unquoted
+
+
+def _is_date(phrase: Token) -> bool:
+    """"called on Thursday": a time adjunct, not what was called for."""
+    return any(t.ent_type_ in {"DATE", "TIME"} for t in phrase.children)
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """"decried the "irresponsible policy"", "urged the world to act": an object as content.
+
+    An object names what was said only when it carries the speaker's quoted words, or when the
+    verb asks for something ("urged … to", "called for …"); otherwise "rejected a deal" is an act.
+    """
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    parts = [
+        c
+        for c in verb.children
+        if c.i > verb.i and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in lex.object_preps))
+    ]
+    if lemma == "call":  # "called for …", "called on X to …"; not "called it a mistake"
+        parts = [c for c in parts if c.dep_ == "prep" and c.lower_ in {"for", "on"} and not _is_date(c)]
+    span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
+    if span is None:
+        return None
+    asks = lemma in lex.proposal_verbs and any(c.dep_ in {"xcomp", "prep"} for c in parts)
+    return span if asks or _quoted(text_of(verb.doc)[span[0] - 1 : span[1] + 1]) else None
+
+
+def _fronted_clauses(verb: Token) -> list[Token]:
+    """"Moscow has no intention …, the minister revealed": a clause with its own subject before the cue."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in {"advcl", "parataxis"}
+        and c.i < verb.i
+        and not any(g.dep_ == "mark" for g in c.children)
+        and (c.tag_ in FINITE_TAGS or any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))
+    ]
+
+
+def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
+    """"Police, Sinclair says, have no policies": the sentence the cue interrupts is the content."""
+    if verb.dep_ != "parataxis":
+        return None
+    inside = {t.i for t in verb.subtree}
+    return _span_chars([t for t in verb.head.subtree if t.i not in inside], verb)
+
+
+def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
+    """(content span, unquoted direct) for a speech verb."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] or _fronted_clauses(verb)
+    if clauses:
+        return _clause_content(verb, clauses)
+    if verb.lemma_.lower() in lexicon().object_content:
+        found = _object_content(verb)
+        if found:
+            return found, False
+    return _parenthetical_content(verb), False
+
+
+def _denied_speech(verb: Token) -> bool:
+    """"did not say", "declined to say": a cue that reports no statement."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS
+
+
+def verb_cues(doc: Doc) -> list[Cue]:
+    lex = lexicon()
+    found = []
+    for token in doc:
+        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lex.verbs or _denied_speech(token):
+            continue
+        content, unquoted = _content_of_verb(token)
+        lemma = token.lemma_.lower()
+        if lemma in lex.need_content and content is None:
+            continue
+        subject = speaker_token(token)
+        if subject is None and content is None:
+            continue
+        found.append(
+            Cue(
+                at=token.idx,
+                text=_verb_phrase(token),
+                token=token.i,
+                subject=mention_span(subject, token) if subject is not None else None,
+                content=content,
+                unquoted_direct=unquoted,
+            )
+        )
+    return found
+
+
+def _verb_phrase(verb: Token) -> str:
+    """The cue as written, with a particle or preposition that makes it ("called for")."""
+    for child in verb.children:
+        if child.i == verb.i + 1 and (child.dep_ == "prt" or (verb.lemma_ == "call" and child.dep_ == "prep")):
+            return f"{verb.text} {child.text}"
+    return verb.text
+
+
+def according_cues(doc: Doc) -> list[Cue]:
+    """"…, according to X": X said the rest of the sentence."""
+    found = []
+    for token in doc:
+        if token.lower_ != "according":
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            continue
+        sentence = sentence_of(token)
+        phrase = set(t.i for t in token.subtree)
+        before = [t for t in sentence if t.i < token.i and t.i not in phrase]
+        after = [t for t in sentence if t.i > max(phrase) and t.i not in phrase]
+        content = _span_chars(before if len(before) >= len(after) else after, token)
+        found.append(Cue(token.idx, "according to", token.i, mention_span(source), content))
+    return found
+
+
+def nominal_cues(doc: Doc) -> list[Cue]:
+    """"X's statement that …": a noun that names a statement, its owner and its that-clause."""
+    lex = lexicon()
+    found = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.nominal:
+            continue
+        clause = next(
+            (c for c in token.children if c.dep_ in {"acl", "ccomp"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+            None,
+        )
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if clause is None or owner is None:
+            continue
+        tokens = list(clause.subtree)
+        tokens += [t for c in token.head.children if c.dep_ == "conj" and c.i > clause.i for t in c.subtree
+                   if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        found.append(Cue(token.idx, token.text, token.i, mention_span(owner), _span_chars(tokens, token)))
+    return found
+
+
+def headline_cues(doc: Doc) -> list[Cue]:
+    """"Russia will not interfere: Vladimir Putin": a title line ending in a colon and a name."""
+    found = []
+    for sentence in doc.sents:
+        ents = [e for e in entities(doc) if sentence.start <= e.start and e.label_ == "PERSON" and e.end == _last_word(sentence)]
+        if not ents:
+            continue
+        name = ents[0]
+        colon = doc[name.start - 1] if name.start > sentence.start else None
+        if colon is None or colon.text != ":":
+            continue
+        content = _span_chars(list(doc[sentence.start : colon.i]), colon)
+        if content:
+            found.append(Cue(colon.idx, ":", colon.i, name, content))
+    return found
+
+
+def _last_word(sentence: Span) -> int:
+    end = sentence.end
+    while end > sentence.start and (sentence.doc[end - 1].is_punct or sentence.doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+CUE_FINDERS = (verb_cues, according_cues, nominal_cues, headline_cues)
+
+
+def link_line(text: str, at: int) -> bool:
+    """Whether the line holding `at` is a link to another story ("READ MORE: …", "Also on …")."""
+    start = text.rfind("\n", 0, at) + 1
+    head = text[start : start + 40].lower()
+    return any(head.startswith(label) and head[len(label) : len(label) + 1] in {":", " "} for label in lexicon().link_labels)
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """Every cue in the parse outside link lines, in text order."""
+    cues = (cue for finder in CUE_FINDERS for cue in finder(doc) if not link_line(text_of(doc), cue.at))
+    return sorted(cues, key=lambda c: c.at)

@@ -1,0 +1,266 @@
+"""Speaker attribution: our own light coreference over one article's cast.
+
+A speaker mention at a cue is resolved by what it is: a name (to the fullest form the article
+gives), a pronoun (to the nearest compatible earlier subject or named speaker, within a few
+paragraphs, gender permitting), a role ("The top Russian diplomat": the person whose role and
+country fit), a definite description of one person ("the 26-year-old right wing": the person
+last named as a subject), a document ("the report", "a study by X": its author), or a body or
+place that stands for a government ("Moscow", "the Kremlin"), kinded as an organisation.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from quotetrail.extract.cast import (
+    FEMALE,
+    GROUP_LABELS,
+    HONORIFICS,
+    MALE,
+    Cast,
+    affiliation_in,
+    clean_name,
+    group_name,
+    nominal_name,
+)
+from quotetrail.extract.cues import country_of, lexicon
+from quotetrail.extract.reported import mention_span
+from quotetrail.extract.segment import entity_of
+from quotetrail.records import Speaker
+
+ANAPHORIC_BODIES = {
+    "company", "firm", "agency", "group", "organization", "organisation", "union", "department",
+    "ministry", "bank", "party", "network", "commission", "council", "committee", "association",
+    "board", "team", "club", "service", "government", "movement",
+}
+GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
+PARAGRAPH_WINDOW = 6  # a pronoun looks back this many paragraphs for its antecedent
+
+
+@dataclass(frozen=True)
+class Said:
+    """A resolved statement, as later pronouns see it: where its cue was and who spoke."""
+
+    at: int
+    speaker: Speaker
+
+
+def _near(cast: Cast, at: int, start: int, window: int = PARAGRAPH_WINDOW) -> bool:
+    return 0 <= cast.paragraph_of(at) - cast.paragraph_of(start) <= window
+
+
+def _gender_fits(cast: Cast, name: str, pronoun: str) -> bool:
+    wanted = "m" if pronoun in MALE else "f"
+    return cast.gender.get(cast.canonical(name), wanted) == wanted
+
+
+def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"he"/"she": the nearest earlier subject or speaker of fitting gender, else the nearest name."""
+    pronoun = mention.text.lower()
+    events: list[tuple[int, str, bool, Speaker | None]] = [
+        (p.start, p.name, p.subject, None) for p in cast.people if p.start < at and not cast.in_quote(p.start)
+    ]
+    events += [
+        (s.at, s.speaker.name, True, s.speaker)
+        for s in history
+        if s.at < at and s.speaker.kind == "person" and cast.knows(s.speaker.name)
+    ]
+    events = [e for e in events if _near(cast, at, e[0]) and _gender_fits(cast, e[1], pronoun)]
+    events.sort(key=lambda e: e[0], reverse=True)
+    wanted = "m" if pronoun in MALE else "f"
+    subjects = [e for e in events if e[2]]
+    here = [e for e in events if _near(cast, at, e[0], 0)]
+    chosen = (
+        next((e for e in here if e[2]), None)
+        or (here[0] if here else None)
+        or next((e for e in subjects if cast.gender.get(cast.canonical(e[1])) == wanted and _near(cast, at, e[0], 2)), None)
+        or (subjects[0] if subjects else None)
+        or (events[0] if events else None)
+    )
+    if chosen is None:
+        return None
+    speaker = chosen[3] or cast.person_speaker(chosen[1], mention.text)
+    cast.gender.setdefault(speaker.name, "m" if pronoun in MALE else "f")
+    return Speaker(speaker.name, mention.text, speaker.kind, speaker.role, speaker.affiliation)
+
+
+def resolve_group_pronoun(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"they"/"it": the nearest earlier organisation, place or group that spoke or was named."""
+    events = [(g.start, g.name) for g in cast.groups if g.start < at and not cast.in_quote(g.start) and g.label != "GPE"]
+    events += [(s.at, s.speaker.name) for s in history if s.at < at and s.speaker.kind == "organization"]
+    events = [e for e in events if _near(cast, at, e[0])]
+    if not events:
+        return None
+    name = max(events)[1]
+    return _organization(name, mention.text)
+
+
+def _organization(name: str, mention: str) -> Speaker:
+    """A named body speaks for the country it stands for ("the Kremlin": Russia), else for itself."""
+    return Speaker(name=name, mention=mention, kind="organization", affiliation=country_of(name) or name)
+
+
+def resolve_name(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    return cast.person_speaker(clean_name(mention.text), mention.text)
+
+
+def resolve_group(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    return _organization(group_name(mention.text), mention.text)
+
+
+def _role_matches(role: str, head: str) -> bool:
+    wanted = lexicon().role_synonyms.get(head, (head,))
+    return any(word in role.lower() for word in wanted)
+
+
+def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"The top Russian diplomat": the latest person before `at` whose role and country fit."""
+    head = mention.root.lemma_.lower()
+    if head in lexicon().nominal:
+        return _statement_owner(cast, mention, at, history)
+    if head in ANAPHORIC_BODIES and mention[0].lower_ == "the" and not any(t.ent_type_ for t in mention):
+        body = _nearest_body(cast, at, history)
+        if body is not None:
+            return _organization(body, mention.text)
+    if head in lexicon().organization_nouns:
+        affiliation = affiliation_in(list(mention))
+        return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="organization", affiliation=affiliation)
+    affiliation = affiliation_in(list(mention))
+    for person in sorted(cast.people, key=lambda p: p.start, reverse=True):
+        if person.start >= at:
+            continue
+        role, person_affiliation = cast.profile(cast.canonical(person.name))
+        if role and _role_matches(role, head) and (affiliation is None or affiliation == person_affiliation):
+            return cast.person_speaker(person.name, mention.text)
+    return _definite_person(cast, mention, at) or Speaker(
+        name=nominal_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation
+    )
+
+
+def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"Protesters said", "the memo says": a speaker the article only describes, named as written."""
+    kind = "person" if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" else "organization"
+    if kind == "person" and mention.root.tag_ == "NN":
+        found = _definite_person(cast, mention, at)
+        if found is not None:
+            return found
+    return Speaker(name=nominal_name(mention.text), mention=mention.text, kind=kind, affiliation=affiliation_in(list(mention)))
+
+
+def _definite_person(cast: Cast, mention: Span, at: int) -> Speaker | None:
+    """"The 26-year-old right wing said": a definite description of one person picks up the person
+    last named as a subject in this or the previous paragraph."""
+    if mention[0].lower_ != "the" or mention.root.tag_ != "NN":
+        return None
+    subjects = [p for p in cast.people if p.subject and p.start < at and not cast.in_quote(p.start)]
+    subjects = [p for p in subjects if _near(cast, at, p.start, 1)]
+    return cast.person_speaker(subjects[-1].name, mention.text) if subjects else None
+
+
+def _nearest_body(cast: Cast, at: int, history: list[Said]) -> str | None:
+    """"The company said": the organisation that spoke last, else the one named last, nearby."""
+    spoke = [s for s in history if s.speaker.kind == "organization" and _near(cast, at, s.at, 2)]
+    if spoke:
+        return spoke[-1].speaker.name
+    bodies = [g for g in cast.groups if g.label == "ORG" and g.start < at and not cast.in_quote(g.start)]
+    bodies = [g for g in bodies if _near(cast, at, g.start, 2)]
+    return bodies[-1].name if bodies else None
+
+
+def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"A statement from the EU" is the EU's; a bare "the statement" is the last speaker's."""
+    for child in mention.root.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if owner is not None:
+                return resolve(cast, mention_span(owner), at, history)
+    author = _author(cast, mention)
+    if author is not None:
+        return author
+    previous = history[-1].speaker if history else None
+    return Speaker(previous.name, mention.text, previous.kind, previous.role, previous.affiliation) if previous else None
+
+
+def _author(cast: Cast, mention: Span) -> Speaker | None:
+    """Who a document or statement names as its author: a person anywhere in the phrase ("a
+    statement e-mailed by Reagan Ruslim"), an organisation before the noun ("the Civic Action
+    study", "Canada's database"), after it as "from"/"by"/"of" ("a statement from the EU") or as
+    the agent of its publishing ("a study released by the Fraser Institute")."""
+    root = mention.root
+    people = [t for t in mention if t.ent_type_ == "PERSON" and t.i != root.i]
+    bodies = [t for t in mention if t.ent_type_ == "ORG" and t.i < root.i]
+    bodies += [t for c in root.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for t in c.subtree if t.ent_type_ in {"ORG", "PERSON"}]
+    published = [c for c in root.children if c.dep_ == "acl" and c.lemma_.lower() in lexicon().publishing_verbs]
+    bodies += [t for v in published for c in v.children if c.dep_ == "agent" for t in c.subtree if t.ent_type_ == "ORG"]
+    ent = entity_of((people + bodies)[0]) if people + bodies else None
+    if ent is None:
+        return None
+    words = mention.doc[ent.start : min(ent.end, root.i) if ent.start < root.i else ent.end]
+    if ent.label_ == "PERSON":
+        return cast.person_speaker(clean_name(words.text), mention.text)
+    return _organization(group_name(words.text), mention.text)
+
+
+def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """"Foster's book", "a study by Civic Action", "the Civic Action study": a document speaks for
+    the author it names; a document named again ("the study") for whoever it spoke for before."""
+    author = _author(cast, mention)
+    if author is not None:
+        return author
+    head = mention.root.lower_
+    earlier = [s for s in history if s.speaker.mention.lower().split()[-1:] == [head] and s.speaker.name.lower().split()[-1:] != [head]]
+    if earlier:
+        found = earlier[-1].speaker
+        return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
+    return resolve_described(cast, mention, at, history)
+
+
+def mention_kind(cast: Cast, mention: Span) -> str | None:
+    """Which resolver a speaker mention needs."""
+    words = mention.text.lower()
+    if words in MALE | FEMALE:
+        return "person_pronoun"
+    if words in GROUP_PRONOUNS:
+        return "group_pronoun"
+    if any(unicodedata.category(char).startswith("S") for char in mention.root.text):
+        return None  # mojibake or markup, not a name
+    if country_of(mention.text):
+        return "group"
+    if mention.root.lemma_.lower() in lexicon().document_nouns or mention.root.lower_ in lexicon().document_nouns:
+        return "document"
+    labels = {t.ent_type_ for t in mention}
+    first = mention[0].lower_.rstrip(".")
+    role_word = mention.root.lower_ in lexicon().speaker_nouns or mention.root.lemma_.lower() in lexicon().speaker_nouns
+    proper = mention.root.pos_ == "PROPN" and not mention.root.ent_type_ and not role_word
+    if mention.root.ent_type_ == "PERSON" or proper or (first in HONORIFICS and len(mention) > 1) or cast.knows(clean_name(mention.text)):
+        return "name"
+    if labels & GROUP_LABELS and mention.root.ent_type_:
+        return "group"
+    if mention.root.lemma_.lower() in lexicon().speaker_nouns or mention.root.lower_ in lexicon().speaker_nouns:
+        return "role"
+    if mention.root.pos_ in {"NOUN", "PROPN"}:
+        return "described"
+    return None
+
+
+RESOLVERS: dict[str, Callable[[Cast, Span, int, list[Said]], Speaker | None]] = {
+    "person_pronoun": resolve_person_pronoun,
+    "group_pronoun": resolve_group_pronoun,
+    "name": resolve_name,
+    "group": resolve_group,
+    "role": resolve_role,
+    "described": resolve_described,
+    "document": resolve_document,
+}
+
+
+def resolve(cast: Cast, mention: Span | None, at: int, history: list[Said]) -> Speaker | None:
+    """The speaker a cue's subject refers to, or None when it names no one we can resolve."""
+    if mention is None:
+        return None
+    kind = mention_kind(cast, mention)
+    return RESOLVERS[kind](cast, mention, at, history) if kind else None

@@ -1,0 +1,16 @@
+"""`about`: entities the statement names, canonical and without the speaker."""
+
+from __future__ import annotations
+
+
+def test_entities_about_excludes_speaker_and_uses_short_forms(statements_of) -> None:
+    text = "Russian President Vladimir Putin said that the Taliban controlled Afghanistan and that Afghan refugees fled."
+    statement = statements_of(text)[0]
+    assert statement.about == ["Taliban", "Afghanistan"]
+
+
+def test_entities_about_names_people_fully(statements_of) -> None:
+    text = "Senator Tom Reed met Governor Anna Berg.\n\nMr. Reed said that Berg had kept her promise."
+    statement = statements_of(text)[-1]
+    assert statement.speaker.name == "Tom Reed"
+    assert statement.about == ["Anna Berg"]

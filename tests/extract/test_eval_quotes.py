@@ -1,0 +1,56 @@
+"""The quotes harness: offset mapping, greedy matching and scoring, on a fixture written for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotetrail.eval.quotes import Predicted, evaluate, match, offset_map, score
+
+MINI = Path(__file__).resolve().parents[1] / "data" / "extract" / "quotes-mini"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "One.\n\nTwo “three” four.",
+        "No\u00a0break and caf\u00e9.\nNext line..\nLast  line.",
+    ],
+)
+def test_eval_quotes_offset_map_points_back_to_raw(raw: str) -> None:
+    text, offsets = offset_map(raw)
+    assert len(offsets) == len(text)
+    for position, char in enumerate(text):
+        if char.isalnum():
+            assert raw[offsets[position]] == char
+
+
+def test_eval_quotes_match_is_greedy_one_to_one() -> None:
+    golds = [(0, 10), (5, 15)]
+    predicted = [Predicted(0, 12)]
+    assert match(golds, predicted, 0.3) == {0: 0}
+    assert match(golds, [Predicted(0, 2)], 0.3) == {}
+
+
+def test_eval_quotes_scores_a_perfect_and_an_empty_extractor() -> None:
+    def perfect(texts):
+        raw = texts[0]
+        first = raw.index("It is")
+        second = raw.index("the repairs")
+        return [[
+            Predicted(first - 1, raw.index("she said") - 1, "Jane Smith", "she"),
+            Predicted(second, second + len("the repairs cost less than planned"), "Smith", "Smith"),
+        ]]
+
+    scores = score(MINI, perfect)
+    assert (scores["f1_0.3"], scores["f1_0.8"]) == (1.0, 1.0)
+    assert scores["speaker_accuracy"] == 0.5  # "Smith" is not the resolved name
+    assert scores["speaker_span_accuracy"] == 1.0
+    assert score(MINI, lambda texts: [[] for _ in texts])["f1_0.3"] == 0.0
+
+
+def test_eval_quotes_our_extractor_on_the_fixture() -> None:
+    scores = evaluate(MINI)
+    assert scores["f1_0.8"] == 1.0
+    assert scores["speaker_accuracy"] == 1.0

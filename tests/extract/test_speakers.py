@@ -1,0 +1,83 @@
+"""Speaker attribution: names, pronouns, roles and bodies that stand for governments."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        (  # a nominal mention resolved through the role the article gave
+            "Russian Foreign Minister Sergei Lavrov said that Moscow favoured talks.\n\n"
+            "The top Russian diplomat added that all countries should take part.",
+            "Sergei Lavrov",
+            "The top Russian diplomat",
+        ),
+        (  # the role with its country
+            "Russian President Vladimir Putin spoke in Moscow.\n\nThe Russian President said that the war must end.",
+            "Vladimir Putin",
+            "The Russian President",
+        ),
+        (  # an honorific and a surname resolve to the fullest form
+            "US Secretary of State Anthony Blinken visited Kabul.\n\nMr. Blinken said that the staff had moved to Doha.",
+            "Anthony Blinken",
+            "Mr. Blinken",
+        ),
+        (  # a pronoun to the person whose gender the article shows
+            "Senator Maria Lopez said her bill was ready.\n\nSenator Tom Reed said his office would study it.\n\n"
+            "“We agreed on the budget and the new schools,” she said.",
+            "Maria Lopez",
+            "she",
+        ),
+        (  # honorifics tell gender
+            "Ms. Anna Berg met reporters on Monday.\n\nMr. Tom Reed left early.\n\n"
+            "“The roads will be open by Friday,” she said.",
+            "Anna Berg",
+            "she",
+        ),
+        (  # a pronoun to the nearest earlier subject
+            "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
+            "Tom Reed",
+            "he",
+        ),
+    ],
+)
+def test_speakers_resolve_last_statement(statements_of, text: str, name: str, mention: str) -> None:
+    speaker = statements_of(text)[-1].speaker
+    assert (speaker.name, speaker.mention) == (name, mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "role", "affiliation"),
+    [
+        ("The Kremlin said that it was in no hurry to recognise the new government.", "Kremlin", "organization", None, "Russia"),
+        ("Moscow said that it would keep its embassy open.", "Moscow", "organization", None, "Russia"),
+        (
+            "Moscow will not send troops, the country’s Deputy Foreign Minister Oleg Ivanov said.",
+            "Oleg Ivanov",
+            "person",
+            "Deputy Foreign Minister",
+            "Russia",
+        ),
+        (
+            "The embassy will stay open, according to Zamir Kabulov, the Special Presidential Representative for Afghanistan.",
+            "Zamir Kabulov",
+            "person",
+            "Special Presidential Representative",
+            None,
+        ),
+        ("German Chancellor Angela Merkel said that the talks went well.", "Angela Merkel", "person", "Chancellor", "Germany"),
+        (  # a document speaks for the author it names
+            "A study released Monday by the Fraser Institute says that rents rose faster than wages.",
+            "Fraser Institute",
+            "organization",
+            None,
+            "Fraser Institute",
+        ),
+        ("The Taliban said that they wanted peaceful ties with other countries.", "Taliban", "organization", None, "Taliban"),
+    ],
+)
+def test_speakers_records(statements_of, text: str, name: str, kind: str, role: str | None, affiliation: str | None) -> None:
+    speaker = statements_of(text)[0].speaker
+    assert (speaker.name, speaker.kind, speaker.role, speaker.affiliation) == (name, kind, role, affiliation)

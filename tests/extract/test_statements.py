@@ -1,0 +1,107 @@
+"""One small case for every statement pattern; texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def summary(statements) -> list[tuple[str, str, str]]:
+    return [(s.kind, s.quote, s.speaker.name) for s in statements]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # quote broken by its attribution
+            "“We will not interfere,” said Anna Petrova, the deputy minister. “Our troops stay home.”",
+            [("direct", "We will not interfere,", "Anna Petrova"), ("direct", "Our troops stay home.", "Anna Petrova")],
+        ),
+        (  # introduced by a colon
+            "Premier Sarah Jones told the assembly: “We have balanced the budget for the third year in a row.”",
+            [("direct", "We have balanced the budget for the third year in a row.", "Sarah Jones")],
+        ),
+        (  # a paragraph that opens a quote and never closes it, continued by the next
+            "Mayor John Brown spoke on Tuesday.\n\n“The bridge will be repaired before winter.\n\n"
+            "“Nobody should worry about the schedule,” he said.",
+            [
+                ("direct", "The bridge will be repaired before winter.", "John Brown"),
+                ("direct", "Nobody should worry about the schedule,", "John Brown"),
+            ],
+        ),
+        (  # a floating quote continues the previous speaker
+            "Senator Maria Lopez spoke after the vote.\n\n“This law protects families,” she said.\n\n"
+            "“It is the right thing to do for the country and for every child in it.”",
+            [
+                ("direct", "This law protects families,", "Maria Lopez"),
+                ("direct", "It is the right thing to do for the country and for every child in it.", "Maria Lopez"),
+            ],
+        ),
+        (  # headline attribution with a trailing speech verb
+            "Canada will not send troops to the region, says Ottawa",
+            [("indirect", "Canada will not send troops to the region", "Ottawa")],
+        ),
+        (  # headline with a quoted claim in single marks
+            "Putin Says 'Taliban Are Our Allies'",
+            [("direct", "Taliban Are Our Allies", "Putin")],
+        ),
+        (  # headline ending in a colon and the speaker
+            "Russia Will Not Interfere In Afghanistan's Affairs: Vladimir Putin",
+            [("indirect", "Russia Will Not Interfere In Afghanistan's Affairs", "Vladimir Putin")],
+        ),
+        (  # that-clause
+            "Foreign Minister Mark Olsen said that the talks had failed.",
+            [("indirect", "that the talks had failed", "Mark Olsen")],
+        ),
+        (  # speech act without a that-clause
+            "Health Minister Lena Ortiz urged residents to stay at home during the storm.",
+            [("indirect", "residents to stay at home during the storm", "Lena Ortiz")],
+        ),
+        (  # according to
+            "The embassy will stay open, according to Paul Martin, the ambassador.",
+            [("indirect", "The embassy will stay open", "Paul Martin")],
+        ),
+        (  # nominal statement
+            "Her remarks came after Prime Minister Tom Hall’s statement on Tuesday that the rebels “must keep their promises.”",
+            [("mixed", "that the rebels “must keep their promises.”", "Tom Hall")],
+        ),
+        (  # mixed: a paraphrase holding a quoted fragment
+            "Chancellor Hans Weber said the situation was “difficult and alarming” for the region.",
+            [("mixed", "the situation was “difficult and alarming” for the region", "Hans Weber")],
+        ),
+        (  # unquoted direct speech
+            "Chancellor Hans Weber spoke in Berlin.\n\nHe said, I am sure that the rebels want stability in the country.",
+            [("direct", "I am sure that the rebels want stability in the country", "Hans Weber")],
+        ),
+        (  # a fronted reported clause
+            "Moscow will not send troops to the region, the country’s Deputy Foreign Minister Oleg Ivanov said on Monday.",
+            [("indirect", "Moscow will not send troops to the region", "Oleg Ivanov")],
+        ),
+    ],
+)
+def test_statements_patterns(statements_of, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert summary(statements_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister did not say whether the talks had failed.",  # negated speech
+        "READ MORE: Minister says the talks have failed",  # a link to another story
+        "The senator rejected a budget deal on Monday.",  # an act, not a statement
+        "He described the plan as 'outside values' at the meeting.",  # a scare quote with no speaker cue
+    ],
+)
+def test_statements_not_statements(statements_of, text: str) -> None:
+    assert statements_of(text) == []
+
+
+def test_statements_span_holds_the_quote(statements_of) -> None:
+    text = (
+        "Russian President Vladimir Putin said the Taliban controlled “almost the entire territory” of the country.\n\n"
+        "“These are the realities,” he said. “We must proceed from them.”\n\n"
+        "The Kremlin said that it was in no hurry, according to Dmitry Peskov, the spokesman."
+    )
+    statements = statements_of(text)
+    assert len(statements) >= 4
+    for statement in statements:
+        assert text[statement.span[0] : statement.span[1]] == statement.quote
