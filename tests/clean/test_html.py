@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quotetrail.clean import clean_document
+from quotetrail.clean import article_body, clean_document
 from quotetrail.records import RawDocument
 
 PAGE = Path(__file__).resolve().parents[1] / "data" / "clean" / "page.html"
@@ -17,7 +17,8 @@ def test_html_page_cleaned_to_article() -> None:
     assert article.published == "2022-07-22"
     assert article.outlet == "Al Jazeera"
     assert article.dateline == "ISTANBUL"
-    assert article.text.startswith("ISTANBUL — Ministers from both countries")
+    assert article.text.startswith("Ministers agree grain deal\n\nISTANBUL — Ministers from both countries")
+    assert article_body(article).startswith("ISTANBUL — Ministers from both countries")
     assert "“This is a beacon of hope,” the secretary-general told" in article.text
     assert "Most read" not in article.text and "All rights reserved" not in article.text
     assert article.id == raw.id

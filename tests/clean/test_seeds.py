@@ -55,7 +55,10 @@ def test_seeds_metadata(prefix: str) -> None:
 def test_seeds_furniture_removed(prefix: str) -> None:
     text = ARTICLES[prefix].text
     assert [piece for piece in FURNITURE if piece in text] == []
-    assert ARTICLES[prefix].title not in text
+    title = ARTICLES[prefix].title
+    if title:  # the headline leads the text once; its repeats are gone
+        assert text.startswith(title + "\n\n")
+        assert text.count(title) == 1
 
 
 @pytest.mark.parametrize(

@@ -105,3 +105,26 @@ def test_statements_span_holds_the_quote(statements_of) -> None:
     assert len(statements) >= 4
     for statement in statements:
         assert text[statement.span[0] : statement.span[1]] == statement.quote
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (  # resumed after its attribution, the second part left open at the paragraph's end
+            "“We will not go,” Anna Petrova told the agency. “Besides, nobody has asked us.\n\n"
+            "The talks began in May.\n\n“Nothing will change,” John Smith told reporters.",
+            "nobody has asked us",
+            "Anna Petrova",
+        ),
+        (  # an open quote is continued only by the very next paragraph
+            "“We will not go,” Anna Petrova told the agency. “Besides, nobody has asked us.\n\n"
+            "“It is settled,” she said.",
+            "nobody has asked us",
+            "Anna Petrova",
+        ),
+    ],
+)
+def test_statements_quote_resumed_after_attribution(statements_of, text, fragment, speaker):
+    statements = statements_of(text)
+    matching = [s for s in statements if fragment in s.quote]
+    assert matching and matching[0].speaker.name == speaker

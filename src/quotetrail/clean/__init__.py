@@ -68,6 +68,17 @@ def _published(raw: RawDocument, cleaned: CleanedLines, text: str) -> tuple[str 
     return (latest.day.isoformat(), None, True) if latest else (None, None, False)
 
 
+def article_body(article: Article) -> str:
+    """The article's text without the headline that leads it.
+
+    The cleaned text opens with the title (once; its repeats are removed), because headlines
+    carry statements ("…, says Moscow") and every statement span indexes the text.
+    """
+    if article.title and article.text.startswith(article.title):
+        return article.text[len(article.title):].lstrip("\n")
+    return article.text
+
+
 def clean_document(raw: RawDocument, furniture: Furniture | None = None) -> Article:
     """Repair, de-furnish and date one document. Pure: depends on `raw` and `furniture` only."""
     source, raw, sitename = _source_text(raw)
@@ -78,10 +89,11 @@ def clean_document(raw: RawDocument, furniture: Furniture | None = None) -> Arti
     cleaned = clean_lines(lines, title=raw.title, furniture=known, find_body=raw.format != "html")
     published, published_time, inferred = _published(raw, cleaned, text)
     body = "\n\n".join(cleaned.lines)
+    title = repair_text(cleaned.title) if cleaned.title else None
     return Article(
         id=raw.id,
-        text=body,
-        title=repair_text(cleaned.title) if cleaned.title else None,
+        text=f"{title}\n\n{body}" if title and body else body,
+        title=title,
         outlet=outlet,
         published=published,
         published_time=published_time,

@@ -27,7 +27,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from quotetrail.clean import clean_document
+from quotetrail.clean import article_body, clean_document
 from quotetrail.read.html import read_html_file
 from quotetrail.records import RawDocument
 
@@ -136,7 +136,7 @@ def _pages(data: Path) -> Iterator[tuple[str, Path, dict[str, Any]]]:
 def _our_html(page: Path, url: str | None) -> str:
     for document in read_html_file(page):
         if isinstance(document, RawDocument):
-            return clean_document(replace(document, url=url)).text
+            return article_body(clean_document(replace(document, url=url)))
     return ""
 
 
@@ -150,7 +150,7 @@ def _dump(page: Path) -> str:
 
 
 def _our_dump(page: Path, url: str | None) -> str:
-    return clean_document(RawDocument(source_path=str(page), content=_dump(page))).text
+    return article_body(clean_document(RawDocument(source_path=str(page), content=_dump(page))))
 
 
 def _keep_every_line(page: Path, url: str | None) -> str:

@@ -134,7 +134,8 @@ def assemble(text: str, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
     drafts, attributed, absorbed = _content_drafts(text, cues, quotes)
     previous_quote_end: dict[tuple[int, int], int] = {}
     found = {q: attributed.get(q) or _frame_cue(q, text, cues, quotes) or _colon_cue(q, text, cues) for q in quotes}
-    _continue_open_quotes(quotes, found)
+    _resume_broken_quotes(quotes, found)
+    _continue_open_quotes(text, quotes, found)
     for quote in quotes:
         if quote in absorbed or link_line(text, quote.start) or _heading(quote, text):
             continue
@@ -148,11 +149,24 @@ def assemble(text: str, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
     return _outermost(sorted(drafts, key=lambda d: (d.start, -d.end)))
 
 
-def _continue_open_quotes(quotes: list[Quote], found: dict[Quote, Cue | None]) -> None:
+def _resume_broken_quotes(quotes: list[Quote], found: dict[Quote, Cue | None]) -> None:
+    """“X,” he said. “Y.” — a quote that resumes after the attribution of the quote before it,
+    in the same paragraph, is the same speaker's."""
+    for previous, quote in zip(quotes, quotes[1:]):
+        cue = found[previous]
+        if (
+            found[quote] is None and cue is not None and previous.paragraph == quote.paragraph
+            and previous.end <= cue.at < quote.start
+        ):
+            found[quote] = cue
+
+
+def _continue_open_quotes(text: str, quotes: list[Quote], found: dict[Quote, Cue | None]) -> None:
     """A paragraph that opens a quote and never closes it is continued by the next paragraph's
     quote: both are the words of whoever the continuation's cue names."""
     for quote, following in reversed(list(zip(quotes, quotes[1:]))):
-        if not quote.closed and found[quote] is None and following.opens_paragraph:
+        next_paragraph = not text[quote.paragraph[1]:following.paragraph[0]].strip()
+        if not quote.closed and found[quote] is None and following.opens_paragraph and next_paragraph:
             found[quote] = found[following]
 
 
