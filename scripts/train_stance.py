@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "newsmtsc" / "train.jsonl"
 OUTPUT = REPO / "src" / "quotetrail" / "analyze" / ARTEFACT
 MIN_COUNT = 2
-C_GRID = (0.03, 0.1, 0.3, 1.0)
+C_GRID = (0.1, 0.2, 0.3)
 DIGITS = 4
 
 

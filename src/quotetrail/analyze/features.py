@@ -18,7 +18,7 @@ CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "INTJ", "AUX"})
 
 
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower() if token.pos_ != "PROPN" else "<propn>"
+    return token.lemma_.lower()
 
 
 def is_negated(token: Token) -> bool:
@@ -26,7 +26,7 @@ def is_negated(token: Token) -> bool:
     for node in (token, *list(token.ancestors)[:3]):
         if any(child.dep_ == "neg" or child.lower_ in NEGATORS for child in node.children):
             return True
-        if node.pos_ in ("VERB", "AUX") and node is not token:
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i:
             break
     return False
 
@@ -42,9 +42,9 @@ def governor(token: Token) -> Token | None:
 def role(target: Span) -> str:
     """The target's grammatical role, seen from the noun phrase it heads or sits in."""
     node = target.root
-    while node.dep_ in ("compound", "amod", "poss", "det", "nmod", "appos", "conj") and node.head is not node:
+    while node.dep_ in ("compound", "amod", "poss", "det", "nmod", "appos", "conj") and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "pobj" and node.head.head is not node.head:
+    if node.dep_ == "pobj" and node.head.head.i != node.head.i:
         return f"pobj_{node.head.lower_}"
     return node.dep_
 
@@ -57,7 +57,7 @@ def tree_path(source: Token, target: Token) -> list[str] | None:
     node = target
     while node.i not in up_index:
         down.append(node)
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     top = up_index[node.i]
@@ -81,6 +81,7 @@ def target_features(sentence: Span, target: Span) -> dict[str, float]:
     head = target.root
     target_role = role(target)
     add(f"role:{target_role}")
+    add(f"t:{head.lower_}")
     gov = governor(head)
     negated_gov = gov is not None and is_negated(gov)
     if gov is not None:
@@ -93,6 +94,7 @@ def target_features(sentence: Span, target: Span) -> dict[str, float]:
             add(f"govval:{target_role}", gov_val / 4)
         if negated_gov:
             add("gov_negated")
+
         for child in gov.children:
             if child.i in inside or child.dep_ in ("punct", "det", "aux", "auxpass"):
                 continue
@@ -110,7 +112,10 @@ def target_features(sentence: Span, target: Span) -> dict[str, float]:
         add(f"w:{lemma}", 0.5)
         distance = token.i - target.end + 1 if token.i >= target.end else target.start - token.i
         if distance <= WINDOW:
-            add(f"{'r' if token.i >= target.end else 'l'}:{lemma}")
+            side = "r" if token.i >= target.end else "l"
+            add(f"{side}:{lemma}")
+            if distance == 1:
+                add(f"{side}1:{lemma}")
         score = valence(token.text, token.lemma_)
         if not score:
             continue

@@ -1,36 +1,133 @@
 """Stance of a statement's speaker toward each target it is about: support, oppose or neutral.
 
-Two sources of evidence, combined log-linearly (see `combine`):
+Two sources of evidence, combined log-linearly (`combine`):
 - the trained model (`model.py`): logistic regression over target-dependent features
   (`features.py`), trained on NewsMTSC by `scripts/train_stance.py`;
 - stance cues on the parse (`rules.py`): stance verbs and nouns (ally, recognise, terrorist,
   condemn …) that bear on the target, with negation ("no intention of supporting X").
+A cue that bears on the target adds RULE_WEIGHT to its class's log-odds: it outvotes the model
+unless the model is very sure of the opposite, and the cue is then the evidence.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 from quotetrail.analyze.features import target_features
-from quotetrail.analyze.model import load_model
+from quotetrail.analyze.model import load_model, softmax
+from quotetrail.analyze.rules import Cue, cues_for, decide
+
+RULE_WEIGHT = 3.0
+RULE_LABEL = {1: "support", -1: "oppose"}
+ANAPHORS = frozenset({"they", "them", "it", "group", "movement", "organization", "organisation", "government",
+                      "regime", "authorities", "leadership", "militants"})
 
 
-def _sentence_of(doc: Doc, target: Span) -> Span:
-    """The sentence holding the target; the whole doc when it is not split into sentences."""
-    if doc.has_annotation("SENT_START"):
-        return target.sent
-    return doc[:]
+def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict[str, Any]:
+    """Label, score (probability of the label), polarity (P(support) − P(oppose)) and evidence."""
+    context = context if context is not None else target.sent if doc.has_annotation("SENT_START") else doc[:]
+    model = load_model()
+    feats = target_features(context, target)
+    scores = dict(zip(model.classes, model.scores(feats)))
+    cue = decide(cues_for(context, target))
+    proba = combine(scores, cue)
+    label = max(proba, key=proba.get)
+    if cue is not None and RULE_LABEL[cue.polarity] == label:
+        evidence = cue.phrase
+    else:
+        evidence = ", ".join(_readable(name) for name in model.reasons(feats, label))
+    return {
+        "label": label,
+        "score": round(proba[label], 3),
+        "polarity": round(proba["support"] - proba["oppose"], 3),
+        "evidence": evidence,
+        "source": "cue" if cue is not None and RULE_LABEL[cue.polarity] == label else "model",
+    }
+
+
+def combine(scores: dict[str, float], cue: Cue | None) -> dict[str, float]:
+    """Model log-odds plus RULE_WEIGHT for the class a cue points to; softmax."""
+    if cue is not None:
+        scores = dict(scores)
+        scores[RULE_LABEL[cue.polarity]] += RULE_WEIGHT
+    return softmax(scores)
+
+
+def _readable(feature: str) -> str:
+    """A model feature as a reader can check it against the sentence."""
+    kind, _, value = feature.partition(":")
+    return value.split("|")[-1] if kind in ("w", "l", "r", "l1", "r1", "gov", "mod", "t") else feature
 
 
 def sentence_target_features(doc: Doc, start: int, end: int) -> dict[str, float]:
-    """Features of the target at character offsets [start, end) of `doc.text`."""
+    """Model features of the target at character offsets [start, end) of `doc.text`."""
     target = doc.char_span(start, end, alignment_mode="expand")
     if target is None or len(target) == 0:
         return {}
     return target_features(doc[:], target)
 
 
-def classify(feats: dict[str, float]) -> tuple[str, dict[str, float]]:
-    """The model's label and class probabilities for one target's features."""
-    proba = load_model().proba(feats)
-    return max(proba, key=proba.get), proba
+def classify_offsets(doc: Doc, start: int, end: int) -> str:
+    """The combined label for the target at [start, end) of a one-sentence doc (for evaluation)."""
+    target = doc.char_span(start, end, alignment_mode="expand")
+    if target is None or len(target) == 0:
+        return "neutral"
+    return classify_target(doc, target, doc[:])["label"]
+
+
+def _find(text: str, name: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """First whole-word occurrence of `name` (or of its last word) in text[lo:hi]."""
+    words = name.split()
+    for candidate in dict.fromkeys([name, words[-1]] if words else []):
+        match = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)", re.IGNORECASE).search(text, lo, hi)
+        if match:
+            return match.start(), match.end()
+    return None
+
+
+def _anaphor(region: Span) -> Span | None:
+    """The first "they"/"the group"-like mention in the region: who the statement is about
+    when it does not name the target."""
+    for token in region:
+        if token.lower_ in ANAPHORS and token.pos_ in ("PRON", "NOUN"):
+            return region.doc[token.i:token.i + 1]
+    return None
+
+
+def _context(doc: Doc, lo: int, hi: int) -> Span:
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None or not doc.has_annotation("SENT_START"):
+        return doc[:] if span is None else span
+    return doc[span[0].sent.start:span[-1].sent.end]
+
+
+def stance_for(statement: Any, doc: Doc | None) -> dict[str, dict[str, Any]]:
+    """{target: {label, score, polarity, evidence, source}} for each target in `statement.about`.
+
+    The target is looked for in the quote, then in the sentence(s) around it; a statement that
+    names it nowhere is read through its first anaphor ("the group", "they"), else neutral.
+    """
+    if doc is None:
+        from quotetrail.nlp import load_pipeline
+
+        doc = load_pipeline()(statement.sentence or statement.quote)
+        quote_lo, quote_hi = 0, len(doc.text)
+    else:
+        quote_lo, quote_hi = statement.span
+    context = _context(doc, quote_lo, quote_hi)
+    context_lo, context_hi = context.start_char, context.end_char
+    quote = doc.char_span(quote_lo, quote_hi, alignment_mode="expand") or context
+    result = {}
+    for name in statement.about:
+        found = _find(doc.text, name, quote_lo, quote_hi) or _find(doc.text, name, context_lo, context_hi)
+        target = doc.char_span(*found, alignment_mode="expand") if found else _anaphor(quote)
+        if target is None or len(target) == 0:
+            result[name] = {"label": "neutral", "score": 0.0, "polarity": 0.0,
+                            "evidence": "target not found in the statement", "source": "none"}
+            continue
+        result[name] = classify_target(doc, target, context)
+    return result

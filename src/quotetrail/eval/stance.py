@@ -42,14 +42,19 @@ def read_examples(path: Path) -> list[Example]:
     return examples
 
 
-def featurize(examples: list[Example]) -> Iterator[dict[str, float]]:
-    """Parse each distinct sentence once and yield the features of every example, in order."""
-    from quotetrail.analyze.stance import sentence_target_features
+def parse(examples: list[Example]) -> dict[str, Any]:
+    """Each distinct sentence parsed once: sentence → spaCy Doc."""
     from quotetrail.nlp import load_pipeline
 
-    nlp = load_pipeline()
     texts = list(dict.fromkeys(example.sentence for example in examples))
-    docs = dict(zip(texts, nlp.pipe(texts, batch_size=64)))
+    return dict(zip(texts, load_pipeline().pipe(texts, batch_size=64)))
+
+
+def featurize(examples: list[Example]) -> Iterator[dict[str, float]]:
+    """The model features of every example, in order (for training)."""
+    from quotetrail.analyze.stance import sentence_target_features
+
+    docs = parse(examples)
     for example in examples:
         yield sentence_target_features(docs[example.sentence], example.start, example.end)
 
@@ -65,10 +70,11 @@ def macro_f1(gold: list[str], predicted: list[str]) -> float:
 
 
 def evaluate_file(path: Path) -> dict[str, Any]:
-    from quotetrail.analyze.stance import classify
+    from quotetrail.analyze.stance import classify_offsets
 
     examples = read_examples(path)
-    predicted = [classify(feats)[0] for feats in featurize(examples)]
+    docs = parse(examples)
+    predicted = [classify_offsets(docs[e.sentence], e.start, e.end) for e in examples]
     gold = [example.label for example in examples]
     accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold) if gold else 0.0
     return {"macro_f1": macro_f1(gold, predicted), "accuracy": accuracy, "targets": len(gold)}
