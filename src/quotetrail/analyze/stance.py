@@ -17,12 +17,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from quotetrail.analyze.features import target_features
+from quotetrail.analyze.features import is_negated, target_features
+from quotetrail.analyze.lexicon import valence
 from quotetrail.analyze.model import load_model, softmax
 from quotetrail.analyze.rules import Cue, cues_for, decide
 
 RULE_WEIGHT = 3.0
 RULE_LABEL = {1: "support", -1: "oppose"}
+SIGN = {"support": 1, "oppose": -1}
 ANAPHORS = frozenset({"they", "them", "it", "group", "movement", "organization", "organisation", "government",
                       "regime", "authorities", "leadership", "militants"})
 
@@ -39,7 +41,8 @@ def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict
     if cue is not None and RULE_LABEL[cue.polarity] == label:
         evidence = cue.phrase
     else:
-        evidence = ", ".join(_readable(name) for name in model.reasons(feats, label))
+        evidence = _sentiment_words(context, target, SIGN.get(label, 0)) or "; ".join(
+            dict.fromkeys(_readable(name) for name in model.reasons(feats, label)))
     return {
         "label": label,
         "score": round(proba[label], 3),
@@ -47,6 +50,18 @@ def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict
         "evidence": evidence,
         "source": "cue" if cue is not None and RULE_LABEL[cue.polarity] == label else "model",
     }
+
+
+def _sentiment_words(context: Span, target: Span, sign: int, n: int = 3) -> str:
+    """The words of the label's valence nearest the target, as written ("" for neutral)."""
+    if not sign:
+        return ""
+    found = []
+    for token in context:
+        value = valence(token.text, token.lemma_) * (-1 if is_negated(token) else 1)
+        if value * sign > 0 and not target.start <= token.i < target.end:
+            found.append((min(abs(token.i - target.start), abs(token.i - target.end + 1)), token.i, token))
+    return ", ".join(("not " if is_negated(t) else "") + t.text for _, _, t in sorted(found)[:n])
 
 
 def combine(scores: dict[str, float], cue: Cue | None) -> dict[str, float]:
@@ -57,10 +72,30 @@ def combine(scores: dict[str, float], cue: Cue | None) -> dict[str, float]:
     return softmax(scores)
 
 
+LEXICAL = frozenset({"w", "l", "r", "l1", "r1", "gov", "mod", "t", "rolegov", "sib"})
+DESCRIBED = {
+    "val_near": "{} words next to the target",
+    "val_sent": "{} words in the sentence",
+    "val_path": "{} words linked to the target",
+    "p": "{} word linked to the target",
+    "pl": "{} word linked to the target",
+    "rolegovval": "target is {} of a {} verb",
+    "govval": "target is {} of a sentiment verb",
+    "role": "target is {}",
+}
+
+
 def _readable(feature: str) -> str:
     """A model feature as a reader can check it against the sentence."""
     kind, _, value = feature.partition(":")
-    return value.split("|")[-1] if kind in ("w", "l", "r", "l1", "r1", "gov", "mod", "t") else feature
+    if kind in LEXICAL:
+        return value.split("|")[-1]
+    for prefix, template in DESCRIBED.items():
+        if kind == prefix or kind.startswith(prefix + "_"):
+            parts = (kind.rsplit("_", 1)[-1],) if kind.startswith("val_") else tuple(value.split("|"))[-template.count("{}"):]
+            words = {"pos": "positive", "neg": "negative"}
+            return template.format(*(words.get(part, part) for part in parts))
+    return feature
 
 
 def sentence_target_features(doc: Doc, start: int, end: int) -> dict[str, float]:
@@ -98,6 +133,17 @@ def _anaphor(region: Span) -> Span | None:
     return None
 
 
+def _locate(doc: Doc, name: str, quote: Span, context: Span) -> Span | None:
+    """The target in the quote, else an anaphor in the quote, else the target in the context."""
+    found = _find(doc.text, name, quote.start_char, quote.end_char)
+    if found is None:
+        anaphor = _anaphor(quote)
+        if anaphor is not None:
+            return anaphor
+        found = _find(doc.text, name, context.start_char, context.end_char)
+    return doc.char_span(*found, alignment_mode="expand") if found else None
+
+
 def _context(doc: Doc, lo: int, hi: int) -> Span:
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None or not doc.has_annotation("SENT_START"):
@@ -108,8 +154,8 @@ def _context(doc: Doc, lo: int, hi: int) -> Span:
 def stance_for(statement: Any, doc: Doc | None) -> dict[str, dict[str, Any]]:
     """{target: {label, score, polarity, evidence, source}} for each target in `statement.about`.
 
-    The target is looked for in the quote, then in the sentence(s) around it; a statement that
-    names it nowhere is read through its first anaphor ("the group", "they"), else neutral.
+    The target is looked for in the quote, then through the quote's first anaphor ("the group",
+    "they"), then in the sentence(s) around it; found nowhere, the stance is neutral.
     """
     if doc is None:
         from quotetrail.nlp import load_pipeline
@@ -119,12 +165,10 @@ def stance_for(statement: Any, doc: Doc | None) -> dict[str, dict[str, Any]]:
     else:
         quote_lo, quote_hi = statement.span
     context = _context(doc, quote_lo, quote_hi)
-    context_lo, context_hi = context.start_char, context.end_char
     quote = doc.char_span(quote_lo, quote_hi, alignment_mode="expand") or context
     result = {}
     for name in statement.about:
-        found = _find(doc.text, name, quote_lo, quote_hi) or _find(doc.text, name, context_lo, context_hi)
-        target = doc.char_span(*found, alignment_mode="expand") if found else _anaphor(quote)
+        target = _locate(doc, name, quote, context)
         if target is None or len(target) == 0:
             result[name] = {"label": "neutral", "score": 0.0, "polarity": 0.0,
                             "evidence": "target not found in the statement", "source": "none"}
