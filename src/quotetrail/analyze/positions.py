@@ -122,12 +122,13 @@ def balance_posterior(support: int, neutral: int, oppose: int) -> tuple[float, f
     return mean, variance
 
 
-def _label(balance: float) -> str:
+def _label(balance: float, support: int, oppose: int) -> str:
+    """support / oppose when the balance leans clearly; else mixed if both occur, else neutral."""
     if balance >= LEAN:
         return "support"
     if balance <= -LEAN:
         return "oppose"
-    return "neutral"
+    return "mixed" if support and oppose else "neutral"
 
 
 def aggregate(rows: Sequence[dict[str, Any]], period: str = "month") -> list[Period]:
@@ -144,7 +145,7 @@ def aggregate(rows: Sequence[dict[str, Any]], period: str = "month") -> list[Per
         spread = Z90 * math.sqrt(variance)
         periods.append(Period(
             name, len(members), counts["support"], counts["neutral"], counts["oppose"], round(mean, 3),
-            round(max(-1.0, mean - spread), 3), round(min(1.0, mean + spread), 3), _label(mean),
+            round(max(-1.0, mean - spread), 3), round(min(1.0, mean + spread), 3), _label(mean, counts["support"], counts["oppose"]),
             [row["id"] for row in members],
         ))
     return periods
@@ -154,16 +155,20 @@ def _normal_cdf(z: float) -> float:
     return 0.5 * (1 + math.erf(z / math.sqrt(2)))
 
 
-def _evidence(rows: Sequence[dict[str, Any]], ids: list[str], label: str, n: int = 3) -> list[dict[str, Any]]:
-    """The period's statements that carry its label, most confident first."""
-    chosen = [row for row in rows if row["id"] in ids and row["stance"] == label]
+def _evidence(rows: Sequence[dict[str, Any]], ids: list[str], toward: str, n: int = 3) -> list[dict[str, Any]]:
+    """The period's statements nearest the `toward` end (support or oppose), most confident first;
+    neutral ones only when the period has nothing leaning that way."""
+    members = [row for row in rows if row["id"] in ids]
+    chosen = [row for row in members if row["stance"] == toward] or [
+        row for row in members if row["stance"] == "neutral"]
     chosen.sort(key=lambda row: -float(row["score"] or 0))
     keys = ("date", "speaker", "stance", "score", "evidence", "quote", "outlet", "id")
     return [{key: row[key] for key in keys} for row in chosen[:n]]
 
 
 def shifts(rows: Sequence[dict[str, Any]], periods: Sequence[Period]) -> list[Shift]:
-    """Consecutive periods (with statements) whose stance labels differ."""
+    """Consecutive periods (with statements) whose stance labels differ; the evidence is what the
+    position moved away from (before) and what it moved to (after)."""
     found = []
     for before, after in zip(periods, periods[1:]):
         if before.label == after.label:
@@ -171,12 +176,11 @@ def shifts(rows: Sequence[dict[str, Any]], periods: Sequence[Period]) -> list[Sh
         mean_b, var_b = balance_posterior(before.support, before.neutral, before.oppose)
         mean_a, var_a = balance_posterior(after.support, after.neutral, after.oppose)
         up = _normal_cdf((mean_a - mean_b) / math.sqrt(var_a + var_b))
-        toward_support = LABELS.index(after.label) < LABELS.index(before.label)
+        toward, away = ("support", "oppose") if mean_a >= mean_b else ("oppose", "support")
         found.append(Shift(
-            before.period, after.period, before.label, after.label,
-            "toward support" if toward_support else "toward oppose",
-            round(up if toward_support else 1 - up, 3),
-            _evidence(rows, before.ids, before.label), _evidence(rows, after.ids, after.label),
+            before.period, after.period, before.label, after.label, f"toward {toward}",
+            round(up if toward == "support" else 1 - up, 3),
+            _evidence(rows, before.ids, away), _evidence(rows, after.ids, toward),
         ))
     return found
 
