@@ -238,17 +238,17 @@ def positions(
         "contradiction": result.contradictions,
     }
     if fmt_name == "json":
-        emit([{"actor": actor, "target": target} | {f"{k}s": v for k, v in sections.items()}], "json")
+        emit([{"actor": actor, "target": target} | {f"{k}s": v for k, v in sections.items()}], "json", stream=sys.stdout)
     elif fmt_name == "jsonl":
-        emit([{"type": kind} | row for kind, rows in sections.items() for row in rows], "jsonl")
+        emit([{"type": kind} | row for kind, rows in sections.items() for row in rows], "jsonl", stream=sys.stdout)
     elif fmt_name == "csv":
-        emit(result.statements, "csv", columns=POSITION_COLUMNS)
+        emit(result.statements, "csv", columns=POSITION_COLUMNS, stream=sys.stdout)
     else:
         emit(result.statements, "table", columns=POSITION_COLUMNS,
-             title=f"{actor} on {target}: {len(result.statements)} statements")
-        emit(sections["period"], "table", columns=PERIOD_COLUMNS, title=f"Stance per {period}")
-        emit(sections["shift"], "table", columns=SHIFT_COLUMNS, title="Shifts")
-        emit(result.contradictions, "table", columns=CONTRADICTION_COLUMNS, title="Contradictions")
+             title=f"{actor} on {target}: {len(result.statements)} statements", stream=sys.stdout)
+        emit(sections["period"], "table", columns=PERIOD_COLUMNS, title=f"Stance per {period}", stream=sys.stdout)
+        emit(sections["shift"], "table", columns=SHIFT_COLUMNS, title="Shifts", stream=sys.stdout)
+        emit(result.contradictions, "table", columns=CONTRADICTION_COLUMNS, title="Contradictions", stream=sys.stdout)
 
 
 def _side_cell(side: dict[str, Any]) -> str:

@@ -94,6 +94,13 @@ def stance_toward(record: dict[str, Any], target: str) -> dict[str, Any] | None:
     return None
 
 
+def is_about(record: dict[str, Any], target: str) -> bool:
+    """The statement is about `target`: listed in `about`, or named in its quote or sentence."""
+    wanted = target.casefold()
+    texts = (*(record.get("about") or []), record.get("quote") or "", record.get("sentence") or "")
+    return any(wanted in text.casefold() for text in texts)
+
+
 def timeline(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
     """Dated statements with their stance toward `target`, oldest first; undated ones dropped."""
     rows = []
@@ -200,5 +207,5 @@ def position(
     store: Store, actor: str, target: str, since: str | None = None, until: str | None = None, period: str = "month",
 ) -> Position:
     """Everything `actor` (a speaker, or anyone affiliated with it) said about `target`, analysed."""
-    records = store.statements(StatementQuery(actor=actor, about=target, since=since, until=until))
-    return analyse(actor, target, records, period)
+    records = store.statements(StatementQuery(actor=actor, since=since, until=until))
+    return analyse(actor, target, [record for record in records if is_about(record, target)], period)
