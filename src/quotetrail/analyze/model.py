@@ -65,8 +65,8 @@ def softmax(scores: dict[str, float]) -> dict[str, float]:
     return {label: value / total for label, value in exp.items()}
 
 
-@lru_cache(maxsize=1)
-def load_model() -> LinearModel:
-    """The model shipped in the package, read once per process."""
-    text = (resources.files("quotetrail.analyze") / ARTEFACT).read_text(encoding="utf-8")
+@lru_cache(maxsize=2)
+def load_model(artefact: str = ARTEFACT) -> LinearModel:
+    """A model shipped in the package, read once per process."""
+    text = (resources.files("quotetrail.analyze") / artefact).read_text(encoding="utf-8")
     return LinearModel.from_dict(json.loads(text))

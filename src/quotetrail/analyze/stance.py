@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span
 
 from quotetrail.analyze.features import is_negated, target_features
 from quotetrail.analyze.lexicon import valence
-from quotetrail.analyze.model import load_model, softmax
+from quotetrail.analyze import embedding
+from quotetrail.analyze.model import LinearModel, load_model, softmax
 from quotetrail.analyze.rules import Cue, cues_for, decide
 
 RULE_WEIGHT = 3.0
@@ -32,8 +33,7 @@ ANAPHORS = frozenset({"they", "them", "it", "group", "movement", "organization",
 def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict[str, Any]:
     """Label, score (probability of the label), polarity (P(support) − P(oppose)) and evidence."""
     context = context if context is not None else target.sent if doc.has_annotation("SENT_START") else doc[:]
-    model = load_model()
-    feats = target_features(context, target)
+    model, feats = _model_and_features(context, target)
     scores = dict(zip(model.classes, model.scores(feats)))
     cue = decide(cues_for(context, target))
     proba = combine(scores, cue)
@@ -42,7 +42,7 @@ def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict
         evidence = cue.phrase
     else:
         evidence = _sentiment_words(context, target, SIGN.get(label, 0)) or "; ".join(
-            dict.fromkeys(_readable(name) for name in model.reasons(feats, label)))
+            dict.fromkeys(filter(None, (_readable(name) for name in model.reasons(feats, label, n=6)))))
     return {
         "label": label,
         "score": round(proba[label], 3),
@@ -50,6 +50,16 @@ def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict
         "evidence": evidence,
         "source": "cue" if cue is not None and RULE_LABEL[cue.polarity] == label else "model",
     }
+
+
+def _model_and_features(context: Span, target: Span) -> tuple[LinearModel, dict[str, float]]:
+    """The light model and its features; with the embeddings extra switched on, the embedding
+    model and the same features plus the embeddings."""
+    feats = target_features(context, target)
+    if not embedding.enabled():
+        return load_model(), feats
+    feats.update(embedding.embedding_features([embedding.texts_for(context, target)])[0])
+    return load_model(embedding.ARTEFACT), feats
 
 
 def _sentiment_words(context: Span, target: Span, sign: int, n: int = 3) -> str:
@@ -88,6 +98,8 @@ DESCRIBED = {
 def _readable(feature: str) -> str:
     """A model feature as a reader can check it against the sentence."""
     kind, _, value = feature.partition(":")
+    if not value:  # an embedding dimension: nothing a reader can check
+        return ""
     if kind in LEXICAL:
         return value.split("|")[-1]
     for prefix, template in DESCRIBED.items():
@@ -100,10 +112,13 @@ def _readable(feature: str) -> str:
 
 def sentence_target_features(doc: Doc, start: int, end: int) -> dict[str, float]:
     """Model features of the target at character offsets [start, end) of `doc.text`."""
+    target = locate_offsets(doc, start, end)
+    return target_features(doc[:], target) if target is not None else {}
+
+
+def locate_offsets(doc: Doc, start: int, end: int) -> Span | None:
     target = doc.char_span(start, end, alignment_mode="expand")
-    if target is None or len(target) == 0:
-        return {}
-    return target_features(doc[:], target)
+    return target if target is not None and len(target) else None
 
 
 def classify_offsets(doc: Doc, start: int, end: int) -> str:
