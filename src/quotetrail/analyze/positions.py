@@ -152,7 +152,8 @@ def aggregate(rows: Sequence[dict[str, Any]], period: str = "month") -> list[Per
         spread = Z90 * math.sqrt(variance)
         periods.append(Period(
             name, len(members), counts["support"], counts["neutral"], counts["oppose"], round(mean, 3),
-            round(max(-1.0, mean - spread), 3), round(min(1.0, mean + spread), 3), _label(mean, counts["support"], counts["oppose"]),
+            round(max(-1.0, mean - spread), 3), round(min(1.0, mean + spread), 3),
+            _label(mean, counts["support"], counts["oppose"]),
             [row["id"] for row in members],
         ))
     return periods

@@ -67,8 +67,9 @@ def _reverse(token: Token, target: Span, _: int) -> Cue | None:
     if not _in_subtree(target.root, token):
         return None
     cues = stance_cues()
-    listed = [t for t in token.subtree if cues.get(t.lemma_.lower(), (0, ""))[0] < 0 and t.i not in range(target.start, target.end)
-              and t.i != token.i]
+    inside = range(target.start, target.end)
+    listed = [t for t in token.subtree
+              if cues.get(t.lemma_.lower(), (0, ""))[0] < 0 and t.i not in inside and t.i != token.i]
     if not listed:
         return None
     negated = _negated(token)

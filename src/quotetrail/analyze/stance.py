@@ -11,15 +11,14 @@ unless the model is very sure of the opposite, and the cue is then the evidence.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from quotetrail.analyze import embedding
 from quotetrail.analyze.features import is_negated, target_features
 from quotetrail.analyze.lexicon import valence
-from quotetrail.analyze import embedding
 from quotetrail.analyze.model import LinearModel, load_model, softmax
 from quotetrail.analyze.rules import Cue, cues_for, decide
 
@@ -104,29 +103,23 @@ def _readable(feature: str) -> str:
         return value.split("|")[-1]
     for prefix, template in DESCRIBED.items():
         if kind == prefix or kind.startswith(prefix + "_"):
-            parts = (kind.rsplit("_", 1)[-1],) if kind.startswith("val_") else tuple(value.split("|"))[-template.count("{}"):]
+            slots = template.count("{}")
+            parts = (kind.rsplit("_", 1)[-1],) if kind.startswith("val_") else tuple(value.split("|"))[-slots:]
             words = {"pos": "positive", "neg": "negative"}
             return template.format(*(words.get(part, part) for part in parts))
     return feature
 
 
-def sentence_target_features(doc: Doc, start: int, end: int) -> dict[str, float]:
-    """Model features of the target at character offsets [start, end) of `doc.text`."""
-    target = locate_offsets(doc, start, end)
-    return target_features(doc[:], target) if target is not None else {}
-
-
 def locate_offsets(doc: Doc, start: int, end: int) -> Span | None:
+    """The target at character offsets [start, end) of `doc.text` (None if it covers no token)."""
     target = doc.char_span(start, end, alignment_mode="expand")
     return target if target is not None and len(target) else None
 
 
 def classify_offsets(doc: Doc, start: int, end: int) -> str:
     """The combined label for the target at [start, end) of a one-sentence doc (for evaluation)."""
-    target = doc.char_span(start, end, alignment_mode="expand")
-    if target is None or len(target) == 0:
-        return "neutral"
-    return classify_target(doc, target, doc[:])["label"]
+    target = locate_offsets(doc, start, end)
+    return classify_target(doc, target, doc[:])["label"] if target is not None else "neutral"
 
 
 def _find(text: str, name: str, lo: int, hi: int) -> tuple[int, int] | None:
