@@ -32,6 +32,7 @@ def judge(text: str, about: list[str], quote: str | None = None, with_doc: bool 
     # fresh: the target as object of a stance verb vs as its subject
     ("The council condemned the Harbour League for the attack.", "Harbour League", "oppose"),
     ("Our ministry strongly supports the Harbour League.", "Harbour League", "support"),
+    ("The Harbour League was finally recognised by the ministry.", "Harbour League", "support"),
 ])
 def test_stance_labels(text, target, label):
     assert judge(text, [target])[target]["label"] == label

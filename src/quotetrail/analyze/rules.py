@@ -19,7 +19,7 @@ from quotetrail.analyze.lexicon import stance_cues
 
 ATTRIBUTE_REACH = 3
 REFUSALS = frozenset({"refuse", "decline", "fail", "deny", "hesitate"})
-AGENT_ROLES = ("^nsubj", "^csubj", "^agent")
+AGENT_ROLES = frozenset({"^nsubj", "^csubj", "^agent"})  # the target does the act; passive subjects undergo it
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def _act(token: Token, target: Span, polarity: int) -> Cue | None:
     if not _in_subtree(target.root, token) or token.i in range(target.start, target.end):
         return None
     path = tree_path(target.root, token)
-    if path is None or path[-1].startswith(AGENT_ROLES) or any(step.startswith(AGENT_ROLES) for step in path):
+    if path is None or any(step in AGENT_ROLES for step in path):
         return None
     negated = _negated(token)
     return Cue(-polarity if negated else polarity, len(path), _phrase(token, negated=negated), token.i)
