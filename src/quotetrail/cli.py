@@ -232,7 +232,7 @@ def positions(
     with _open(db) as store:
         result = position(store, actor, target, since=since, until=until, period=period)
     sections = {
-        "statement": result.statements,
+        "statement": result.timeline,
         "period": [asdict(p) for p in result.periods],
         "shift": [asdict(s) for s in result.shifts],
         "contradiction": result.contradictions,
@@ -242,10 +242,10 @@ def positions(
     elif fmt_name == "jsonl":
         emit([{"type": kind} | row for kind, rows in sections.items() for row in rows], "jsonl", stream=sys.stdout)
     elif fmt_name == "csv":
-        emit(result.statements, "csv", columns=POSITION_COLUMNS, stream=sys.stdout)
+        emit(result.timeline, "csv", columns=POSITION_COLUMNS, stream=sys.stdout)
     else:
-        emit(result.statements, "table", columns=POSITION_COLUMNS,
-             title=f"{actor} on {target}: {len(result.statements)} statements", stream=sys.stdout)
+        emit(result.timeline, "table", columns=POSITION_COLUMNS,
+             title=f"{actor} on {target}: {len(result.timeline)} statements", stream=sys.stdout)
         emit(sections["period"], "table", columns=PERIOD_COLUMNS, title=f"Stance per {period}", stream=sys.stdout)
         emit(sections["shift"], "table", columns=SHIFT_COLUMNS, title="Shifts", stream=sys.stdout)
         emit(result.contradictions, "table", columns=CONTRADICTION_COLUMNS, title="Contradictions", stream=sys.stdout)

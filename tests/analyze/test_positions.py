@@ -77,4 +77,5 @@ def test_positions_stance_toward_matches_target_names(records, asked):
 
 def test_positions_analyse_collects_everything(records):
     result = analyse("Freedonia", "Northern Front", freedonia(records))
-    assert len(result.statements) == 7 and len(result.shifts) == 1 and result.contradictions
+    assert len(result.statements) == len(result.timeline) == 7
+    assert len(result.shifts) == 1 and result.contradictions

@@ -70,7 +70,8 @@ class Shift:
 class Position:
     actor: str
     target: str
-    statements: list[dict[str, Any]] = field(default_factory=list)  # the timeline
+    statements: list[dict[str, Any]] = field(default_factory=list)  # contract records, by date
+    timeline: list[dict[str, Any]] = field(default_factory=list)  # one row per dated statement
     periods: list[Period] = field(default_factory=list)
     shifts: list[Shift] = field(default_factory=list)
     contradictions: list[dict[str, Any]] = field(default_factory=list)
@@ -201,7 +202,7 @@ def analyse(actor: str, target: str, records: Iterable[dict[str, Any]], period: 
     rows = timeline(records, target)
     periods = aggregate(rows, period)
     conflicts = contradictions(records, target) + outlet_conflicts(records, target)
-    return Position(actor, target, rows, periods, shifts(rows, periods), conflicts)
+    return Position(actor, target, records, rows, periods, shifts(rows, periods), conflicts)
 
 
 def position(
