@@ -46,3 +46,8 @@ def test_contradictions_outlets_reporting_one_statement_differently():
     pairs = outlet_conflicts(load(), "Northern Front")
     assert pair_ids(pairs) == {("s6", "s5")} or pair_ids(pairs) == {("s5", "s6")}
     assert {pairs[0]["first"]["outlet"], pairs[0]["second"]["outlet"]} == {"Daily Ledger", "Evening Wire"}
+
+
+def test_contradictions_name_the_speaker_before_the_affiliation():
+    shared = {(p["first"]["id"], p["second"]["id"]): p["shared"] for p in contradictions(load(), "Northern Front")}
+    assert shared[("s5", "s6")] == "Karl Dahl" and shared[("s2", "s4")] == "Freedonia"

@@ -20,12 +20,10 @@ MAX_PAIRS = 50
 OPPOSITE = ("support", "oppose")
 
 
-def _actor_keys(record: dict[str, Any]) -> set[str]:
+def _actors(record: dict[str, Any]) -> list[str]:
+    """Who a statement speaks for: its speaker, then the speaker's affiliation."""
     speaker = record.get("speaker") or {}
-    keys = {f"speaker:{speaker.get('id') or speaker.get('name', '')}".casefold()} if speaker else set()
-    if speaker.get("affiliation"):
-        keys.add(f"affiliation:{speaker['affiliation']}".casefold())
-    return keys
+    return [name for name in (speaker.get("name"), speaker.get("affiliation")) if name]
 
 
 def _side(record: dict[str, Any], target: str) -> dict[str, Any]:
@@ -52,18 +50,16 @@ def _pair(kind: str, shared: str, a: dict[str, Any], b: dict[str, Any]) -> dict[
 
 def contradictions(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
     """Pairs of statements by one actor about `target` with opposite stances, strongest first."""
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[tuple[int, str], tuple[str, list[dict[str, Any]]]] = {}
     for record in records:
         side = _side(record, target)
         if side["stance"] in OPPOSITE:
-            for key in _actor_keys(record):
-                groups.setdefault(key, []).append(side)
+            for level, actor in enumerate(_actors(record)):
+                groups.setdefault((level, actor.casefold()), (actor, []))[1].append(side)
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
-    for key, sides in groups.items():
+    for _, (actor, sides) in sorted(groups.items(), key=lambda item: item[0]):  # speakers before affiliations
         for a, b in _opposed_pairs(sides):
-            ids = tuple(sorted((a["id"], b["id"])))
-            if ids not in pairs:
-                pairs[ids] = _pair("same actor", key.split(":", 1)[1], a, b)
+            pairs.setdefault(tuple(sorted((a["id"], b["id"]))), _pair("same actor", actor, a, b))
     return sorted(pairs.values(), key=lambda pair: -pair["strength"])[:MAX_PAIRS]
 
 
