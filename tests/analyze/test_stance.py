@@ -79,3 +79,10 @@ def test_stance_without_doc_parses_the_sentence():
 def test_stance_hostile_text_gives_a_valid_label(hostile):
     entry = judge(hostile + " end.", ["Taliban"])["Taliban"]
     assert entry["label"] in ("support", "oppose", "neutral") and 0.0 <= entry["score"] <= 1.0
+
+
+def test_stance_acronym_target_is_not_a_pronoun():
+    """'us' in the quote is not the target 'US': the US, named outside the quote, is what is judged."""
+    text = "The US was condemned again; the minister said: they will never support us."
+    entry = judge(text, ["US"], quote="they will never support us.")["US"]
+    assert entry["evidence"] != "not support"

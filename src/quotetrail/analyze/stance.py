@@ -123,10 +123,12 @@ def classify_offsets(doc: Doc, start: int, end: int) -> str:
 
 
 def _find(text: str, name: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """First whole-word occurrence of `name` (or of its last word) in text[lo:hi]."""
+    """First whole-word occurrence of `name` (or of its last word) in text[lo:hi]; case matters
+    only for acronyms ("US" is not "us")."""
     words = name.split()
     for candidate in dict.fromkeys([name, words[-1]] if words else []):
-        match = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)", re.IGNORECASE).search(text, lo, hi)
+        flags = 0 if candidate.isupper() else re.IGNORECASE
+        match = re.compile(rf"(?<!\w){re.escape(candidate)}(?!\w)", flags).search(text, lo, hi)
         if match:
             return match.start(), match.end()
     return None
