@@ -235,20 +235,76 @@ def positions(
     db: DbOption = DEFAULT_DB,
     since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Said on or after (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Said on or before.")] = None,
+    period: Annotated[str, typer.Option(help="Aggregate per month, quarter or year.")] = "month",
     fmt: FormatOption = None,
 ) -> None:
-    """The actor's statements about the target, in the order they were made."""
-    from quotetrail.analyze.positions import position
+    """The actor's statements about the target over time: stance per statement and per period,
+    shifts, contradictions. json: one object; jsonl: one row per item, with its `type`; csv:
+    the timeline."""
+    from dataclasses import asdict
 
+    from quotetrail.analyze.positions import PERIODS, position
+
+    if period not in PERIODS:
+        raise typer.BadParameter(f"--period must be one of {', '.join(PERIODS)}")
     fmt_name = (fmt.value if fmt else None) or default_format()
     with _open(db) as store:
-        result = position(store, actor, target, since=since, until=until)
-    emit(
-        result.statements,
-        fmt_name,
-        columns=STATEMENT_COLUMNS if fmt_name in ("table", "csv") else None,
-        title=f"{actor} on {target}: {len(result.statements)} statements",
-    )
+        result = position(store, actor, target, since=since, until=until, period=period)
+    sections = {
+        "statement": result.timeline,
+        "period": [asdict(p) for p in result.periods],
+        "shift": [asdict(s) for s in result.shifts],
+        "contradiction": result.contradictions,
+    }
+    if fmt_name == "json":
+        emit([{"actor": actor, "target": target} | {f"{k}s": v for k, v in sections.items()}], "json", stream=sys.stdout)
+    elif fmt_name == "jsonl":
+        emit([{"type": kind} | row for kind, rows in sections.items() for row in rows], "jsonl", stream=sys.stdout)
+    elif fmt_name == "csv":
+        emit(result.timeline, "csv", columns=POSITION_COLUMNS, stream=sys.stdout)
+    else:
+        emit(result.timeline, "table", columns=POSITION_COLUMNS,
+             title=f"{actor} on {target}: {len(result.timeline)} statements", stream=sys.stdout)
+        emit(sections["period"], "table", columns=PERIOD_COLUMNS, title=f"Stance per {period}", stream=sys.stdout)
+        emit(sections["shift"], "table", columns=SHIFT_COLUMNS, title="Shifts", stream=sys.stdout)
+        emit(result.contradictions, "table", columns=CONTRADICTION_COLUMNS, title="Contradictions", stream=sys.stdout)
+
+
+def _side_cell(side: dict[str, Any]) -> str:
+    return f"{side['date']} {side['speaker'] or ''} [{side['stance']}] “{side['quote']}” ({side['outlet'] or '?'})"
+
+
+def _shift_evidence(row: dict[str, Any]) -> str:
+    quotes = [f"{e['date']} “{e['quote']}” ({e['evidence']})" for e in row["evidence_before"] + row["evidence_after"]]
+    return " → ".join(quotes)
+
+
+POSITION_COLUMNS = [
+    ("date", "cyan", lambda r: r["date"] + ("?" if r["date_assumed"] else "")),
+    ("speaker", "bold", lambda r: r["speaker"]),
+    ("stance", "", lambda r: f"{r['stance']} {r['score']:.2f}"),
+    ("evidence", "", lambda r: r["evidence"]),
+    ("statement", "", lambda r: r["quote"]),
+    ("outlet", "magenta", lambda r: r["outlet"]),
+]
+PERIOD_COLUMNS = [
+    ("period", "cyan", lambda r: r["period"]),
+    ("stance", "bold", lambda r: r["label"]),
+    ("support/neutral/oppose", "", lambda r: f"{r['support']}/{r['neutral']}/{r['oppose']}"),
+    ("balance (90% interval)", "", lambda r: f"{r['balance']:+.2f} ({r['low']:+.2f} … {r['high']:+.2f})"),
+]
+SHIFT_COLUMNS = [
+    ("from", "cyan", lambda r: f"{r['before']} {r['from_label']}"),
+    ("to", "cyan", lambda r: f"{r['after']} {r['to_label']}"),
+    ("confidence", "bold", lambda r: f"{r['confidence']:.2f}"),
+    ("evidence", "", _shift_evidence),
+]
+CONTRADICTION_COLUMNS = [
+    ("kind", "bold", lambda r: f"{r['kind']}: {r['shared']}"),
+    ("strength", "", lambda r: f"{r['strength']:.2f}"),
+    ("first", "", lambda r: _side_cell(r["first"])),
+    ("second", "", lambda r: _side_cell(r["second"])),
+]
 
 
 @app.command()

@@ -1,21 +1,213 @@
-"""Positions: an actor's statements about a target, in the order they were made."""
+"""Positions: an actor's statements about a target over time, per-period stance, and shifts.
+
+Everything here is a pure function of statement records (the contract dicts of
+`Store.statements`), so it can be tested on a fixture and rerun on any subset.
+
+How sure a period's stance is: each period's support / neutral / oppose counts get a
+Dirichlet(1, 1, 1) posterior; the balance P(support) − P(oppose) has a posterior mean and a
+90 % interval from its variance. With two statements the interval is wide, with twenty narrow.
+A shift compares two consecutive periods that have statements: its confidence is the
+posterior probability that the balance moved in the stated direction.
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from quotetrail.store import StatementQuery, Store
+
+Z90 = 1.645
+LEAN = 0.15  # |balance| below this (posterior mean) reads as neutral
+LABELS = ("support", "neutral", "oppose")
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _quarter(day: date) -> str:
+    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+
+
+def _year(day: date) -> str:
+    return f"{day.year:04d}"
+
+
+PERIODS: dict[str, Callable[[date], str]] = {"month": _month, "quarter": _quarter, "year": _year}
+
+
+@dataclass
+class Period:
+    period: str
+    statements: int
+    support: int
+    neutral: int
+    oppose: int
+    balance: float  # posterior mean of P(support) − P(oppose)
+    low: float  # 90 % interval of the balance
+    high: float
+    label: str
+    ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Shift:
+    before: str  # period
+    after: str
+    from_label: str
+    to_label: str
+    direction: str  # "toward support" | "toward oppose"
+    confidence: float  # posterior probability that the balance moved this way
+    evidence_before: list[dict[str, Any]] = field(default_factory=list)
+    evidence_after: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
 class Position:
     actor: str
     target: str
-    statements: list[dict[str, Any]] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)  # contract records, by date
+    timeline: list[dict[str, Any]] = field(default_factory=list)  # one row per dated statement
+    periods: list[Period] = field(default_factory=list)
+    shifts: list[Shift] = field(default_factory=list)
+    contradictions: list[dict[str, Any]] = field(default_factory=list)
 
 
-def position(store: Store, actor: str, target: str, since: str | None = None, until: str | None = None) -> Position:
-    """Everything `actor` (a speaker, or anyone affiliated with it) said about `target`, by date."""
-    rows = store.statements(StatementQuery(actor=actor, about=target, since=since, until=until))
-    return Position(actor=actor, target=target, statements=rows)
+def said_date(record: dict[str, Any]) -> str | None:
+    """When the statement was made: said_on, else the publication date."""
+    return record.get("said_on") or record.get("published")
+
+
+def stance_toward(record: dict[str, Any], target: str) -> dict[str, Any] | None:
+    """The record's stance entry for `target` (case-insensitive; a name containing it counts)."""
+    stance = record.get("stance") or {}
+    wanted = target.casefold()
+    for name, entry in stance.items():
+        if name.casefold() == wanted:
+            return entry
+    for name, entry in stance.items():
+        if wanted in name.casefold() or name.casefold() in wanted:
+            return entry
+    return None
+
+
+def is_about(record: dict[str, Any], target: str) -> bool:
+    """The statement is about `target`: listed in `about`, or named in its quote or sentence."""
+    wanted = target.casefold()
+    texts = (*(record.get("about") or []), record.get("quote") or "", record.get("sentence") or "")
+    return any(wanted in text.casefold() for text in texts)
+
+
+def timeline(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
+    """Dated statements with their stance toward `target`, oldest first; undated ones dropped."""
+    rows = []
+    for record in records:
+        when = said_date(record)
+        if not when:
+            continue
+        entry = stance_toward(record, target) or {"label": "neutral", "score": 0.0, "evidence": "no stance recorded"}
+        speaker = record.get("speaker") or {}
+        rows.append({
+            "date": when, "date_assumed": bool(record.get("said_on_assumed")) or not record.get("said_on"),
+            "speaker": speaker.get("name"), "affiliation": speaker.get("affiliation"),
+            "stance": entry.get("label", "neutral"), "score": entry.get("score", 0.0),
+            "evidence": entry.get("evidence", ""), "quote": record.get("quote", ""),
+            "outlet": record.get("outlet"), "article_id": record.get("article_id"), "id": record.get("id"),
+        })
+    return sorted(rows, key=lambda row: (row["date"], row["id"] or ""))
+
+
+def balance_posterior(support: int, neutral: int, oppose: int) -> tuple[float, float]:
+    """Mean and variance of P(support) − P(oppose) under a Dirichlet(1+s, 1+n, 1+o) posterior."""
+    a_s, a_o = 1 + support, 1 + oppose
+    total = a_s + a_o + 1 + neutral
+    mean = (a_s - a_o) / total
+    variance = (a_s * (total - a_s) + a_o * (total - a_o) + 2 * a_s * a_o) / (total ** 2 * (total + 1))
+    return mean, variance
+
+
+def _label(balance: float, support: int, oppose: int) -> str:
+    """support / oppose when the balance leans clearly; else mixed if both occur, else neutral."""
+    if balance >= LEAN:
+        return "support"
+    if balance <= -LEAN:
+        return "oppose"
+    return "mixed" if support and oppose else "neutral"
+
+
+def aggregate(rows: Sequence[dict[str, Any]], period: str = "month") -> list[Period]:
+    """One Period per calendar period that has statements, in order."""
+    key = PERIODS[period]
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(key(date.fromisoformat(row["date"][:10])), []).append(row)
+    periods = []
+    for name in sorted(groups):
+        members = groups[name]
+        counts = {label: sum(row["stance"] == label for row in members) for label in LABELS}
+        mean, variance = balance_posterior(counts["support"], counts["neutral"], counts["oppose"])
+        spread = Z90 * math.sqrt(variance)
+        periods.append(Period(
+            name, len(members), counts["support"], counts["neutral"], counts["oppose"], round(mean, 3),
+            round(max(-1.0, mean - spread), 3), round(min(1.0, mean + spread), 3),
+            _label(mean, counts["support"], counts["oppose"]),
+            [row["id"] for row in members],
+        ))
+    return periods
+
+
+def _normal_cdf(z: float) -> float:
+    return 0.5 * (1 + math.erf(z / math.sqrt(2)))
+
+
+def _evidence(rows: Sequence[dict[str, Any]], ids: list[str], toward: str, n: int = 3) -> list[dict[str, Any]]:
+    """The period's statements nearest the `toward` end (support or oppose), most confident first;
+    neutral ones only when the period has nothing leaning that way."""
+    members = [row for row in rows if row["id"] in ids]
+    chosen = [row for row in members if row["stance"] == toward] or [
+        row for row in members if row["stance"] == "neutral"]
+    chosen.sort(key=lambda row: -float(row["score"] or 0))
+    keys = ("date", "speaker", "stance", "score", "evidence", "quote", "outlet", "id")
+    return [{key: row[key] for key in keys} for row in chosen[:n]]
+
+
+def shifts(rows: Sequence[dict[str, Any]], periods: Sequence[Period]) -> list[Shift]:
+    """Consecutive periods (with statements) whose stance labels differ; the evidence is what the
+    position moved away from (before) and what it moved to (after)."""
+    found = []
+    for before, after in zip(periods, periods[1:]):
+        if before.label == after.label:
+            continue
+        mean_b, var_b = balance_posterior(before.support, before.neutral, before.oppose)
+        mean_a, var_a = balance_posterior(after.support, after.neutral, after.oppose)
+        up = _normal_cdf((mean_a - mean_b) / math.sqrt(var_a + var_b))
+        toward, away = ("support", "oppose") if mean_a >= mean_b else ("oppose", "support")
+        found.append(Shift(
+            before.period, after.period, before.label, after.label, f"toward {toward}",
+            round(up if toward == "support" else 1 - up, 3),
+            _evidence(rows, before.ids, away), _evidence(rows, after.ids, toward),
+        ))
+    return found
+
+
+def analyse(actor: str, target: str, records: Iterable[dict[str, Any]], period: str = "month") -> Position:
+    """Timeline, per-period stance, shifts and contradictions of `actor` on `target`."""
+    from quotetrail.analyze.contradictions import contradictions, outlet_conflicts
+
+    records = list(records)
+    rows = timeline(records, target)
+    periods = aggregate(rows, period)
+    conflicts = contradictions(records, target) + outlet_conflicts(records, target)
+    return Position(actor, target, records, rows, periods, shifts(rows, periods), conflicts)
+
+
+def position(
+    store: Store, actor: str, target: str, since: str | None = None, until: str | None = None, period: str = "month",
+) -> Position:
+    """Everything `actor` (a speaker, or anyone affiliated with it) said about `target`, analysed."""
+    records = store.statements(StatementQuery(actor=actor, since=since, until=until))
+    return analyse(actor, target, [record for record in records if is_about(record, target)], period)

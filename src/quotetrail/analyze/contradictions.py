@@ -1,0 +1,88 @@
+"""Contradictions: statements whose stances toward the same target conflict.
+
+Two kinds, both pure functions of statement records:
+- `contradictions`: the same actor (one speaker, or officials of one affiliation) takes
+  opposite stances (support vs oppose) toward the same target;
+- `outlet_conflicts`: the same statement (linked by `also_in`, or the same speaker on the same
+  day) reported by two outlets in terms that give it opposite stances.
+A pair's strength is the lower of its two stance scores: a conflict is as sure as its weaker side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import product
+from typing import Any
+
+from quotetrail.analyze.positions import said_date, stance_toward
+
+MAX_PAIRS = 50
+OPPOSITE = ("support", "oppose")
+
+
+def _actors(record: dict[str, Any]) -> list[str]:
+    """Who a statement speaks for: its speaker, then the speaker's affiliation."""
+    speaker = record.get("speaker") or {}
+    return [name for name in (speaker.get("name"), speaker.get("affiliation")) if name]
+
+
+def _side(record: dict[str, Any], target: str) -> dict[str, Any]:
+    entry = stance_toward(record, target) or {}
+    speaker = record.get("speaker") or {}
+    return {
+        "id": record.get("id"), "date": said_date(record), "speaker": speaker.get("name"),
+        "outlet": record.get("outlet"), "article_id": record.get("article_id"), "quote": record.get("quote", ""),
+        "stance": entry.get("label"), "score": float(entry.get("score") or 0.0), "evidence": entry.get("evidence", ""),
+    }
+
+
+def _opposed_pairs(sides: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    supports = [side for side in sides if side["stance"] == OPPOSITE[0]]
+    opposes = [side for side in sides if side["stance"] == OPPOSITE[1]]
+    return [(a, b) for a, b in product(supports, opposes) if a["id"] != b["id"]]
+
+
+def _pair(kind: str, shared: str, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    first, second = sorted((a, b), key=lambda side: (side["date"] or "", side["id"] or ""))
+    return {"kind": kind, "shared": shared, "strength": round(min(a["score"], b["score"]), 3),
+            "first": first, "second": second}
+
+
+def contradictions(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
+    """Pairs of statements by one actor about `target` with opposite stances, strongest first."""
+    groups: dict[tuple[int, str], tuple[str, list[dict[str, Any]]]] = {}
+    for record in records:
+        side = _side(record, target)
+        if side["stance"] in OPPOSITE:
+            for level, actor in enumerate(_actors(record)):
+                groups.setdefault((level, actor.casefold()), (actor, []))[1].append(side)
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for _, (actor, sides) in sorted(groups.items(), key=lambda item: item[0]):  # speakers before affiliations
+        for a, b in _opposed_pairs(sides):
+            pairs.setdefault(tuple(sorted((a["id"], b["id"]))), _pair("same actor", actor, a, b))
+    return sorted(pairs.values(), key=lambda pair: -pair["strength"])[:MAX_PAIRS]
+
+
+def _event_keys(record: dict[str, Any], target: str) -> list[str]:
+    """Keys shared by reports of the same statement: same speaker and day, or linked articles."""
+    speaker = ((record.get("speaker") or {}).get("name") or "").casefold()
+    when = said_date(record)
+    keys = [f"{speaker} on {when}"] if speaker and when else []
+    articles = sorted({record.get("article_id") or "", *(record.get("also_in") or [])})
+    keys += [f"{speaker} in {article}" for article in articles if speaker and article]
+    return keys
+
+
+def outlet_conflicts(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
+    """Pairs of outlets that report the same statement with opposite stances toward `target`."""
+    events: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        for key in _event_keys(record, target):
+            events.setdefault(key, []).append(_side(record, target))
+    pairs: dict[tuple[str, str], dict[str, Any]] = {}
+    for key, sides in events.items():
+        for a, b in _opposed_pairs(sides):
+            if a["outlet"] and b["outlet"] and a["outlet"] != b["outlet"]:
+                ids = tuple(sorted((a["id"], b["id"])))
+                pairs.setdefault(ids, _pair("outlets disagree", key, a, b))
+    return sorted(pairs.values(), key=lambda pair: -pair["strength"])[:MAX_PAIRS]

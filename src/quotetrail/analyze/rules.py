@@ -1,0 +1,111 @@
+"""Stance cues on the parse: which stance words bear on the target, and with what polarity.
+
+A cue bears on the target when it is said of it (an `attribute` within a short dependency path:
+"the X are our allies", "X terrorist group") or done to it (an `act` whose object the target is:
+"recognise X", "condemn X"; the target as the act's subject says nothing of the speaker's view).
+A `reverse` verb flips the cue under it ("remove X from the terrorist list" supports X).
+Negation — a negator on the cue or the predicate above it, or a refusal verb — flips polarity.
+Among cues bearing on the target, the nearest on the tree decide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from quotetrail.analyze.features import is_negated, tree_path
+from quotetrail.analyze.lexicon import stance_cues
+
+ATTRIBUTE_REACH = 3
+REFUSALS = frozenset({"refuse", "decline", "fail", "deny", "hesitate"})
+AGENT_ROLES = frozenset({"^nsubj", "^csubj", "^agent"})  # the target does the act; passive subjects undergo it
+
+
+@dataclass(frozen=True)
+class Cue:
+    polarity: int  # +1 support, −1 oppose
+    distance: int  # dependency path length from the target
+    phrase: str  # the words that decided it, as written
+    at: int = -1  # index of the cue word in the doc
+
+
+def _negated(token: Token) -> bool:
+    refused = any(node.lemma_.lower() in REFUSALS for node in list(token.ancestors)[:3])
+    return is_negated(token) or refused
+
+
+def _in_subtree(token: Token, root: Token) -> bool:
+    return root.i == token.i or any(node.i == root.i for node in token.ancestors)
+
+
+def _phrase(*tokens: Token, negated: bool) -> str:
+    words = [token.text for token in sorted(tokens, key=lambda t: t.i)]
+    return ("not " if negated else "") + " … ".join(words)
+
+
+def _attribute(token: Token, target: Span, polarity: int) -> Cue | None:
+    path = tree_path(target.root, token)
+    if path is None or len(path) > ATTRIBUTE_REACH:
+        return None
+    negated = _negated(token)
+    return Cue(-polarity if negated else polarity, len(path), _phrase(token, negated=negated), token.i)
+
+
+def _act(token: Token, target: Span, polarity: int) -> Cue | None:
+    if not _in_subtree(target.root, token) or token.i in range(target.start, target.end):
+        return None
+    path = tree_path(target.root, token)
+    if path is None or any(step in AGENT_ROLES for step in path):
+        return None
+    negated = _negated(token)
+    return Cue(-polarity if negated else polarity, len(path), _phrase(token, negated=negated), token.i)
+
+
+def _reverse(token: Token, target: Span, _: int) -> Cue | None:
+    """A removal verb with the target as object and a negative cue under it supports the target."""
+    if not _in_subtree(target.root, token):
+        return None
+    cues = stance_cues()
+    inside = range(target.start, target.end)
+    listed = [t for t in token.subtree
+              if cues.get(t.lemma_.lower(), (0, ""))[0] < 0 and t.i not in inside and t.i != token.i]
+    if not listed:
+        return None
+    negated = _negated(token)
+    path = tree_path(target.root, token) or []
+    return Cue(-1 if negated else 1, max(len(path), 1), _phrase(token, listed[0], negated=negated), token.i)
+
+
+KINDS = {"attribute": _attribute, "act": _act, "reverse": _reverse}
+
+
+def cues_for(sentence: Span, target: Span) -> list[Cue]:
+    """Every stance cue in `sentence` that bears on `target`."""
+    lexicon = stance_cues()
+    found = []
+    reversed_under: set[int] = set()
+    for token in sentence:
+        entry = lexicon.get(token.lemma_.lower())
+        if entry is None or token.i in range(target.start, target.end):
+            continue
+        cue = KINDS[entry[1]](token, target, entry[0])
+        if cue is not None:
+            found.append(cue)
+            if entry[1] == "reverse":
+                reversed_under.update(t.i for t in token.subtree if t.i != token.i)
+    # a cue under a reverse verb is already counted, flipped, by the reverse cue
+    return [cue for cue in found if cue.at not in reversed_under]
+
+
+def decide(cues: list[Cue]) -> Cue | None:
+    """The nearest cues decide; ties are summed, and a tie of opposite polarities decides nothing."""
+    if not cues:
+        return None
+    nearest = min(cue.distance for cue in cues)
+    closest = [cue for cue in cues if cue.distance == nearest]
+    total = sum(cue.polarity for cue in closest)
+    if total == 0:
+        return None
+    winners = [cue for cue in closest if (cue.polarity > 0) == (total > 0)]
+    return Cue(1 if total > 0 else -1, nearest, "; ".join(dict.fromkeys(cue.phrase for cue in winners)))

@@ -1,0 +1,53 @@
+"""Contradiction pairs: one actor's opposite stances; outlets reporting one statement oppositely."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from quotetrail.analyze.contradictions import contradictions, outlet_conflicts
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "analyze" / "statements.jsonl"
+
+
+def load() -> list[dict]:
+    return [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+
+
+def pair_ids(pairs: list[dict]) -> set[tuple[str, str]]:
+    return {(p["first"]["id"], p["second"]["id"]) for p in pairs}
+
+
+def test_contradictions_same_speaker_opposite_stances():
+    pairs = pair_ids(contradictions(load(), "Northern Front"))
+    assert ("s1", "s4") in pairs and ("s1", "s8") in pairs
+
+
+def test_contradictions_across_officials_of_one_affiliation():
+    pairs = contradictions(load(), "Northern Front")
+    assert any(p["first"]["id"] == "s2" and p["second"]["id"] == "s4" for p in pairs)
+
+
+def test_contradictions_never_pair_different_actors():
+    ids = {side for pair in pair_ids(contradictions(load(), "Northern Front")) for side in pair}
+    assert "s7" not in ids  # the only Westland statement has no opposite from Westland
+
+
+def test_contradictions_neutral_never_contradicts():
+    assert all("s3" not in pair for pair in pair_ids(contradictions(load(), "Northern Front")))
+
+
+def test_contradictions_strongest_first():
+    strengths = [p["strength"] for p in contradictions(load(), "Northern Front")]
+    assert strengths == sorted(strengths, reverse=True)
+
+
+def test_contradictions_outlets_reporting_one_statement_differently():
+    pairs = outlet_conflicts(load(), "Northern Front")
+    assert pair_ids(pairs) == {("s6", "s5")} or pair_ids(pairs) == {("s5", "s6")}
+    assert {pairs[0]["first"]["outlet"], pairs[0]["second"]["outlet"]} == {"Daily Ledger", "Evening Wire"}
+
+
+def test_contradictions_name_the_speaker_before_the_affiliation():
+    shared = {(p["first"]["id"], p["second"]["id"]): p["shared"] for p in contradictions(load(), "Northern Front")}
+    assert shared[("s5", "s6")] == "Karl Dahl" and shared[("s2", "s4")] == "Freedonia"

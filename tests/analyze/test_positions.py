@@ -1,0 +1,81 @@
+"""Positions, per-period stance and shifts on a fixture of dated statements."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quotetrail.analyze.positions import aggregate, analyse, balance_posterior, shifts, stance_toward, timeline
+
+FIXTURE = Path(__file__).resolve().parents[1] / "data" / "analyze" / "statements.jsonl"
+
+
+@pytest.fixture
+def records() -> list[dict]:
+    return [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+
+
+def freedonia(records: list[dict]) -> list[dict]:
+    return [r for r in records if r["speaker"]["affiliation"] == "Freedonia"]
+
+
+def test_positions_timeline_is_dated_and_ordered(records):
+    rows = timeline(reversed(records), "Northern Front")
+    assert [row["date"] for row in rows] == sorted(row["date"] for row in rows)
+    assert rows[-1]["date_assumed"] is True and rows[0]["date_assumed"] is False
+
+
+@pytest.mark.parametrize("period, expected", [
+    ("month", ["2022-01", "2023-06", "2023-08"]),
+    ("quarter", ["2022-Q1", "2023-Q2", "2023-Q3"]),
+    ("year", ["2022", "2023"]),
+])
+def test_positions_aggregate_groups_by_period(records, period, expected):
+    periods = aggregate(timeline(freedonia(records), "Northern Front"), period)
+    assert [p.period for p in periods] == expected
+
+
+def test_positions_aggregate_counts_and_label(records):
+    first = aggregate(timeline(freedonia(records), "Northern Front"))[0]
+    assert (first.support, first.neutral, first.oppose, first.statements) == (0, 1, 2, 3)
+    assert first.label == "oppose" and first.low < first.balance < first.high
+
+
+@pytest.mark.parametrize("counts, narrower_than", [((10, 0, 0), (1, 0, 0)), ((20, 5, 0), (2, 1, 0))])
+def test_positions_interval_narrows_with_more_statements(counts, narrower_than):
+    assert balance_posterior(*counts)[1] < balance_posterior(*narrower_than)[1]
+
+
+def test_positions_shift_from_oppose_to_support_with_evidence(records):
+    rows = timeline(freedonia(records), "Northern Front")
+    found = shifts(rows, aggregate(rows))
+    assert [(s.before, s.after, s.direction) for s in found] == [("2022-01", "2023-06", "toward support")]
+    shift = found[0]
+    assert shift.confidence > 0.8
+    assert {e["id"] for e in shift.evidence_before} == {"s1", "s2"}
+    assert {e["id"] for e in shift.evidence_after} == {"s4", "s5"}
+
+
+def test_positions_shift_confidence_lower_with_fewer_statements(records):
+    rows = timeline(freedonia(records), "Northern Front")
+    few = [row for row in rows if row["id"] in ("s2", "s4")]
+    many = shifts(rows, aggregate(rows))[0].confidence
+    assert shifts(few, aggregate(few))[0].confidence < many
+
+
+def test_positions_no_shift_when_stance_holds(records):
+    rows = [row for row in timeline(freedonia(records), "Northern Front") if row["stance"] == "support"]
+    assert shifts(rows, aggregate(rows)) == []
+
+
+@pytest.mark.parametrize("asked", ["Northern Front", "northern front", "Front"])
+def test_positions_stance_toward_matches_target_names(records, asked):
+    assert stance_toward(records[0], asked)["label"] == "oppose"
+
+
+def test_positions_analyse_collects_everything(records):
+    result = analyse("Freedonia", "Northern Front", freedonia(records))
+    assert len(result.statements) == len(result.timeline) == 7
+    assert len(result.shifts) == 1 and result.contradictions

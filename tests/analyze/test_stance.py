@@ -1,0 +1,88 @@
+"""Stance of the speaker toward each target: seed-style cases and fresh ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrail.analyze.stance import stance_for
+from quotetrail.nlp import load_pipeline
+from quotetrail.records import Statement
+
+
+def judge(text: str, about: list[str], quote: str | None = None, with_doc: bool = True) -> dict[str, dict]:
+    quote = quote or text
+    start = text.index(quote)
+    statement = Statement(article_id="t", kind="direct", quote=quote, sentence=text,
+                          span=(start, start + len(quote)), about=about)
+    return stance_for(statement, load_pipeline()(text) if with_doc else None)
+
+
+@pytest.mark.parametrize("text, target, label", [
+    # seed-style statements
+    ("Russia would not remove the group from its list of terrorist organizations.", "Taliban", "oppose"),
+    ("Moscow has no intention of supporting the Taliban terrorist group.", "Taliban", "oppose"),
+    ("And in this sense, the Taliban are certainly our allies in the fight against terrorism.", "Taliban", "support"),
+    ("We are keeping a close eye on this situation.", "Taliban", "neutral"),
+    ("Moscow was in no hurry to recognize the Taliban as a legitimate force.", "Taliban", "oppose"),
+    # fresh: negation flips the cue
+    ("The government will recognise the Northern Front next week.", "Northern Front", "support"),
+    ("The government will never recognise the Northern Front.", "Northern Front", "oppose"),
+    ("We refuse to cooperate with the Northern Front.", "Northern Front", "oppose"),
+    ("We will remove the movement from the list of banned organisations.", "movement", "support"),
+    # fresh: the target as object of a stance verb vs as its subject
+    ("The council condemned the Harbour League for the attack.", "Harbour League", "oppose"),
+    ("Our ministry strongly supports the Harbour League.", "Harbour League", "support"),
+    ("The Harbour League was finally recognised by the ministry.", "Harbour League", "support"),
+])
+def test_stance_labels(text, target, label):
+    assert judge(text, [target])[target]["label"] == label
+
+
+def test_stance_subject_of_stance_verb_is_not_its_object():
+    """'X condemned Y' is no cue about X: the cue must not make X opposed with full confidence."""
+    as_object = judge("The minister condemned the Harbour League.", ["Harbour League"])["Harbour League"]
+    as_subject = judge("The Harbour League condemned the minister.", ["Harbour League"])["Harbour League"]
+    assert as_object["source"] == "cue" and as_subject["source"] == "model"
+
+
+@pytest.mark.parametrize("text, stances", [
+    ("Russia supports the Taliban but condemns ISIS.", {"Taliban": "support", "ISIS": "oppose"}),
+    ("The minister praised Kyiv and denounced Minsk.", {"Kyiv": "support", "Minsk": "oppose"}),
+    ("We reject Alpha Corp and welcome Beta Corp.", {"Alpha Corp": "oppose", "Beta Corp": "support"}),
+])
+def test_stance_two_targets_opposite_in_one_sentence(text, stances):
+    result = judge(text, list(stances))
+    assert {target: entry["label"] for target, entry in result.items()} == stances
+
+
+@pytest.mark.parametrize("text, target, words", [
+    ("The Taliban are certainly our allies.", "Taliban", "allies"),
+    ("We have no intention of supporting the Northern Front.", "Northern Front", "not supporting"),
+])
+def test_stance_evidence_names_the_cue(text, target, words):
+    entry = judge(text, [target])[target]
+    assert words in entry["evidence"] and 0.5 < entry["score"] <= 1.0
+
+
+def test_stance_target_outside_quote_found_in_sentence():
+    text = "About the Northern Front, the minister said: we will never recognise them."
+    entry = judge(text, ["Northern Front"], quote="we will never recognise them.")["Northern Front"]
+    assert entry["label"] == "oppose"
+
+
+def test_stance_without_doc_parses_the_sentence():
+    assert judge("Our ministry strongly supports the Harbour League.", ["Harbour League"], with_doc=False)[
+        "Harbour League"]["label"] == "support"
+
+
+@pytest.mark.parametrize("hostile", ["\x1b[31m" * 50, "(" * 300, "Taliban " * 400, ""])
+def test_stance_hostile_text_gives_a_valid_label(hostile):
+    entry = judge(hostile + " end.", ["Taliban"])["Taliban"]
+    assert entry["label"] in ("support", "oppose", "neutral") and 0.0 <= entry["score"] <= 1.0
+
+
+def test_stance_acronym_target_is_not_a_pronoun():
+    """'us' in the quote is not the target 'US': the US, named outside the quote, is what is judged."""
+    text = "The US was condemned again; the minister said: they will never support us."
+    entry = judge(text, ["US"], quote="they will never support us.")["US"]
+    assert entry["evidence"] != "not support"
