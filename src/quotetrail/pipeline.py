@@ -1,4 +1,4 @@
-"""The per-document pipeline: clean → parse → extract, as one pure function of a batch.
+"""The per-document pipeline: clean → parse → extract → stance, as one pure function of a batch.
 
 `process_batch` takes plain records and returns plain records, so a driver in `scale/` can run
 it in this process, in a pool of local processes, or on a cluster, unchanged. A document that
@@ -7,6 +7,8 @@ breaks a stage comes back as a `Rejection` naming it and the stage; the rest of 
 
 from __future__ import annotations
 
+from quotetrail.analyze.stance import stance_for
+from quotetrail.analyze.tone import article_tone
 from quotetrail.clean import clean_document
 from quotetrail.clean.furniture import candidate_lines
 from quotetrail.extract import extract_mentions, extract_statements
@@ -39,7 +41,10 @@ def process_batch(batch: Batch) -> list[ArticleResult | Rejection]:
         for (index, article), doc in zip(to_parse, nlp.pipe(texts, batch_size=PARSE_BATCH)):
             try:
                 statements = extract_statements(article, doc)
+                for statement in statements:
+                    statement.stance = stance_for(statement, doc)
                 mentions = extract_mentions(doc)
+                article.tone = article_tone(article.text)
             except Exception as error:
                 results[index] = Rejection(article.source_path, f"extraction failed: {type(error).__name__}: {error}")
                 continue

@@ -90,6 +90,7 @@ class Article:
     source_path: str = ""
     language: str = "en"
     dateline: str | None = None  # place of the dateline, "MOSCOW"
+    tone: float | None = None  # GDELT-like document tone (analyze.tone); never a speaker's stance
     removed: list[RemovedLine] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

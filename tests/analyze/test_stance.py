@@ -23,6 +23,7 @@ def judge(text: str, about: list[str], quote: str | None = None, with_doc: bool 
     ("Moscow has no intention of supporting the Taliban terrorist group.", "Taliban", "oppose"),
     ("And in this sense, the Taliban are certainly our allies in the fight against terrorism.", "Taliban", "support"),
     ("We are keeping a close eye on this situation.", "Taliban", "neutral"),
+    ("Putin said that the Taliban is one of Moscow's allies in the fight against terrorism.", "Taliban", "support"),
     ("Moscow was in no hurry to recognize the Taliban as a legitimate force.", "Taliban", "oppose"),
     # fresh: negation flips the cue
     ("The government will recognise the Northern Front next week.", "Northern Front", "support"),
@@ -62,6 +63,12 @@ def test_stance_two_targets_opposite_in_one_sentence(text, stances):
 def test_stance_evidence_names_the_cue(text, target, words):
     entry = judge(text, [target])[target]
     assert words in entry["evidence"] and 0.5 < entry["score"] <= 1.0
+
+
+def test_stance_framing_outside_the_quote_is_not_the_speakers():
+    text = "Although the group is banned in Russia, Putin said that the Taliban is one of Moscow's allies."
+    quote = "the Taliban is one of Moscow's allies"
+    assert judge(text, ["Taliban"], quote=quote)["Taliban"]["label"] == "support"
 
 
 def test_stance_target_outside_quote_found_in_sentence():

@@ -128,3 +128,18 @@ def test_statements_quote_resumed_after_attribution(statements_of, text, fragmen
     statements = statements_of(text)
     matching = [s for s in statements if fragment in s.quote]
     assert matching and matching[0].speaker.name == speaker
+
+
+def test_statements_about_names_the_article_gives_elsewhere(statements_of):
+    text = (
+        "Minister Says 'Harbour League Are Our Partners'\n\n"
+        "Foreign Minister Anna Petrova said on Monday that the Harbour League had kept its word."
+    )
+    headline = [s for s in statements_of(text) if "Partners" in s.quote]
+    assert headline and "Harbour League" in headline[0].about
+
+
+def test_statements_dateline_is_not_the_speaker(statements_of):
+    text = "KABUL — The Governor of Herat, Anna Petrova, said that the road would reopen on Monday."
+    (statement,) = statements_of(text)
+    assert statement.speaker.name == "Anna Petrova"

@@ -18,6 +18,7 @@ from quotetrail.analyze.features import is_negated, tree_path
 from quotetrail.analyze.lexicon import stance_cues
 
 ATTRIBUTE_REACH = 3
+PARTITIVES = frozenset({"one", "some", "many", "several", "each", "all", "most", "none"})  # "one of our allies"
 REFUSALS = frozenset({"refuse", "decline", "fail", "deny", "hesitate"})
 AGENT_ROLES = frozenset({"^nsubj", "^csubj", "^agent"})  # the target does the act; passive subjects undergo it
 
@@ -44,12 +45,21 @@ def _phrase(*tokens: Token, negated: bool) -> str:
     return ("not " if negated else "") + " … ".join(words)
 
 
+def _partitive_hops(token: Token) -> int:
+    """The two steps of "one of" above a noun, which say nothing about how near it is."""
+    head = token.head
+    return 2 if head.lower_ == "of" and head.head.lower_ in PARTITIVES and head.head.i != token.i else 0
+
+
 def _attribute(token: Token, target: Span, polarity: int) -> Cue | None:
     path = tree_path(target.root, token)
-    if path is None or len(path) > ATTRIBUTE_REACH:
+    if path is None:
+        return None
+    distance = len(path) - _partitive_hops(token)
+    if distance > ATTRIBUTE_REACH:
         return None
     negated = _negated(token)
-    return Cue(-polarity if negated else polarity, len(path), _phrase(token, negated=negated), token.i)
+    return Cue(-polarity if negated else polarity, distance, _phrase(token, negated=negated), token.i)
 
 
 def _act(token: Token, target: Span, polarity: int) -> Cue | None:

@@ -165,7 +165,9 @@ def stance_for(statement: Any, doc: Doc | None) -> dict[str, dict[str, Any]]:
     """{target: {label, score, polarity, evidence, source}} for each target in `statement.about`.
 
     The target is looked for in the quote, then through the quote's first anaphor ("the group",
-    "they"), then in the sentence(s) around it; found nowhere, the stance is neutral.
+    "they"), then in the sentence(s) around it; found nowhere, the stance is neutral. A target
+    inside the quote is judged on the quote alone: the reporter's framing around it ("Although
+    the group is banned, Putin said …") is not the speaker's stance.
     """
     if doc is None:
         from quotetrail.nlp import load_pipeline
@@ -183,5 +185,6 @@ def stance_for(statement: Any, doc: Doc | None) -> dict[str, dict[str, Any]]:
             result[name] = {"label": "neutral", "score": 0.0, "polarity": 0.0,
                             "evidence": "target not found in the statement", "source": "none"}
             continue
-        result[name] = classify_target(doc, target, context)
+        inside_quote = quote.start <= target.start and target.end <= quote.end
+        result[name] = classify_target(doc, target, quote if inside_quote else context)
     return result

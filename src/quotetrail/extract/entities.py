@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from quotetrail.extract.cues import country_of
@@ -20,15 +22,42 @@ def _canonical(label: str, text: str, cast: Cast) -> str:
     return group_name(text)
 
 
+def _known_names(doc: Doc, cast: Cast) -> dict[str, re.Pattern[str]]:
+    """Every entity the article names (as written → canonical), with a whole-word pattern; once per doc.
+
+    Headlines in title case ("Taliban Are Our Allies") and short quotes are where the small
+    model's NER misses names it finds elsewhere in the same article."""
+    key = "quotetrail_known_names"
+    known = doc.user_data.get(key)
+    if known is None:
+        known = {}
+        for ent in entities(doc):
+            name = _canonical(ent.label_, ent.text, cast) if ent.label_ in ABOUT_LABELS else None
+            written = re.sub(r"^(?:the|The)\s+", "", ent.text.strip())
+            if name and len(written) >= 3 and written not in known:
+                flags = re.IGNORECASE if len(written) >= 4 else 0
+                known[written] = (name, re.compile(rf"(?<!\w){re.escape(written)}(?!\w)", flags))
+        doc.user_data[key] = known
+    return known
+
+
 def about(doc: Doc, span: tuple[int, int], speaker: Speaker | None, cast: Cast) -> list[str]:
-    """Entity names inside `span`, deduplicated in order of appearance, without the speaker."""
+    """Entity names inside `span`, deduplicated in order of appearance, without the speaker:
+    those the NER found there, then names the article gives elsewhere that occur in the span."""
     start, end = span
     excluded = {speaker.name.casefold(), clean_name(speaker.mention).casefold()} if speaker else set()
-    names: list[str] = []
+    found: list[tuple[int, str]] = []
     for ent in entities(doc):
         if ent.start_char < start or ent.end_char > end or ent.label_ not in ABOUT_LABELS:
             continue
-        name = _canonical(ent.label_, ent.text, cast)
+        found.append((ent.start_char, _canonical(ent.label_, ent.text, cast)))
+    text = doc.text[start:end]
+    for name, pattern in _known_names(doc, cast).values():
+        match = pattern.search(text)
+        if match:
+            found.append((start + match.start(), name))
+    names: list[str] = []
+    for _, name in sorted(found, key=lambda item: item[0]):
         if name and name.casefold() not in excluded and name not in names:
             names.append(name)
     return names

@@ -104,10 +104,30 @@ def _inside_quote(token: Token) -> bool:
     return sum(line.count(m) for m in OPENING_MARKS) > sum(line.count(m) for m in CLOSING_MARKS)
 
 
+DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _is_dateline(token: Token) -> bool:
+    """"KABUL — …": a place opening its sentence, followed by a dash."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.is_sent_start and following is not None and following.text in DASHES
+
+
+def _person_apposed_to_cue(verb: Token) -> Token | None:
+    """The name set off by commas right before the cue: "…, Anna Petrova, said"."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i - 2]
+    return name if name.ent_type_ == "PERSON" else None
+
+
 def speaker_token(verb: Token) -> Token | None:
     """The subject naming who spoke; a subject the parser found inside a quotation is replaced by
     the last name before the cue outside it ("Doug Purdy, who lost “two belt loops”, says")."""
     subject = subject_of(verb)
+    if subject is not None and _is_dateline(subject):
+        subject = _person_apposed_to_cue(verb) or subject
     if subject is None or not _inside_quote(subject):
         return apposed_person(subject) if subject is not None else None
     sentence = sentence_of(verb)
@@ -116,14 +136,19 @@ def speaker_token(verb: Token) -> Token | None:
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The grammatical subject of a speech verb, inherited through conjunctions and participles."""
-    for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return child
-        if child.dep_ == "nsubjpass":
-            return None
+    """The grammatical subject of a speech verb, inherited through conjunctions and participles.
+
+    Of two subjects the parser hangs on one verb ("MOSCOW — The President … said": a dateline
+    taken for a subject), the one nearest the verb is the speaker."""
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    if subjects:
+        before = [child for child in subjects if child.i < verb.i]
+        child = before[-1] if before else subjects[0]
+        if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+            return verb.head
+        return child
     if depth < 3 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
     finite = verb.tag_ == "VBD" or (verb.tag_ in {"VBZ", "VBN"} and any(c.dep_ == "ccomp" for c in verb.children))
