@@ -79,7 +79,7 @@ def test_cli_statement_filters_narrow_the_list(seeded_db):
 
 def test_cli_positions_lists_russia_on_taliban_by_date(seeded_db):
     rows = _jsonl(["positions", "--db", str(seeded_db), "--actor", "Russia", "--target", "Taliban", "--format", "jsonl"])
-    dates = [r["said_on"] or r["published"] for r in rows]
+    dates = [r["date"] for r in rows if r["type"] == "statement"]
     assert dates == sorted(dates)
     assert any(d.startswith("2021") for d in dates) and any(d.startswith("2024") for d in dates)
 

@@ -97,3 +97,18 @@ def test_pages_readable_without_javascript(client: TestClient) -> None:
     html = client.get("/positions?actor=Russia&target=Taliban").text
     statements = re.findall(r'<article class="statement"', html)
     assert len(statements) == 4  # every chart point is also listed as text
+
+
+def test_pages_home_lists_a_speaker_without_affiliation(tmp_path: Path) -> None:
+    from quotetrail.records import Article, ArticleResult, Speaker, Statement
+    from quotetrail.store import Store
+
+    text = "Anna Petrova said the road would reopen."
+    article = Article(id="solo", text=text, outlet="Example", published="2024-01-02")
+    statement = Statement(article_id="solo", kind="indirect", quote="the road would reopen", sentence=text,
+                          span=(text.index("the road"), len(text) - 1), speaker=Speaker("Anna Petrova", "Anna Petrova"))
+    with Store(tmp_path / "solo.duckdb") as store:
+        store.write([ArticleResult(article=article, statements=[statement])])
+    response = TestClient(create_app(tmp_path / "solo.duckdb")).get("/")
+    assert response.status_code == 200
+    assert "Anna Petrova" in response.text

@@ -120,7 +120,8 @@ def speakers(store: Store, name: str | None = None, limit: int | None = None, of
     return store._rows(
         "SELECT speaker_id AS id, arg_max(speaker_name, length(speaker_name)) AS name,"
         " any_value(speaker_kind) AS kind, count(*) AS statements,"
-        " list_sort(list_distinct(list(speaker_affiliation) FILTER (WHERE speaker_affiliation IS NOT NULL))) AS affiliations"
+        " coalesce(list_sort(list_distinct(list(speaker_affiliation) FILTER (WHERE speaker_affiliation IS NOT NULL))), [])"
+        " AS affiliations"
         f" FROM statements WHERE speaker_id IS NOT NULL{named}"
         " GROUP BY speaker_id ORDER BY statements DESC, name" + _page(limit, offset),
         params,
