@@ -54,8 +54,9 @@ def write_corpus(folder: Path, count: int, seed: int) -> None:
 def measure(corpus: Path, db: Path, workers: int) -> dict[str, float]:
     """Ingest in a child process; returns its wall time and peak RSS (MiB)."""
     code = (
-        "import resource, sys; from quotetrail.ingest import ingest; from quotetrail.store import Store\n"
-        f"s = Store({str(db)!r}); summary = ingest([{str(corpus)!r}], s, workers={workers}); s.close()\n"
+        "import resource; from quotetrail.ingest import ingest; from quotetrail.store import Store\n"
+        "from quotetrail.scale import make_driver\n"
+        f"s = Store({str(db)!r}); summary = ingest([{str(corpus)!r}], s, driver=make_driver('local', {workers})); s.close()\n"
         "print(summary.stored, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
         " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
