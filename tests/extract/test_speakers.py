@@ -36,6 +36,13 @@ import pytest
             "Anna Berg",
             "she",
         ),
+        (  # with no pronoun or honorific for either, the first name tells gender
+            "Local baker Karen Tulloch opened the shop in 2015.\n\n"
+            "Retired teacher Gary Pelham, who lives next door, says the shop changed the street.\n\n"
+            "“People come from all over town for the rye bread,” she says.",
+            "Karen Tulloch",
+            "she",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

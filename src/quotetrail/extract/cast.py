@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrail.extract.cues import country_of, lexicon, places
+from quotetrail.extract.cues import country_of, first_names, lexicon, places
 from quotetrail.extract.reported import link_line
 from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 from quotetrail.records import Speaker
@@ -31,6 +31,7 @@ TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss
 FEMALE = {"she", "her", "hers", "herself"}
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
 ROLE_MAX_TOKENS = 10
+FIRST_NAME_WEIGHT = 5  # a sex-typed first name outweighs a few stray pronouns, not an honorific
 POSSESSIVE = ("'s", "’s", "'", "’")
 
 
@@ -297,6 +298,11 @@ def _gender_votes(cast: Cast) -> dict[str, str]:
         for token in scope:
             if not cast.in_quote(token.idx):
                 votes[person] = votes.get(person, 0) + (token.lower_ in MALE) - (token.lower_ in FEMALE)
+    for person in {cast.canonical(p.name) for p in cast.people}:  # "Erin Kim", "Doug Purdy"
+        words = person.split()
+        sex = first_names().get(words[0].casefold()) if len(words) > 1 else None
+        if sex:
+            votes[person] = votes.get(person, 0) + (FIRST_NAME_WEIGHT if sex == "m" else -FIRST_NAME_WEIGHT)
     for token in cast.doc:  # "Mr. Blinken", "Ms. May": an honorific outweighs pronoun votes
         title = token.lower_.rstrip(".")
         if title in TITLE_GENDER and token.i + 1 < len(cast.doc) and cast.doc[token.i + 1].pos_ == "PROPN":
