@@ -43,6 +43,12 @@ import pytest
             "Karen Tulloch",
             "she",
         ),
+        (  # a person named inside what someone said is talked about, not the next speaker
+            "Mayor Ann Cole said that Carla Mendes had negotiated the deal with the province.\n\n"
+            "“We fought hard for this and it shows,” she said.",
+            "Ann Cole",
+            "she",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

@@ -43,10 +43,16 @@ PARAGRAPH_WINDOW = 6  # a pronoun looks back this many paragraphs for its antece
 
 @dataclass(frozen=True)
 class Said:
-    """A resolved statement, as later pronouns see it: where its cue was and who spoke."""
+    """A resolved statement, as later pronouns see it: where its cue was, who spoke, and what."""
 
     at: int
     speaker: Speaker
+    content: tuple[int, int] = (0, 0)
+
+
+def _reported(history: list[Said], offset: int) -> bool:
+    """Whether `offset` lies in what someone was reported to say: a name there is talked about."""
+    return any(s.content[0] <= offset < s.content[1] for s in history)
 
 
 def _near(cast: Cast, at: int, start: int, window: int = PARAGRAPH_WINDOW) -> bool:
@@ -62,7 +68,9 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
     """"he"/"she": the nearest earlier subject or speaker of fitting gender, else the nearest name."""
     pronoun = mention.text.lower()
     events: list[tuple[int, str, bool, Speaker | None]] = [
-        (p.start, p.name, p.subject, None) for p in cast.people if p.start < at and not cast.in_quote(p.start)
+        (p.start, p.name, p.subject, None)
+        for p in cast.people
+        if p.start < at and not cast.in_quote(p.start) and not _reported(history, p.start)
     ]
     events += [
         (s.at, s.speaker.name, True, s.speaker)
