@@ -49,6 +49,13 @@ import pytest
             "Ann Cole",
             "she",
         ),
+        (  # a place name is no one's full name, so "Canada" is no one's surname
+            "Premier Dan Whitby spoke to fishermen on Monday.\n\n"
+            "The town hall was the largest in Atlantic Canada this year.\n\n"
+            "Voters in Canada deserve better ferries, he said.",
+            "Dan Whitby",
+            "he",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

@@ -30,6 +30,7 @@ MALE = {"he", "him", "his", "himself"}
 TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
 FEMALE = {"she", "her", "hers", "herself"}
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a token tagged so is no one's surname ("Atlantic Canada")
 ROLE_MAX_TOKENS = 10
 FIRST_NAME_WEIGHT = 5  # a sex-typed first name outweighs a few stray pronouns, not an honorific
 POSSESSIVE = ("'s", "’s", "'", "’")
@@ -257,7 +258,7 @@ def _surname_mentions(doc: Doc, cast: Cast) -> list[Person]:
     return [
         Person(token.idx, token.text, _is_subject(doc[token.i : token.i + 1]))
         for token in doc
-        if token.pos_ == "PROPN" and token.text in surnames and token.ent_type_ != "PERSON"
+        if token.pos_ == "PROPN" and token.text in surnames and token.ent_type_ not in PLACE_LABELS | {"PERSON"}
         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
     ]
 
@@ -271,7 +272,7 @@ def _full_names(doc: Doc) -> list[str]:
         )
         previous = token.doc[token.i - 1] if token is not None and token.i > 0 else None
         glued = previous is not None and not previous.is_space and not previous.whitespace_ and not run
-        if proper and not glued and token.ent_type_ not in {"GPE", "NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O"):
+        if proper and not glued and token.ent_type_ not in PLACE_LABELS | {"NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O"):
             run.append(token.text)
             continue
         name = clean_name(" ".join(run))
