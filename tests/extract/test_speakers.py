@@ -56,6 +56,11 @@ import pytest
             "Dan Whitby",
             "he",
         ),
+        (  # a body named inside what another body said is not what "it" refers to next
+            "Ottawa Hydro said it had asked Gridco for help on Monday.\n\nIt said that crews would work through the night.",
+            "Ottawa Hydro",
+            "It",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

@@ -98,7 +98,11 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
 
 def resolve_group_pronoun(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
     """"they"/"it": the nearest earlier organisation, place or group that spoke or was named."""
-    events = [(g.start, g.name) for g in cast.groups if g.start < at and not cast.in_quote(g.start) and g.label != "GPE"]
+    events = [
+        (g.start, g.name)
+        for g in cast.groups
+        if g.start < at and not cast.in_quote(g.start) and not _reported(history, g.start) and g.label != "GPE"
+    ]
     events += [(s.at, s.speaker.name) for s in history if s.at < at and s.speaker.kind == "organization"]
     events = [e for e in events if _near(cast, at, e[0])]
     if not events:
