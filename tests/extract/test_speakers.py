@@ -61,6 +61,12 @@ import pytest
             "Ottawa Hydro",
             "It",
         ),
+        (  # a full name the tagger took for a place still gives the surname its fullest form
+            "Nino Halvorsen scored twice as Dallas beat Denver on Tuesday.\n\n"
+            "Halvorsen said the team had finally found its rhythm.",
+            "Nino Halvorsen",
+            "Halvorsen",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

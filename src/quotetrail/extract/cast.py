@@ -246,7 +246,7 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
             people.append(Person(ent.start_char, name, _is_subject(ent), role, affiliation))
         elif ent.label_ in GROUP_LABELS:
             groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
-    cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=_full_names(doc))
+    cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=_full_names(doc) + _mislabelled_names(doc))
     cast.people = sorted(people + _surname_mentions(doc, cast), key=lambda p: p.start)
     cast.gender.update(_gender_votes(cast))
     return cast
@@ -279,6 +279,20 @@ def _full_names(doc: Doc) -> list[str]:
         if 2 <= len(name.split()) <= 4:
             names.append(name)
         run = []
+    return names
+
+
+def _mislabelled_names(doc: Doc) -> list[str]:
+    """Full names the tagger took for places ("Megan Bortis" as GPE): two to four capitalised words,
+    no place the tables know, led by a common first name or ending in a surname tagged PERSON elsewhere."""
+    surnames = {ent[-1].text for ent in entities(doc) if ent.label_ == "PERSON"}
+    names = []
+    for ent in entities(doc):
+        words = ent.text.split()
+        if ent.label_ not in PLACE_LABELS | {"NORP"} or not 2 <= len(words) <= 4 or country_of(ent.text):
+            continue
+        if all(w[:1].isupper() and w.isalpha() for w in words) and (words[0].casefold() in first_names() or words[-1] in surnames):
+            names.append(ent.text)
     return names
 
 
