@@ -67,6 +67,18 @@ import pytest
             "Nino Halvorsen",
             "Halvorsen",
         ),
+        (  # a quoted nickname is no part of the name
+            "Fisherman Robert “Bobby” Tallis said the season was the worst in decades.",
+            "Robert Tallis",
+            "Robert “Bobby” Tallis",
+        ),
+        (  # a name governed by a preposition is not a subject, even when a verb follows it
+            "Labour historian Alan Pruett describes the strike in detail.\n\n"
+            "Young workers like Marcus Teller joined the union that year.\n\n"
+            "The workers had to fight for every raise, he writes.",
+            "Alan Pruett",
+            "he",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

@@ -37,8 +37,8 @@ POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 def clean_name(text: str) -> str:
-    """A name without honorifics, role words, possessive ending or leading article."""
-    words = text.lstrip("&-–—,;:.·•|/ ").split()
+    """A name without honorifics, role words, quoted nickname, possessive ending or leading article."""
+    words = [w for w in text.lstrip("&-–—,;:.·•|/ ").split() if not _nickname(w)]
     droppable = HONORIFICS | lexicon().speaker_nouns | {"the"}
     last_title = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in droppable), default=-1)
     words = words[last_title + 1 :]
@@ -50,6 +50,11 @@ def clean_name(text: str) -> str:
             name = name[: -len(ending)]
             break
     return name.strip(" ,.")
+
+
+def _nickname(word: str) -> bool:
+    """A quoted nickname inside a name: Robert “Bob” Smith."""
+    return len(word) > 2 and word[0] in NAME_STOPS and word[-1] in NAME_STOPS
 
 
 def group_name(text: str) -> str:
@@ -229,7 +234,8 @@ def _is_subject(ent: Span) -> bool:
     while hops < 3 and token.dep_ in {"compound", "appos", "conj", "nmod"} and token.head is not token:
         token, hops = token.head, hops + 1
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return token.dep_ in {"nsubj", "nsubjpass"} or (after is not None and after.pos_ in {"VERB", "AUX"})
+    governed = token.dep_ == "pobj"  # "porters like Grizzle recognized": not the subject
+    return token.dep_ in {"nsubj", "nsubjpass"} or (not governed and after is not None and after.pos_ in {"VERB", "AUX"})
 
 
 def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[int]) -> Cast:
