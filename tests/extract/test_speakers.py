@@ -79,6 +79,12 @@ import pytest
             "Alan Pruett",
             "he",
         ),
+        (  # an indefinite role introduces someone new, not the person last given that role
+            "Justice Minister Carla Ruiz tabled the bill on Monday.\n\n"
+            "A justice official said the changes would take effect in the spring.",
+            "justice official",
+            "A justice official",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

@@ -37,6 +37,7 @@ ANAPHORIC_BODIES = {
     "ministry", "bank", "party", "network", "commission", "council", "committee", "association",
     "board", "team", "club", "service", "government", "movement",
 }
+INDEFINITE = {"a", "an", "another"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 PARAGRAPH_WINDOW = 6  # a pronoun looks back this many paragraphs for its antecedent
 
@@ -142,6 +143,8 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
         affiliation = affiliation_in(list(mention))
         return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="organization", affiliation=affiliation)
     affiliation = affiliation_in(list(mention))
+    if _new_or_many(mention):
+        return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation)
     for person in sorted(cast.people, key=lambda p: p.start, reverse=True):
         if person.start >= at:
             continue
@@ -151,6 +154,11 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
     return _definite_person(cast, mention, at) or Speaker(
         name=nominal_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation
     )
+
+
+def _new_or_many(mention: Span) -> bool:
+    """"A justice official", "Finance officials": someone new, or several people, not one named earlier."""
+    return mention[0].lower_ in INDEFINITE or mention.root.tag_ in {"NNS", "NNPS"}
 
 
 def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
