@@ -85,6 +85,11 @@ import pytest
             "justice official",
             "A justice official",
         ),
+        (  # "the commission" is a body: never the person last named
+            "Police Chief Tom Reyes resigned on Monday.\n\n“We expect a full review of the force,” the commission said.",
+            "commission",
+            "the commission",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

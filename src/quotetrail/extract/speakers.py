@@ -35,7 +35,7 @@ from quotetrail.records import Speaker
 ANAPHORIC_BODIES = {
     "company", "firm", "agency", "group", "organization", "organisation", "union", "department",
     "ministry", "bank", "party", "network", "commission", "council", "committee", "association",
-    "board", "team", "club", "service", "government", "movement",
+    "board", "team", "club", "service", "government", "movement", "diocese", "church", "university",
 }
 INDEFINITE = {"a", "an", "another"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
@@ -137,8 +137,7 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
         return _statement_owner(cast, mention, at, history)
     if head in ANAPHORIC_BODIES and mention[0].lower_ == "the" and not any(t.ent_type_ for t in mention):
         body = _nearest_body(cast, at, history)
-        if body is not None:
-            return _organization(body, mention.text)
+        return _organization(body or nominal_name(mention.text), mention.text)
     if head in lexicon().organization_nouns:
         affiliation = affiliation_in(list(mention))
         return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="organization", affiliation=affiliation)
@@ -163,7 +162,8 @@ def _new_or_many(mention: Span) -> bool:
 
 def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
     """"Protesters said", "the memo says": a speaker the article only describes, named as written."""
-    kind = "person" if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" else "organization"
+    body = mention.root.lemma_.lower() in ANAPHORIC_BODIES
+    kind = "person" if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" and not body else "organization"
     if kind == "person" and mention.root.tag_ == "NN":
         found = _definite_person(cast, mention, at)
         if found is not None:
