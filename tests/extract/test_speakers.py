@@ -90,6 +90,12 @@ import pytest
             "commission",
             "the commission",
         ),
+        (  # "the report" speaks for the author of the document the article attributed just before
+            "A study by the Fraser Institute looked at wait times in 40 hospitals.\n\n"
+            "“Waiting lists keep growing in every province,” the report said.",
+            "Fraser Institute",
+            "the report",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

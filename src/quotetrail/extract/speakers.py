@@ -236,7 +236,25 @@ def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) ->
     if earlier:
         found = earlier[-1].speaker
         return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
+    if mention[0].lower_ == "the":
+        found = _earlier_document_author(cast, mention, at)
+        if found is not None:
+            return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
     return resolve_described(cast, mention, at, history)
+
+
+def _earlier_document_author(cast: Cast, mention: Span, at: int) -> Speaker | None:
+    """"The report said", after "a study by the Fraser Institute": the author of the latest
+    document the article attributed nearby."""
+    nouns = lexicon().document_nouns
+    for token in reversed(cast.doc[: mention.start]):
+        if not _near(cast, at, token.idx, 3):
+            return None
+        if token.lemma_.lower() in nouns and token.pos_ == "NOUN" and not cast.in_quote(token.idx):
+            author = _author(cast, mention_span(token))
+            if author is not None:
+                return author
+    return None
 
 
 def mention_kind(cast: Cast, mention: Span) -> str | None:
