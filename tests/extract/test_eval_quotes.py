@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quotetrail.eval.quotes import Predicted, evaluate, match, offset_map, score
+from quotetrail.eval.quotes import Predicted, error_class, evaluate, match, offset_map, score, speaker_errors
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "extract" / "quotes-mini"
 
@@ -54,3 +54,27 @@ def test_eval_quotes_our_extractor_on_the_fixture() -> None:
     scores = evaluate(MINI)
     assert scores["f1_0.8"] == 1.0
     assert scores["speaker_accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("mention", "predicted", "gold", "kind"),
+    [
+        ("she", "Jane Smith", "Ann Lee", "pronoun"),
+        ("Smith", "Smith", "Jane Smith", "name-length"),
+        ("the report", "report", "Fraser Institute", "document"),
+        ("the company", "Acme", "Bolt Inc", "description"),
+        ("Acme", "Acme", "Bolt Inc", "other"),
+    ],
+)
+def test_eval_quotes_error_class(mention: str, predicted: str, gold: str, kind: str) -> None:
+    assert error_class(Predicted(0, 1, predicted, mention), gold) == kind
+
+
+def test_eval_quotes_speaker_errors_lists_only_wrong_speakers() -> None:
+    def half_right(texts):
+        raw = texts[0]
+        first, second = raw.index("It is"), raw.index("the repairs")
+        return [[Predicted(first - 1, raw.index("she said") - 1, "Jane Smith", "she"), Predicted(second, second + 30, "Smith", "Smith")]]
+
+    errors = speaker_errors(MINI, half_right)
+    assert [(row["predicted"], row["class"]) for row in errors] == [("Smith", "name-length")]

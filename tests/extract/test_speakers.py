@@ -36,6 +36,66 @@ import pytest
             "Anna Berg",
             "she",
         ),
+        (  # with no pronoun or honorific for either, the first name tells gender
+            "Local baker Karen Tulloch opened the shop in 2015.\n\n"
+            "Retired teacher Gary Pelham, who lives next door, says the shop changed the street.\n\n"
+            "“People come from all over town for the rye bread,” she says.",
+            "Karen Tulloch",
+            "she",
+        ),
+        (  # a person named inside what someone said is talked about, not the next speaker
+            "Mayor Ann Cole said that Carla Mendes had negotiated the deal with the province.\n\n"
+            "“We fought hard for this and it shows,” she said.",
+            "Ann Cole",
+            "she",
+        ),
+        (  # a place name is no one's full name, so "Canada" is no one's surname
+            "Premier Dan Whitby spoke to fishermen on Monday.\n\n"
+            "The town hall was the largest in Atlantic Canada this year.\n\n"
+            "Voters in Canada deserve better ferries, he said.",
+            "Dan Whitby",
+            "he",
+        ),
+        (  # a body named inside what another body said is not what "it" refers to next
+            "Ottawa Hydro said it had asked Gridco for help on Monday.\n\nIt said that crews would work through the night.",
+            "Ottawa Hydro",
+            "It",
+        ),
+        (  # a full name the tagger took for a place still gives the surname its fullest form
+            "Nino Halvorsen scored twice as Dallas beat Denver on Tuesday.\n\n"
+            "Halvorsen said the team had finally found its rhythm.",
+            "Nino Halvorsen",
+            "Halvorsen",
+        ),
+        (  # a quoted nickname is no part of the name
+            "Fisherman Robert “Bobby” Tallis said the season was the worst in decades.",
+            "Robert Tallis",
+            "Robert “Bobby” Tallis",
+        ),
+        (  # a name governed by a preposition is not a subject, even when a verb follows it
+            "Labour historian Alan Pruett describes the strike in detail.\n\n"
+            "Young workers like Marcus Teller joined the union that year.\n\n"
+            "The workers had to fight for every raise, he writes.",
+            "Alan Pruett",
+            "he",
+        ),
+        (  # an indefinite role introduces someone new, not the person last given that role
+            "Justice Minister Carla Ruiz tabled the bill on Monday.\n\n"
+            "A justice official said the changes would take effect in the spring.",
+            "justice official",
+            "A justice official",
+        ),
+        (  # "the commission" is a body: never the person last named
+            "Police Chief Tom Reyes resigned on Monday.\n\n“We expect a full review of the force,” the commission said.",
+            "commission",
+            "the commission",
+        ),
+        (  # "the report" speaks for the author of the document the article attributed just before
+            "A study by the Fraser Institute looked at wait times in 40 hospitals.\n\n"
+            "“Waiting lists keep growing in every province,” the report said.",
+            "Fraser Institute",
+            "the report",
+        ),
         (  # a pronoun to the nearest earlier subject
             "Governor Tom Reed met the press.\n\n“The roads will be open by Friday,” he said.",
             "Tom Reed",

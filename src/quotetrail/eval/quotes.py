@@ -136,16 +136,22 @@ def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def _located(article: dict[str, Any]) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    """The article's gold quotes that can be placed in `text_raw`, with their spans there."""
+    _, offsets = offset_map(article["text_raw"])
+    located = [(q, gold_span_in_raw(gold_span(q, article["text"]), offsets)) for q in article["quotes"]]
+    return [(q, span) for q, span in located if span]
+
+
 def score(data: Path, extractor: Extractor) -> dict[str, Any]:
     """Quote P/R/F1 at each overlap threshold and speaker accuracy, for any extractor."""
     articles = load(data)
     predictions = extractor([article["text_raw"] for article in articles])
     counts: Counter[str] = Counter()
     for article, predicted in zip(articles, predictions):
-        _, offsets = offset_map(article["text_raw"])
-        located = [(q, gold_span_in_raw(gold_span(q, article["text"]), offsets)) for q in article["quotes"]]
-        quotes = [q for q, span in located if span]
-        golds = [span for _, span in located if span]
+        located = _located(article)
+        quotes = [q for q, _ in located]
+        golds = [span for _, span in located]
         counts["gold"] += len(golds)
         counts["predicted"] += len(predicted)
         for threshold in THRESHOLDS:
@@ -184,6 +190,41 @@ def _metrics(counts: Counter[str]) -> dict[str, Any]:
     return metrics
 
 
+PRONOUNS = {"he", "she", "him", "her", "they", "it"}
+DOCUMENT_WORDS = ("report", "study", "statement", "release", "survey", "poll", "memo", "letter", "document", "tweet", "post")
+# speaker-error classes, first fitting one wins: (class, test on predicted mention, name and gold name)
+ERROR_CLASSES: tuple[tuple[str, Callable[[str, str, str], bool]], ...] = (
+    ("pronoun", lambda mention, name, gold: mention.casefold() in PRONOUNS),
+    ("name-length", lambda mention, name, gold: bool(name and gold) and (set(name.split()) < set(gold.split()) or set(gold.split()) < set(name.split()))),
+    ("document", lambda mention, name, gold: any(word in mention.casefold() for word in DOCUMENT_WORDS)),
+    ("description", lambda mention, name, gold: mention[:1].islower() or mention.casefold().startswith(("the ", "a "))),
+    ("other", lambda mention, name, gold: True),
+)
+
+
+def error_class(prediction: Predicted, gold: str) -> str:
+    name, wanted = normalise_name(prediction.speaker), normalise_name(gold)
+    return next(kind for kind, fits in ERROR_CLASSES if fits(prediction.mention, name, wanted))
+
+
+def speaker_errors(data: Path, extractor: Extractor) -> list[dict[str, Any]]:
+    """Every quote matched at 0.3 whose resolved speaker is wrong, with its error class (for
+    diagnosis on a terminal; the rows quote the data set, so they are never written to the repo)."""
+    articles = load(data)
+    rows = []
+    for article, predicted in zip(articles, extractor([a["text_raw"] for a in articles])):
+        located = _located(article)
+        for g, p in match([span for _, span in located], predicted, THRESHOLDS[0]).items():
+            quote, prediction = located[g][0], predicted[p]
+            if normalise_name(prediction.speaker) != normalise_name(quote["reference"]):
+                rows.append({
+                    "class": error_class(prediction, quote["reference"]), "doc_id": article.get("doc_id"),
+                    "at": prediction.start, "mention": prediction.mention, "predicted": prediction.speaker,
+                    "gold_mention": quote.get("speaker"), "gold": quote["reference"],
+                })
+    return sorted(rows, key=lambda row: (row["class"], str(row["doc_id"]), row["at"]))
+
+
 def quotetrail_extractor(texts: Sequence[str]) -> list[list[Predicted]]:
     """Our extractor: the pipeline's parse (with line breaks as boundaries) and extract_statements."""
     from quotetrail.extract import extract_statements
@@ -206,3 +247,12 @@ def quotetrail_extractor(texts: Sequence[str]) -> list[list[Predicted]]:
 
 def evaluate(data: Path) -> dict[str, Any]:
     return score(Path(data), quotetrail_extractor)
+
+
+if __name__ == "__main__":  # python -m quotetrail.eval.quotes DATA: speaker errors by class
+    import sys
+
+    errors = speaker_errors(Path(sys.argv[1]), quotetrail_extractor)
+    for row in errors:
+        print(json.dumps(row, ensure_ascii=False))
+    print(json.dumps(Counter(row["class"] for row in errors)))

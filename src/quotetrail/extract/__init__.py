@@ -64,7 +64,7 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
         if speaker is None:
             continue
         cue_token = doc[draft.cue.token] if draft.cue is not None else None
-        history.append(Said(draft.cue.at if draft.cue else draft.start, speaker))
+        history.append(Said(draft.cue.at if draft.cue else draft.start, speaker, (draft.start, draft.end)))
         date, assumed = said_on(cue_token, article.published)
         statements.append(
             Statement(

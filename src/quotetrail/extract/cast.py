@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrail.extract.cues import country_of, lexicon, places
+from quotetrail.extract.cues import country_of, first_names, lexicon, places
 from quotetrail.extract.reported import link_line
 from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 from quotetrail.records import Speaker
@@ -30,13 +30,15 @@ MALE = {"he", "him", "his", "himself"}
 TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
 FEMALE = {"she", "her", "hers", "herself"}
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a token tagged so is no one's surname ("Atlantic Canada")
 ROLE_MAX_TOKENS = 10
+FIRST_NAME_WEIGHT = 5  # a sex-typed first name outweighs a few stray pronouns, not an honorific
 POSSESSIVE = ("'s", "’s", "'", "’")
 
 
 def clean_name(text: str) -> str:
-    """A name without honorifics, role words, possessive ending or leading article."""
-    words = text.lstrip("&-–—,;:.·•|/ ").split()
+    """A name without honorifics, role words, quoted nickname, possessive ending or leading article."""
+    words = [w for w in text.lstrip("&-–—,;:.·•|/ ").split() if not _nickname(w)]
     droppable = HONORIFICS | lexicon().speaker_nouns | {"the"}
     last_title = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in droppable), default=-1)
     words = words[last_title + 1 :]
@@ -48,6 +50,11 @@ def clean_name(text: str) -> str:
             name = name[: -len(ending)]
             break
     return name.strip(" ,.")
+
+
+def _nickname(word: str) -> bool:
+    """A quoted nickname inside a name: Robert “Bob” Smith."""
+    return len(word) > 2 and word[0] in NAME_STOPS and word[-1] in NAME_STOPS
 
 
 def group_name(text: str) -> str:
@@ -227,7 +234,8 @@ def _is_subject(ent: Span) -> bool:
     while hops < 3 and token.dep_ in {"compound", "appos", "conj", "nmod"} and token.head is not token:
         token, hops = token.head, hops + 1
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return token.dep_ in {"nsubj", "nsubjpass"} or (after is not None and after.pos_ in {"VERB", "AUX"})
+    governed = token.dep_ == "pobj"  # "porters like Grizzle recognized": not the subject
+    return token.dep_ in {"nsubj", "nsubjpass"} or (not governed and after is not None and after.pos_ in {"VERB", "AUX"})
 
 
 def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[int]) -> Cast:
@@ -244,7 +252,7 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
             people.append(Person(ent.start_char, name, _is_subject(ent), role, affiliation))
         elif ent.label_ in GROUP_LABELS:
             groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
-    cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=_full_names(doc))
+    cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=_full_names(doc) + _mislabelled_names(doc))
     cast.people = sorted(people + _surname_mentions(doc, cast), key=lambda p: p.start)
     cast.gender.update(_gender_votes(cast))
     return cast
@@ -256,7 +264,7 @@ def _surname_mentions(doc: Doc, cast: Cast) -> list[Person]:
     return [
         Person(token.idx, token.text, _is_subject(doc[token.i : token.i + 1]))
         for token in doc
-        if token.pos_ == "PROPN" and token.text in surnames and token.ent_type_ != "PERSON"
+        if token.pos_ == "PROPN" and token.text in surnames and token.ent_type_ not in PLACE_LABELS | {"PERSON"}
         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
     ]
 
@@ -270,13 +278,27 @@ def _full_names(doc: Doc) -> list[str]:
         )
         previous = token.doc[token.i - 1] if token is not None and token.i > 0 else None
         glued = previous is not None and not previous.is_space and not previous.whitespace_ and not run
-        if proper and not glued and token.ent_type_ not in {"GPE", "NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O"):
+        if proper and not glued and token.ent_type_ not in PLACE_LABELS | {"NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O"):
             run.append(token.text)
             continue
         name = clean_name(" ".join(run))
         if 2 <= len(name.split()) <= 4:
             names.append(name)
         run = []
+    return names
+
+
+def _mislabelled_names(doc: Doc) -> list[str]:
+    """Full names the tagger took for places ("Megan Bortis" as GPE): two to four capitalised words,
+    no place the tables know, led by a common first name or ending in a surname tagged PERSON elsewhere."""
+    surnames = {ent[-1].text for ent in entities(doc) if ent.label_ == "PERSON"}
+    names = []
+    for ent in entities(doc):
+        words = ent.text.split()
+        if ent.label_ not in PLACE_LABELS | {"NORP"} or not 2 <= len(words) <= 4 or country_of(ent.text):
+            continue
+        if all(w[:1].isupper() and w.isalpha() for w in words) and (words[0].casefold() in first_names() or words[-1] in surnames):
+            names.append(ent.text)
     return names
 
 
@@ -297,6 +319,11 @@ def _gender_votes(cast: Cast) -> dict[str, str]:
         for token in scope:
             if not cast.in_quote(token.idx):
                 votes[person] = votes.get(person, 0) + (token.lower_ in MALE) - (token.lower_ in FEMALE)
+    for person in {cast.canonical(p.name) for p in cast.people}:  # "Erin Kim", "Doug Purdy"
+        words = person.split()
+        sex = first_names().get(words[0].casefold()) if len(words) > 1 else None
+        if sex:
+            votes[person] = votes.get(person, 0) + (FIRST_NAME_WEIGHT if sex == "m" else -FIRST_NAME_WEIGHT)
     for token in cast.doc:  # "Mr. Blinken", "Ms. May": an honorific outweighs pronoun votes
         title = token.lower_.rstrip(".")
         if title in TITLE_GENDER and token.i + 1 < len(cast.doc) and cast.doc[token.i + 1].pos_ == "PROPN":

@@ -72,6 +72,13 @@ def countries() -> frozenset[str]:
     return frozenset(table.capitals.values()) | frozenset(table.demonyms.values())
 
 
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> "m"/"f" where nearly everyone so named is one sex (built by first_names.py)."""
+    text = resources.files(__package__).joinpath("first_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if "\t" in line)
+
+
 def country_of(name: str) -> str | None:
     """The country a place, seat of government or demonym stands for, if the tables know it."""
     table = places()

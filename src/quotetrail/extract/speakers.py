@@ -35,18 +35,25 @@ from quotetrail.records import Speaker
 ANAPHORIC_BODIES = {
     "company", "firm", "agency", "group", "organization", "organisation", "union", "department",
     "ministry", "bank", "party", "network", "commission", "council", "committee", "association",
-    "board", "team", "club", "service", "government", "movement",
+    "board", "team", "club", "service", "government", "movement", "diocese", "church", "university",
 }
+INDEFINITE = {"a", "an", "another"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 PARAGRAPH_WINDOW = 6  # a pronoun looks back this many paragraphs for its antecedent
 
 
 @dataclass(frozen=True)
 class Said:
-    """A resolved statement, as later pronouns see it: where its cue was and who spoke."""
+    """A resolved statement, as later pronouns see it: where its cue was, who spoke, and what."""
 
     at: int
     speaker: Speaker
+    content: tuple[int, int] = (0, 0)
+
+
+def _reported(history: list[Said], offset: int) -> bool:
+    """Whether `offset` lies in what someone was reported to say: a name there is talked about."""
+    return any(s.content[0] <= offset < s.content[1] for s in history)
 
 
 def _near(cast: Cast, at: int, start: int, window: int = PARAGRAPH_WINDOW) -> bool:
@@ -62,7 +69,9 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
     """"he"/"she": the nearest earlier subject or speaker of fitting gender, else the nearest name."""
     pronoun = mention.text.lower()
     events: list[tuple[int, str, bool, Speaker | None]] = [
-        (p.start, p.name, p.subject, None) for p in cast.people if p.start < at and not cast.in_quote(p.start)
+        (p.start, p.name, p.subject, None)
+        for p in cast.people
+        if p.start < at and not cast.in_quote(p.start) and not _reported(history, p.start)
     ]
     events += [
         (s.at, s.speaker.name, True, s.speaker)
@@ -90,7 +99,11 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
 
 def resolve_group_pronoun(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
     """"they"/"it": the nearest earlier organisation, place or group that spoke or was named."""
-    events = [(g.start, g.name) for g in cast.groups if g.start < at and not cast.in_quote(g.start) and g.label != "GPE"]
+    events = [
+        (g.start, g.name)
+        for g in cast.groups
+        if g.start < at and not cast.in_quote(g.start) and not _reported(history, g.start) and g.label != "GPE"
+    ]
     events += [(s.at, s.speaker.name) for s in history if s.at < at and s.speaker.kind == "organization"]
     events = [e for e in events if _near(cast, at, e[0])]
     if not events:
@@ -124,12 +137,13 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
         return _statement_owner(cast, mention, at, history)
     if head in ANAPHORIC_BODIES and mention[0].lower_ == "the" and not any(t.ent_type_ for t in mention):
         body = _nearest_body(cast, at, history)
-        if body is not None:
-            return _organization(body, mention.text)
+        return _organization(body or nominal_name(mention.text), mention.text)
     if head in lexicon().organization_nouns:
         affiliation = affiliation_in(list(mention))
         return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="organization", affiliation=affiliation)
     affiliation = affiliation_in(list(mention))
+    if _new_or_many(mention):
+        return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation)
     for person in sorted(cast.people, key=lambda p: p.start, reverse=True):
         if person.start >= at:
             continue
@@ -141,9 +155,15 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
     )
 
 
+def _new_or_many(mention: Span) -> bool:
+    """"A justice official", "Finance officials": someone new, or several people, not one named earlier."""
+    return mention[0].lower_ in INDEFINITE or mention.root.tag_ in {"NNS", "NNPS"}
+
+
 def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
     """"Protesters said", "the memo says": a speaker the article only describes, named as written."""
-    kind = "person" if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" else "organization"
+    body = mention.root.lemma_.lower() in ANAPHORIC_BODIES
+    kind = "person" if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" and not body else "organization"
     if kind == "person" and mention.root.tag_ == "NN":
         found = _definite_person(cast, mention, at)
         if found is not None:
@@ -216,7 +236,25 @@ def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) ->
     if earlier:
         found = earlier[-1].speaker
         return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
+    if mention[0].lower_ == "the":
+        found = _earlier_document_author(cast, mention, at)
+        if found is not None:
+            return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
     return resolve_described(cast, mention, at, history)
+
+
+def _earlier_document_author(cast: Cast, mention: Span, at: int) -> Speaker | None:
+    """"The report said", after "a study by the Fraser Institute": the author of the latest
+    document the article attributed nearby."""
+    nouns = lexicon().document_nouns
+    for token in reversed(cast.doc[: mention.start]):
+        if not _near(cast, at, token.idx, 3):
+            return None
+        if token.lemma_.lower() in nouns and token.pos_ == "NOUN" and not cast.in_quote(token.idx):
+            author = _author(cast, mention_span(token))
+            if author is not None:
+                return author
+    return None
 
 
 def mention_kind(cast: Cast, mention: Span) -> str | None:
