@@ -74,7 +74,7 @@ def countries() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
-    """First name -> "m"/"f" where nearly everyone so named is one sex (built by first_names.py)."""
+    """First name -> "m"/"f" where nearly everyone so named is one sex (built by scripts/build_first_names.py)."""
     text = resources.files(__package__).joinpath("first_names.tsv").read_text(encoding="utf-8")
     return dict(line.split("\t") for line in text.splitlines() if "\t" in line)
 

