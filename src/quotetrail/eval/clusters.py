@@ -17,10 +17,9 @@ from math import comb
 from pathlib import Path
 from typing import Any
 
-from quotetrail.link.stories import JOIN_THRESHOLD, StoryIndex, story_features
+from quotetrail.link.stories import ENTITY_LABELS, JOIN_THRESHOLD, StoryIndex, story_features
 
 SHUFFLES = 5
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE"})
 
 
 def pairwise_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:

@@ -31,6 +31,8 @@ JOIN_THRESHOLD = 0.2
 QUERY_TERMS = 12  # a new document looks up stories by this many of its heaviest terms
 STORY_TERMS = 40  # a story is findable by this many of its heaviest centroid terms
 ENTITY_WEIGHT = 2  # an entity mention counts as this many word occurrences
+CENTROID_TERMS = 100  # a story keeps this many centroid terms (bounded state per story)
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE"})
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -112,6 +114,21 @@ class StoryIndex:
     postings: dict[str, set[str]] = field(default_factory=dict)
     threshold: float = JOIN_THRESHOLD
 
+    @classmethod
+    def restore(cls, df: Mapping[str, int], n_docs: int, stories: Iterable[Story]) -> StoryIndex:
+        """An index holding only the part of the stored state one batch can touch."""
+        index = cls(df=Counter(df), n_docs=n_docs)
+        for story in stories:
+            index.stories[story.id] = story
+            for term in story.top_terms():
+                index.postings.setdefault(term, set()).add(story.id)
+        return index
+
+    def probes(self, counts: Mapping[str, int]) -> list[str]:
+        """The terms a document looks stories up by."""
+        vector = self.weigh(_tf(counts))
+        return [term for term, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
+
     def idf(self, term: str) -> float:
         return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
 
@@ -151,6 +168,7 @@ class StoryIndex:
         old_terms = set(story.top_terms())
         for term, w in _tf(counts).items():
             story.centroid[term] = story.centroid.get(term, 0.0) + w
+        story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
         story.size += 1
         if published:
             story.first = min(filter(None, (story.first, published)))

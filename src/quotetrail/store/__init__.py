@@ -19,7 +19,7 @@ import duckdb
 
 from quotetrail.records import ArticleResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StoreError(Exception):
