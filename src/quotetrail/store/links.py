@@ -275,9 +275,11 @@ def outlet_coverage(store: Store) -> list[dict[str, Any]]:
         " (SELECT count(*) FROM statements s JOIN art ON art.id = s.article_id WHERE art.outlet = o.outlet AND NOT copy) AS statements,"
         " (SELECT strftime(min(published), '%Y-%m-%d') FROM art WHERE art.outlet = o.outlet) AS first,"
         " (SELECT strftime(max(published), '%Y-%m-%d') FROM art WHERE art.outlet = o.outlet) AS last,"
-        " coalesce((SELECT list(DISTINCT story_id ORDER BY story_id) FROM art WHERE art.outlet = o.outlet"
-        "  AND story_id IN (SELECT story_id FROM shared)), []) AS covered,"
-        " coalesce((SELECT list(story_id ORDER BY story_id) FROM shared WHERE story_id NOT IN"
+        " coalesce((SELECT list({'id': st.id, 'title': st.title} ORDER BY st.first, st.id) FROM stories st"
+        "  WHERE st.id IN (SELECT story_id FROM shared) AND st.id IN"
+        "  (SELECT story_id FROM art WHERE art.outlet = o.outlet)), []) AS covered,"
+        " coalesce((SELECT list({'id': st.id, 'title': st.title} ORDER BY st.first, st.id) FROM stories st"
+        "  WHERE st.id IN (SELECT story_id FROM shared) AND st.id NOT IN"
         "  (SELECT story_id FROM art WHERE art.outlet = o.outlet AND story_id IS NOT NULL)), []) AS missed"
         " FROM outlets o ORDER BY articles DESC, o.outlet",
     )
