@@ -102,9 +102,7 @@ def resolve_entities(store: Store, statements: Sequence[dict[str, Any]], mention
     claims, statement_rows = [], []
     for obs, row in zip(speakers, statements):
         speaker = resolver.resolve(obs)
-        affiliation = resolver.actor(obs.affiliation, obs.article_id) if obs.affiliation else None
-        if speaker.kind != "person":
-            affiliation = speaker
+        affiliation = _speaks_for(resolver, speaker, obs)
         statement_rows.append((row["id"], row["article_id"], speaker.id, affiliation.id if affiliation else None,
                                block_key(speaker.id, row["day"])))
         claims.append(Claim(row["id"], row["article_id"], speaker.id, row["day"], row["quote"]))
@@ -116,6 +114,14 @@ def resolve_entities(store: Store, statements: Sequence[dict[str, Any]], mention
     sql.save_entity_mentions(store, [(a, e, n) for (a, e), n in sorted(counts.items())])
     sql.save_statement_entities(store, statement_rows)
     return claims
+
+
+def _speaks_for(resolver: Resolver, speaker: Entity, obs: Observation) -> Entity | None:
+    """The body a statement speaks for: the one the article names, else the speaker's only one."""
+    if speaker.kind != "person":
+        return speaker
+    known = obs.affiliation or (next(iter(speaker.affiliations)) if len(speaker.affiliations) == 1 else None)
+    return resolver.actor(known, obs.article_id) if known else None
 
 
 def _speaker_observation(row: dict[str, Any]) -> Observation:

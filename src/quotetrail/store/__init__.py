@@ -279,9 +279,11 @@ class Store:
             if self.schema_version >= 2:
                 clause += (
                     " OR s.id IN (SELECT se.statement_id FROM statement_entities se"
-                    " WHERE se.entity_id IN (SELECT entity_id FROM entity_merges WHERE lower(alias) = lower(?)"
+                    " WHERE se.entity_id IN (SELECT entity_id FROM entity_merges WHERE"
+                    " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', '')"
                     " UNION SELECT id FROM entities WHERE kind = 'person' AND name ILIKE ? ESCAPE '\\')"
-                    " OR se.affiliation_id IN (SELECT entity_id FROM entity_merges WHERE lower(alias) = lower(?)))"
+                    " OR se.affiliation_id IN (SELECT entity_id FROM entity_merges WHERE"
+                    " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', '')))"
                 )
                 params += [query.actor.strip(), _like(query.actor.strip()), query.actor.strip()]
             where.append(f"({clause})")
