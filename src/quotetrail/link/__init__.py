@@ -22,7 +22,8 @@ from quotetrail.store import links as sql
 
 def link_articles(store: Store, article_ids: Sequence[str]) -> None:
     """Link newly stored articles into the corpus, in one transaction."""
-    fresh = [i for i in dict.fromkeys(article_ids) if i not in sql.clustered(store, list(article_ids))]
+    done = sql.clustered(store, list(article_ids))
+    fresh = [i for i in dict.fromkeys(article_ids) if i not in done]
     if not fresh:
         return
     articles = sql.batch_articles(store, fresh)

@@ -25,9 +25,14 @@ def transaction(store: Store) -> Iterator[None]:
         raise
 
 
-def _many(store: Store, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-    if rows:
-        store.db.executemany(sql, [list(row) for row in rows])
+def _insert(store: Store, table: str, rows: Sequence[Sequence[Any]], on_conflict: str = "") -> None:
+    """Insert many rows in one statement: each column goes in as one list and is unnested
+    (row-by-row executemany costs a round trip per row)."""
+    if not rows:
+        return
+    columns = [list(column) for column in zip(*rows)]
+    select = ", ".join("unnest(?)" for _ in columns)
+    store.db.execute(f"INSERT INTO {table} SELECT {select} {on_conflict}", columns)
 
 
 def _delete(store: Store, table: str, column: str, values: Iterable[str]) -> None:
@@ -89,22 +94,22 @@ def save_entities(store: Store, entities: Sequence[Mapping[str, Any]], merges: S
     ids = [e["id"] for e in entities]
     _delete(store, "entities", "id", ids)
     _delete(store, "entity_keys", "entity_id", ids)
-    _many(store, "INSERT INTO entities VALUES (?, ?, ?, ?, ?)",
+    _insert(store, "entities",
           [(e["id"], e["name"], e["kind"], sorted(e["roles"]), sorted(e["affiliations"])) for e in entities])
-    _many(store, "INSERT INTO entity_keys VALUES (?, ?)", [(key, e["id"]) for e in entities for key in sorted(e["keys"])])
-    _many(store, "INSERT INTO entity_merges VALUES (?, ?, ?, ?)",
+    _insert(store, "entity_keys", [(key, e["id"]) for e in entities for key in sorted(e["keys"])])
+    _insert(store, "entity_merges",
           [(m["entity_id"], m["alias"], m["article_id"], m["reason"]) for m in merges])
 
 
 def save_entity_mentions(store: Store, rows: Sequence[tuple[str, str, int]]) -> None:
     _delete(store, "entity_mentions", "article_id", {row[0] for row in rows})
-    _many(store, "INSERT INTO entity_mentions VALUES (?, ?, ?)", rows)
+    _insert(store, "entity_mentions", rows)
 
 
 def save_statement_entities(store: Store, rows: Sequence[tuple[str, str, str, str | None, str]]) -> None:
     """(statement_id, article_id, entity_id, affiliation_id, block) per statement."""
     _delete(store, "statement_entities", "statement_id", [row[0] for row in rows])
-    _many(store, "INSERT INTO statement_entities VALUES (?, ?, ?, ?, ?)", rows)
+    _insert(store, "statement_entities", rows)
 
 
 def entity_rows(store: Store, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
@@ -148,7 +153,7 @@ def save_statement_links(store: Store, links: Sequence[tuple[str, str, float, st
     fresh = sorted({row[0] for row in links})
     if fresh:
         store.db.execute("DELETE FROM statement_links WHERE list_contains(?, statement_id) OR list_contains(?, other_id)", [fresh, fresh])
-    _many(store, "INSERT INTO statement_links VALUES (?, ?, ?, ?)", both)
+    _insert(store, "statement_links", both)
     touched = sorted({row[0] for row in both})
     if touched:
         store.db.execute(
@@ -185,13 +190,13 @@ def signatures_in_bands(store: Store, bands: Iterable[str]) -> tuple[dict[str, l
 def save_signatures(store: Store, signatures: Mapping[str, Sequence[int]], bands: Mapping[str, Sequence[str]]) -> None:
     _delete(store, "article_signatures", "article_id", signatures)
     _delete(store, "article_bands", "article_id", bands)
-    _many(store, "INSERT INTO article_signatures VALUES (?, ?)", [(a, list(sig)) for a, sig in signatures.items()])
-    _many(store, "INSERT INTO article_bands VALUES (?, ?)", [(band, a) for a, keys in bands.items() for band in keys])
+    _insert(store, "article_signatures", [(a, list(sig)) for a, sig in signatures.items()])
+    _insert(store, "article_bands", [(band, a) for a, keys in bands.items() for band in keys])
 
 
 def save_duplicates(store: Store, rows: Sequence[tuple[str, str, float]]) -> None:
     _delete(store, "near_duplicates", "article_id", [row[0] for row in rows])
-    _many(store, "INSERT INTO near_duplicates VALUES (?, ?, ?)", rows)
+    _insert(store, "near_duplicates", rows)
 
 
 # -- stories --------------------------------------------------------------------------------
@@ -229,17 +234,16 @@ def save_story_state(
     members: Sequence[tuple[str, str, float]],
 ) -> None:
     """Add document frequencies, replace changed stories and their centroids, add members."""
-    _many(store, "INSERT INTO term_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-          sorted(df_increments.items()))
+    _insert(store, "term_df", sorted(df_increments.items()), "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
     ids = [s["id"] for s in stories]
     _delete(store, "stories", "id", ids)
     _delete(store, "story_terms", "story_id", ids)
-    _many(store, "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+    _insert(store, "stories",
           [(s["id"], s["title"], s["title_score"], s["first"], s["last"], s["size"]) for s in stories])
-    _many(store, "INSERT INTO story_terms VALUES (?, ?, ?, ?)",
+    _insert(store, "story_terms",
           [(s["id"], term, weight, rank) for s in stories for rank, (term, weight) in enumerate(s["terms"])])
     _delete(store, "story_members", "article_id", [m[0] for m in members])
-    _many(store, "INSERT INTO story_members VALUES (?, ?, ?)", members)
+    _insert(store, "story_members", members)
 
 
 def story_rows(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
