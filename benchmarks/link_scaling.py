@@ -8,7 +8,8 @@ misspelt), and their entity mentions. The store is filled through `Store.write` 
 `link_articles` in batches of `--batch`; the time of each batch is printed against the number
 of articles already stored (M). Flat times = cost independent of M.
 
-    python benchmarks/link_scaling.py --articles 100000 --batch 500 --db /tmp/bench.duckdb
+    python benchmarks/link_scaling.py --articles 100000 --batch 2000 --db /tmp/bench.duckdb
+    (--resume grows an existing store, to split the run)
 """
 
 from __future__ import annotations
@@ -118,12 +119,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20000)
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--db", type=Path, default=Path("/tmp/quotetrail-link-bench.duckdb"))
+    parser.add_argument("--resume", action="store_true", help="Grow the store --db already holds.")
     args = parser.parse_args()
-    args.db.unlink(missing_ok=True)
-    world = World()
-    stream = world.stream()
+    if not args.resume:
+        args.db.unlink(missing_ok=True)
     with Store(args.db) as store:
-        stored = 0
+        stored = store.count("articles")
+        world = World(seed=7 + stored)
+        stream = world.stream()
         while stored < args.articles:
             batch = [next(stream) for _ in range(args.batch)]
             store.write(batch)

@@ -22,6 +22,7 @@ TITLES = frozenset(
 _TOKEN = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Case-, accent- and spacing-insensitive form of a name."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -52,8 +53,13 @@ def actor_of(name: str | None) -> str | None:
 
 def name_tokens(name: str) -> list[str]:
     """The words of a person's name, titles and honorifics dropped ("Mr. Putin" → ["putin"])."""
-    words = [fold(token).strip(".") for token in _TOKEN.findall(name)]
-    return [word for word in words if word and word not in TITLES]
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=200_000)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    words = (fold(token).strip(".") for token in _TOKEN.findall(name))
+    return tuple(word for word in words if word and word not in TITLES)
 
 
 def surname(name: str) -> str | None:
