@@ -21,19 +21,26 @@ from quotetrail.store import links as sql
 
 
 def link_articles(store: Store, article_ids: Sequence[str]) -> None:
-    """Link newly stored articles into the corpus, in one transaction."""
-    done = sql.clustered(store, list(article_ids))
-    fresh = [i for i in dict.fromkeys(article_ids) if i not in done]
-    if not fresh:
+    """Link newly stored (or re-extracted) articles into the corpus, in one transaction.
+
+    Duplicate marks and story membership are set once per article; entities and statement
+    links are redone for every article given, so re-extraction replaces what it changed.
+    """
+    ids = list(dict.fromkeys(article_ids))
+    if not ids:
         return
-    articles = sql.batch_articles(store, fresh)
-    mentions = sql.batch_mentions(store, fresh)
-    statements = sql.batch_statements(store, fresh)
+    done = sql.clustered(store, ids)
+    fresh = [article_id for article_id in ids if article_id not in done]
+    mentions = sql.batch_mentions(store, ids)
+    statements = sql.batch_statements(store, ids)
     with sql.transaction(store):
-        mark_duplicates(store, articles)
-        story_of = place_in_stories(store, articles, mentions)
+        if fresh:
+            articles = sql.batch_articles(store, fresh)
+            mark_duplicates(store, articles)
+            place_in_stories(store, articles, [row for row in mentions if row["article_id"] not in done])
+        lost = sql.forget_statements(store, ids)
         claims = resolve_entities(store, statements, mentions)
-        link_statements(store, claims, story_of)
+        link_statements(store, claims, sql.stories_of(store, ids), lost)
 
 
 def mark_duplicates(store: Store, articles: Sequence[dict[str, Any]]) -> None:
@@ -139,8 +146,9 @@ def _entity(row: dict[str, Any]) -> Entity:
     )
 
 
-def link_statements(store: Store, claims: Sequence[Claim], story_of: dict[str, str]) -> None:
-    """Link each new statement to the same statement in other articles; refresh `also_in`."""
+def link_statements(store: Store, claims: Sequence[Claim], story_of: dict[str, str], lost: set[str]) -> None:
+    """Link each new statement to the same statement in other articles; refresh `also_in` of
+    those and of the statements that `lost` a link when these were forgotten."""
     for claim in claims:
         claim.story_id = story_of.get(claim.article_id)
     blocks = {key for claim in claims for key in lookup_keys(claim.entity_id, claim.day)}
@@ -150,4 +158,5 @@ def link_statements(store: Store, claims: Sequence[Claim], story_of: dict[str, s
         for row in sql.claims_in_blocks(store, blocks) if row["id"] not in new_ids
     ]
     links = match(claims, known)
-    sql.save_statement_links(store, [(link.statement_id, link.other_id, link.score, link.reason) for link in links])
+    rows = [(link.statement_id, link.other_id, link.score, link.reason) for link in links]
+    sql.save_statement_links(store, rows, lost | new_ids)

@@ -106,9 +106,24 @@ def save_entity_mentions(store: Store, rows: Sequence[tuple[str, str, int]]) -> 
     _insert(store, "entity_mentions", rows)
 
 
+def forget_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
+    """Drop the entity rows and links of these articles' statements before they are linked
+    again (re-extraction may have changed them); returns the statements elsewhere that lost a
+    link, whose `also_in` must be refreshed."""
+    rows = store.db.execute(
+        "SELECT statement_id FROM statement_entities WHERE list_contains(?, article_id)", [list(article_ids)]
+    ).fetchall()
+    ids = [row[0] for row in rows]
+    if not ids:
+        return set()
+    others = store.db.execute("SELECT other_id FROM statement_links WHERE list_contains(?, statement_id)", [ids]).fetchall()
+    store.db.execute("DELETE FROM statement_links WHERE list_contains(?, statement_id) OR list_contains(?, other_id)", [ids, ids])
+    _delete(store, "statement_entities", "statement_id", ids)
+    return {row[0] for row in others} - set(ids)
+
+
 def save_statement_entities(store: Store, rows: Sequence[tuple[str, str, str, str | None, str]]) -> None:
     """(statement_id, article_id, entity_id, affiliation_id, block) per statement."""
-    _delete(store, "statement_entities", "statement_id", [row[0] for row in rows])
     _insert(store, "statement_entities", rows)
 
 
@@ -147,23 +162,18 @@ def claims_in_blocks(store: Store, blocks: Iterable[str]) -> list[dict[str, Any]
     )
 
 
-def save_statement_links(store: Store, links: Sequence[tuple[str, str, float, str]]) -> None:
-    """Store each link both ways and refresh `also_in` of every statement it touches."""
+def save_statement_links(store: Store, links: Sequence[tuple[str, str, float, str]], touched: Iterable[str] = ()) -> None:
+    """Store each link both ways; refresh `also_in` of every statement linked or `touched`."""
     both = [row for a, b, score, reason in links for row in ((a, b, score, reason), (b, a, score, reason))]
-    fresh = sorted({row[0] for row in links})
-    if fresh:
-        store.db.execute("DELETE FROM statement_links WHERE list_contains(?, statement_id) OR list_contains(?, other_id)", [fresh, fresh])
     _insert(store, "statement_links", both)
-    touched = sorted({row[0] for row in both})
-    if touched:
+    refresh = sorted({row[0] for row in both} | set(touched))
+    if refresh:
         store.db.execute(
-            "UPDATE statements SET also_in = x.articles FROM ("
-            " SELECT l.statement_id, list(DISTINCT o.article_id ORDER BY o.article_id) AS articles"
+            "UPDATE statements SET also_in = coalesce((SELECT list(DISTINCT o.article_id ORDER BY o.article_id)"
             " FROM statement_links l JOIN statements o ON o.id = l.other_id"
-            " JOIN statements me ON me.id = l.statement_id"
-            " WHERE list_contains(?, l.statement_id) AND o.article_id <> me.article_id GROUP BY l.statement_id) x"
-            " WHERE statements.id = x.statement_id",
-            [touched],
+            " WHERE l.statement_id = statements.id AND o.article_id <> statements.article_id), [])"
+            " WHERE list_contains(?, id)",
+            [refresh],
         )
 
 
@@ -221,6 +231,11 @@ def stories_under(store: Store, probes: Iterable[str], max_rank: int) -> list[di
         " FROM stories s WHERE id IN (SELECT story_id FROM story_terms WHERE rank < ? AND list_contains(?, term))",
         [max_rank, wanted],
     )
+
+
+def stories_of(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
+    rows = store.db.execute("SELECT article_id, story_id FROM story_members WHERE list_contains(?, article_id)", [list(article_ids)])
+    return dict(rows.fetchall())
 
 
 def clustered(store: Store, article_ids: Sequence[str]) -> set[str]:
