@@ -168,3 +168,11 @@ def test_stories_restore_finds_stored_story_by_its_terms():
 def test_clusters_pairwise_scores(gold, predicted, f1, ari):
     scores = pairwise_scores(gold, predicted)
     assert scores["pairwise_f1"] == pytest.approx(f1) and scores["ari"] == pytest.approx(ari)
+
+
+@pytest.mark.parametrize(("published", "joins"), [("2009-10-05", True), ("2010-06-01", False), (None, True)])
+def test_stories_join_only_live_stories(published, joins):
+    index = StoryIndex(threshold=0.1)
+    index.add("x", story_features("Earthquake hits Indonesia island of Sumatra, killing dozens"), "2009-09-30")
+    placed = index.add("y", story_features("Sumatra earthquake in Indonesia: death toll rises"), published)
+    assert placed.opened is not joins

@@ -15,7 +15,7 @@ from typing import Any
 from quotetrail.link import neardup
 from quotetrail.link.entities import MENTION_KINDS, Entity, Observation, Resolver, observation_keys
 from quotetrail.link.statements import Claim, block_key, day_of, lookup_keys, match
-from quotetrail.link.stories import ENTITY_LABELS, STORY_TERMS, Story, StoryIndex, story_features
+from quotetrail.link.stories import ENTITY_LABELS, STORY_TERMS, Story, StoryIndex, story_features, window_start
 from quotetrail.store import Store
 from quotetrail.store import links as sql
 
@@ -66,7 +66,9 @@ def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions:
         preview.df.update(counts.keys())
         preview.n_docs += 1
     probes = {term for counts in features.values() for term in preview.probes(counts)}
-    stored = [_story(row) for row in sql.stories_under(store, probes, STORY_TERMS)]
+    dated = [a["published"] for a in articles if a["published"]]
+    since = window_start(min(dated)) if len(dated) == len(articles) else None
+    stored = [_story(row) for row in sql.stories_under(store, probes, STORY_TERMS, since)]
     index = StoryIndex.restore(df, n_docs, stored)
     members, touched = [], set()
     for article in articles:

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -31,6 +32,7 @@ JOIN_THRESHOLD = 0.2
 QUERY_TERMS = 12  # a new document looks up stories by this many of its heaviest terms
 STORY_TERMS = 40  # a story is findable by this many of its heaviest centroid terms
 ENTITY_WEIGHT = 2  # an entity mention counts as this many word occurrences
+STORY_WINDOW_DAYS = 30  # a dated article joins only stories whose last article is this recent
 CENTROID_TERMS = 100  # a story keeps this many centroid terms (bounded state per story)
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE"})
 
@@ -97,6 +99,18 @@ class Story:
         return [term for term, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
+def window_start(published: str | None) -> str | None:
+    """The earliest last-article date of a story a dated article may still join."""
+    if not published:
+        return None
+    return (date.fromisoformat(published[:10]) - timedelta(days=STORY_WINDOW_DAYS)).isoformat()
+
+
+def _live(story: Story, published: str | None) -> bool:
+    start = window_start(published)
+    return start is None or story.last is None or story.last >= start
+
+
 @dataclass
 class Assignment:
     story_id: str
@@ -143,10 +157,13 @@ class StoryIndex:
             found |= self.postings.get(term, set())
         return found
 
-    def best(self, counts: Mapping[str, int]) -> tuple[str | None, float]:
-        """The most similar candidate story and its similarity (None when there is none)."""
+    def best(self, counts: Mapping[str, int], published: str | None = None) -> tuple[str | None, float]:
+        """The most similar live candidate story and its similarity (None when there is none)."""
         vector = self.weigh(_tf(counts))
-        scored = [(_cosine(vector, self.weigh(self.stories[sid].centroid)), sid) for sid in self.candidates(vector)]
+        scored = [
+            (_cosine(vector, self.weigh(self.stories[sid].centroid)), sid)
+            for sid in self.candidates(vector) if _live(self.stories[sid], published)
+        ]
         if not scored:
             return None, 0.0
         score, story_id = max(scored, key=lambda pair: (pair[0], pair[1]))
@@ -156,7 +173,7 @@ class StoryIndex:
         """Place one document: join the best story over the threshold, or open a new one."""
         self.n_docs += 1
         self.df.update(counts.keys())
-        story_id, score = self.best(counts)
+        story_id, score = self.best(counts, published)
         opened = story_id is None or score < self.threshold
         if opened:
             story_id, score = f"s-{doc_id}", 0.0

@@ -219,8 +219,9 @@ def term_frequencies(store: Store, terms: Iterable[str]) -> tuple[dict[str, int]
     return df, store.db.execute("SELECT count(*) FROM story_members").fetchone()[0]
 
 
-def stories_under(store: Store, probes: Iterable[str], max_rank: int) -> list[dict[str, Any]]:
-    """Stories indexed under one of `probes` (a term among their `max_rank` heaviest), with centroids."""
+def stories_under(store: Store, probes: Iterable[str], max_rank: int, since: str | None) -> list[dict[str, Any]]:
+    """Stories indexed under one of `probes` (a term among their `max_rank` heaviest), still live
+    on `since` (last article on or after it, or undated), with their centroids."""
     wanted = sorted(set(probes))
     if not wanted:
         return []
@@ -228,8 +229,9 @@ def stories_under(store: Store, probes: Iterable[str], max_rank: int) -> list[di
         "SELECT id, title, title_score, strftime(first, '%Y-%m-%d') AS first, strftime(last, '%Y-%m-%d') AS last, size,"
         " (SELECT list(term ORDER BY rank) FROM story_terms t WHERE t.story_id = s.id) AS terms,"
         " (SELECT list(weight ORDER BY rank) FROM story_terms t WHERE t.story_id = s.id) AS weights"
-        " FROM stories s WHERE id IN (SELECT story_id FROM story_terms WHERE rank < ? AND list_contains(?, term))",
-        [max_rank, wanted],
+        " FROM stories s WHERE (last IS NULL OR ? IS NULL OR last >= CAST(? AS DATE))"
+        " AND id IN (SELECT story_id FROM story_terms WHERE rank < ? AND list_contains(?, term))",
+        [since, since, max_rank, wanted],
     )
 
 
