@@ -6,8 +6,9 @@ import pytest
 
 from quotetrail.eval.clusters import pairwise_scores
 from quotetrail.link import neardup
-from quotetrail.link.entities import Observation, Resolver, is_description, surname_variant
-from quotetrail.link.names import actor_of, surname
+from quotetrail.link.entities import Observation, Resolver, is_description, mention_observation, surname_variant
+from quotetrail.link import headline
+from quotetrail.link.names import actor_of, clean_name, surname
 from quotetrail.link.statements import Claim, match, overlap
 from quotetrail.link.stories import StoryIndex, story_features
 
@@ -176,3 +177,28 @@ def test_stories_join_only_live_stories(published, joins):
     index.add("x", story_features("Earthquake hits Indonesia island of Sumatra, killing dozens"), "2009-09-30")
     placed = index.add("y", story_features("Sumatra earthquake in Indonesia: death toll rises"), published)
     assert placed.opened is not joins
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("Anthony Blinken’s", "Anthony Blinken"), ("& Taliban", "Taliban"), ("Afghanistan &", "Afghanistan"),
+     ("“Kremlin”", "Kremlin"), ("Mr.  Putin", "Mr. Putin"), ("&", "")],
+)
+def test_names_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("\n  Putin slams policy\nbody", "Putin slams policy"), ("word " * 40, ("word " * 19).strip() + "…"), ("", "")],
+)
+def test_link_headline_stands_in_for_missing_title(text, title):
+    assert headline(text) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind"),
+    [("Kabul", "PERSON", "place"), ("Zamir Kabul", "PERSON", "person"), ("Putin", "PERSON", "person"), ("Moscow", "GPE", "place")],
+)
+def test_entities_mention_observation_fixes_place_tagged_as_person(text, label, kind):
+    assert mention_observation(text, label, "a1").kind == kind

@@ -13,7 +13,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from quotetrail.link import neardup
-from quotetrail.link.entities import MENTION_KINDS, Entity, Observation, Resolver, observation_keys
+from quotetrail.link.entities import (
+    MENTION_KINDS, Entity, Observation, Resolver, mention_observation, observation_keys,
+)
+from quotetrail.link.names import clean_name
 from quotetrail.link.statements import Claim, block_key, day_of, lookup_keys, match
 from quotetrail.link.stories import ENTITY_LABELS, STORY_TERMS, Story, StoryIndex, story_features, window_start
 from quotetrail.store import Store
@@ -59,6 +62,7 @@ def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions:
         if row["label"] in ENTITY_LABELS:
             names.setdefault(row["article_id"], []).extend([row["text"]] * row["n"])
     features = {a["id"]: story_features(a["text"], names.get(a["id"], ()), a["title"]) for a in articles}
+    titles = {a["id"]: a["title"] or headline(a["text"]) for a in articles}
     terms = {term for counts in features.values() for term in counts}
     df, n_docs = sql.term_frequencies(store, terms)
     preview = StoryIndex.restore(df, n_docs, ())
@@ -72,7 +76,7 @@ def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions:
     index = StoryIndex.restore(df, n_docs, stored)
     members, touched = [], set()
     for article in articles:
-        placed = index.add(article["id"], features[article["id"]], article["published"], article["title"])
+        placed = index.add(article["id"], features[article["id"]], article["published"], titles[article["id"]])
         members.append((article["id"], placed.story_id, placed.score))
         touched.add(placed.story_id)
     sql.save_story_state(
@@ -82,6 +86,12 @@ def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions:
         members,
     )
     return {article_id: story_id for article_id, story_id, _ in members}
+
+
+def headline(text: str, limit: int = 100) -> str:
+    """A stand-in title for an article that has none: its first line, shortened."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _story(row: dict[str, Any]) -> Story:
@@ -102,10 +112,8 @@ def _story_row(story: Story) -> dict[str, Any]:
 def resolve_entities(store: Store, statements: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]) -> list[Claim]:
     """File speakers and mentions under entities; returns the statements ready for matching."""
     speakers = [_speaker_observation(row) for row in statements]
-    named = [
-        Observation(name=row["text"], article_id=row["article_id"], kind=MENTION_KINDS[row["label"]])
-        for row in mentions if row["label"] in MENTION_KINDS
-    ]
+    usable = [row for row in mentions if row["label"] in MENTION_KINDS and clean_name(row["text"])]
+    named = [mention_observation(clean_name(row["text"]), row["label"], row["article_id"]) for row in usable]
     affiliations = [Observation(name=o.affiliation, article_id=o.article_id, kind="organization") for o in speakers if o.affiliation]
     keys = {key for obs in speakers + named + affiliations for key in observation_keys(obs)}
     resolver = Resolver(_entity(row) for row in sql.entities_by_keys(store, keys))
@@ -117,7 +125,7 @@ def resolve_entities(store: Store, statements: Sequence[dict[str, Any]], mention
                                block_key(speaker.id, row["day"])))
         claims.append(Claim(row["id"], row["article_id"], speaker.id, row["day"], row["quote"]))
     counts: Counter[tuple[str, str]] = Counter()
-    for obs, row in zip(named, (m for m in mentions if m["label"] in MENTION_KINDS)):
+    for obs, row in zip(named, usable):
         counts[(obs.article_id, resolver.resolve(obs).id)] += row["n"]
     changed = [resolver.entities[i] for i in sorted(resolver.changed)]
     sql.save_entities(store, [vars(e) for e in changed], [vars(m) for m in resolver.merges])
@@ -136,7 +144,7 @@ def _speaks_for(resolver: Resolver, speaker: Entity, obs: Observation) -> Entity
 
 def _speaker_observation(row: dict[str, Any]) -> Observation:
     return Observation(
-        name=row["speaker_name"], article_id=row["article_id"], kind=row["speaker_kind"] or "person",
+        name=clean_name(row["speaker_name"]) or row["speaker_name"], article_id=row["article_id"], kind=row["speaker_kind"] or "person",
         role=row["speaker_role"], affiliation=row["speaker_affiliation"], statement_id=row["id"],
     )
 

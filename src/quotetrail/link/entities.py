@@ -59,6 +59,15 @@ class Merge:
     reason: str
 
 
+def mention_observation(text: str, label: str, article_id: str) -> Observation:
+    """A named-entity mention as an observation; a one-word PERSON that is a place or country
+    word ("Kabul") is the tagger confusing the two, and is taken as the place."""
+    kind = MENTION_KINDS[label]
+    if kind == "person" and len(text.split()) == 1 and actor_of(text):
+        kind = "place"
+    return Observation(name=text, article_id=article_id, kind=kind)
+
+
 def is_description(name: str) -> bool:
     """A name made only of titles and country words: "the Russian President", "Moscow's envoy"."""
     tokens = name_tokens(name)

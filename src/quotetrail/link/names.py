@@ -30,6 +30,15 @@ def fold(text: str) -> str:
     return " ".join(plain.casefold().replace("’", "'").split())
 
 
+_EDGE = re.compile(r"^[\W_]+|(?:['’]s)?[\W_]*$", re.UNICODE)
+
+
+def clean_name(name: str) -> str:
+    """A name as an entity alias: spacing normalised, possessive and stray edge punctuation
+    dropped ("Anthony Blinken’s" → "Anthony Blinken", "& Taliban" → "Taliban")."""
+    return _EDGE.sub("", " ".join(name.split()))
+
+
 @lru_cache(maxsize=1)
 def place_table() -> dict[str, str]:
     """Folded alias → canonical actor, from places.tsv."""
