@@ -48,14 +48,14 @@ def batch_articles(store: Store, article_ids: Sequence[str]) -> list[dict[str, A
     """The new articles, oldest first: the order they join stories in."""
     return store._rows(
         "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published, text FROM articles"
-        " WHERE list_contains(?, id) ORDER BY published NULLS LAST, id",
+        " WHERE id IN (SELECT unnest(?)) ORDER BY published NULLS LAST, id",
         [list(article_ids)],
     )
 
 
 def batch_mentions(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
     return store._rows(
-        "SELECT article_id, text, label, count(*) AS n FROM mentions WHERE list_contains(?, article_id)"
+        "SELECT article_id, text, label, count(*) AS n FROM mentions WHERE article_id IN (SELECT unnest(?))"
         " GROUP BY ALL ORDER BY article_id, min(span_start)",
         [list(article_ids)],
     )
@@ -66,7 +66,7 @@ def batch_statements(store: Store, article_ids: Sequence[str]) -> list[dict[str,
         "SELECT s.id, s.article_id, s.quote, s.speaker_name, s.speaker_mention, s.speaker_kind, s.speaker_role,"
         " s.speaker_affiliation, strftime(coalesce(s.said_on, a.published), '%Y-%m-%d') AS day"
         " FROM statements s JOIN articles a ON a.id = s.article_id"
-        " WHERE list_contains(?, s.article_id) AND s.speaker_name IS NOT NULL ORDER BY s.article_id, s.span_start",
+        " WHERE s.article_id IN (SELECT unnest(?)) AND s.speaker_name IS NOT NULL ORDER BY s.article_id, s.span_start",
         [list(article_ids)],
     )
 
@@ -80,7 +80,7 @@ def entities_by_keys(store: Store, keys: Iterable[str]) -> list[dict[str, Any]]:
     if not wanted:
         return []
     return store._rows(
-        "WITH hit AS (SELECT DISTINCT entity_id FROM entity_keys WHERE list_contains(?, key))"
+        "WITH hit AS (SELECT DISTINCT entity_id FROM entity_keys WHERE key IN (SELECT unnest(?)))"
         " SELECT e.id, e.name, e.kind, e.roles, e.affiliations,"
         " (SELECT list(key) FROM entity_keys k WHERE k.entity_id = e.id) AS keys,"
         " (SELECT list(alias) FROM entity_merges m WHERE m.entity_id = e.id) AS aliases"
@@ -111,13 +111,13 @@ def forget_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
     again (re-extraction may have changed them); returns the statements elsewhere that lost a
     link, whose `also_in` must be refreshed."""
     rows = store.db.execute(
-        "SELECT statement_id FROM statement_entities WHERE list_contains(?, article_id)", [list(article_ids)]
+        "SELECT statement_id FROM statement_entities WHERE article_id IN (SELECT unnest(?))", [list(article_ids)]
     ).fetchall()
     ids = [row[0] for row in rows]
     if not ids:
         return set()
-    others = store.db.execute("SELECT other_id FROM statement_links WHERE list_contains(?, statement_id)", [ids]).fetchall()
-    store.db.execute("DELETE FROM statement_links WHERE list_contains(?, statement_id) OR list_contains(?, other_id)", [ids, ids])
+    others = store.db.execute("SELECT other_id FROM statement_links WHERE statement_id IN (SELECT unnest(?))", [ids]).fetchall()
+    store.db.execute("DELETE FROM statement_links WHERE statement_id IN (SELECT unnest(?)) OR other_id IN (SELECT unnest(?))", [ids, ids])
     _delete(store, "statement_entities", "statement_id", ids)
     return {row[0] for row in others} - set(ids)
 
@@ -157,7 +157,7 @@ def claims_in_blocks(store: Store, blocks: Iterable[str]) -> list[dict[str, Any]
         "SELECT se.statement_id AS id, se.article_id, se.entity_id, se.block, s.quote, m.story_id"
         " FROM statement_entities se JOIN statements s ON s.id = se.statement_id"
         " LEFT JOIN story_members m ON m.article_id = se.article_id"
-        " WHERE list_contains(?, se.block)",
+        " WHERE se.block IN (SELECT unnest(?))",
         [wanted],
     )
 
@@ -172,7 +172,7 @@ def save_statement_links(store: Store, links: Sequence[tuple[str, str, float, st
             "UPDATE statements SET also_in = coalesce((SELECT list(DISTINCT o.article_id ORDER BY o.article_id)"
             " FROM statement_links l JOIN statements o ON o.id = l.other_id"
             " WHERE l.statement_id = statements.id AND o.article_id <> statements.article_id), [])"
-            " WHERE list_contains(?, id)",
+            " WHERE id IN (SELECT unnest(?))",
             [refresh],
         )
 
@@ -188,7 +188,7 @@ def signatures_in_bands(store: Store, bands: Iterable[str]) -> tuple[dict[str, l
     rows = store._rows(
         "SELECT s.article_id, s.signature, d.duplicate_of FROM article_signatures s"
         " LEFT JOIN near_duplicates d ON d.article_id = s.article_id"
-        " WHERE s.article_id IN (SELECT article_id FROM article_bands WHERE list_contains(?, band))",
+        " WHERE s.article_id IN (SELECT article_id FROM article_bands WHERE band IN (SELECT unnest(?)))",
         [wanted],
     )
     return (
@@ -215,7 +215,7 @@ def save_duplicates(store: Store, rows: Sequence[tuple[str, str, float]]) -> Non
 def term_frequencies(store: Store, terms: Iterable[str]) -> tuple[dict[str, int], int]:
     """Document frequencies of `terms` and the number of documents clustered so far."""
     wanted = sorted(set(terms))
-    df = dict(store.db.execute("SELECT term, df FROM term_df WHERE list_contains(?, term)", [wanted]).fetchall()) if wanted else {}
+    df = dict(store.db.execute("SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", [wanted]).fetchall()) if wanted else {}
     return df, store.db.execute("SELECT count(*) FROM story_members").fetchone()[0]
 
 
@@ -230,19 +230,19 @@ def stories_under(store: Store, probes: Iterable[str], max_rank: int, since: str
         " (SELECT list(term ORDER BY rank) FROM story_terms t WHERE t.story_id = s.id) AS terms,"
         " (SELECT list(weight ORDER BY rank) FROM story_terms t WHERE t.story_id = s.id) AS weights"
         " FROM stories s WHERE (last IS NULL OR ? IS NULL OR last >= CAST(? AS DATE))"
-        " AND id IN (SELECT story_id FROM story_terms WHERE rank < ? AND list_contains(?, term))",
+        " AND id IN (SELECT story_id FROM story_terms WHERE rank < ? AND term IN (SELECT unnest(?)))",
         [since, since, max_rank, wanted],
     )
 
 
 def stories_of(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
-    rows = store.db.execute("SELECT article_id, story_id FROM story_members WHERE list_contains(?, article_id)", [list(article_ids)])
+    rows = store.db.execute("SELECT article_id, story_id FROM story_members WHERE article_id IN (SELECT unnest(?))", [list(article_ids)])
     return dict(rows.fetchall())
 
 
 def clustered(store: Store, article_ids: Sequence[str]) -> set[str]:
     """Which of `article_ids` already belong to a story (linking twice must not count twice)."""
-    rows = store.db.execute("SELECT article_id FROM story_members WHERE list_contains(?, article_id)", [list(article_ids)])
+    rows = store.db.execute("SELECT article_id FROM story_members WHERE article_id IN (SELECT unnest(?))", [list(article_ids)])
     return {row[0] for row in rows.fetchall()}
 
 
@@ -310,4 +310,4 @@ def story_titles(store: Store, story_ids: Iterable[str]) -> dict[str, str]:
     wanted = sorted(set(story_ids))
     if not wanted:
         return {}
-    return dict(store.db.execute("SELECT id, title FROM stories WHERE list_contains(?, id)", [wanted]).fetchall())
+    return dict(store.db.execute("SELECT id, title FROM stories WHERE id IN (SELECT unnest(?))", [wanted]).fetchall())
