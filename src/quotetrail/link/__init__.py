@@ -145,7 +145,7 @@ def _speaks_for(resolver: Resolver, speaker: Entity, obs: Observation) -> Entity
 def _speaker_observation(row: dict[str, Any]) -> Observation:
     return Observation(
         name=clean_name(row["speaker_name"]) or row["speaker_name"], article_id=row["article_id"], kind=row["speaker_kind"] or "person",
-        role=row["speaker_role"], affiliation=row["speaker_affiliation"], statement_id=row["id"],
+        role=row["speaker_role"], affiliation=row["speaker_affiliation"],
     )
 
 

@@ -35,7 +35,6 @@ class Observation:
     kind: str = "person"  # person | organization | place
     role: str | None = None
     affiliation: str | None = None
-    statement_id: str | None = None
 
 
 @dataclass

@@ -304,10 +304,3 @@ def outlet_coverage(store: Store) -> list[dict[str, Any]]:
         "  (SELECT story_id FROM art WHERE art.outlet = o.outlet AND story_id IS NOT NULL)), []) AS missed"
         " FROM outlets o ORDER BY articles DESC, o.outlet",
     )
-
-
-def story_titles(store: Store, story_ids: Iterable[str]) -> dict[str, str]:
-    wanted = sorted(set(story_ids))
-    if not wanted:
-        return {}
-    return dict(store.db.execute("SELECT id, title FROM stories WHERE id IN (SELECT unnest(?))", [wanted]).fetchall())
