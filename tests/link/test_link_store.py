@@ -80,6 +80,7 @@ def _entity(store, name):
 def test_link_entities_gather_aliases_with_evidence(store, name, aliases):
     entity = _entity(store, name)
     assert aliases <= set(entity["aliases"])
+    assert len(entity["aliases"]) == len(set(entity["aliases"]))  # each alias's evidence recorded once
     assert all(item["reason"] for item in entity["evidence"])
 
 

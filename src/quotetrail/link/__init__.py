@@ -116,7 +116,8 @@ def resolve_entities(store: Store, statements: Sequence[dict[str, Any]], mention
     named = [mention_observation(clean_name(row["text"]), row["label"], row["article_id"]) for row in usable]
     affiliations = [Observation(name=o.affiliation, article_id=o.article_id, kind="organization") for o in speakers if o.affiliation]
     keys = {key for obs in speakers + named + affiliations for key in observation_keys(obs)}
-    resolver = Resolver(_entity(row) for row in sql.entities_by_keys(store, keys))
+    resolver = Resolver(fetch=lambda wanted: [_entity(row) for row in sql.entities_by_keys(store, wanted)])
+    resolver.load(keys)
     claims, statement_rows = [], []
     for obs, row in zip(speakers, statements):
         speaker = resolver.resolve(obs)

@@ -16,7 +16,7 @@ Rules, strongest first:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from quotetrail.link.names import TITLES, actor_of, fold, given_names, name_tokens, role_key, surname
@@ -132,13 +132,23 @@ def _described_role(obs: Observation) -> str | None:
 class Resolver:
     """Files observations under entities; holds the candidates the store handed over."""
 
-    def __init__(self, entities: Iterable[Entity] = ()):
+    def __init__(self, fetch: Callable[[set[str]], Iterable[Entity]] | None = None):
+        """`fetch(keys)` returns the stored entities holding any of `keys`; each key is asked once."""
+        self.fetch = fetch
+        self.fetched: set[str] = set()
         self.entities: dict[str, Entity] = {}
         self.by_key: dict[str, set[str]] = {}
         self.changed: set[str] = set()
         self.merges: list[Merge] = []
-        for entity in entities:
-            self._index(entity)
+
+    def load(self, keys: set[str]) -> None:
+        """Bring in the stored entities under `keys` not asked for yet (one query per batch of keys)."""
+        missing = keys - self.fetched
+        self.fetched |= missing
+        if missing and self.fetch:
+            for entity in self.fetch(missing):
+                if entity.id not in self.entities:
+                    self._index(entity)
 
     def _index(self, entity: Entity) -> None:
         self.entities[entity.id] = entity
@@ -146,8 +156,10 @@ class Resolver:
             self.by_key.setdefault(key, set()).add(entity.id)
 
     def candidates(self, obs: Observation) -> list[Entity]:
+        keys = observation_keys(obs)
+        self.load(keys)
         found = set()
-        for key in observation_keys(obs):
+        for key in keys:
             found |= self.by_key.get(key, set())
         return [self.entities[i] for i in sorted(found)]
 
