@@ -28,14 +28,14 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=424242)
     args = parser.parse_args()
-    world = World(seed=args.seed)
-    stream = world.stream()
-    batch = [next(stream) for _ in range(args.batch)]
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "store.duckdb"
         shutil.copy(args.db, copy)
         with Store(copy) as store:
             stored = store.count("articles")
+            world = World(seed=args.seed, first_event=stored)  # news newer than the store's
+            stream = world.stream()
+            batch = [next(stream) for _ in range(args.batch)]
             store.write(batch)
             start = time.perf_counter()
             link_articles(store, [result.article.id for result in batch])

@@ -37,7 +37,7 @@ def _word(rng: random.Random) -> str:
 class World:
     """Vocabulary, people and events shared by the whole synthetic corpus."""
 
-    def __init__(self, seed: int = 7, people: int = 5000):
+    def __init__(self, seed: int = 7, people: int = 5000, first_event: int = 0):
         self.rng = random.Random(seed)
         self.vocab = [_word(self.rng) for _ in range(20000)]
         self.weights = [1 / (rank + 1) for rank in range(len(self.vocab))]
@@ -45,7 +45,7 @@ class World:
             (f"{_word(self.rng).title()} {_word(self.rng).title()}ov", self.rng.choice(ROLES), self.rng.choice(COUNTRIES))
             for _ in range(people)
         ]
-        self.event = 0
+        self.event = first_event  # events are dated in order: day = event // 40
 
     def new_event(self) -> dict:
         rng = self.rng
@@ -125,7 +125,7 @@ def main() -> None:
         args.db.unlink(missing_ok=True)
     with Store(args.db) as store:
         stored = store.count("articles")
-        world = World(seed=7 + stored)
+        world = World(seed=7 + stored, first_event=stored)
         stream = world.stream()
         while stored < args.articles:
             batch = [next(stream) for _ in range(args.batch)]
