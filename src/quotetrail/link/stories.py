@@ -31,6 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 JOIN_THRESHOLD = 0.2
 QUERY_TERMS = 12  # a new document looks up stories by this many of its heaviest terms
 STORY_TERMS = 40  # a story is findable by this many of its heaviest centroid terms
+MAX_CANDIDATES = 10  # a document is compared with at most this many stories
 ENTITY_WEIGHT = 2  # an entity mention counts as this many word occurrences
 STORY_WINDOW_DAYS = 30  # a dated article joins only stories whose last article is this recent
 CENTROID_TERMS = 100  # a story keeps this many centroid terms (bounded state per story)
@@ -149,13 +150,14 @@ class StoryIndex:
     def weigh(self, tf: Mapping[str, float]) -> dict[str, float]:
         return _unit({term: w * self.idf(term) for term, w in tf.items()})
 
-    def candidates(self, vector: Mapping[str, float]) -> set[str]:
-        """Stories indexed under one of the document's heaviest terms."""
+    def candidates(self, vector: Mapping[str, float]) -> list[str]:
+        """The stories sharing most of the document's heaviest terms, at most MAX_CANDIDATES:
+        the cost of placing one document is bounded whatever the number of stories."""
         heaviest = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
-        found: set[str] = set()
+        shared: Counter[str] = Counter()
         for term, _ in heaviest:
-            found |= self.postings.get(term, set())
-        return found
+            shared.update(self.postings.get(term, ()))
+        return [sid for sid, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
 
     def best(self, counts: Mapping[str, int], published: str | None = None) -> tuple[str | None, float]:
         """The most similar live candidate story and its similarity (None when there is none)."""
