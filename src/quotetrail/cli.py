@@ -310,24 +310,80 @@ CONTRADICTION_COLUMNS = [
 @app.command()
 def entities(
     db: DbOption = DEFAULT_DB,
-    label: Annotated[Optional[str], typer.Option(help="Only this entity type (PERSON, ORG, GPE, NORP …).")] = None,
+    kind: Annotated[Optional[str], typer.Option(help="Only this kind: person, actor, organization, place.")] = None,
     limit: LimitOption = None,
     fmt: FormatOption = None,
 ) -> None:
-    """Named entities found in the articles, with mention and article counts."""
+    """Resolved entities: aliases, roles, affiliations, counts, and the evidence for each merge."""
+    from quotetrail.store.links import entity_rows
+
     fmt_name = (fmt.value if fmt else None) or default_format()
     with _open(db) as store:
-        rows = store.mention_counts(label=label, limit=limit)
-    emit(rows, fmt_name, title="Entities")
+        rows = entity_rows(store, kind=kind, limit=limit)
+    emit(
+        rows,
+        fmt_name,
+        columns=[
+            ("name", "bold", lambda r: r["name"]),
+            ("kind", "", lambda r: r["kind"]),
+            ("aliases", "", lambda r: ", ".join(r["aliases"] or [])),
+            ("roles", "", lambda r: ", ".join(r["roles"] or [])),
+            ("affiliations", "", lambda r: ", ".join(r["affiliations"] or [])),
+            ("statements", "cyan", lambda r: r["statements"]),
+            ("by affiliates", "", lambda r: r["statements_by_affiliated"]),
+            ("mentions", "", lambda r: r["mentions"]),
+        ] if fmt_name in ("table", "csv") else None,
+        title="Entities",
+    )
+
+
+@app.command()
+def stories(db: DbOption = DEFAULT_DB, limit: LimitOption = None, fmt: FormatOption = None) -> None:
+    """Stories (articles about one event): title, date span, outlets, article and statement counts."""
+    from quotetrail.store.links import story_rows
+
+    fmt_name = (fmt.value if fmt else None) or default_format()
+    with _open(db) as store:
+        rows = story_rows(store, limit=limit)
+    emit(
+        rows,
+        fmt_name,
+        columns=[
+            ("first", "cyan", lambda r: r["first"]),
+            ("last", "cyan", lambda r: r["last"]),
+            ("title", "bold", lambda r: r["title"]),
+            ("articles", "", lambda r: r["articles"]),
+            ("copies", "dim", lambda r: r["duplicates"]),
+            ("statements", "", lambda r: r["statements"]),
+            ("outlets", "magenta", lambda r: ", ".join(r["outlets"] or [])),
+        ] if fmt_name in ("table", "csv") else None,
+        title="Stories",
+    )
 
 
 @app.command()
 def outlets(db: DbOption = DEFAULT_DB, fmt: FormatOption = None) -> None:
-    """Outlets with their article and statement counts and date range."""
+    """Outlets: articles and statements (copies apart), and which shared stories each covered or missed."""
+    from quotetrail.store.links import outlet_coverage
+
     fmt_name = (fmt.value if fmt else None) or default_format()
     with _open(db) as store:
-        rows = store.outlet_counts()
-    emit(rows, fmt_name, title="Outlets")
+        rows = outlet_coverage(store)
+    emit(
+        rows,
+        fmt_name,
+        columns=[
+            ("outlet", "magenta", lambda r: r["outlet"]),
+            ("articles", "", lambda r: r["articles"]),
+            ("copies", "dim", lambda r: r["duplicates"]),
+            ("statements", "", lambda r: r["statements"]),
+            ("first", "cyan", lambda r: r["first"]),
+            ("last", "cyan", lambda r: r["last"]),
+            ("covered", "green", lambda r: "; ".join(s["title"] or s["id"] for s in r["covered"])),
+            ("missed", "red", lambda r: "; ".join(s["title"] or s["id"] for s in r["missed"])),
+        ] if fmt_name in ("table", "csv") else None,
+        title="Outlets (covered / missed: stories reported by more than one outlet)",
+    )
 
 
 @app.command()

@@ -1,0 +1,173 @@
+"""Linking across articles: near-duplicates, stories, entities, the same statement in many places.
+
+`link_articles(store, ids)` is called after each stored batch. It reads the new articles, asks
+the store only for what shares a key with them (LSH bands, story terms, entity blocking keys,
+statement blocks), runs the pure algorithms of this package, and writes back what changed —
+so linking N articles into a store of M costs O(N), not O(N·M).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from quotetrail.link import neardup
+from quotetrail.link.entities import (
+    MENTION_KINDS, Entity, Observation, Resolver, mention_observation, observation_keys,
+)
+from quotetrail.link.names import clean_name
+from quotetrail.link.statements import Claim, block_key, day_of, lookup_keys, match
+from quotetrail.link.stories import ENTITY_LABELS, STORY_TERMS, Story, StoryIndex, story_features, window_start
+from quotetrail.store import Store
+from quotetrail.store import links as sql
+
+
+def link_articles(store: Store, article_ids: Sequence[str]) -> None:
+    """Link newly stored (or re-extracted) articles into the corpus, in one transaction.
+
+    Duplicate marks and story membership are set once per article; entities and statement
+    links are redone for every article given, so re-extraction replaces what it changed.
+    """
+    ids = list(dict.fromkeys(article_ids))
+    if not ids:
+        return
+    done = sql.clustered(store, ids)
+    fresh = [article_id for article_id in ids if article_id not in done]
+    mentions = sql.batch_mentions(store, ids)
+    statements = sql.batch_statements(store, ids)
+    with sql.transaction(store):
+        if fresh:
+            articles = sql.batch_articles(store, fresh)
+            mark_duplicates(store, articles)
+            place_in_stories(store, articles, [row for row in mentions if row["article_id"] not in done])
+        lost = sql.forget_statements(store, ids)
+        claims = resolve_entities(store, statements, mentions)
+        link_statements(store, claims, sql.stories_of(store, ids), lost)
+
+
+def mark_duplicates(store: Store, articles: Sequence[dict[str, Any]]) -> None:
+    signatures = {a["id"]: neardup.signature(a["text"]) for a in articles}
+    bands = {article_id: neardup.band_keys(sig) for article_id, sig in signatures.items()}
+    known, originals = sql.signatures_in_bands(store, (b for keys in bands.values() for b in keys))
+    found = neardup.find_duplicates(signatures, known, originals, [a["id"] for a in articles])
+    sql.save_signatures(store, signatures, bands)
+    sql.save_duplicates(store, [(d.article_id, d.duplicate_of, d.similarity) for d in found])
+
+
+def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]) -> dict[str, str]:
+    """Each new article joins a story or opens one; returns article id → story id."""
+    names: dict[str, list[str]] = {}
+    for row in mentions:
+        if row["label"] in ENTITY_LABELS:
+            names.setdefault(row["article_id"], []).extend([row["text"]] * row["n"])
+    features = {a["id"]: story_features(a["text"], names.get(a["id"], ()), a["title"]) for a in articles}
+    titles = {a["id"]: a["title"] or headline(a["text"]) for a in articles}
+    terms = {term for counts in features.values() for term in counts}
+    df, n_docs = sql.term_frequencies(store, terms)
+    preview = StoryIndex.restore(df, n_docs, ())
+    for counts in features.values():
+        preview.df.update(counts.keys())
+        preview.n_docs += 1
+    probes = {term for counts in features.values() for term in preview.probes(counts)}
+    dated = [a["published"] for a in articles if a["published"]]
+    since = window_start(min(dated)) if len(dated) == len(articles) else None
+    stored = [_story(row) for row in sql.stories_under(store, probes, STORY_TERMS, since)]
+    index = StoryIndex.restore(df, n_docs, stored)
+    members, touched = [], set()
+    for article in articles:
+        placed = index.add(article["id"], features[article["id"]], article["published"], titles[article["id"]])
+        members.append((article["id"], placed.story_id, placed.score))
+        touched.add(placed.story_id)
+    sql.save_story_state(
+        store,
+        Counter(term for counts in features.values() for term in counts),
+        [_story_row(index.stories[story_id]) for story_id in sorted(touched)],
+        members,
+    )
+    return {article_id: story_id for article_id, story_id, _ in members}
+
+
+def headline(text: str, limit: int = 100) -> str:
+    """A stand-in title for an article that has none: its first line, shortened."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _story(row: dict[str, Any]) -> Story:
+    return Story(
+        id=row["id"], centroid=dict(zip(row["terms"] or [], row["weights"] or [])), size=row["size"],
+        first=row["first"], last=row["last"], title=row["title"], title_score=row["title_score"],
+    )
+
+
+def _story_row(story: Story) -> dict[str, Any]:
+    return {
+        "id": story.id, "title": story.title, "title_score": story.title_score, "first": story.first,
+        "last": story.last, "size": story.size,
+        "terms": sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0])),
+    }
+
+
+def resolve_entities(store: Store, statements: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]) -> list[Claim]:
+    """File speakers and mentions under entities; returns the statements ready for matching."""
+    speakers = [_speaker_observation(row) for row in statements]
+    usable = [row for row in mentions if row["label"] in MENTION_KINDS and clean_name(row["text"])]
+    named = [mention_observation(clean_name(row["text"]), row["label"], row["article_id"]) for row in usable]
+    affiliations = [Observation(name=o.affiliation, article_id=o.article_id, kind="organization") for o in speakers if o.affiliation]
+    keys = {key for obs in speakers + named + affiliations for key in observation_keys(obs)}
+    resolver = Resolver(fetch=lambda wanted: [_entity(row) for row in sql.entities_by_keys(store, wanted)])
+    resolver.load(keys)
+    claims, statement_rows = [], []
+    for obs, row in zip(speakers, statements):
+        speaker = resolver.resolve(obs)
+        affiliation = _speaks_for(resolver, speaker, obs)
+        statement_rows.append((row["id"], row["article_id"], speaker.id, affiliation.id if affiliation else None,
+                               block_key(speaker.id, row["day"])))
+        claims.append(Claim(row["id"], row["article_id"], speaker.id, row["day"], row["quote"]))
+    counts: Counter[tuple[str, str]] = Counter()
+    for obs, row in zip(named, usable):
+        counts[(obs.article_id, resolver.resolve(obs).id)] += row["n"]
+    changed = [resolver.entities[i] for i in sorted(resolver.changed)]
+    sql.save_entities(store, [vars(e) for e in changed], [vars(m) for m in resolver.merges])
+    sql.save_entity_mentions(store, [(a, e, n) for (a, e), n in sorted(counts.items())])
+    sql.save_statement_entities(store, statement_rows)
+    return claims
+
+
+def _speaks_for(resolver: Resolver, speaker: Entity, obs: Observation) -> Entity | None:
+    """The body a statement speaks for: the one the article names, else the speaker's only one."""
+    if speaker.kind != "person":
+        return speaker
+    known = obs.affiliation or (next(iter(speaker.affiliations)) if len(speaker.affiliations) == 1 else None)
+    return resolver.actor(known, obs.article_id) if known else None
+
+
+def _speaker_observation(row: dict[str, Any]) -> Observation:
+    return Observation(
+        name=clean_name(row["speaker_name"]) or row["speaker_name"], article_id=row["article_id"], kind=row["speaker_kind"] or "person",
+        role=row["speaker_role"], affiliation=row["speaker_affiliation"],
+    )
+
+
+def _entity(row: dict[str, Any]) -> Entity:
+    return Entity(
+        id=row["id"], name=row["name"], kind=row["kind"], aliases=set(row["aliases"] or []),
+        roles=set(row["roles"] or []), affiliations=set(row["affiliations"] or []), keys=set(row["keys"] or []),
+    )
+
+
+def link_statements(store: Store, claims: Sequence[Claim], story_of: dict[str, str], lost: set[str]) -> None:
+    """Link each new statement to the same statement in other articles; refresh `also_in` of
+    those and of the statements that `lost` a link when these were forgotten."""
+    for claim in claims:
+        claim.story_id = story_of.get(claim.article_id)
+    blocks = {key for claim in claims for key in lookup_keys(claim.entity_id, claim.day)}
+    new_ids = {claim.id for claim in claims}
+    known = [
+        Claim(row["id"], row["article_id"], row["entity_id"], day_of(row["block"]), row["quote"], row["story_id"])
+        for row in sql.claims_in_blocks(store, blocks) if row["id"] not in new_ids
+    ]
+    links = match(claims, known)
+    rows = [(link.statement_id, link.other_id, link.score, link.reason) for link in links]
+    sql.save_statement_links(store, rows, lost | new_ids)

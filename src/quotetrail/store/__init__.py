@@ -19,7 +19,7 @@ import duckdb
 
 from quotetrail.records import ArticleResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StoreError(Exception):
@@ -281,10 +281,21 @@ class Store:
             where.append("(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_mention ILIKE ? ESCAPE '\\')")
             params += [_like(query.speaker)] * 2
         if query.actor:
-            where.append(
-                "(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_affiliation ILIKE ? ESCAPE '\\')"
-            )
+            # The actor as written, or any entity (migration 002) one of whose aliases it is:
+            # its own statements, and those of everyone speaking for it.
+            clause = "s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_affiliation ILIKE ? ESCAPE '\\'"
             params += [_like(query.actor), query.actor.replace("%", "")]
+            if self.schema_version >= 2:
+                clause += (
+                    " OR s.id IN (SELECT se.statement_id FROM statement_entities se"
+                    " WHERE se.entity_id IN (SELECT entity_id FROM entity_merges WHERE"
+                    " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', '')"
+                    " UNION SELECT id FROM entities WHERE kind = 'person' AND name ILIKE ? ESCAPE '\\')"
+                    " OR se.affiliation_id IN (SELECT entity_id FROM entity_merges WHERE"
+                    " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', '')))"
+                )
+                params += [query.actor.strip(), _like(query.actor.strip()), query.actor.strip()]
+            where.append(f"({clause})")
         if query.about:
             where.append(
                 "(EXISTS (SELECT 1 FROM unnest(s.about) AS t(target) WHERE lower(t.target) = lower(?))"

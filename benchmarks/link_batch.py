@@ -1,0 +1,48 @@
+"""Time linking one fixed batch of N new articles into a copy of an existing store of M.
+
+Run it on stores of different sizes grown by `link_scaling.py` (same synthetic world, a seed
+none of them used): equal times mean the cost of a batch does not depend on M.
+
+    python benchmarks/link_batch.py --db /tmp/bench-10k.duckdb --batch 1000
+    python benchmarks/link_batch.py --db /tmp/bench-100k.duckdb --batch 1000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from link_scaling import World
+
+from quotetrail.link import link_articles
+from quotetrail.store import Store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=424242)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "store.duckdb"
+        shutil.copy(args.db, copy)
+        with Store(copy) as store:
+            stored = store.count("articles")
+            world = World(seed=args.seed, first_event=stored)  # news newer than the store's
+            stream = world.stream()
+            batch = [next(stream) for _ in range(args.batch)]
+            store.write(batch)
+            start = time.perf_counter()
+            link_articles(store, [result.article.id for result in batch])
+            seconds = time.perf_counter() - start
+    print(json.dumps({"stored": stored, "batch": len(batch), "link_seconds": round(seconds, 3),
+                      "ms_per_article": round(1000 * seconds / len(batch), 2)}))
+
+
+if __name__ == "__main__":
+    main()

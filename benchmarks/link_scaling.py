@@ -1,0 +1,145 @@
+"""Linking cost per batch as the store grows: O(N) per batch, not O(N·M).
+
+Synthetic but realistic records: articles of ~250 words drawn from a Zipfian vocabulary plus
+the particular words, names and numbers of one of many events (a story has 1-12 articles over a
+few days, from several outlets, one in ten a wire copy of another), 2-3 statements each by
+speakers drawn from a pool of people with roles and affiliations (names sometimes shortened or
+misspelt), and their entity mentions. The store is filled through `Store.write` +
+`link_articles` in batches of `--batch`; the time of each batch is printed against the number
+of articles already stored (M). Flat times = cost independent of M.
+
+    python benchmarks/link_scaling.py --articles 100000 --batch 2000 --db /tmp/bench.duckdb
+    (--resume grows an existing store, to split the run)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+
+from quotetrail.link import link_articles
+from quotetrail.records import Article, ArticleResult, Mention, Speaker, Statement, stable_id
+from quotetrail.store import Store
+
+OUTLETS = [f"Outlet {i}" for i in range(40)]
+COUNTRIES = ["Russia", "United States", "China", "Germany", "France", "Afghanistan", "India", "Iran", "Turkey", "Japan"]
+ROLES = ["President", "Foreign Minister", "Defence Minister", "Envoy", "Spokesperson", "Prime Minister"]
+SYLLABLES = ["ka", "lo", "mir", "va", "ne", "to", "ri", "sa", "den", "bor", "li", "ush", "ko", "ta", "ren"]
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+class World:
+    """Vocabulary, people and events shared by the whole synthetic corpus."""
+
+    def __init__(self, seed: int = 7, people: int = 5000, first_event: int = 0):
+        self.rng = random.Random(seed)
+        self.vocab = [_word(self.rng) for _ in range(20000)]
+        self.weights = [1 / (rank + 1) for rank in range(len(self.vocab))]
+        self.people = [
+            (f"{_word(self.rng).title()} {_word(self.rng).title()}ov", self.rng.choice(ROLES), self.rng.choice(COUNTRIES))
+            for _ in range(people)
+        ]
+        self.event = first_event  # events are dated in order: day = event // 40
+
+    def new_event(self) -> dict:
+        rng = self.rng
+        self.event += 1
+        day = 1 + self.event // 40
+        return {
+            "words": [_word(rng) for _ in range(15)],
+            "people": rng.sample(self.people, 3),
+            "place": rng.choice(COUNTRIES),
+            "numbers": [str(rng.randint(2, 9999)) for _ in range(3)],
+            "date": f"{2000 + day // 365:04d}-{1 + (day % 365) // 31:02d}-{1 + day % 28:02d}",
+            "title": " ".join(rng.sample(self.vocab[:3000], 5)).title(),
+            "quotes": [" ".join(rng.choices(self.vocab[:5000], k=14)) for _ in range(4)],
+        }
+
+    def article(self, event: dict, serial: int) -> ArticleResult:
+        rng = self.rng
+        body = rng.choices(self.vocab, weights=self.weights, k=220) + rng.choices(event["words"], k=30)
+        body += event["numbers"] + [event["place"]]
+        rng.shuffle(body)
+        statements_spec = []
+        for person, role, country in rng.sample(event["people"], 2):
+            shown = person if rng.random() < 0.7 else person.split()[-1] if rng.random() < 0.5 else person[:-2]
+            quote = rng.choice(event["quotes"])
+            statements_spec.append((Speaker(name=shown, mention=shown, role=role, affiliation=country), quote))
+        text = " ".join(body)
+        spans, parts = [], [text]
+        offset = len(text)
+        for speaker, quote in statements_spec:
+            sentence = f' {speaker.name} said: "{quote}."'
+            start = offset + sentence.index(quote)
+            spans.append((speaker, quote, start))
+            parts.append(sentence)
+            offset += len(sentence)
+        text = "".join(parts) + f" serial {serial}"
+        article = Article(id=stable_id(text), text=text, title=event["title"], outlet=rng.choice(OUTLETS),
+                          published=event["date"])
+        statements = [
+            Statement(article_id=article.id, kind="direct", quote=quote, sentence=quote, span=(start, start + len(quote)),
+                      speaker=speaker, said_on=event["date"])
+            for speaker, quote, start in spans
+        ]
+        mentions = [Mention(s.name, "PERSON", 0, 1) for s, _, _ in spans] + [Mention(event["place"], "GPE", 0, 1)]
+        return ArticleResult(article, statements, mentions)
+
+    def copy(self, result: ArticleResult) -> ArticleResult:
+        text = result.article.text + " (wire)"
+        article = Article(id=stable_id(text), text=text, title=result.article.title,
+                          outlet=self.rng.choice(OUTLETS), published=result.article.published)
+        return ArticleResult(article, [], [])
+
+    def stream(self):
+        """Articles in arrival order: a few events open at a time, each running for a while."""
+        live: list[dict] = []
+        serial = 0
+        while True:
+            if len(live) < 30 or self.rng.random() < 0.25:
+                live.append(self.new_event())
+            event = self.rng.choice(live)
+            serial += 1
+            result = self.article(event, serial)
+            yield result
+            if self.rng.random() < 0.1:
+                yield self.copy(result)
+            if self.rng.random() < 0.12:
+                live.remove(event)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20000)
+    parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/quotetrail-link-bench.duckdb"))
+    parser.add_argument("--resume", action="store_true", help="Grow the store --db already holds.")
+    args = parser.parse_args()
+    if not args.resume:
+        args.db.unlink(missing_ok=True)
+    with Store(args.db) as store:
+        stored = store.count("articles")
+        world = World(seed=7 + stored, first_event=stored)
+        stream = world.stream()
+        while stored < args.articles:
+            batch = [next(stream) for _ in range(args.batch)]
+            store.write(batch)
+            start = time.perf_counter()
+            link_articles(store, [r.article.id for r in batch])
+            seconds = time.perf_counter() - start
+            print(json.dumps({"stored_before": stored, "batch": len(batch), "link_seconds": round(seconds, 3),
+                              "ms_per_article": round(1000 * seconds / len(batch), 2)}), flush=True)
+            stored += len(batch)
+        summary = {table: store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                   for table in ("articles", "statements", "stories", "entities", "near_duplicates", "statement_links")}
+        print(json.dumps({"final": summary}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Story clustering on an ECB+-style set (`docs.jsonl`: doc_id, cluster, text).
+
+Runs the production online clusterer (`quotetrail.link.stories.StoryIndex`) over the documents
+in file order, and again over `SHUFFLES` seeded shuffles to show how much the single pass
+depends on arrival order. Metrics (README of the set): pairwise precision / recall / F1 over
+document pairs, and the adjusted Rand index.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from math import comb
+from pathlib import Path
+from typing import Any
+
+from quotetrail.link.stories import ENTITY_LABELS, JOIN_THRESHOLD, StoryIndex, story_features
+
+SHUFFLES = 5
+
+
+def pairwise_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
+    """Pair-counting precision, recall, F1 and adjusted Rand index of two labelings."""
+    n = len(gold)
+    both = Counter(zip(gold, predicted))
+    same_both = sum(comb(c, 2) for c in both.values())
+    same_gold = sum(comb(c, 2) for c in Counter(gold).values())
+    same_pred = sum(comb(c, 2) for c in Counter(predicted).values())
+    precision = same_both / same_pred if same_pred else 0.0
+    recall = same_both / same_gold if same_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    expected = same_gold * same_pred / comb(n, 2) if n > 1 else 0.0
+    maximum = (same_gold + same_pred) / 2
+    ari = (same_both - expected) / (maximum - expected) if maximum != expected else 1.0
+    return {"pairwise_precision": precision, "pairwise_recall": recall, "pairwise_f1": f1, "ari": ari}
+
+
+def cluster_online(
+    docs: Sequence[dict[str, Any]], entities: dict[str, list[str]], threshold: float = JOIN_THRESHOLD
+) -> list[str]:
+    """Story id per document, feeding them one at a time in the given order."""
+    index = StoryIndex(threshold=threshold)
+    features = {doc["doc_id"]: story_features(doc["text"], entities.get(doc["doc_id"], ())) for doc in docs}
+    return [index.add(doc["doc_id"], features[doc["doc_id"]]).story_id for doc in docs]
+
+
+def named_entities(docs: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
+    """The entity mentions spaCy finds in each document (what ingest stores as `mentions`)."""
+    from quotetrail.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    found: dict[str, list[str]] = {}
+    with nlp.select_pipes(enable=["tok2vec", "ner"]):
+        for doc, parsed in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=32)):
+            found[doc["doc_id"]] = [e.text for e in parsed.ents if e.label_ in ENTITY_LABELS]
+    return found
+
+
+def score(
+    docs: Sequence[dict[str, Any]], entities: dict[str, list[str]], threshold: float = JOIN_THRESHOLD
+) -> dict[str, Any]:
+    gold = [doc["cluster"] for doc in docs]
+    in_order = cluster_online(docs, entities, threshold)
+    result = pairwise_scores(gold, in_order)
+    shuffled = []
+    for seed in range(SHUFFLES):
+        order = list(range(len(docs)))
+        random.Random(seed).shuffle(order)
+        predicted = cluster_online([docs[i] for i in order], entities, threshold)
+        shuffled.append(pairwise_scores([gold[i] for i in order], predicted))
+    for metric in ("pairwise_f1", "ari"):
+        values = [run[metric] for run in shuffled]
+        result[f"shuffled_{metric}_mean"] = statistics.mean(values)
+        result[f"shuffled_{metric}_min"] = min(values)
+    result["documents"] = len(docs)
+    result["gold_clusters"] = len(set(gold))
+    result["predicted_clusters"] = len(set(in_order))
+    return result
+
+
+def evaluate(data: Path) -> dict[str, Any]:
+    path = data / "docs.jsonl" if data.is_dir() else data
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return score(docs, named_entities(docs))

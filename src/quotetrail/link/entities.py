@@ -1,0 +1,247 @@
+"""Entity resolution: one entity per real person or actor, with its aliases and merge evidence.
+
+Observations (a speaker of a statement, or a named-entity mention) arrive one at a time. Each is
+looked up by blocking keys — surname, surname prefix, role-in-body, actor — among the entities
+already known (the store hands over only those sharing a key, so a batch costs O(batch)), and
+either joins one of them, with the rule that allowed it written down as evidence, or opens one.
+
+Rules, strongest first:
+  alias      the folded name was seen before for this entity
+  metonymy   a place or body that speaks for a country: "Moscow", "the Kremlin" → Russia
+  surname    same surname, given names compatible ("Putin", "Mr. Putin", "V. Putin")
+  variant    surname a truncation or one-edit misspelling ("Kabul"/"Kabulov"), allowed only when
+             the context agrees: same role or same affiliation
+  role       a description with no name ("the Russian President") → who holds that role there
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from quotetrail.link.names import TITLES, actor_of, fold, given_names, name_tokens, role_key, surname
+from quotetrail.records import stable_id
+
+PREFIX = 4  # surname prefix length of the truncation key
+MENTION_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "place", "LOC": "place"}
+
+
+@dataclass
+class Observation:
+    """One way an actor was written in one article, with the context the article gives."""
+
+    name: str
+    article_id: str
+    kind: str = "person"  # person | organization | place
+    role: str | None = None
+    affiliation: str | None = None
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    kind: str  # person | actor (a country or body) | organization
+    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    affiliations: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Merge:
+    """Why an observation was filed under an entity: the evidence `entities --format json` shows."""
+
+    entity_id: str
+    alias: str
+    article_id: str
+    reason: str
+
+
+def mention_observation(text: str, label: str, article_id: str) -> Observation:
+    """A named-entity mention as an observation; a one-word PERSON that is a place or country
+    word ("Kabul") is the tagger confusing the two, and is taken as the place."""
+    kind = MENTION_KINDS[label]
+    if kind == "person" and len(text.split()) == 1 and actor_of(text):
+        kind = "place"
+    return Observation(name=text, article_id=article_id, kind=kind)
+
+
+def is_description(name: str) -> bool:
+    """A name made only of titles and country words: "the Russian President", "Moscow's envoy"."""
+    tokens = name_tokens(name)
+    return not tokens or all(actor_of(token) for token in tokens)
+
+
+def _edit1(a: str, b: str) -> bool:
+    """At most one insertion, deletion or substitution apart."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def surname_variant(a: str, b: str) -> bool:
+    """Truncation ("kabul"/"kabulov") or a one-letter slip, on surnames long enough to tell."""
+    if a == b or min(len(a), len(b)) < PREFIX + 1:
+        return False
+    return a.startswith(b) or b.startswith(a) or _edit1(a, b)
+
+
+def _givens_compatible(a: list[str], b: list[str]) -> bool:
+    if not a or not b:
+        return True
+    return a[0][0] == b[0][0] and (len(a[0]) == 1 or len(b[0]) == 1 or a[0] == b[0])
+
+
+def _affiliation(value: str | None) -> str | None:
+    return (actor_of(value) or value) if value else None
+
+
+def observation_keys(obs: Observation) -> set[str]:
+    """Blocking keys: an entity that could absorb `obs` shares at least one."""
+    if obs.kind != "person":
+        return {f"a:{fold(actor_of(obs.name) or obs.name)}"}
+    keys = set()
+    if is_description(obs.name):
+        derived = _described_role(obs)
+        if derived:
+            keys.add(f"r:{derived}")
+        return keys
+    last = surname(obs.name)
+    if last:
+        keys |= {f"s:{last}", f"p:{last[:PREFIX]}"}
+    rk = role_key(obs.role, obs.affiliation)
+    if rk:
+        keys.add(f"r:{rk}")
+    return keys
+
+
+def _described_role(obs: Observation) -> str | None:
+    """"the Russian President" → "president|russia" (role words + the country named)."""
+    words = [fold(token).strip(".") for token in obs.name.split()]
+    role = obs.role or " ".join(w for w in words if w in TITLES and w != "the")
+    country = obs.affiliation or next((actor_of(w) for w in words if actor_of(w)), None)
+    return role_key(role, country) if role else None
+
+
+class Resolver:
+    """Files observations under entities; holds the candidates the store handed over."""
+
+    def __init__(self, fetch: Callable[[set[str]], Iterable[Entity]] | None = None):
+        """`fetch(keys)` returns the stored entities holding any of `keys`; each key is asked once."""
+        self.fetch = fetch
+        self.fetched: set[str] = set()
+        self.entities: dict[str, Entity] = {}
+        self.by_key: dict[str, set[str]] = {}
+        self.changed: set[str] = set()
+        self.merges: list[Merge] = []
+
+    def load(self, keys: set[str]) -> None:
+        """Bring in the stored entities under `keys` not asked for yet (one query per batch of keys)."""
+        missing = keys - self.fetched
+        self.fetched |= missing
+        if missing and self.fetch:
+            for entity in self.fetch(missing):
+                if entity.id not in self.entities:
+                    self._index(entity)
+
+    def _index(self, entity: Entity) -> None:
+        self.entities[entity.id] = entity
+        for key in entity.keys:
+            self.by_key.setdefault(key, set()).add(entity.id)
+
+    def candidates(self, obs: Observation) -> list[Entity]:
+        keys = observation_keys(obs)
+        self.load(keys)
+        found = set()
+        for key in keys:
+            found |= self.by_key.get(key, set())
+        return [self.entities[i] for i in sorted(found)]
+
+    def resolve(self, obs: Observation) -> Entity:
+        """The entity `obs` belongs to, created if none fits; records the evidence."""
+        entity, reason = self._match(obs)
+        if entity is None:
+            entity = self._open(obs)
+            reason = "first seen"
+        self._absorb(entity, obs, reason)
+        return entity
+
+    def actor(self, name: str, article_id: str) -> Entity:
+        """The country or body entity for an affiliation ("Russian" → Russia)."""
+        return self.resolve(Observation(name=name, article_id=article_id, kind="organization"))
+
+    def _match(self, obs: Observation) -> tuple[Entity | None, str]:
+        candidates = self.candidates(obs)
+        if obs.kind != "person":
+            canonical = actor_of(obs.name)
+            reason = f"metonymy: {obs.name} speaks for {canonical}" if canonical and fold(canonical) != fold(obs.name) else "alias"
+            return (candidates[0], reason) if candidates else (None, "")
+        folded = fold(obs.name)
+        people = [c for c in candidates if c.kind == "person"]
+        for entity in people:
+            if folded in {fold(alias) for alias in entity.aliases}:
+                return entity, "alias"
+        if is_description(obs.name):
+            rk = _described_role(obs)
+            holders = [e for e in people if f"r:{rk}" in e.keys]
+            return (holders[0], f"role: {rk}") if holders else (None, "")
+        return self._match_name(obs, people)
+
+    def _match_name(self, obs: Observation, people: list[Entity]) -> tuple[Entity | None, str]:
+        last, givens = surname(obs.name), given_names(obs.name)
+        affiliation = _affiliation(obs.affiliation)
+        rk = role_key(obs.role, obs.affiliation)
+
+        def context(entity: Entity) -> str | None:
+            if affiliation and fold(affiliation) in {fold(a) for a in entity.affiliations}:
+                return f"same affiliation ({affiliation})"
+            if rk and f"r:{rk}" in entity.keys:
+                return f"same role ({obs.role})"
+            return None
+
+        same = [e for e in people if surname(e.name) == last and _givens_compatible(givens, given_names(e.name))]
+        if same:
+            same.sort(key=lambda e: context(e) is None)
+            return same[0], f"surname: {last}" + (f", {context(same[0])}" if context(same[0]) else "")
+        for entity in people:
+            other = surname(entity.name) or ""
+            agreed = context(entity)
+            if surname_variant(last or "", other) and agreed and _givens_compatible(givens, given_names(entity.name)):
+                return entity, f"variant spelling {obs.name!r} ~ {entity.name!r}, {agreed}"
+        return None, ""
+
+    def _open(self, obs: Observation) -> Entity:
+        if obs.kind == "person":
+            name, kind = obs.name, "person"
+        else:
+            canonical = actor_of(obs.name)
+            name, kind = (canonical, "actor") if canonical else (obs.name, obs.kind)
+        entity = Entity(id=stable_id("entity", kind, fold(name)), name=name, kind=kind)
+        self._index(entity)
+        return entity
+
+    def _absorb(self, entity: Entity, obs: Observation, reason: str) -> None:
+        new_alias = obs.name not in entity.aliases
+        entity.aliases.add(obs.name)
+        if obs.role:
+            entity.roles.add(obs.role)
+        affiliation = _affiliation(obs.affiliation)
+        if affiliation and entity.kind == "person":
+            entity.affiliations.add(affiliation)
+        if entity.kind == "person" and len(name_tokens(obs.name)) > len(name_tokens(entity.name)) and not is_description(obs.name):
+            entity.name = obs.name
+        described = obs.kind == "person" and is_description(obs.name)
+        keys = set() if described else observation_keys(obs)
+        keys |= {f"r:{rk}" for rk in [role_key(obs.role, obs.affiliation)] if rk and entity.kind == "person"}
+        for key in keys - entity.keys:
+            entity.keys.add(key)
+            self.by_key.setdefault(key, set()).add(entity.id)
+        self.changed.add(entity.id)
+        if new_alias:
+            self.merges.append(Merge(entity.id, obs.name, obs.article_id, reason))

@@ -1,0 +1,96 @@
+"""Statement matching: one statement reported by several articles.
+
+Candidates are blocked by (speaker entity, day said), the day on either side included, so a new
+statement is compared only with the few the same person made around the same day. Two are the
+same statement when their content words overlap enough — verbatim or partly quoted — or, inside
+one story (same event, same speaker, same day), when the paraphrase still shares a little.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+OVERLAP = 0.5  # containment of the shorter statement's content words in the longer one
+STORY_OVERLAP = 0.15  # the same, when both articles belong to one story
+_WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+
+
+@dataclass
+class Claim:
+    """A statement as matching sees it."""
+
+    id: str
+    article_id: str
+    entity_id: str
+    day: str | None  # ISO date said (or published)
+    text: str
+    story_id: str | None = None
+
+
+@dataclass
+class Link:
+    statement_id: str
+    other_id: str
+    score: float
+    reason: str
+
+
+def block_key(entity_id: str, day: str | None) -> str:
+    return f"{entity_id}|{day or '-'}"
+
+
+def day_of(block: str) -> str | None:
+    day = block.rsplit("|", 1)[1]
+    return None if day == "-" else day
+
+
+def lookup_keys(entity_id: str, day: str | None) -> list[str]:
+    """The blocks a statement's twins may sit in: its day and the days either side."""
+    if not day:
+        return [block_key(entity_id, None)]
+    said = date.fromisoformat(day[:10])
+    return [block_key(entity_id, (said + timedelta(days=d)).isoformat()) for d in (-1, 0, 1)]
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in (m.group().casefold() for m in _WORD.finditer(text)) if len(w) > 2 and w not in STOP_WORDS}
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the shorter statement's content words found in the other."""
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def match(new: Sequence[Claim], known: Iterable[Claim]) -> list[Link]:
+    """Links between each new claim and earlier claims (stored or earlier in `new`)."""
+    pool: dict[str, list[Claim]] = {}
+    for claim in known:
+        pool.setdefault(block_key(claim.entity_id, claim.day), []).append(claim)
+    links: list[Link] = []
+    for claim in new:
+        for key in lookup_keys(claim.entity_id, claim.day):
+            for other in pool.get(key, []):
+                link = _compare(claim, other)
+                if link:
+                    links.append(link)
+        pool.setdefault(block_key(claim.entity_id, claim.day), []).append(claim)
+    return links
+
+
+def _compare(claim: Claim, other: Claim) -> Link | None:
+    if other.article_id == claim.article_id or other.id == claim.id:
+        return None
+    score = overlap(claim.text, other.text)
+    if score >= OVERLAP:
+        return Link(claim.id, other.id, score, "shared wording")
+    if claim.story_id and claim.story_id == other.story_id and score >= STORY_OVERLAP:
+        return Link(claim.id, other.id, score, "same story, speaker and day")
+    return None

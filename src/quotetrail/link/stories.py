@@ -1,0 +1,201 @@
+"""Stories: articles about the same real-world event, clustered online as they arrive.
+
+Single pass, no recomputation: each new article is compared only with the stories that share
+one of its most distinctive terms (an inverted index over each story's top terms), joins the
+most similar one when the cosine similarity clears `JOIN_THRESHOLD`, and otherwise opens a
+story of its own. The same `StoryIndex.add` runs in production (state kept in the store) and in
+the ECB+ harness (state in memory), so the number in docs/evaluation.md is the shipped rule.
+
+An article is a bag of three kinds of features, because articles of one *type* of event share
+their vocabulary and only the particulars tell two events apart:
+  - content words (lowercased, stop words dropped),
+  - named entities, counted twice ("e:tara reid"),
+  - years and other numbers the text states ("y:2013", "n:90").
+Weights are sublinear tf x idf, the idf from the document frequencies seen so far.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+# A document joins a story when cosine(document, story centroid) >= this. Stated rule, one
+# value for every corpus: half-way between the similarity of two unrelated articles of one
+# event type and that of two reports of one event (see docs/evaluation.md, "Stories").
+JOIN_THRESHOLD = 0.2
+QUERY_TERMS = 12  # a new document looks up stories by this many of its heaviest terms
+STORY_TERMS = 40  # a story is findable by this many of its heaviest centroid terms
+MAX_CANDIDATES = 10  # a document is compared with at most this many stories
+ENTITY_WEIGHT = 2  # an entity mention counts as this many word occurrences
+STORY_WINDOW_DAYS = 30  # a dated article joins only stories whose last article is this recent
+CENTROID_TERMS = 100  # a story keeps this many centroid terms (bounded state per story)
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE"})
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])")
+
+
+def _stem(word: str) -> str:
+    """A crude plural/possessive fold, enough to make "rehabs"/"rehab" one term."""
+    word = word.replace("’", "'").removesuffix("'s")
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def story_features(text: str, entities: Iterable[str] = (), title: str | None = None) -> Counter[str]:
+    """The feature counts of one article (title words count twice: they name the event)."""
+    counts: Counter[str] = Counter()
+    for part, repeat in ((text, 1), (title or "", 2)):
+        for match in _WORD.finditer(part.lower()):
+            word = match.group()
+            if len(word) > 2 and word not in STOP_WORDS:
+                counts[_stem(word)] += repeat
+        for year in _YEAR.findall(part):
+            counts[f"y:{year}"] += repeat
+        for number in _NUMBER.findall(part):
+            if not _YEAR.fullmatch(number):
+                counts[f"n:{number.replace(',', '')}"] += repeat
+    for entity in entities:
+        key = " ".join(entity.lower().split())
+        if key:
+            counts[f"e:{key}"] += ENTITY_WEIGHT
+    return counts
+
+
+def _unit(weights: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {term: w / norm for term, w in weights.items()} if norm else {}
+
+
+def _tf(counts: Mapping[str, int]) -> dict[str, float]:
+    """Sublinear, unit-length term frequencies: what a story centroid accumulates."""
+    return _unit({term: 1.0 + math.log(n) for term, n in counts.items() if n > 0})
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(term, 0.0) for term, w in a.items())
+
+
+@dataclass
+class Story:
+    id: str
+    centroid: dict[str, float] = field(default_factory=dict)  # summed unit tf vectors
+    size: int = 0
+    first: str | None = None  # earliest published date of a member
+    last: str | None = None
+    title: str | None = None  # the title of the member most central so far
+    title_score: float = -1.0
+
+    def top_terms(self, n: int = STORY_TERMS) -> list[str]:
+        return [term for term, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def window_start(published: str | None) -> str | None:
+    """The earliest last-article date of a story a dated article may still join."""
+    if not published:
+        return None
+    return (date.fromisoformat(published[:10]) - timedelta(days=STORY_WINDOW_DAYS)).isoformat()
+
+
+def _live(story: Story, published: str | None) -> bool:
+    start = window_start(published)
+    return start is None or story.last is None or story.last >= start
+
+
+@dataclass
+class Assignment:
+    story_id: str
+    score: float  # similarity to the story joined; 0 for a story opened
+    opened: bool
+
+
+@dataclass
+class StoryIndex:
+    """The online clustering state: document frequencies, stories, term → story postings."""
+
+    df: Counter[str] = field(default_factory=Counter)
+    n_docs: int = 0
+    stories: dict[str, Story] = field(default_factory=dict)
+    postings: dict[str, set[str]] = field(default_factory=dict)
+    threshold: float = JOIN_THRESHOLD
+
+    @classmethod
+    def restore(cls, df: Mapping[str, int], n_docs: int, stories: Iterable[Story]) -> StoryIndex:
+        """An index holding only the part of the stored state one batch can touch."""
+        index = cls(df=Counter(df), n_docs=n_docs)
+        for story in stories:
+            index.stories[story.id] = story
+            for term in story.top_terms():
+                index.postings.setdefault(term, set()).add(story.id)
+        return index
+
+    def probes(self, counts: Mapping[str, int]) -> list[str]:
+        """The terms a document looks stories up by."""
+        vector = self.weigh(_tf(counts))
+        return [term for term, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
+
+    def idf(self, term: str) -> float:
+        return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
+
+    def weigh(self, tf: Mapping[str, float]) -> dict[str, float]:
+        return _unit({term: w * self.idf(term) for term, w in tf.items()})
+
+    def candidates(self, vector: Mapping[str, float]) -> list[str]:
+        """The stories sharing most of the document's heaviest terms, at most MAX_CANDIDATES:
+        the cost of placing one document is bounded whatever the number of stories."""
+        heaviest = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
+        shared: Counter[str] = Counter()
+        for term, _ in heaviest:
+            shared.update(self.postings.get(term, ()))
+        return [sid for sid, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
+
+    def best(self, counts: Mapping[str, int], published: str | None = None) -> tuple[str | None, float]:
+        """The most similar live candidate story and its similarity (None when there is none)."""
+        vector = self.weigh(_tf(counts))
+        scored = [
+            (_cosine(vector, self.weigh(self.stories[sid].centroid)), sid)
+            for sid in self.candidates(vector) if _live(self.stories[sid], published)
+        ]
+        if not scored:
+            return None, 0.0
+        score, story_id = max(scored, key=lambda pair: (pair[0], pair[1]))
+        return story_id, score
+
+    def add(self, doc_id: str, counts: Mapping[str, int], published: str | None = None, title: str | None = None) -> Assignment:
+        """Place one document: join the best story over the threshold, or open a new one."""
+        self.n_docs += 1
+        self.df.update(counts.keys())
+        story_id, score = self.best(counts, published)
+        opened = story_id is None or score < self.threshold
+        if opened:
+            story_id, score = f"s-{doc_id}", 0.0
+            self.stories[story_id] = Story(id=story_id)
+        self._join(self.stories[story_id], counts, published, title, score)
+        return Assignment(story_id=story_id, score=score, opened=opened)
+
+    def _join(self, story: Story, counts: Mapping[str, int], published: str | None, title: str | None, score: float) -> None:
+        old_terms = set(story.top_terms())
+        for term, w in _tf(counts).items():
+            story.centroid[term] = story.centroid.get(term, 0.0) + w
+        story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+        story.size += 1
+        if published:
+            story.first = min(filter(None, (story.first, published)))
+            story.last = max(filter(None, (story.last, published)))
+        if title and (story.title is None or score > story.title_score):
+            story.title, story.title_score = title, score
+        new_terms = set(story.top_terms())
+        for term in old_terms - new_terms:
+            self.postings.get(term, set()).discard(story.id)
+        for term in new_terms - old_terms:
+            self.postings.setdefault(term, set()).add(story.id)

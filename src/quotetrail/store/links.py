@@ -1,0 +1,306 @@
+"""SQL for the linking tables (migration 002): entities, statement links, near-duplicates, stories.
+
+Every reader here takes the keys of one batch (article ids, blocking keys, band keys, terms)
+and touches only the rows under those keys, through the indexes the migration creates; the
+writers replace exactly the rows a batch changed. quotetrail.link holds the algorithms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from quotetrail.store import Store
+
+
+@contextmanager
+def transaction(store: Store) -> Iterator[None]:
+    store.db.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        store.db.execute("COMMIT")
+    except BaseException:
+        store.db.execute("ROLLBACK")
+        raise
+
+
+def _insert(store: Store, table: str, rows: Sequence[Sequence[Any]], on_conflict: str = "") -> None:
+    """Insert many rows in one statement: each column goes in as one list and is unnested
+    (row-by-row executemany costs a round trip per row)."""
+    if not rows:
+        return
+    columns = [list(column) for column in zip(*rows)]
+    select = ", ".join("unnest(?)" for _ in columns)
+    store.db.execute(f"INSERT INTO {table} SELECT {select} {on_conflict}", columns)
+
+
+def _delete(store: Store, table: str, column: str, values: Iterable[str]) -> None:
+    wanted = list(values)
+    if wanted:
+        store.db.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [wanted])
+
+
+# -- inputs of a batch ----------------------------------------------------------------------
+
+
+def batch_articles(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The new articles, oldest first: the order they join stories in."""
+    return store._rows(
+        "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published, text FROM articles"
+        " WHERE id IN (SELECT unnest(?)) ORDER BY published NULLS LAST, id",
+        [list(article_ids)],
+    )
+
+
+def batch_mentions(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+    return store._rows(
+        "SELECT article_id, text, label, count(*) AS n FROM mentions WHERE article_id IN (SELECT unnest(?))"
+        " GROUP BY ALL ORDER BY article_id, min(span_start)",
+        [list(article_ids)],
+    )
+
+
+def batch_statements(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
+    return store._rows(
+        "SELECT s.id, s.article_id, s.quote, s.speaker_name, s.speaker_mention, s.speaker_kind, s.speaker_role,"
+        " s.speaker_affiliation, strftime(coalesce(s.said_on, a.published), '%Y-%m-%d') AS day"
+        " FROM statements s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.article_id IN (SELECT unnest(?)) AND s.speaker_name IS NOT NULL ORDER BY s.article_id, s.span_start",
+        [list(article_ids)],
+    )
+
+
+# -- entities -------------------------------------------------------------------------------
+
+
+def entities_by_keys(store: Store, keys: Iterable[str]) -> list[dict[str, Any]]:
+    """Entities sharing a blocking key, with all their keys and aliases."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return []
+    return store._rows(
+        "WITH hit AS (SELECT DISTINCT entity_id FROM entity_keys WHERE key IN (SELECT unnest(?)))"
+        " SELECT e.id, e.name, e.kind, e.roles, e.affiliations,"
+        " (SELECT list(key) FROM entity_keys k WHERE k.entity_id = e.id) AS keys,"
+        " (SELECT list(alias) FROM entity_merges m WHERE m.entity_id = e.id) AS aliases"
+        " FROM entities e JOIN hit ON hit.entity_id = e.id ORDER BY e.id",
+        [wanted],
+    )
+
+
+def save_entities(store: Store, entities: Sequence[Mapping[str, Any]], merges: Sequence[Mapping[str, Any]]) -> None:
+    """Upsert changed entities (name, roles, affiliations, keys) and append merge evidence."""
+    ids = [e["id"] for e in entities]
+    _delete(store, "entities", "id", ids)
+    _delete(store, "entity_keys", "entity_id", ids)
+    _insert(store, "entities",
+          [(e["id"], e["name"], e["kind"], sorted(e["roles"]), sorted(e["affiliations"])) for e in entities])
+    _insert(store, "entity_keys", [(key, e["id"]) for e in entities for key in sorted(e["keys"])])
+    _insert(store, "entity_merges",
+          [(m["entity_id"], m["alias"], m["article_id"], m["reason"]) for m in merges])
+
+
+def save_entity_mentions(store: Store, rows: Sequence[tuple[str, str, int]]) -> None:
+    _delete(store, "entity_mentions", "article_id", {row[0] for row in rows})
+    _insert(store, "entity_mentions", rows)
+
+
+def forget_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
+    """Drop the entity rows and links of these articles' statements before they are linked
+    again (re-extraction may have changed them); returns the statements elsewhere that lost a
+    link, whose `also_in` must be refreshed."""
+    rows = store.db.execute(
+        "SELECT statement_id FROM statement_entities WHERE article_id IN (SELECT unnest(?))", [list(article_ids)]
+    ).fetchall()
+    ids = [row[0] for row in rows]
+    if not ids:
+        return set()
+    others = store.db.execute("SELECT other_id FROM statement_links WHERE statement_id IN (SELECT unnest(?))", [ids]).fetchall()
+    store.db.execute("DELETE FROM statement_links WHERE statement_id IN (SELECT unnest(?)) OR other_id IN (SELECT unnest(?))", [ids, ids])
+    _delete(store, "statement_entities", "statement_id", ids)
+    return {row[0] for row in others} - set(ids)
+
+
+def save_statement_entities(store: Store, rows: Sequence[tuple[str, str, str, str | None, str]]) -> None:
+    """(statement_id, article_id, entity_id, affiliation_id, block) per statement."""
+    _insert(store, "statement_entities", rows)
+
+
+def entity_rows(store: Store, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Entities with aliases, roles, affiliations, counts and the evidence for each merge."""
+    where, params = "", []
+    if kind:
+        where, params = "WHERE e.kind = ?", [kind]
+    page = f" LIMIT {int(limit)}" if limit is not None else ""
+    return store._rows(
+        "SELECT e.id, e.name, e.kind, e.roles, e.affiliations,"
+        " (SELECT count(*) FROM statement_entities s WHERE s.entity_id = e.id) AS statements,"
+        " (SELECT count(*) FROM statement_entities s WHERE s.affiliation_id = e.id) AS statements_by_affiliated,"
+        " (SELECT coalesce(sum(mentions), 0) FROM entity_mentions m WHERE m.entity_id = e.id) AS mentions,"
+        " (SELECT list(alias ORDER BY alias) FROM entity_merges m WHERE m.entity_id = e.id) AS aliases,"
+        " (SELECT list({'alias': alias, 'article_id': article_id, 'reason': reason} ORDER BY alias)"
+        "  FROM entity_merges m WHERE m.entity_id = e.id) AS evidence"
+        f" FROM entities e {where} ORDER BY statements DESC, mentions DESC, e.name{page}",
+        params,
+    )
+
+
+# -- statement links ------------------------------------------------------------------------
+
+
+def claims_in_blocks(store: Store, blocks: Iterable[str]) -> list[dict[str, Any]]:
+    wanted = sorted(set(blocks))
+    if not wanted:
+        return []
+    return store._rows(
+        "SELECT se.statement_id AS id, se.article_id, se.entity_id, se.block, s.quote, m.story_id"
+        " FROM statement_entities se JOIN statements s ON s.id = se.statement_id"
+        " LEFT JOIN story_members m ON m.article_id = se.article_id"
+        " WHERE se.block IN (SELECT unnest(?))",
+        [wanted],
+    )
+
+
+def save_statement_links(store: Store, links: Sequence[tuple[str, str, float, str]], touched: Iterable[str] = ()) -> None:
+    """Store each link both ways; refresh `also_in` of every statement linked or `touched`."""
+    both = [row for a, b, score, reason in links for row in ((a, b, score, reason), (b, a, score, reason))]
+    _insert(store, "statement_links", both)
+    refresh = sorted({row[0] for row in both} | set(touched))
+    if refresh:
+        store.db.execute(
+            "UPDATE statements SET also_in = coalesce((SELECT list(DISTINCT o.article_id ORDER BY o.article_id)"
+            " FROM statement_links l JOIN statements o ON o.id = l.other_id"
+            " WHERE l.statement_id = statements.id AND o.article_id <> statements.article_id), [])"
+            " WHERE id IN (SELECT unnest(?))",
+            [refresh],
+        )
+
+
+# -- near-duplicates ------------------------------------------------------------------------
+
+
+def signatures_in_bands(store: Store, bands: Iterable[str]) -> tuple[dict[str, list[int]], dict[str, str]]:
+    """Stored signatures sharing an LSH band, and which of them are themselves copies (of what)."""
+    wanted = sorted(set(bands))
+    if not wanted:
+        return {}, {}
+    rows = store._rows(
+        "SELECT s.article_id, s.signature, d.duplicate_of FROM article_signatures s"
+        " LEFT JOIN near_duplicates d ON d.article_id = s.article_id"
+        " WHERE s.article_id IN (SELECT article_id FROM article_bands WHERE band IN (SELECT unnest(?)))",
+        [wanted],
+    )
+    return (
+        {row["article_id"]: list(row["signature"]) for row in rows},
+        {row["article_id"]: row["duplicate_of"] for row in rows if row["duplicate_of"]},
+    )
+
+
+def save_signatures(store: Store, signatures: Mapping[str, Sequence[int]], bands: Mapping[str, Sequence[str]]) -> None:
+    _delete(store, "article_signatures", "article_id", signatures)
+    _delete(store, "article_bands", "article_id", bands)
+    _insert(store, "article_signatures", [(a, list(sig)) for a, sig in signatures.items()])
+    _insert(store, "article_bands", [(band, a) for a, keys in bands.items() for band in keys])
+
+
+def save_duplicates(store: Store, rows: Sequence[tuple[str, str, float]]) -> None:
+    _delete(store, "near_duplicates", "article_id", [row[0] for row in rows])
+    _insert(store, "near_duplicates", rows)
+
+
+# -- stories --------------------------------------------------------------------------------
+
+
+def term_frequencies(store: Store, terms: Iterable[str]) -> tuple[dict[str, int], int]:
+    """Document frequencies of `terms` and the number of documents clustered so far."""
+    wanted = sorted(set(terms))
+    df = dict(store.db.execute("SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", [wanted]).fetchall()) if wanted else {}
+    return df, store.db.execute("SELECT count(*) FROM story_members").fetchone()[0]
+
+
+def stories_under(store: Store, probes: Iterable[str], max_rank: int, since: str | None) -> list[dict[str, Any]]:
+    """Stories indexed under one of `probes` (a term among their `max_rank` heaviest), still live
+    on `since` (last article on or after it, or undated), with their centroids."""
+    wanted = sorted(set(probes))
+    if not wanted:
+        return []
+    return store._rows(
+        "SELECT id, title, title_score, strftime(first, '%Y-%m-%d') AS first, strftime(last, '%Y-%m-%d') AS last, size,"
+        " (SELECT list(term ORDER BY rank) FROM story_terms t WHERE t.story_id = s.id) AS terms,"
+        " (SELECT list(weight ORDER BY rank) FROM story_terms t WHERE t.story_id = s.id) AS weights"
+        " FROM stories s WHERE (last IS NULL OR ? IS NULL OR last >= CAST(? AS DATE))"
+        " AND id IN (SELECT story_id FROM story_terms WHERE rank < ? AND term IN (SELECT unnest(?)))",
+        [since, since, max_rank, wanted],
+    )
+
+
+def stories_of(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
+    rows = store.db.execute("SELECT article_id, story_id FROM story_members WHERE article_id IN (SELECT unnest(?))", [list(article_ids)])
+    return dict(rows.fetchall())
+
+
+def clustered(store: Store, article_ids: Sequence[str]) -> set[str]:
+    """Which of `article_ids` already belong to a story (linking twice must not count twice)."""
+    rows = store.db.execute("SELECT article_id FROM story_members WHERE article_id IN (SELECT unnest(?))", [list(article_ids)])
+    return {row[0] for row in rows.fetchall()}
+
+
+def save_story_state(
+    store: Store, df_increments: Mapping[str, int], stories: Sequence[Mapping[str, Any]],
+    members: Sequence[tuple[str, str, float]],
+) -> None:
+    """Add document frequencies, replace changed stories and their centroids, add members."""
+    _insert(store, "term_df", sorted(df_increments.items()), "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
+    ids = [s["id"] for s in stories]
+    _delete(store, "stories", "id", ids)
+    _delete(store, "story_terms", "story_id", ids)
+    _insert(store, "stories",
+          [(s["id"], s["title"], s["title_score"], s["first"], s["last"], s["size"]) for s in stories])
+    _insert(store, "story_terms",
+          [(s["id"], term, weight, rank) for s in stories for rank, (term, weight) in enumerate(s["terms"])])
+    _delete(store, "story_members", "article_id", [m[0] for m in members])
+    _insert(store, "story_members", members)
+
+
+def story_rows(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
+    """Stories, largest first: title, dates, outlets, articles (copies apart) and statements."""
+    page = f" LIMIT {int(limit)}" if limit is not None else ""
+    return store._rows(
+        "SELECT s.id, s.title, strftime(s.first, '%Y-%m-%d') AS first, strftime(s.last, '%Y-%m-%d') AS last,"
+        " count(DISTINCT m.article_id) FILTER (WHERE d.article_id IS NULL) AS articles,"
+        " count(DISTINCT d.article_id) AS duplicates,"
+        " list(DISTINCT coalesce(a.outlet, '(unknown)') ORDER BY coalesce(a.outlet, '(unknown)')) AS outlets,"
+        " (SELECT count(*) FROM statements st JOIN story_members sm ON sm.article_id = st.article_id"
+        "  LEFT JOIN near_duplicates nd ON nd.article_id = st.article_id"
+        "  WHERE sm.story_id = s.id AND nd.article_id IS NULL) AS statements,"
+        " list(m.article_id ORDER BY a.published NULLS LAST, m.article_id) AS article_ids"
+        " FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
+        " LEFT JOIN near_duplicates d ON d.article_id = m.article_id"
+        f" GROUP BY s.id, s.title, s.first, s.last ORDER BY articles DESC, s.first NULLS LAST, s.id{page}",
+    )
+
+
+def outlet_coverage(store: Store) -> list[dict[str, Any]]:
+    """Per outlet: counts (copies apart), and the multi-outlet stories it covered and missed."""
+    return store._rows(
+        "WITH art AS (SELECT a.id, coalesce(a.outlet, '(unknown)') AS outlet, a.published,"
+        "  d.article_id IS NOT NULL AS copy, m.story_id FROM articles a"
+        "  LEFT JOIN near_duplicates d ON d.article_id = a.id LEFT JOIN story_members m ON m.article_id = a.id),"
+        " shared AS (SELECT story_id FROM art WHERE story_id IS NOT NULL GROUP BY story_id"
+        "  HAVING count(DISTINCT outlet) > 1),"
+        " outlets AS (SELECT DISTINCT outlet FROM art)"
+        " SELECT o.outlet,"
+        " (SELECT count(*) FROM art WHERE art.outlet = o.outlet AND NOT copy) AS articles,"
+        " (SELECT count(*) FROM art WHERE art.outlet = o.outlet AND copy) AS duplicates,"
+        " (SELECT count(*) FROM statements s JOIN art ON art.id = s.article_id WHERE art.outlet = o.outlet AND NOT copy) AS statements,"
+        " (SELECT strftime(min(published), '%Y-%m-%d') FROM art WHERE art.outlet = o.outlet) AS first,"
+        " (SELECT strftime(max(published), '%Y-%m-%d') FROM art WHERE art.outlet = o.outlet) AS last,"
+        " coalesce((SELECT list({'id': st.id, 'title': st.title} ORDER BY st.first, st.id) FROM stories st"
+        "  WHERE st.id IN (SELECT story_id FROM shared) AND st.id IN"
+        "  (SELECT story_id FROM art WHERE art.outlet = o.outlet)), []) AS covered,"
+        " coalesce((SELECT list({'id': st.id, 'title': st.title} ORDER BY st.first, st.id) FROM stories st"
+        "  WHERE st.id IN (SELECT story_id FROM shared) AND st.id NOT IN"
+        "  (SELECT story_id FROM art WHERE art.outlet = o.outlet AND story_id IS NOT NULL)), []) AS missed"
+        " FROM outlets o ORDER BY articles DESC, o.outlet",
+    )

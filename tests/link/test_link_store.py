@@ -1,0 +1,173 @@
+"""link_articles over a real store: entities, also_in, near-duplicate marks, stories, outlets, CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from quotetrail.link import link_articles
+from quotetrail.records import Article, ArticleResult, Mention, Speaker, Statement
+from quotetrail.store import StatementQuery, Store
+from quotetrail.store import links as sql
+
+PRESS = (
+    "Russian President Vladimir Putin spoke at a joint news conference with German Chancellor Angela Merkel "
+    "in the Kremlin on Friday about Afghanistan and the Taliban takeover. "
+)
+QUOTE_A = "You cannot impose standards of political life and behavior on other people from the outside"
+QUOTE_B = "the world must now accept the realities"
+ENVOY = "the envoy will hold talks with the Taliban movement next week"
+FOOTBALL = "The home side won the cup final three goals to one after extra time in front of a full stadium. " * 3
+
+
+def _article(article_id, outlet, text, title, published, statements=(), mentions=()):
+    built = [
+        Statement(article_id=article_id, kind="direct", quote=quote, sentence=quote,
+                  span=(text.index(quote), text.index(quote) + len(quote)), speaker=speaker, said_on=said_on)
+        for quote, speaker, said_on in statements
+    ]
+    found = [Mention(name, label, text.index(name), text.index(name) + len(name)) for name, label in mentions]
+    return ArticleResult(Article(id=article_id, text=text, title=title, outlet=outlet, published=published), built, found)
+
+
+def _corpus():
+    putin = Speaker(name="Vladimir Putin", mention="he", role="President", affiliation="Russia")
+    text1 = PRESS + f'"{QUOTE_A}," he said. Putin said that {QUOTE_B}.'
+    text2 = (PRESS.replace("Friday", "20 August") + f'"{QUOTE_A}," the Russian President said. '
+             f"Zamir Kabulov said {ENVOY}. Moscow said the Taliban must keep order.")
+    text3 = text2.replace("Zamir Kabulov", "Zamir Kabul")  # a wire copy with a misspelt envoy
+    return [
+        _article("a1", "RT", text1, "Putin slams outside values", "2021-08-20",
+                 [(QUOTE_A, putin, "2021-08-20"), (QUOTE_B, Speaker(name="Putin", mention="Putin", affiliation="Russia"), "2021-08-20")],
+                 [("Vladimir Putin", "PERSON"), ("Angela Merkel", "PERSON"), ("Kremlin", "ORG")]),
+        _article("a2", "TASS", text2, "Putin and Merkel talk Afghanistan", "2021-08-21",
+                 [(QUOTE_A, Speaker(name="the Russian President", mention="the Russian President"), "2021-08-20"),
+                  (ENVOY, Speaker(name="Zamir Kabulov", mention="Zamir Kabulov",
+                                  role="Special Presidential Representative for Afghanistan", affiliation="Russia"), None),
+                  ("the Taliban must keep order", Speaker(name="Moscow", mention="Moscow", kind="organization"), None)],
+                 [("Vladimir Putin", "PERSON"), ("Zamir Kabulov", "PERSON")]),
+        _article("a3", "Wire", text3, "Putin and Merkel talk Afghanistan", "2021-08-21",
+                 [(ENVOY, Speaker(name="Zamir Kabul", mention="Kabul",
+                                  role="Special Presidential Representative for Afghanistan", affiliation="Russia"), None)]),
+        _article("a4", "Sport", FOOTBALL, "Cup final", "2021-08-21"),
+    ]
+
+
+@pytest.fixture
+def store(db_path):
+    results = _corpus()
+    with Store(db_path) as opened:
+        opened.write(results[:1])
+        link_articles(opened, ["a1"])
+        opened.write(results[1:])
+        link_articles(opened, ["a2", "a3", "a4"])
+        yield opened
+
+
+def _entity(store, name):
+    return next(row for row in sql.entity_rows(store) if row["name"] == name)
+
+
+@pytest.mark.parametrize(
+    ("name", "aliases"),
+    [("Vladimir Putin", {"Vladimir Putin", "Putin", "the Russian President"}),
+     ("Zamir Kabulov", {"Zamir Kabulov", "Zamir Kabul"}),
+     ("Russia", {"Russia", "Moscow", "Kremlin"})],
+)
+def test_link_entities_gather_aliases_with_evidence(store, name, aliases):
+    entity = _entity(store, name)
+    assert aliases <= set(entity["aliases"])
+    assert len(entity["aliases"]) == len(set(entity["aliases"]))  # each alias's evidence recorded once
+    assert all(item["reason"] for item in entity["evidence"])
+
+
+@pytest.mark.parametrize(
+    ("actor", "speakers"),
+    [
+        ("Putin", {"Vladimir Putin", "Putin", "the Russian President"}),
+        ("Russia", {"Vladimir Putin", "Putin", "the Russian President", "Zamir Kabulov", "Zamir Kabul", "Moscow"}),
+        ("the Kremlin", {"Vladimir Putin", "Putin", "the Russian President", "Zamir Kabulov", "Zamir Kabul", "Moscow"}),
+        ("Kabulov", {"Zamir Kabulov", "Zamir Kabul"}),
+    ],
+)
+def test_link_actor_query_uses_entities(store, actor, speakers):
+    rows = store.statements(StatementQuery(actor=actor))
+    assert {row["speaker"]["name"] for row in rows} == speakers
+
+
+def test_link_also_in_lists_other_articles(store):
+    by_id = {(row["article_id"], row["quote"]): row for row in store.statements()}
+    assert by_id[("a1", QUOTE_A)]["also_in"] == ["a2"]
+    assert by_id[("a2", QUOTE_A)]["also_in"] == ["a1"]
+    assert by_id[("a2", ENVOY)]["also_in"] == ["a3"]
+
+
+def test_link_marks_wire_copy_and_leaves_it_out_of_counts(store):
+    outlets = {row["outlet"]: row for row in sql.outlet_coverage(store)}
+    assert outlets["Wire"]["duplicates"] == 1 and outlets["Wire"]["articles"] == 0
+    assert outlets["TASS"]["duplicates"] == 0 and outlets["TASS"]["statements"] == 3
+
+
+def test_link_stories_group_one_event_and_keep_others_apart(store):
+    rows = sql.story_rows(store)
+    by_article = {a: row for row in rows for a in row["article_ids"]}
+    assert by_article["a1"]["id"] == by_article["a2"]["id"] == by_article["a3"]["id"]
+    assert by_article["a4"]["id"] != by_article["a1"]["id"]
+    assert by_article["a1"]["first"] == "2021-08-20" and by_article["a1"]["last"] == "2021-08-21"
+    assert by_article["a1"]["articles"] == 2 and by_article["a1"]["duplicates"] == 1
+
+
+def test_link_outlets_show_missed_stories(store):
+    outlets = {row["outlet"]: row for row in sql.outlet_coverage(store)}
+    assert outlets["Sport"]["covered"] == [] and len(outlets["Sport"]["missed"]) == 1
+    assert outlets["RT"]["missed"] == []
+
+
+def test_link_twice_changes_nothing(store):
+    before = (sql.story_rows(store), sql.entity_rows(store), store.statements())
+    link_articles(store, ["a1", "a2", "a3", "a4"])
+    assert (sql.story_rows(store), sql.entity_rows(store), store.statements()) == before
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    """The installed command in a child process (render.emit binds sys.stdout when imported)."""
+    return subprocess.run([sys.executable, "-m", "quotetrail", *args], capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize(("command", "key"), [("entities", "evidence"), ("stories", "title"), ("outlets", "missed")])
+def test_link_cli_listings_json(store, db_path, command, key):
+    store.close()
+    result = _cli(command, "--db", str(db_path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows and all(key in row for row in rows)
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("csv", "Sport,1,0,0"), ("table", "missed")])
+def test_link_cli_outlets_side_by_side(store, db_path, fmt, expected):
+    store.close()
+    result = _cli("outlets", "--db", str(db_path), "--format", fmt)
+    assert result.returncode == 0, result.stderr
+    assert "Sport" in result.stdout and expected in result.stdout
+
+
+def test_link_cli_entities_json_shows_merge_evidence(store, db_path):
+    store.close()
+    result = _cli("entities", "--db", str(db_path), "--format", "json", "--kind", "person")
+    rows = {row["name"]: row for row in json.loads(result.stdout)}
+    reasons = [item["reason"] for item in rows["Zamir Kabulov"]["evidence"]]
+    assert any("variant spelling" in reason for reason in reasons)
+
+
+def test_link_reextraction_replaces_links(store):
+    """An article re-extracted without the shared quote drops out of the other's also_in."""
+    first = _corpus()[0]
+    first.statements = first.statements[1:]
+    store.write([first], replace=True)
+    link_articles(store, ["a1"])
+    by_id = {(row["article_id"], row["quote"]): row for row in store.statements()}
+    assert by_id[("a2", QUOTE_A)]["also_in"] == []
+    assert _entity(store, "Vladimir Putin")["statements"] == 2

@@ -1,0 +1,204 @@
+"""The pure linking algorithms: names, entity resolution, statement matching, near-duplicates, stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrail.eval.clusters import pairwise_scores
+from quotetrail.link import neardup
+from quotetrail.link.entities import Observation, Resolver, is_description, mention_observation, surname_variant
+from quotetrail.link import headline
+from quotetrail.link.names import actor_of, clean_name, surname
+from quotetrail.link.statements import Claim, match, overlap
+from quotetrail.link.stories import StoryIndex, story_features
+
+
+@pytest.mark.parametrize(
+    ("name", "actor"),
+    [("Moscow", "Russia"), ("the Kremlin", "Russia"), ("The White House", "United States"), ("Kabul", "Afghanistan"),
+     ("Russian", "Russia"), ("Vladimir Putin", None), ("", None)],
+)
+def test_names_actor_of_folds_metonymy(name, actor):
+    assert actor_of(name) == actor
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Vladimir Putin", "putin"), ("Mr. Putin", "putin"), ("President Putin", "putin"), ("Sergéi Lavrov", "lavrov")],
+)
+def test_names_surname_drops_titles_and_accents(name, expected):
+    assert surname(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("kabul", "kabulov", True), ("lavrov", "lavrow", True), ("putin", "putin", False), ("li", "lin", False),
+     ("merkel", "macron", False)],
+)
+def test_entities_surname_variant(a, b, same):
+    assert surname_variant(a, b) is same
+
+
+@pytest.mark.parametrize(("name", "described"), [("the Russian President", True), ("Zamir Kabul", False), ("Putin", False)])
+def test_entities_is_description(name, described):
+    assert is_description(name) is described
+
+
+def _resolve(observations):
+    resolver = Resolver()
+    return resolver, [resolver.resolve(obs) for obs in observations]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        Observation("Putin", "a2", role="President", affiliation="Russia"),
+        Observation("Mr. Putin", "a2"),
+        Observation("the Russian President", "a2"),
+        Observation("Vladimir Putin", "a3"),
+    ],
+)
+def test_entities_resolver_merges_forms_of_one_person(later):
+    resolver, (first, second) = _resolve([Observation("Vladimir Putin", "a1", role="President", affiliation="Russia"), later])
+    assert first.id == second.id
+    assert any(m.alias == later.name for m in resolver.merges) or later.name == "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    ("later", "merged"),
+    [
+        (Observation("Zamir Kabul", "a2", role="Special Representative", affiliation="Russia"), True),
+        (Observation("Zamir Kabul", "a2", affiliation="Moscow"), True),  # Moscow speaks for Russia
+        (Observation("Zamir Kabul", "a2", affiliation="Afghanistan"), False),  # context disagrees
+        (Observation("Zamir Kabul", "a2"), False),  # no context: a misspelling is not assumed
+    ],
+)
+def test_entities_resolver_merges_misspelling_only_when_context_agrees(later, merged):
+    first = Observation("Zamir Kabulov", "a1", role="Special Representative", affiliation="Russia")
+    resolver, (a, b) = _resolve([first, later])
+    assert (a.id == b.id) is merged
+    if merged:
+        assert "variant spelling" in resolver.merges[-1].reason
+
+
+@pytest.mark.parametrize("name", ["Moscow", "the Kremlin", "Russia"])
+def test_entities_resolver_metonymy_joins_the_country(name):
+    resolver, (country, other) = _resolve(
+        [Observation("Russia", "a1", kind="place"), Observation(name, "a2", kind="organization")]
+    )
+    assert country.id == other.id and country.name == "Russia"
+
+
+def test_entities_resolver_keeps_two_people_with_one_surname_apart():
+    _, (a, b) = _resolve([Observation("George Bush", "a1"), Observation("Jeb Bush", "a2")])
+    assert a.id != b.id
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
+        ("You cannot impose standards of political life on other people from the outside",
+         "you cannot impose standards of political life and behavior on other people", True),
+        ("You cannot impose standards of political life on other people from the outside",
+         "The Taliban must keep its promises on women's rights", False),
+    ],
+)
+def test_statements_match_by_wording(a, b, linked):
+    links = match([Claim("s2", "art2", "putin", "2021-08-21", b)], [Claim("s1", "art1", "putin", "2021-08-20", a)])
+    assert bool(links) is linked
+
+
+@pytest.mark.parametrize(
+    ("other", "linked"),
+    [
+        (Claim("s1", "art1", "putin", "2021-08-20", "the world must now accept the realities", "story"), True),
+        (Claim("s1", "art1", "putin", "2021-08-20", "the world must now accept the realities", "other"), False),
+        (Claim("s1", "art1", "merkel", "2021-08-20", "the world must now accept the realities", "story"), False),
+        (Claim("s1", "art1", "putin", "2021-08-10", "the world must now accept the realities", "story"), False),
+        (Claim("s1", "art2", "putin", "2021-08-20", "the world must now accept the realities", "story"), False),
+    ],
+)
+def test_statements_match_paraphrase_needs_story_speaker_and_day(other, linked):
+    new = Claim("s2", "art2", "putin", "2021-08-20", "Putin said the international community must recognise the realities", "story")
+    assert bool(match([new], [other])) is linked
+
+
+def test_statements_overlap_is_containment():
+    assert overlap("impose standards", "you cannot impose standards on people") == 1.0
+
+
+def test_neardup_finds_copy_and_points_at_first_text():
+    text = " ".join(f"word{i} sentence about the talks in the capital number {i}" for i in range(60))
+    copy = text.replace("word3 ", "word3x ", 1)
+    other = " ".join(f"other{i} report on football results today {i}" for i in range(60))
+    sigs = {"a": neardup.signature(text), "b": neardup.signature(copy), "c": neardup.signature(other)}
+    found = neardup.find_duplicates({"b": sigs["b"], "c": sigs["c"]}, {"a": sigs["a"]}, {}, ["b", "c"])
+    assert [(d.article_id, d.duplicate_of) for d in found] == [("b", "a")]
+    assert found[0].similarity >= neardup.THRESHOLD
+
+
+def test_neardup_band_keys_shared_by_identical_text():
+    sig = neardup.signature("one two three four five six seven eight")
+    assert neardup.band_keys(sig) == neardup.band_keys(list(sig))
+    assert len(neardup.band_keys(sig)) == neardup.BANDS
+
+
+def test_stories_index_separates_two_events_of_one_type():
+    rehab_a = "Tara Reid checked into Promises rehab center in Malibu, her publicist said in 2008."
+    rehab_b = "Actress Tara Reid entered Promises treatment center in Malibu, People reported in 2008."
+    rehab_c = "Lindsay Lohan checked into the Betty Ford rehab center in 2013 after a court order."
+    rehab_d = "Lohan entered Betty Ford Center rehab on Thursday in 2013, as the court ordered."
+    index = StoryIndex(threshold=0.2)
+    features = {i: story_features(t, []) for i, t in enumerate([rehab_a, rehab_b, rehab_c, rehab_d])}
+    placed = [index.add(str(i), features[i]).story_id for i in range(4)]
+    assert placed[0] == placed[1] and placed[2] == placed[3] and placed[0] != placed[2]
+
+
+def test_stories_restore_finds_stored_story_by_its_terms():
+    index = StoryIndex(threshold=0.1)
+    index.add("x", story_features("Earthquake hits Indonesia island of Sumatra, killing dozens"), "2009-09-30", "Quake")
+    restored = StoryIndex.restore(index.df, index.n_docs, index.stories.values())
+    again = restored.add("y", story_features("Sumatra earthquake in Indonesia: death toll rises"), "2009-10-01")
+    assert not again.opened and restored.stories[again.story_id].last == "2009-10-01"
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "f1", "ari"),
+    [(["a", "a", "b", "b"], ["x", "x", "y", "y"], 1.0, 1.0), (["a", "a", "b", "b"], ["x", "y", "z", "w"], 0.0, 0.0)],
+)
+def test_clusters_pairwise_scores(gold, predicted, f1, ari):
+    scores = pairwise_scores(gold, predicted)
+    assert scores["pairwise_f1"] == pytest.approx(f1) and scores["ari"] == pytest.approx(ari)
+
+
+@pytest.mark.parametrize(("published", "joins"), [("2009-10-05", True), ("2010-06-01", False), (None, True)])
+def test_stories_join_only_live_stories(published, joins):
+    index = StoryIndex(threshold=0.1)
+    index.add("x", story_features("Earthquake hits Indonesia island of Sumatra, killing dozens"), "2009-09-30")
+    placed = index.add("y", story_features("Sumatra earthquake in Indonesia: death toll rises"), published)
+    assert placed.opened is not joins
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [("Anthony Blinken’s", "Anthony Blinken"), ("& Taliban", "Taliban"), ("Afghanistan &", "Afghanistan"),
+     ("“Kremlin”", "Kremlin"), ("Mr.  Putin", "Mr. Putin"), ("&", "")],
+)
+def test_names_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [("\n  Putin slams policy\nbody", "Putin slams policy"), ("word " * 40, ("word " * 19).strip() + "…"), ("", "")],
+)
+def test_link_headline_stands_in_for_missing_title(text, title):
+    assert headline(text) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "kind"),
+    [("Kabul", "PERSON", "place"), ("Zamir Kabul", "PERSON", "person"), ("Putin", "PERSON", "person"), ("Moscow", "GPE", "place")],
+)
+def test_entities_mention_observation_fixes_place_tagged_as_person(text, label, kind):
+    assert mention_observation(text, label, "a1").kind == kind
