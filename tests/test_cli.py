@@ -135,3 +135,22 @@ def test_cli_runs_as_module(seeded_db):
     )
     assert completed.returncode == 0, completed.stderr
     assert sum(row["articles"] for row in json.loads(completed.stdout)) == 5
+
+
+def test_cli_ingest_links_the_seed_press_conference_across_outlets(seeded_db):
+    """Ingest links as it stores: Putin's press conference of 20 August 2021, reported by Press TV
+    and RT, is one statement carried by both, and the four 2021 articles form one story."""
+    records = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--speaker", "Putin"])
+    realities = [r for r in records if "accept the realities" in r["quote"]]
+    assert realities and realities[0]["also_in"], "the RT report is not linked to the Press TV one"
+    carried = {a["id"]: a["outlet"] for a in _jsonl(["articles", "--db", str(seeded_db), "--format", "jsonl"])}
+    assert {carried[i] for i in realities[0]["also_in"]} == {"Press TV"}
+    stories = _jsonl(["stories", "--db", str(seeded_db), "--format", "jsonl"])
+    assert max(s["articles"] for s in stories) == 4
+    assert len(stories) == 2
+
+
+def test_cli_articles_carry_document_tone(seeded_db):
+    articles = _jsonl(["articles", "--db", str(seeded_db), "--format", "jsonl"])
+    assert all(isinstance(a["tone"], float) and -100 <= a["tone"] <= 100 for a in articles)
+    assert len({a["tone"] for a in articles}) > 1

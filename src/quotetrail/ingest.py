@@ -7,6 +7,10 @@ nothing and says so; a new file adds only its own rows.
 Ingest also keeps the corpus's learned site furniture (`clean.furniture`): each batch is sent
 with the furniture known so far, and each stored article's short lines are counted under its
 outlet, so cleaning gets better as an outlet's articles arrive.
+
+Each stored batch is then linked into the corpus (`link.link_articles`: entities, the same
+statement in other articles, near-duplicates, stories) at a cost that follows the batch, not
+the store.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quotetrail.clean.furniture import FurnitureStats, furniture_by_outlet, observe
+from quotetrail.link import link_articles
 from quotetrail.read import iter_documents
 from quotetrail.records import ArticleResult, Batch, RawDocument, Rejection
 from quotetrail.scale import Driver, make_driver
@@ -72,6 +77,7 @@ def ingest(
                 articles.append(result)
         new_ids = {result.article.id for result in articles} - store.existing_article_ids(r.article.id for r in articles)
         stored = store.write(articles, replace=replace)
+        link_articles(store, [r.article.id for r in articles if replace or r.article.id in new_ids])
         for result in articles:
             if result.article.id in new_ids:
                 observe(furniture, result.article.outlet, result.furniture_candidates)

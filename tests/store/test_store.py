@@ -127,3 +127,23 @@ def test_store_export_writes_every_table(db_path, tmp_path, fmt):
     assert sorted(path.name for path in written) == sorted(f"{t}.{fmt}" for t in ("articles", "statements", "mentions"))
     rows = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'out' / ('statements.' + fmt)}'").fetchall()[0][0]
     assert rows == 1
+
+
+def test_store_keeps_article_tone(db_path):
+    result = _result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20")
+    result.article.tone = -2.5
+    with Store(db_path) as store:
+        store.write([result])
+        assert store.article("a1")["tone"] == -2.5
+
+
+def test_store_migrates_a_version_2_file_to_add_tone(db_path):
+    import quotetrail.store as store_module
+
+    with Store(db_path) as store:
+        store.db.execute("ALTER TABLE articles DROP COLUMN tone")
+        store.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with Store(db_path) as store:
+        assert store.schema_version == store_module.SCHEMA_VERSION
+        store.write([_result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20")])
+        assert store.article("a1")["tone"] is None

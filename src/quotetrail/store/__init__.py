@@ -19,7 +19,7 @@ import duckdb
 
 from quotetrail.records import ArticleResult
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class StoreError(Exception):
@@ -190,7 +190,7 @@ class Store:
             (
                 a.id, a.title, a.outlet, a.published, a.published_time, a.published_inferred, a.url,
                 a.source_path, a.language, a.dateline, a.text,
-                json.dumps([{"text": r.text, "rule": r.rule} for r in a.removed], ensure_ascii=False),
+                json.dumps([{"text": r.text, "rule": r.rule} for r in a.removed], ensure_ascii=False), a.tone,
             )
             for a in (result.article for result in results)
         ]
@@ -212,7 +212,7 @@ class Store:
         if articles:
             self.db.executemany(
                 "INSERT INTO articles (id, title, outlet, published, published_time, published_inferred, url,"
-                " source_path, language, dateline, text, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " source_path, language, dateline, text, removed, tone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 articles,
             )
         if statements:
@@ -256,7 +256,7 @@ class Store:
         text = ", text, removed" if with_text else ""
         sql = (
             "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published, published_time,"
-            f" published_inferred, url, source_path, language, dateline{text},"
+            f" published_inferred, url, source_path, language, dateline, round(tone, 2) AS tone{text},"
             " (SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS statements"
             " FROM articles a"
             + (" WHERE " + " AND ".join(where) if where else "")
