@@ -416,7 +416,6 @@ def search(
 ) -> None:
     """Full-text search over statements (or, with --articles, articles), best match first."""
     from quotetrail.store.search import search_articles, search_statements
-    from quotetrail.store.views import StatementFilter
 
     fmt_name = (fmt.value if fmt else None) or default_format()
     with _open(db) as store:
@@ -426,7 +425,7 @@ def search(
                        ("outlet", "magenta", lambda r: r["outlet"]), ("title", "bold", lambda r: r["title"]),
                        ("snippet", "", lambda r: r["snippet"]), ("id", "dim", lambda r: r["id"])]
         else:
-            where = StatementFilter(speaker=speaker, target=about, outlet=outlet, since=since, until=until,
+            where = StatementQuery(speaker=speaker, about=about, outlet=outlet, since=since, until=until,
                                     kind=kind.value if kind else None, stance=stance.value if stance else None)
             rows = search_statements(store, query, where, limit=limit)
             columns = [("score", "dim", lambda r: r["score"]), *STATEMENT_COLUMNS]

@@ -127,6 +127,14 @@ def test_statements_overlap_is_containment():
     assert overlap("impose standards", "you cannot impose standards on people") == 1.0
 
 
+def test_statements_one_shared_word_is_no_match():
+    """Two different remarks of one speaker on one day share the target's name, nothing more."""
+    assert overlap("The Taliban must keep its promises", "We are not going to rush to recognise the Taliban") == 0.0
+    rush = Claim("s1", "art1", "putin", "2021-08-20", "We are not going to rush to recognise the Taliban", "story")
+    promises = Claim("s2", "art2", "putin", "2021-08-20", "The Taliban must keep its promises before anything else", "story")
+    assert match([promises], [rush]) == []  # same story, speaker and day: still two remarks
+
+
 def test_neardup_finds_copy_and_points_at_first_text():
     text = " ".join(f"word{i} sentence about the talks in the capital number {i}" for i in range(60))
     copy = text.replace("word3 ", "word3x ", 1)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from quotetrail.link import link_articles
 from quotetrail.records import Article, ArticleResult, Mention, RemovedLine, Speaker, Statement
 from quotetrail.store import Store
 
@@ -76,7 +77,9 @@ def fixture_results() -> list[ArticleResult]:
 
 def make_fixture_store(path: Path) -> Path:
     with Store(path) as store:
-        store.write(fixture_results())
+        results = fixture_results()
+        store.write(results)
+        link_articles(store, [result.article.id for result in results])
     return path
 
 

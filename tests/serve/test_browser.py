@@ -156,8 +156,13 @@ def test_browser_hostile_text_is_shown_not_run(browser, fixture_db: Path) -> Non
         page.click("mark a")
         assert page.inner_text("mark.current") == "We are not going to rush to recognise the Taliban"
         _shot(page, "fixture-statement-desktop")
-        page.goto(base + "/stories/Taliban")
+        page.goto(base + "/stories/s-a2024rt")
+        assert 'onerror=alert(2)>' in page.inner_text("h1")
+        assert page.locator("img").count() == 0
         _shot(page, "fixture-story-desktop")
+        page.goto(base + "/outlets")
+        assert page.locator("td.left-out").count() == 2  # BBC and Example Post missed the Kabul story
+        _shot(page, "fixture-outlets-desktop")
         page.goto(base + "/search?q=mallory")
         assert 'onerror=alert(2)>' in page.inner_text("#statement-results")
         _shot(page, "fixture-hostile-desktop")

@@ -15,7 +15,7 @@ RT_2021 = "74c77733e9c3ed70"
 PAGES = [
     "/", "/search?q=taliban", "/search?q=mallory", "/search", "/speakers", f"/speakers/{PUTIN_ID}",
     "/positions?actor=Russia&target=Taliban", f"/statements/{RT_2021}", "/articles/a2021rt", "/articles/a2024rt",
-    "/articles/a2024x", "/stories", "/stories/Taliban", "/stories/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "/articles/a2024x", "/stories", "/stories/s-a2021rt", "/stories/s-a2024rt", "/outlets",
     "/speakers/ccb95b82db56d259",
 ]
 INLINE_HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.S)
@@ -79,8 +79,15 @@ def test_pages_position_chart_fetches_from_the_api(client: TestClient) -> None:
 
 
 def test_pages_story_matrix_marks_left_out(client: TestClient) -> None:
-    html = client.get("/stories/Taliban").text
-    assert html.count('class="carried"') == 5 and html.count('class="left-out"') == 7
+    html = client.get("/stories/s-a2021rt").text
+    assert html.count('class="carried"') == 3 and html.count('class="left-out"') == 1
+
+
+def test_pages_outlets_matrix_shows_who_missed_a_shared_story(client: TestClient) -> None:
+    html = client.get("/outlets").text
+    row = re.search(r"Kremlin comments on Afghanistan</a></td>(.*?)</tr>", html, re.S).group(1)
+    # columns in outlet order (most articles first): RT, BBC, Example Post, TASS
+    assert re.findall(r'class="(carried|left-out)"', row) == ["carried", "left-out", "left-out", "carried"]
 
 
 @pytest.mark.parametrize("path, status", [("/statements/nope", 404), ("/speakers/nope", 404), ("/stories/nope", 404),

@@ -7,7 +7,7 @@ import pytest
 from quotetrail.records import Article, ArticleResult, Speaker, Statement
 from quotetrail.store import ArticleQuery, Store
 from quotetrail.store.search import search_articles, search_statements, snippet, tokens
-from quotetrail.store.views import StatementFilter
+from quotetrail.store import StatementQuery
 
 
 @pytest.mark.parametrize(
@@ -36,14 +36,14 @@ def test_search_statements_requires_every_word(store: Store, query: str, expecte
 @pytest.mark.parametrize(
     "where, expected",
     [
-        (StatementFilter(speaker="biden"), 1),
-        (StatementFilter(outlet="rt"), 3),
-        (StatementFilter(target="Taliban", stance="neutral"), 2),
-        (StatementFilter(since="2024-01-01", until="2024-12-31"), 1),
-        (StatementFilter(kind="indirect"), 0),
+        (StatementQuery(speaker="biden"), 1),
+        (StatementQuery(outlet="rt"), 3),
+        (StatementQuery(about="Taliban", stance="neutral"), 2),
+        (StatementQuery(since="2024-01-01", until="2024-12-31"), 1),
+        (StatementQuery(kind="indirect"), 0),
     ],
 )
-def test_search_statements_filters(store: Store, where: StatementFilter, expected: int) -> None:
+def test_search_statements_filters(store: Store, where: StatementQuery, expected: int) -> None:
     assert len(search_statements(store, "taliban", where)) == expected
 
 

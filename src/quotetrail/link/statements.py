@@ -3,7 +3,8 @@
 Candidates are blocked by (speaker entity, day said), the day on either side included, so a new
 statement is compared only with the few the same person made around the same day. Two are the
 same statement when their content words overlap enough — verbatim or partly quoted — or, inside
-one story (same event, same speaker, same day), when the paraphrase still shares a little.
+one story (same event, same speaker, same day), when the paraphrase still shares a little of
+what it says (lower-case words: the names a story's statements all share do not count).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 OVERLAP = 0.5  # containment of the shorter statement's content words in the longer one
 STORY_OVERLAP = 0.15  # the same, when both articles belong to one story
+MIN_SHARED = 2  # shared words needed before the overlap counts at all
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 
 
@@ -61,12 +63,22 @@ def content_words(text: str) -> set[str]:
     return {w for w in (m.group().casefold() for m in _WORD.finditer(text)) if len(w) > 2 and w not in STOP_WORDS}
 
 
+def common_words(text: str) -> set[str]:
+    """Content words written in lower case: what a statement says, not whom it names (every
+    statement of one story names the same people and places)."""
+    return {w for w in (m.group() for m in _WORD.finditer(text)) if w[0].islower() and len(w) > 2 and w not in STOP_WORDS}
+
+
+def containment(wa: set[str], wb: set[str], min_shared: int) -> float:
+    """Share of the smaller word set found in the other; 0 below `min_shared` shared words."""
+    shared = len(wa & wb)
+    return shared / min(len(wa), len(wb)) if shared >= min_shared else 0.0
+
+
 def overlap(a: str, b: str) -> float:
-    """Share of the shorter statement's content words found in the other."""
-    wa, wb = content_words(a), content_words(b)
-    if not wa or not wb:
-        return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    """Containment of content words, needing MIN_SHARED of them (one shared word, often the
+    target's name, is chance)."""
+    return containment(content_words(a), content_words(b), MIN_SHARED)
 
 
 def match(new: Sequence[Claim], known: Iterable[Claim]) -> list[Link]:
@@ -91,6 +103,8 @@ def _compare(claim: Claim, other: Claim) -> Link | None:
     score = overlap(claim.text, other.text)
     if score >= OVERLAP:
         return Link(claim.id, other.id, score, "shared wording")
-    if claim.story_id and claim.story_id == other.story_id and score >= STORY_OVERLAP:
-        return Link(claim.id, other.id, score, "same story, speaker and day")
+    if claim.story_id and claim.story_id == other.story_id:
+        said = containment(common_words(claim.text), common_words(other.text), 1)
+        if said >= STORY_OVERLAP:
+            return Link(claim.id, other.id, said, "same story, speaker and day")
     return None

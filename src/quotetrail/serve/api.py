@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from quotetrail import __version__
 from quotetrail.render import emit
 from quotetrail.serve.present import position_data
-from quotetrail.store import ArticleQuery, Store, StoreError
+from quotetrail.store import ArticleQuery, StatementQuery, Store, StoreError
 from quotetrail.store import search as fulltext
 from quotetrail.store import views
 
@@ -115,14 +115,14 @@ def statement_filter(
     until: Until = None,
     kind: Annotated[Kind | None, Query(description="direct, indirect or mixed.")] = None,
     stance: Annotated[Stance | None, Query(description="Stance label (on `about` when given).")] = None,
-) -> views.StatementFilter:
-    return views.StatementFilter(
-        speaker=speaker, target=about, outlet=outlet, since=_iso(since), until=_iso(until),
+) -> StatementQuery:
+    return StatementQuery(
+        speaker=speaker, about=about, outlet=outlet, since=_iso(since), until=_iso(until),
         kind=kind.value if kind else None, stance=stance.value if stance else None,
     )
 
 
-FilterDep = Annotated[views.StatementFilter, Depends(statement_filter)]
+FilterDep = Annotated[StatementQuery, Depends(statement_filter)]
 
 
 def csv_response(rows: list[dict[str, Any]]) -> Response:
@@ -168,13 +168,13 @@ def list_articles(
 @router.get("/articles/{article_id}", summary="One article: cleaned text, metadata, what cleaning removed, statements")
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     article = found(store.article(article_id), "article")
-    return {**article, "statements": views.select_statements(store, ["s.article_id = ?"], [article_id])}
+    return {**article, "statements": store.statements(StatementQuery(article_id=article_id))}
 
 
 @router.get("/statements", summary="Statements by the date they were made")
 def list_statements(request: Request, store: StoreDep, where: FilterDep, at: PageDep, fmt: FormatParam = TableFormat.json) -> Any:
-    conditions, params = views.statement_where(where)
-    return listing(request, views.select_statements(store, conditions, params, at.limit + 1, at.offset), at, fmt)
+    where.limit, where.offset = at.limit + 1, at.offset
+    return listing(request, store.statements(where), at, fmt)
 
 
 @router.get("/statements/{statement_id}", summary="One statement, with the articles that also carry it")
@@ -238,7 +238,7 @@ def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/outlets", summary="Outlets with article and statement counts")
 def list_outlets(request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json) -> Any:
-    return listing(request, store.outlet_counts()[at.offset : at.offset + at.limit + 1], at, fmt)
+    return listing(request, views.outlets(store)[at.offset : at.offset + at.limit + 1], at, fmt)
 
 
 @router.get("/entities", summary="Named entities with mention counts")

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from quotetrail import __version__
 from quotetrail.serve.api import API, FilterDep, Page, PageDep, StoreDep
 from quotetrail.serve.present import STANCE_VALUE, highlight, path_part, position_data, safe_url, script_json, stance_on
-from quotetrail.store import ArticleQuery
+from quotetrail.store import ArticleQuery, StatementQuery
 from quotetrail.store import search as fulltext
 from quotetrail.store import views
 
@@ -66,7 +66,7 @@ def _pager(request: Request, at: Page, rows: list[Any]) -> dict[str, str | None]
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
     return render(
-        request, "home.html", summary=views.corpus_summary(store), outlets=store.outlet_counts(),
+        request, "home.html", summary=views.corpus_summary(store), outlets=views.outlets(store),
         speakers=views.speakers(store, limit=10), stories=views.stories(store, limit=10),
     )
 
@@ -127,7 +127,7 @@ def statement(request: Request, statement_id: str, store: StoreDep) -> HTMLRespo
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
     record = _found(store.article(article_id), "article")
-    statements = views.select_statements(store, ["s.article_id = ?"], [article_id])
+    statements = store.statements(StatementQuery(article_id=article_id))
     segments = highlight(record["text"], [(s["span"][0], s["span"][1], s["id"]) for s in statements])
     return render(request, "article.html", article=record, statements=statements, segments=segments)
 
@@ -141,6 +141,13 @@ def stories(request: Request, store: StoreDep, at: PageDep) -> HTMLResponse:
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)
 def story(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
     return render(request, "story.html", story=_found(views.story(store, story_id), "story"))
+
+
+@router.get("/outlets", response_class=HTMLResponse)
+def outlets(request: Request, store: StoreDep) -> HTMLResponse:
+    rows = views.outlets(store)
+    shared = list({story["id"]: story for row in rows for story in row["covered"]}.values())
+    return render(request, "outlets.html", outlets=rows, shared=shared)
 
 
 @router.get("/favicon.ico", include_in_schema=False)

@@ -54,7 +54,7 @@ def build_report(
     scripts = [_inline_script(name) for name in CHART_SCRIPTS] if position and position["points"] else []
     context: dict[str, Any] = {
         "summary": views.corpus_summary(store),
-        "outlets": store.outlet_counts(),
+        "outlets": views.outlets(store),
         "stories": views.stories(store, limit=TOP),
         "speakers": views.speakers(store, limit=TOP),
         "position": position,

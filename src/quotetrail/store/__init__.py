@@ -20,6 +20,7 @@ import duckdb
 from quotetrail.records import ArticleResult
 
 SCHEMA_VERSION = 3
+_SAID = "coalesce(s.said_on, a.published)"  # the date a statement counts under
 
 
 class StoreError(Exception):
@@ -28,16 +29,21 @@ class StoreError(Exception):
 
 @dataclass
 class StatementQuery:
-    """Filters for listing statements; every field is optional and they combine with AND."""
+    """Filters for listing statements; every field is optional and they combine with AND.
+    The CLI, the API, search and the web pages all filter through this one query."""
 
     speaker: str | None = None  # part of the speaker's name or mention, case-insensitive
+    speaker_id: str | None = None
     actor: str | None = None  # a speaker, or anyone whose affiliation is this actor
-    about: str | None = None  # a target the statement is about (or names in its quote)
+    about: str | None = None  # a target the statement is about (or judges, or names in its quote)
+    stance: str | None = None  # a stance label: on `about` when given, else on any target
     outlet: str | None = None
     since: str | None = None  # ISO date, on said_on
     until: str | None = None
     kind: str | None = None
     article_id: str | None = None
+    article_ids: list[str] | None = None
+    ids: list[str] | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -276,40 +282,62 @@ class Store:
     def statements(self, query: StatementQuery | None = None) -> list[dict[str, Any]]:
         """Statements as contract records (see DESIGN.md), ordered by date said."""
         query = query or StatementQuery()
-        where, params = [], []
+        where, params = self.statement_conditions(query)
+        sql = (
+            "SELECT s.*, a.outlet, strftime(a.published, '%Y-%m-%d') AS published,"
+            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso"
+            " FROM statements s JOIN articles a ON a.id = s.article_id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + f" ORDER BY {_SAID} NULLS LAST, a.id, s.span_start"
+            + _page(query.limit, query.offset)
+        )
+        return [_statement_record(row) for row in self._rows(sql, params)]
+
+    def statement_conditions(self, query: StatementQuery) -> tuple[list[str], list[Any]]:
+        """SQL conditions over `statements s JOIN articles a` for `query`, and their parameters."""
+        where: list[str] = []
+        params: list[Any] = []
         if query.speaker:
             where.append("(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_mention ILIKE ? ESCAPE '\\')")
             params += [_like(query.speaker)] * 2
+        if query.speaker_id:
+            where.append("s.speaker_id = ?")
+            params.append(query.speaker_id)
         if query.actor:
             # The actor as written, or any entity (migration 002) one of whose aliases it is:
             # its own statements, and those of everyone speaking for it.
-            clause = "s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_affiliation ILIKE ? ESCAPE '\\'"
-            params += [_like(query.actor), query.actor.replace("%", "")]
-            if self.schema_version >= 2:
-                clause += (
-                    " OR s.id IN (SELECT se.statement_id FROM statement_entities se"
-                    " WHERE se.entity_id IN (SELECT entity_id FROM entity_merges WHERE"
-                    " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', '')"
-                    " UNION SELECT id FROM entities WHERE kind = 'person' AND name ILIKE ? ESCAPE '\\')"
-                    " OR se.affiliation_id IN (SELECT entity_id FROM entity_merges WHERE"
-                    " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', '')))"
-                )
-                params += [query.actor.strip(), _like(query.actor.strip()), query.actor.strip()]
-            where.append(f"({clause})")
-        if query.about:
             where.append(
-                "(EXISTS (SELECT 1 FROM unnest(s.about) AS t(target) WHERE lower(t.target) = lower(?))"
+                "(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_affiliation ILIKE ? ESCAPE '\\'"
+                " OR s.id IN (SELECT se.statement_id FROM statement_entities se"
+                " WHERE se.entity_id IN (SELECT entity_id FROM entity_merges WHERE"
+                " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', '')"
+                " UNION SELECT id FROM entities WHERE kind = 'person' AND name ILIKE ? ESCAPE '\\')"
+                " OR se.affiliation_id IN (SELECT entity_id FROM entity_merges WHERE"
+                " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', ''))))"
+            )
+            actor = query.actor.strip()
+            params += [_like(actor), actor.replace("%", ""), actor, _like(actor), actor]
+        if query.about:  # named in `about`, judged in `stance`, or written in the quote
+            where.append(
+                "(list_contains(list_transform(s.about, lambda x: lower(x)), lower(?))"
+                " OR list_contains(list_transform(json_keys(s.stance), lambda k: lower(k)), lower(?))"
                 " OR s.quote ILIKE ? ESCAPE '\\' OR s.sentence ILIKE ? ESCAPE '\\')"
             )
-            params += [query.about, _like(query.about), _like(query.about)]
+            params += [query.about, query.about, _like(query.about), _like(query.about)]
+        if query.stance:
+            where.append(
+                "len(list_filter(map_entries(CAST(s.stance::JSON AS MAP(VARCHAR, JSON))),"
+                " lambda e: (? IS NULL OR lower(e.key) = lower(?)) AND e.value->>'label' = ?)) > 0"
+            )
+            params += [query.about, query.about, query.stance]
         if query.outlet:
             where.append("a.outlet ILIKE ? ESCAPE '\\'")
             params.append(_like(query.outlet))
         if query.since:
-            where.append("coalesce(s.said_on, a.published) >= CAST(? AS DATE)")
+            where.append(f"{_SAID} >= CAST(? AS DATE)")
             params.append(query.since)
         if query.until:
-            where.append("coalesce(s.said_on, a.published) <= CAST(? AS DATE)")
+            where.append(f"{_SAID} <= CAST(? AS DATE)")
             params.append(query.until)
         if query.kind:
             where.append("s.kind = ?")
@@ -317,15 +345,13 @@ class Store:
         if query.article_id:
             where.append("s.article_id = ?")
             params.append(query.article_id)
-        sql = (
-            "SELECT s.*, a.outlet, strftime(a.published, '%Y-%m-%d') AS published,"
-            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso"
-            " FROM statements s JOIN articles a ON a.id = s.article_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY coalesce(s.said_on, a.published) NULLS LAST, a.id, s.span_start"
-            + _page(query.limit, query.offset)
-        )
-        return [_statement_record(row) for row in self._rows(sql, params)]
+        if query.article_ids is not None:
+            where.append("list_contains(?, s.article_id)")
+            params.append(list(query.article_ids))
+        if query.ids is not None:
+            where.append("list_contains(?, s.id)")
+            params.append(list(query.ids))
+        return where, params
 
     def mention_counts(self, label: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         where, params = "", []
@@ -335,15 +361,6 @@ class Store:
             f"SELECT text AS name, label, count(*) AS mentions, count(DISTINCT article_id) AS articles"
             f" FROM mentions {where} GROUP BY text, label ORDER BY mentions DESC, name" + _page(limit, 0),
             params,
-        )
-
-    def outlet_counts(self) -> list[dict[str, Any]]:
-        return self._rows(
-            "SELECT coalesce(a.outlet, '(unknown)') AS outlet, count(DISTINCT a.id) AS articles,"
-            " count(s.id) AS statements, strftime(min(a.published), '%Y-%m-%d') AS first,"
-            " strftime(max(a.published), '%Y-%m-%d') AS last"
-            " FROM articles a LEFT JOIN statements s ON s.article_id = a.id"
-            " GROUP BY 1 ORDER BY articles DESC, outlet"
         )
 
     def export(self, folder: Path, fmt: str) -> list[Path]:

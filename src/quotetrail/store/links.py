@@ -263,9 +263,10 @@ def save_story_state(
     _insert(store, "story_members", members)
 
 
-def story_rows(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
-    """Stories, largest first: title, dates, outlets, articles (copies apart) and statements."""
-    page = f" LIMIT {int(limit)}" if limit is not None else ""
+def story_rows(store: Store, story_id: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Stories, largest first (or the one `story_id`): title, dates, outlets, articles (copies
+    apart) and statements."""
+    page = (f" LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")
     return store._rows(
         "SELECT s.id, s.title, strftime(s.first, '%Y-%m-%d') AS first, strftime(s.last, '%Y-%m-%d') AS last,"
         " count(DISTINCT m.article_id) FILTER (WHERE d.article_id IS NULL) AS articles,"
@@ -277,8 +278,18 @@ def story_rows(store: Store, limit: int | None = None) -> list[dict[str, Any]]:
         " list(m.article_id ORDER BY a.published NULLS LAST, m.article_id) AS article_ids"
         " FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
         " LEFT JOIN near_duplicates d ON d.article_id = m.article_id"
+        " WHERE ? IS NULL OR s.id = ?"
         f" GROUP BY s.id, s.title, s.first, s.last ORDER BY articles DESC, s.first NULLS LAST, s.id{page}",
+        [story_id, story_id],
     )
+
+
+def copies_among(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
+    """Which of `article_ids` are near-duplicates, and of what."""
+    rows = store.db.execute(
+        "SELECT article_id, duplicate_of FROM near_duplicates WHERE article_id IN (SELECT unnest(?))", [list(article_ids)]
+    )
+    return dict(rows.fetchall())
 
 
 def outlet_coverage(store: Store) -> list[dict[str, Any]]:

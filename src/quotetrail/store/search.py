@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quotetrail.store import ArticleQuery, Store, _like, _page
-from quotetrail.store.views import StatementFilter, select_statements, statement_where
+from quotetrail.store import ArticleQuery, StatementQuery, Store, _like, _page
 
 K1, B = 1.2, 0.75
 _TOKEN = re.compile(r"[^\W_]+")
@@ -66,14 +65,14 @@ def _bm25(store: Store, docs_sql: str, params: list[Any], terms: list[str], limi
 
 
 def search_statements(
-    store: Store, query: str, where_filter: StatementFilter | None = None, limit: int | None = 20, offset: int = 0
+    store: Store, query: str, where_filter: StatementQuery | None = None, limit: int | None = 20, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Statements whose quote, sentence or speaker match every word of `query`, best first;
     each contract record gains a `score`."""
     terms = tokens(query)
     if not terms:
         return []
-    where, params = statement_where(where_filter or StatementFilter())
+    where, params = store.statement_conditions(where_filter or StatementQuery())
     docs_sql = (
         "SELECT s.id, concat_ws(' ', s.quote, s.sentence, s.speaker_name, s.speaker_role, s.speaker_affiliation) AS body"
         " FROM statements s JOIN articles a ON a.id = s.article_id" + (" WHERE " + " AND ".join(where) if where else "")
@@ -81,7 +80,7 @@ def search_statements(
     hits = _bm25(store, docs_sql, params, terms, limit, offset)
     if not hits:
         return []
-    records = {row["id"]: row for row in select_statements(store, ["list_contains(?, s.id)"], [[h.id for h in hits]])}
+    records = {row["id"]: row for row in store.statements(StatementQuery(ids=[h.id for h in hits]))}
     return [{**records[hit.id], "score": round(hit.score, 4)} for hit in hits]
 
 
