@@ -16,6 +16,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.text import Text
 
 from quotetrail import __version__
+from quotetrail.records import StanceLabel, StatementKind
 from quotetrail.render import default_format, emit, safe_text
 from quotetrail.store import ArticleQuery, StatementQuery, Store, StoreError
 
@@ -44,18 +45,6 @@ class ExportFormat(str, Enum):
 class Engine(str, Enum):
     local = "local"
     ray = "ray"
-
-
-class Kind(str, Enum):
-    direct = "direct"
-    indirect = "indirect"
-    mixed = "mixed"
-
-
-class Stance(str, Enum):
-    support = "support"
-    oppose = "oppose"
-    neutral = "neutral"
 
 
 DbOption = Annotated[
@@ -115,6 +104,7 @@ STATEMENT_COLUMNS = [
     ("cue", "", lambda r: r["cue"]),
     ("statement", "", lambda r: r["quote"]),
     ("outlet", "magenta", lambda r: r["outlet"]),
+    ("also in", "green", lambda r: len(r["also_in"]) or ""),  # corroboration: other articles carrying it
 ]
 
 
@@ -213,7 +203,7 @@ def statements(
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name contains this.")] = None,
     since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Said on or after (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Said on or before.")] = None,
-    kind: Annotated[Optional[Kind], typer.Option(help="direct, indirect or mixed.")] = None,
+    kind: Annotated[Optional[StatementKind], typer.Option(help="direct, indirect or mixed.")] = None,
     limit: LimitOption = None,
     fmt: FormatOption = None,
 ) -> None:
@@ -409,8 +399,8 @@ def search(
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name contains this.")] = None,
     since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="On or after (YYYY-MM-DD).")] = None,
     until: Annotated[Optional[str], typer.Option(callback=_iso_date, help="On or before.")] = None,
-    kind: Annotated[Optional[Kind], typer.Option(help="direct, indirect or mixed.")] = None,
-    stance: Annotated[Optional[Stance], typer.Option(help="support, oppose or neutral (on --about when given).")] = None,
+    kind: Annotated[Optional[StatementKind], typer.Option(help="direct, indirect or mixed.")] = None,
+    stance: Annotated[Optional[StanceLabel], typer.Option(help="support, oppose or neutral (on --about when given).")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many results.")] = 20,
     fmt: FormatOption = None,
 ) -> None:

@@ -10,8 +10,25 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 from functools import cached_property
 from typing import Any
+
+
+class StatementKind(str, Enum):
+    """How a statement is reported: in its own words, in the reporter's, or both."""
+
+    direct = "direct"
+    indirect = "indirect"
+    mixed = "mixed"
+
+
+class StanceLabel(str, Enum):
+    """A speaker's stance toward a target in one statement."""
+
+    support = "support"
+    oppose = "oppose"
+    neutral = "neutral"
 
 
 def stable_id(*parts: str, length: int = 16) -> str:

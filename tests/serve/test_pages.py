@@ -119,3 +119,9 @@ def test_pages_home_lists_a_speaker_without_affiliation(tmp_path: Path) -> None:
     response = TestClient(create_app(tmp_path / "solo.duckdb")).get("/")
     assert response.status_code == 200
     assert "Anna Petrova" in response.text
+
+
+def test_pages_statement_listings_show_corroboration(client: TestClient) -> None:
+    html = client.get("/search?q=rush").text
+    assert html.count("also in 1</span>") == 2  # the RT and the TASS report, each carried by the other
+    assert "also in" not in client.get("/search?q=allies").text

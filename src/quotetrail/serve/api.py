@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quotetrail import __version__
+from quotetrail.records import StanceLabel, StatementKind
 from quotetrail.render import emit
 from quotetrail.serve.present import position_data
 from quotetrail.store import ArticleQuery, StatementQuery, Store, StoreError
@@ -52,18 +53,6 @@ class Settings:
     db: Path
     allow_ingest: bool = False
     token: str | None = None
-
-
-class Kind(str, Enum):
-    direct = "direct"
-    indirect = "indirect"
-    mixed = "mixed"
-
-
-class Stance(str, Enum):
-    support = "support"
-    oppose = "oppose"
-    neutral = "neutral"
 
 
 class TableFormat(str, Enum):
@@ -113,8 +102,8 @@ def statement_filter(
     outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
     since: Since = None,
     until: Until = None,
-    kind: Annotated[Kind | None, Query(description="direct, indirect or mixed.")] = None,
-    stance: Annotated[Stance | None, Query(description="Stance label (on `about` when given).")] = None,
+    kind: Annotated[StatementKind | None, Query(description="direct, indirect or mixed.")] = None,
+    stance: Annotated[StanceLabel | None, Query(description="Stance label (on `about` when given).")] = None,
 ) -> StatementQuery:
     return StatementQuery(
         speaker=speaker, about=about, outlet=outlet, since=_iso(since), until=_iso(until),

@@ -246,19 +246,7 @@ class Store:
 
     def articles(self, query: ArticleQuery | None = None, with_text: bool = True) -> list[dict[str, Any]]:
         query = query or ArticleQuery()
-        where, params = [], []
-        if query.ids is not None:
-            where.append("list_contains(?, id)")
-            params.append(list(query.ids))
-        if query.outlet:
-            where.append("outlet ILIKE ? ESCAPE '\\'")
-            params.append(_like(query.outlet))
-        if query.since:
-            where.append("published >= CAST(? AS DATE)")
-            params.append(query.since)
-        if query.until:
-            where.append("published <= CAST(? AS DATE)")
-            params.append(query.until)
+        where, params = self.article_conditions(query)
         text = ", text, removed" if with_text else ""
         sql = (
             "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published, published_time,"
@@ -274,6 +262,25 @@ class Store:
             if "removed" in row:
                 row["removed"] = json.loads(row["removed"])
         return rows
+
+    @staticmethod
+    def article_conditions(query: ArticleQuery) -> tuple[list[str], list[Any]]:
+        """SQL conditions over `articles` for `query`, and their parameters."""
+        where: list[str] = []
+        params: list[Any] = []
+        if query.ids is not None:
+            where.append("list_contains(?, id)")
+            params.append(list(query.ids))
+        if query.outlet:
+            where.append("outlet ILIKE ? ESCAPE '\\'")
+            params.append(_like(query.outlet))
+        if query.since:
+            where.append("published >= CAST(? AS DATE)")
+            params.append(query.since)
+        if query.until:
+            where.append("published <= CAST(? AS DATE)")
+            params.append(query.until)
+        return where, params
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         rows = self.articles(ArticleQuery(ids=[article_id]))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quotetrail.store import ArticleQuery, StatementQuery, Store, _like, _page
+from quotetrail.store import ArticleQuery, StatementQuery, Store, _page
 
 K1, B = 1.2, 0.75
 _TOKEN = re.compile(r"[^\W_]+")
@@ -92,17 +92,7 @@ def search_articles(
     terms = tokens(query)
     if not terms:
         return []
-    article_query = article_query or ArticleQuery()
-    where, params = [], []
-    if article_query.outlet:
-        where.append("outlet ILIKE ? ESCAPE '\\'")
-        params.append(_like(article_query.outlet))
-    if article_query.since:
-        where.append("published >= CAST(? AS DATE)")
-        params.append(article_query.since)
-    if article_query.until:
-        where.append("published <= CAST(? AS DATE)")
-        params.append(article_query.until)
+    where, params = store.article_conditions(article_query or ArticleQuery())
     docs_sql = "SELECT id, concat_ws(' ', title, text) AS body FROM articles" + (
         " WHERE " + " AND ".join(where) if where else ""
     )
