@@ -154,3 +154,14 @@ def test_cli_articles_carry_document_tone(seeded_db):
     articles = _jsonl(["articles", "--db", str(seeded_db), "--format", "jsonl"])
     assert all(isinstance(a["tone"], float) and -100 <= a["tone"] <= 100 for a in articles)
     assert len({a["tone"] for a in articles}) > 1
+
+
+def test_cli_entities_merge_the_envoy_spelt_two_ways(seeded_db):
+    """Brinkwire's "Zamir Kabul" and RT's "Zamir Kabulov" are one person, and the merge says why."""
+    entities = json.loads(runner.invoke(app, ["entities", "--db", str(seeded_db), "--format", "json"]).stdout)
+    envoy = [e for e in entities if any(a.startswith("Zamir Kabul") for a in e["aliases"])]
+    assert len(envoy) == 1
+    assert set(envoy[0]["aliases"]) >= {"Zamir Kabul", "Zamir Kabulov"} and envoy[0]["name"] == "Zamir Kabulov"
+    assert any("variant spelling" in e["reason"] for e in envoy[0]["evidence"])
+    russia = next(e for e in entities if e["name"] == "Russia")
+    assert {"Moscow", "Kremlin"} <= set(russia["aliases"])

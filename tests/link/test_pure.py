@@ -71,10 +71,13 @@ def test_entities_resolver_merges_forms_of_one_person(later):
         (Observation("Zamir Kabul", "a2", affiliation="Moscow"), True),  # Moscow speaks for Russia
         (Observation("Zamir Kabul", "a2", affiliation="Afghanistan"), False),  # context disagrees
         (Observation("Zamir Kabul", "a2"), False),  # no context: a misspelling is not assumed
+        (Observation("Zamir Kabul", "a2", story_id="s1"), True),  # same given name, same story
+        (Observation("Z. Kabul", "a2", story_id="s1"), False),  # an initial is not the same given name
+        (Observation("Zamir Kabul", "a2", story_id="s2"), False),  # another story
     ],
 )
 def test_entities_resolver_merges_misspelling_only_when_context_agrees(later, merged):
-    first = Observation("Zamir Kabulov", "a1", role="Special Representative", affiliation="Russia")
+    first = Observation("Zamir Kabulov", "a1", role="Special Representative", affiliation="Russia", story_id="s1")
     resolver, (a, b) = _resolve([first, later])
     assert (a.id == b.id) is merged
     if merged:

@@ -42,8 +42,9 @@ def link_articles(store: Store, article_ids: Sequence[str]) -> None:
             mark_duplicates(store, articles)
             place_in_stories(store, articles, [row for row in mentions if row["article_id"] not in done])
         lost = sql.forget_statements(store, ids)
-        claims = resolve_entities(store, statements, mentions)
-        link_statements(store, claims, sql.stories_of(store, ids), lost)
+        story_of = sql.stories_of(store, ids)
+        claims = resolve_entities(store, statements, mentions, story_of)
+        link_statements(store, claims, story_of, lost)
 
 
 def mark_duplicates(store: Store, articles: Sequence[dict[str, Any]]) -> None:
@@ -109,11 +110,15 @@ def _story_row(story: Story) -> dict[str, Any]:
     }
 
 
-def resolve_entities(store: Store, statements: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]) -> list[Claim]:
+def resolve_entities(
+    store: Store, statements: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]], story_of: dict[str, str],
+) -> list[Claim]:
     """File speakers and mentions under entities; returns the statements ready for matching."""
-    speakers = [_speaker_observation(row) for row in statements]
+    speakers = [_speaker_observation(row, story_of.get(row["article_id"])) for row in statements]
     usable = [row for row in mentions if row["label"] in MENTION_KINDS and clean_name(row["text"])]
     named = [mention_observation(clean_name(row["text"]), row["label"], row["article_id"]) for row in usable]
+    for obs in named:
+        obs.story_id = story_of.get(obs.article_id)
     affiliations = [Observation(name=o.affiliation, article_id=o.article_id, kind="organization") for o in speakers if o.affiliation]
     keys = {key for obs in speakers + named + affiliations for key in observation_keys(obs)}
     resolver = Resolver(fetch=lambda wanted: [_entity(row) for row in sql.entities_by_keys(store, wanted)])
@@ -143,10 +148,10 @@ def _speaks_for(resolver: Resolver, speaker: Entity, obs: Observation) -> Entity
     return resolver.actor(known, obs.article_id) if known else None
 
 
-def _speaker_observation(row: dict[str, Any]) -> Observation:
+def _speaker_observation(row: dict[str, Any], story_id: str | None) -> Observation:
     return Observation(
         name=clean_name(row["speaker_name"]) or row["speaker_name"], article_id=row["article_id"], kind=row["speaker_kind"] or "person",
-        role=row["speaker_role"], affiliation=row["speaker_affiliation"],
+        role=row["speaker_role"], affiliation=row["speaker_affiliation"], story_id=story_id,
     )
 
 
@@ -154,6 +159,7 @@ def _entity(row: dict[str, Any]) -> Entity:
     return Entity(
         id=row["id"], name=row["name"], kind=row["kind"], aliases=set(row["aliases"] or []),
         roles=set(row["roles"] or []), affiliations=set(row["affiliations"] or []), keys=set(row["keys"] or []),
+        stories=set(row["stories"] or []),
     )
 
 

@@ -10,7 +10,8 @@ Rules, strongest first:
   metonymy   a place or body that speaks for a country: "Moscow", "the Kremlin" → Russia
   surname    same surname, given names compatible ("Putin", "Mr. Putin", "V. Putin")
   variant    surname a truncation or one-edit misspelling ("Kabul"/"Kabulov"), allowed only when
-             the context agrees: same role or same affiliation
+             the context agrees: same role, same affiliation, or the same given name in articles
+             about the same story
   role       a description with no name ("the Russian President") → who holds that role there
 """
 
@@ -35,6 +36,7 @@ class Observation:
     kind: str = "person"  # person | organization | place
     role: str | None = None
     affiliation: str | None = None
+    story_id: str | None = None  # the story of the article, when linking has placed it
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     affiliations: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
+    stories: set[str] = field(default_factory=set)  # stories of the articles it was seen in
 
 
 @dataclass
@@ -211,7 +214,10 @@ class Resolver:
             return same[0], f"surname: {last}" + (f", {context(same[0])}" if context(same[0]) else "")
         for entity in people:
             other = surname(entity.name) or ""
-            agreed = context(entity)
+            agreed = context(entity) or (
+                obs.story_id in entity.stories and givens and givens == given_names(entity.name)
+                and f"same given name in the same story ({obs.story_id})"
+            )
             if surname_variant(last or "", other) and agreed and _givens_compatible(givens, given_names(entity.name)):
                 return entity, f"variant spelling {obs.name!r} ~ {entity.name!r}, {agreed}"
         return None, ""
@@ -234,8 +240,11 @@ class Resolver:
         affiliation = _affiliation(obs.affiliation)
         if affiliation and entity.kind == "person":
             entity.affiliations.add(affiliation)
-        if entity.kind == "person" and len(name_tokens(obs.name)) > len(name_tokens(entity.name)) and not is_description(obs.name):
-            entity.name = obs.name
+        if obs.story_id:
+            entity.stories.add(obs.story_id)
+        fuller = (len(name_tokens(obs.name)), len(obs.name)) > (len(name_tokens(entity.name)), len(entity.name))
+        if entity.kind == "person" and fuller and not is_description(obs.name):
+            entity.name = obs.name  # the fullest form: most name words, then the untruncated spelling
         described = obs.kind == "person" and is_description(obs.name)
         keys = set() if described else observation_keys(obs)
         keys |= {f"r:{rk}" for rk in [role_key(obs.role, obs.affiliation)] if rk and entity.kind == "person"}

@@ -75,7 +75,7 @@ def batch_statements(store: Store, article_ids: Sequence[str]) -> list[dict[str,
 
 
 def entities_by_keys(store: Store, keys: Iterable[str]) -> list[dict[str, Any]]:
-    """Entities sharing a blocking key, with all their keys and aliases."""
+    """Entities sharing a blocking key, with all their keys, aliases and the stories they were seen in."""
     wanted = sorted(set(keys))
     if not wanted:
         return []
@@ -83,7 +83,10 @@ def entities_by_keys(store: Store, keys: Iterable[str]) -> list[dict[str, Any]]:
         "WITH hit AS (SELECT DISTINCT entity_id FROM entity_keys WHERE key IN (SELECT unnest(?)))"
         " SELECT e.id, e.name, e.kind, e.roles, e.affiliations,"
         " (SELECT list(key) FROM entity_keys k WHERE k.entity_id = e.id) AS keys,"
-        " (SELECT list(alias) FROM entity_merges m WHERE m.entity_id = e.id) AS aliases"
+        " (SELECT list(alias) FROM entity_merges m WHERE m.entity_id = e.id) AS aliases,"
+        " (SELECT list(DISTINCT sm.story_id) FROM story_members sm WHERE sm.article_id IN"
+        "  (SELECT article_id FROM statement_entities se WHERE se.entity_id = e.id"
+        "   UNION SELECT article_id FROM entity_mentions em WHERE em.entity_id = e.id)) AS stories"
         " FROM entities e JOIN hit ON hit.entity_id = e.id ORDER BY e.id",
         [wanted],
     )
