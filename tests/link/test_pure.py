@@ -193,7 +193,8 @@ def test_stories_join_only_live_stories(published, joins):
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [("Anthony Blinken’s", "Anthony Blinken"), ("& Taliban", "Taliban"), ("Afghanistan &", "Afghanistan"),
-     ("“Kremlin”", "Kremlin"), ("Mr.  Putin", "Mr. Putin"), ("&", "")],
+     ("“Kremlin”", "Kremlin"), ("Mr.  Putin", "Mr. Putin"), ("&", ""),
+     ("Putin Says", "Putin"), ("Lavrov said", "Lavrov"), ("Hays", "Hays"), ("Tom Rhodes", "Tom Rhodes")],
 )
 def test_names_clean_name(raw, clean):
     assert clean_name(raw) == clean

@@ -12,6 +12,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from quotetrail.extract.cues import lexicon
+
 # Words that are titles or honorifics, never part of a person's name.
 TITLES = frozenset(
     """mr mrs ms miss dr sir dame lord lady president vice prime minister foreign deputy secretary
@@ -35,8 +37,23 @@ _EDGE = re.compile(r"^[\W_]+|(?:['’]s)?[\W_]*$", re.UNICODE)
 
 def clean_name(name: str) -> str:
     """A name as an entity alias: spacing normalised, possessive and stray edge punctuation
-    dropped ("Anthony Blinken’s" → "Anthony Blinken", "& Taliban" → "Taliban")."""
-    return _EDGE.sub("", " ".join(name.split()))
+    dropped ("Anthony Blinken’s" → "Anthony Blinken", "& Taliban" → "Taliban"), and a speech
+    verb that a title-case headline let the tagger join to it ("Putin Says" → "Putin")."""
+    words = _EDGE.sub("", " ".join(name.split())).split(" ")
+    if len(words) > 1 and _is_speech_verb(words[-1]):
+        words = words[:-1]
+    return _EDGE.sub("", " ".join(words))
+
+
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
+
+
+def _is_speech_verb(word: str) -> bool:
+    lower = word.casefold()
+    verbs = lexicon().verbs
+    if _IRREGULAR.get(lower) in verbs:
+        return True
+    return any(lower.endswith(ending) and lower[: len(lower) - len(ending)] in verbs for ending in ("s", "es", "ed", "d"))
 
 
 @lru_cache(maxsize=1)
