@@ -17,7 +17,7 @@ from rich.text import Text
 
 from quotetrail import __version__
 from quotetrail.records import StanceLabel, StatementKind
-from quotetrail.render import default_format, emit, safe_text
+from quotetrail.render import default_format, emit, emit_document, safe_text
 from quotetrail.store import ArticleQuery, StatementQuery, Store, StoreError
 
 app = typer.Typer(
@@ -247,7 +247,7 @@ def positions(
         "contradiction": result.contradictions,
     }
     if fmt_name == "json":
-        emit([{"actor": actor, "target": target} | {f"{k}s": v for k, v in sections.items()}], "json", stream=sys.stdout)
+        emit_document({"actor": actor, "target": target} | {f"{k}s": v for k, v in sections.items()}, stream=sys.stdout)
     elif fmt_name == "jsonl":
         emit([{"type": kind} | row for kind, rows in sections.items() for row in rows], "jsonl", stream=sys.stdout)
     elif fmt_name == "csv":

@@ -33,6 +33,13 @@ def default_format(stream: TextIO | None = None) -> str:
     return "table" if (stream or sys.stdout).isatty() else "jsonl"
 
 
+def emit_document(document: dict[str, Any], stream: TextIO | None = None) -> None:
+    """Write one JSON object (a result with several sections, not a listing)."""
+    stream = stream or sys.stdout
+    json.dump(document, stream, ensure_ascii=False, indent=2, default=str)
+    stream.write("\n")
+
+
 def emit(
     rows: Sequence[dict[str, Any]],
     fmt: str,

@@ -43,7 +43,7 @@ def run(db: Path, *args: str):
 def test_cli_positions_json_has_timeline_periods_shifts_contradictions(db):
     result = run(db, "--format", "json")
     assert result.exit_code == 0, result.output
-    (payload,) = json.loads(result.output)
+    payload = json.loads(result.output)  # one object, not a listing
     assert len(payload["statements"]) == 7
     assert [p["period"] for p in payload["periods"]] == ["2022-01", "2023-06", "2023-08"]
     assert payload["shifts"][0]["direction"] == "toward support"

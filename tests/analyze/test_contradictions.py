@@ -51,3 +51,19 @@ def test_contradictions_outlets_reporting_one_statement_differently():
 def test_contradictions_name_the_speaker_before_the_affiliation():
     shared = {(p["first"]["id"], p["second"]["id"]): p["shared"] for p in contradictions(load(), "Northern Front")}
     assert shared[("s5", "s6")] == "Karl Dahl" and shared[("s2", "s4")] == "Freedonia"
+
+
+def test_contradictions_list_each_statement_at_most_twice():
+    """Five supporting and five opposing statements give the strongest few pairs, not all 25."""
+    def record(i: int, label: str) -> dict:
+        return {"id": f"{label}{i}", "speaker": {"name": "Vladimir Putin", "affiliation": "Russia"},
+                "said_on": f"2021-08-{10 + i}", "outlet": "RT", "quote": f"{label} {i}", "about": ["Taliban"],
+                "stance": {"Taliban": {"label": label, "score": 0.5 + i / 20}}}
+    records = [record(i, label) for i in range(5) for label in ("support", "oppose")]
+    pairs = contradictions(records, "Taliban")
+    uses: dict[str, int] = {}
+    for pair in pairs:
+        for side in (pair["first"], pair["second"]):
+            uses[side["id"]] = uses.get(side["id"], 0) + 1
+    assert max(uses.values()) == 2 and len(pairs) < 25
+    assert pairs[0]["strength"] == 0.7  # the two strongest statements are paired first

@@ -6,6 +6,9 @@ Two kinds, both pure functions of statement records:
 - `outlet_conflicts`: the same statement (linked by `also_in`, or the same speaker on the same
   day) reported by two outlets in terms that give it opposite stances.
 A pair's strength is the lower of its two stance scores: a conflict is as sure as its weaker side.
+Every support × oppose pair is a candidate, but the listing keeps the strongest pairs in which
+each statement appears at most MAX_USES times, so ten statements on each side give about twenty
+telling pairs rather than a hundred variations on them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 from quotetrail.analyze.positions import said_date, stance_toward
 
 MAX_PAIRS = 50
+MAX_USES = 2  # pairs listed per statement
 OPPOSITE = ("support", "oppose")
 
 
@@ -60,7 +64,20 @@ def contradictions(records: Iterable[dict[str, Any]], target: str) -> list[dict[
     for _, (actor, sides) in sorted(groups.items(), key=lambda item: item[0]):  # speakers before affiliations
         for a, b in _opposed_pairs(sides):
             pairs.setdefault(tuple(sorted((a["id"], b["id"]))), _pair("same actor", actor, a, b))
-    return sorted(pairs.values(), key=lambda pair: -pair["strength"])[:MAX_PAIRS]
+    return _strongest(pairs.values())
+
+
+def _strongest(pairs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The strongest pairs, each statement in at most MAX_USES of them, at most MAX_PAIRS."""
+    uses: dict[str, int] = {}
+    kept = []
+    for pair in sorted(pairs, key=lambda pair: (-pair["strength"], pair["first"]["id"] or "", pair["second"]["id"] or "")):
+        ids = (pair["first"]["id"], pair["second"]["id"])
+        if all(uses.get(i, 0) < MAX_USES for i in ids):
+            kept.append(pair)
+            for i in ids:
+                uses[i] = uses.get(i, 0) + 1
+    return kept[:MAX_PAIRS]
 
 
 def _event_keys(record: dict[str, Any], target: str) -> list[str]:
@@ -85,4 +102,4 @@ def outlet_conflicts(records: Iterable[dict[str, Any]], target: str) -> list[dic
             if a["outlet"] and b["outlet"] and a["outlet"] != b["outlet"]:
                 ids = tuple(sorted((a["id"], b["id"])))
                 pairs.setdefault(ids, _pair("outlets disagree", key, a, b))
-    return sorted(pairs.values(), key=lambda pair: -pair["strength"])[:MAX_PAIRS]
+    return _strongest(pairs.values())
