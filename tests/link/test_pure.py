@@ -133,9 +133,20 @@ def test_statements_overlap_is_containment():
 def test_statements_one_shared_word_is_no_match():
     """Two different remarks of one speaker on one day share the target's name, nothing more."""
     assert overlap("The Taliban must keep its promises", "We are not going to rush to recognise the Taliban") == 0.0
-    rush = Claim("s1", "art1", "putin", "2021-08-20", "We are not going to rush to recognise the Taliban", "story")
-    promises = Claim("s2", "art2", "putin", "2021-08-20", "The Taliban must keep its promises before anything else", "story")
-    assert match([promises], [rush]) == []  # same story, speaker and day: still two remarks
+    rush = Claim("s1", "art1", "putin", "2021-08-20", "We are not going to rush to recognise the Taliban")
+    promises = Claim("s2", "art2", "putin", "2021-08-20", "The Taliban must keep its promises before anything else")
+    assert match([promises], [rush]) == []
+
+
+@pytest.mark.parametrize(("day", "linked"), [("2021-08-20", True), ("2021-08-21", False)])
+def test_statements_same_occasion_needs_the_same_day(day, linked):
+    """Two outlets' accounts of one press conference share no words but are one occasion."""
+    impose = Claim("s1", "art1", "putin", "2021-08-20", "You cannot impose standards of political life from the outside", "story")
+    realities = Claim("s2", "art2", "putin", day, "the world must now accept the realities of the situation", "story")
+    links = match([realities], [impose])
+    assert bool(links) is linked
+    if linked:
+        assert links[0].reason.startswith("same occasion")
 
 
 def test_neardup_finds_copy_and_points_at_first_text():

@@ -78,9 +78,10 @@ def test_pages_position_chart_fetches_from_the_api(client: TestClient) -> None:
     assert "2024-07</strong>: neutral → support" in html
 
 
-def test_pages_story_matrix_marks_left_out(client: TestClient) -> None:
-    html = client.get("/stories/s-a2021rt").text
-    assert html.count('class="carried"') == 3 and html.count('class="left-out"') == 1
+def test_pages_story_matrix_one_row_per_statement(client: TestClient) -> None:
+    html = client.get("/stories/s-a2021rt").text  # two statements, RT and TASS carry both
+    assert html.count('class="carried"') == 4 and html.count('class="left-out"') == 0
+    assert html.count("We are not going to rush") == 1  # TASS's report of it is not a second row
 
 
 def test_pages_outlets_matrix_shows_who_missed_a_shared_story(client: TestClient) -> None:

@@ -2,9 +2,16 @@
 
 Candidates are blocked by (speaker entity, day said), the day on either side included, so a new
 statement is compared only with the few the same person made around the same day. Two are the
-same statement when their content words overlap enough — verbatim or partly quoted — or, inside
-one story (same event, same speaker, same day), when the paraphrase still shares a little of
-what it says (lower-case words: the names a story's statements all share do not count).
+same statement, most specific reason first, when
+  shared wording   their content words overlap enough (verbatim or partly quoted);
+  paraphrase       inside one story (same event, same speaker, same day) the paraphrase still
+                   shares a little of what it says (lower-case words: the names every statement
+                   of a story shares do not count);
+  same occasion    inside one story, the same speaker on the same stated day: two outlets'
+                   accounts of one press conference ("You cannot impose standards…" in one,
+                   "the world must now accept the realities" in another) — the remarks of one
+                   occasion, carried by both.
+The reason goes with every link, so a reader can weigh "carried by" accordingly.
 """
 
 from __future__ import annotations
@@ -106,5 +113,7 @@ def _compare(claim: Claim, other: Claim) -> Link | None:
     if claim.story_id and claim.story_id == other.story_id:
         said = containment(common_words(claim.text), common_words(other.text), 1)
         if said >= STORY_OVERLAP:
-            return Link(claim.id, other.id, said, "same story, speaker and day")
+            return Link(claim.id, other.id, said, "paraphrase: same story, speaker and day")
+        if claim.day and claim.day == other.day:
+            return Link(claim.id, other.id, said, "same occasion: same story, speaker and day")
     return None

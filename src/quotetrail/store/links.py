@@ -287,6 +287,15 @@ def story_rows(store: Store, story_id: str | None = None, limit: int | None = No
     )
 
 
+def statement_links(store: Store, statement_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The links of these statements: other statement, score and the reason they are one."""
+    return store._rows(
+        "SELECT statement_id, other_id, score, reason FROM statement_links"
+        " WHERE statement_id IN (SELECT unnest(?)) ORDER BY statement_id, other_id",
+        [list(statement_ids)],
+    )
+
+
 def copies_among(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     """Which of `article_ids` are near-duplicates, and of what."""
     rows = store.db.execute(

@@ -111,14 +111,17 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
     originals = [article_id for article_id in story_row["article_ids"] if article_id not in copies]
     statements = store.statements(StatementQuery(article_ids=originals)) if originals else []
     outlets = sorted(set(outlet_of.values()))
-    rows = []
-    reported: set[tuple] = set()
+    reworded = {  # the same words reported elsewhere: one row, not two
+        (link["statement_id"], link["other_id"])
+        for link in links.statement_links(store, [record["id"] for record in statements])
+        if not link["reason"].startswith("same occasion")
+    }
+    rows, shown = [], []
     for record in statements:
-        carriers = frozenset(i for i in [record["article_id"], *record["also_in"]] if i in outlet_of)
-        key = (record["speaker"] and record["speaker"]["id"], carriers)
-        if key in reported:  # the same statement as reported by another article of the story
+        if any((record["id"], earlier) in reworded for earlier in shown):
             continue
-        reported.add(key)
+        shown.append(record["id"])
+        carriers = {i for i in [record["article_id"], *record["also_in"]] if i in outlet_of}
         carried = {outlet_of[i] for i in carriers} | {outlet_of[c] for c, o in copies.items() if o in carriers}
         rows.append({"statement": record, "carried_by": sorted(carried), "left_out_by": [o for o in outlets if o not in carried]})
     return {
