@@ -6,8 +6,11 @@ Reproducible: the same data give the same artefact (fixed solver, no random stat
 The regularisation strength is chosen by 5-fold cross-validation on train.jsonl alone, folds
 grouped by sentence; the dev splits are never read. Needs scikit-learn (`pip install
 '.[train]'`); the artefact it writes (src/quotetrail/analyze/stance_model.json) needs nothing.
-With --embeddings it trains the optional model over the same features plus sentence embeddings
-(stance_model_embed.json; needs the `embeddings` extra, here and at run time).
+The default model's features are the target-dependent features (`features.py`) plus the mean
+static word vectors of the target's clause and sentence (`static.py`, distilled from MiniLM by
+`scripts/build_static_vectors.py`). With --embeddings it trains the optional model over the
+target-dependent features plus sentence embeddings instead (stance_model_embed.json; needs the
+`embeddings` extra, here and at run time).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import GroupKFold, cross_val_predict
 
-from quotetrail.analyze import embedding
+from quotetrail.analyze import embedding, static
 from quotetrail.analyze.features import target_features
 from quotetrail.analyze.model import ARTEFACT, LinearModel
 from quotetrail.analyze.stance import locate_offsets
@@ -43,18 +46,20 @@ def _prune(feature_rows: list[dict[str, float]]) -> list[dict[str, float]]:
 
 
 def featurize(examples: list[Example], with_embeddings: bool) -> list[dict[str, float]]:
-    """Model features per example (pruned of rare ones), plus embeddings when asked for."""
+    """Model features per example (pruned of rare ones), plus the static vectors, or plus the
+    sentence embeddings when asked for."""
     docs = parse(examples)
-    rows, pairs = [], []
+    rows, pairs, vectors = [], [], []
     for example in examples:
         doc = docs[example.sentence]
         target = locate_offsets(doc, example.start, example.end)
         rows.append(target_features(doc[:], target) if target is not None else {})
         pairs.append(embedding.texts_for(doc[:], target if target is not None else doc[:0]))
+        vectors.append(static.static_features(doc[:], target) if target is not None else {})
     rows = _prune(rows)
-    if with_embeddings:
-        for row, dense in zip(rows, embedding.embedding_features(pairs)):
-            row.update(dense)
+    dense_rows = embedding.embedding_features(pairs) if with_embeddings else vectors
+    for row, dense in zip(rows, dense_rows):
+        row.update(dense)
     return rows
 
 

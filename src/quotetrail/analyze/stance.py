@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from quotetrail.analyze import embedding
+from quotetrail.analyze import embedding, static
 from quotetrail.analyze.features import is_negated, target_features
 from quotetrail.analyze.lexicon import valence
 from quotetrail.analyze.model import LinearModel, load_model, softmax
@@ -52,10 +52,12 @@ def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict
 
 
 def _model_and_features(context: Span, target: Span) -> tuple[LinearModel, dict[str, float]]:
-    """The light model and its features; with the embeddings extra switched on, the embedding
-    model and the same features plus the embeddings."""
+    """The light model and its features (target-dependent ones plus static word vectors); with
+    the embeddings extra switched on, the embedding model and the target-dependent features plus
+    the embeddings."""
     feats = target_features(context, target)
     if not embedding.enabled():
+        feats.update(static.static_features(context, target))
         return load_model(), feats
     feats.update(embedding.embedding_features([embedding.texts_for(context, target)])[0])
     return load_model(embedding.ARTEFACT), feats
