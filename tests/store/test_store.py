@@ -142,6 +142,7 @@ def test_store_migrates_a_version_2_file_to_add_tone(db_path):
 
     with Store(db_path) as store:
         store.db.execute("ALTER TABLE articles DROP COLUMN tone")
+        store.db.execute("ALTER TABLE entities DROP COLUMN stories")
         store.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with Store(db_path) as store:
         assert store.schema_version == store_module.SCHEMA_VERSION

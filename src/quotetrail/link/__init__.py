@@ -159,7 +159,7 @@ def _entity(row: dict[str, Any]) -> Entity:
     return Entity(
         id=row["id"], name=row["name"], kind=row["kind"], aliases=set(row["aliases"] or []),
         roles=set(row["roles"] or []), affiliations=set(row["affiliations"] or []), keys=set(row["keys"] or []),
-        stories=set(row["stories"] or []),
+        stories=list(row["stories"] or []),
     )
 
 

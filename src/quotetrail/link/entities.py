@@ -24,6 +24,7 @@ from quotetrail.link.names import TITLES, actor_of, fold, given_names, name_toke
 from quotetrail.records import stable_id
 
 PREFIX = 4  # surname prefix length of the truncation key
+RECENT_STORIES = 8  # stories remembered per entity: the context for variant spellings
 MENTION_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "place", "LOC": "place"}
 
 
@@ -48,7 +49,7 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     affiliations: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
-    stories: set[str] = field(default_factory=set)  # stories of the articles it was seen in
+    stories: list[str] = field(default_factory=list)  # the last RECENT_STORIES stories it was seen in, newest last
 
 
 @dataclass
@@ -240,8 +241,8 @@ class Resolver:
         affiliation = _affiliation(obs.affiliation)
         if affiliation and entity.kind == "person":
             entity.affiliations.add(affiliation)
-        if obs.story_id:
-            entity.stories.add(obs.story_id)
+        if obs.story_id and obs.story_id not in entity.stories:
+            entity.stories = [*entity.stories, obs.story_id][-RECENT_STORIES:]
         fuller = (len(name_tokens(obs.name)), len(obs.name)) > (len(name_tokens(entity.name)), len(entity.name))
         if entity.kind == "person" and fuller and not is_description(obs.name):
             entity.name = obs.name  # the fullest form: most name words, then the untruncated spelling

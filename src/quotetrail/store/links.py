@@ -83,22 +83,19 @@ def entities_by_keys(store: Store, keys: Iterable[str]) -> list[dict[str, Any]]:
         "WITH hit AS (SELECT DISTINCT entity_id FROM entity_keys WHERE key IN (SELECT unnest(?)))"
         " SELECT e.id, e.name, e.kind, e.roles, e.affiliations,"
         " (SELECT list(key) FROM entity_keys k WHERE k.entity_id = e.id) AS keys,"
-        " (SELECT list(alias) FROM entity_merges m WHERE m.entity_id = e.id) AS aliases,"
-        " (SELECT list(DISTINCT sm.story_id) FROM story_members sm WHERE sm.article_id IN"
-        "  (SELECT article_id FROM statement_entities se WHERE se.entity_id = e.id"
-        "   UNION SELECT article_id FROM entity_mentions em WHERE em.entity_id = e.id)) AS stories"
+        " (SELECT list(alias) FROM entity_merges m WHERE m.entity_id = e.id) AS aliases, e.stories"
         " FROM entities e JOIN hit ON hit.entity_id = e.id ORDER BY e.id",
         [wanted],
     )
 
 
 def save_entities(store: Store, entities: Sequence[Mapping[str, Any]], merges: Sequence[Mapping[str, Any]]) -> None:
-    """Upsert changed entities (name, roles, affiliations, keys) and append merge evidence."""
+    """Upsert changed entities (name, roles, affiliations, recent stories, keys) and append merge evidence."""
     ids = [e["id"] for e in entities]
     _delete(store, "entities", "id", ids)
     _delete(store, "entity_keys", "entity_id", ids)
     _insert(store, "entities",
-          [(e["id"], e["name"], e["kind"], sorted(e["roles"]), sorted(e["affiliations"])) for e in entities])
+          [(e["id"], e["name"], e["kind"], sorted(e["roles"]), sorted(e["affiliations"]), list(e["stories"])) for e in entities])
     _insert(store, "entity_keys", [(key, e["id"]) for e in entities for key in sorted(e["keys"])])
     _insert(store, "entity_merges",
           [(m["entity_id"], m["alias"], m["article_id"], m["reason"]) for m in merges])
