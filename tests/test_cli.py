@@ -165,3 +165,16 @@ def test_cli_entities_merge_the_envoy_spelt_two_ways(seeded_db):
     assert any("variant spelling" in e["reason"] for e in envoy[0]["evidence"])
     russia = next(e for e in entities if e["name"] == "Russia")
     assert {"Moscow", "Kremlin"} <= set(russia["aliases"])
+
+
+def test_cli_positions_show_the_2021_to_2024_shift_end_to_end(seeded_db):
+    """Extracted, linked and judged from the raw seeds: Russia moves from opposing the Taliban
+    in August 2021 to supporting them in July 2024, with the statements that prove it."""
+    result = runner.invoke(app, ["positions", "--db", str(seeded_db), "--actor", "Russia", "--target", "Taliban",
+                                 "--format", "json"])
+    payload = json.loads(result.stdout)
+    periods = {p["period"]: p["label"] for p in payload["periods"]}
+    assert periods["2021-08"] == "oppose" and periods["2024-07"] == "support"
+    (shift,) = payload["shifts"]
+    assert (shift["before"], shift["after"], shift["to_label"]) == ("2021-08", "2024-07", "support")
+    assert any("allies" in e["quote"] for e in shift["evidence_after"])
