@@ -10,7 +10,7 @@ from quotetrail.link.entities import Observation, Resolver, is_description, ment
 from quotetrail.link import headline
 from quotetrail.link.names import actor_of, clean_name, surname
 from quotetrail.link.statements import Claim, match, overlap
-from quotetrail.link.stories import PRIOR_DOCS, StoryIndex, prior_df, story_features
+from quotetrail.link.stories import PRIOR_DOCS, StoryIndex, prior_df, story_entity, story_features
 
 
 @pytest.mark.parametrize(
@@ -152,6 +152,21 @@ def test_stories_index_separates_two_events_of_one_type():
     features = {i: story_features(t, []) for i, t in enumerate([rehab_a, rehab_b, rehab_c, rehab_d])}
     placed = [index.add(str(i), features[i]).story_id for i in range(4)]
     assert placed[0] == placed[1] and placed[2] == placed[3] and placed[0] != placed[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [("Wladimir Klitschko", "PERSON", "Klitschko"), ("Klitschko’s", "PERSON", "Klitschko"), ("Klitschko", "PERSON", "Klitschko"),
+     ("Betty Ford Center", "ORG", "Betty Ford Center"), ("San Diego", "GPE", "San Diego"), ("90", "CARDINAL", None), ("  ", "PERSON", None)],
+)
+def test_stories_entity_person_by_surname(text, label, name):
+    assert story_entity(text, label) == name
+
+
+def test_stories_features_one_person_one_feature():
+    names = [story_entity(t, "PERSON") for t in ("Wladimir Klitschko", "Klitschko", "Klitschko's")]
+    entities = [key for key in story_features("", names) if key.startswith("e:")]
+    assert entities == ["e:klitschko"]
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from math import comb
 from pathlib import Path
 from typing import Any
 
-from quotetrail.link.stories import ENTITY_LABELS, JOIN_THRESHOLD, StoryIndex, _cosine, _tf, story_features
+from quotetrail.link.stories import JOIN_THRESHOLD, StoryIndex, _cosine, _tf, story_entity, story_features
 
 SHUFFLES = 5
 
@@ -77,14 +77,15 @@ def rule_threshold(docs: Sequence[dict[str, Any]], entities: dict[str, list[str]
 
 
 def named_entities(docs: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
-    """The entity mentions spaCy finds in each document (what ingest stores as `mentions`)."""
+    """The entity mentions spaCy finds in each document (what ingest stores as `mentions`), as
+    `link_articles` feeds them to the story features."""
     from quotetrail.nlp import load_pipeline
 
     nlp = load_pipeline()
     found: dict[str, list[str]] = {}
     with nlp.select_pipes(enable=["tok2vec", "ner"]):
         for doc, parsed in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=32)):
-            found[doc["doc_id"]] = [e.text for e in parsed.ents if e.label_ in ENTITY_LABELS]
+            found[doc["doc_id"]] = [name for e in parsed.ents if (name := story_entity(e.text, e.label_))]
     return found
 
 
