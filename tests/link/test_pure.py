@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrail.eval.clusters import pairwise_scores
+from quotetrail.eval.clusters import pairwise_scores, rule_threshold
 from quotetrail.link import neardup
 from quotetrail.link.entities import Observation, Resolver, is_description, mention_observation, surname_variant
 from quotetrail.link import headline
 from quotetrail.link.names import actor_of, clean_name, surname
 from quotetrail.link.statements import Claim, match, overlap
-from quotetrail.link.stories import StoryIndex, story_features
+from quotetrail.link.stories import PRIOR_DOCS, StoryIndex, prior_df, story_entity, story_features
 
 
 @pytest.mark.parametrize(
@@ -174,6 +174,62 @@ def test_stories_index_separates_two_events_of_one_type():
     features = {i: story_features(t, []) for i, t in enumerate([rehab_a, rehab_b, rehab_c, rehab_d])}
     placed = [index.add(str(i), features[i]).story_id for i in range(4)]
     assert placed[0] == placed[1] and placed[2] == placed[3] and placed[0] != placed[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [("Wladimir Klitschko", "PERSON", "Klitschko"), ("Klitschko’s", "PERSON", "Klitschko"), ("Klitschko", "PERSON", "Klitschko"),
+     ("Betty Ford Center", "ORG", "Betty Ford Center"), ("San Diego", "GPE", "San Diego"), ("90", "CARDINAL", None), ("  ", "PERSON", None)],
+)
+def test_stories_entity_person_by_surname(text, label, name):
+    assert story_entity(text, label) == name
+
+
+def test_stories_features_one_person_one_feature():
+    names = [story_entity(t, "PERSON") for t in ("Wladimir Klitschko", "Klitschko", "Klitschko's")]
+    entities = [key for key in story_features("", names) if key.startswith("e:")]
+    assert entities == ["e:klitschko"]
+
+
+@pytest.mark.parametrize(
+    ("term", "low", "high"),
+    [("government", 500, PRIOR_DOCS), ("earthquake", 10, 500), ("specie", 10, 1000), ("bireun", 0, 0.5),
+     ("e:the white house", 100, 5000), ("e:bireun district", 0, 0.5), ("e:3 days", 0, 0), ("y:2009", 0, 0), ("n:90", 0, 0)],
+)
+def test_stories_prior_df_general_english_is_common_names_and_numbers_rare(term, low, high):
+    assert low <= prior_df(term) <= high
+
+
+def test_stories_prior_idf_is_mature_from_the_first_article():
+    index = StoryIndex()
+    assert index.idf("hit") < index.idf("earthquake") < index.idf("sumatra") < index.idf("bireun")
+    assert len({StoryIndex(prior_docs=0).idf(t) for t in ("hit", "earthquake", "sumatra", "bireun")}) == 1
+
+
+# Two earthquakes: the same event-type words, different places. Without the prior every word
+# of a young stream is equally rare and the second quake joins the first (score 0.39 > 0.35).
+QUAKES = [
+    "Earthquake kills dozens in Aceh: Bireun and Takengon hit, Sumatra shaken.",
+    "Earthquake kills dozens in Manokwari: Sorong and Biak hit, Papua shaken.",
+    "Rescuers in Bireun and Takengon, Aceh, dig after the Sumatra earthquake.",
+    "Rescuers in Sorong and Biak dig after the Manokwari earthquake in Papua.",
+]
+
+
+@pytest.mark.parametrize(("prior_docs", "separated"), [(PRIOR_DOCS, True), (0, False)])
+def test_stories_prior_separates_two_events_of_one_type_in_a_young_stream(prior_docs, separated):
+    index = StoryIndex(threshold=0.35, prior_docs=prior_docs)
+    placed = [index.add(str(i), story_features(text)).story_id for i, text in enumerate(QUAKES)]
+    assert (placed == ["s-0", "s-1", "s-0", "s-1"]) is separated
+
+
+def test_clusters_rule_threshold_is_midpoint_of_medians():
+    docs = [{"doc_id": str(i), "topic": 1, "cluster": "a" if i % 2 == 0 else "b", "text": text} for i, text in enumerate(QUAKES)]
+    rule = rule_threshold(docs, {})
+    assert rule["different_event_median"] < rule["rule_threshold"] < rule["same_event_median"]
+    assert rule["rule_threshold"] == pytest.approx((rule["same_event_median"] + rule["different_event_median"]) / 2)
+    with pytest.raises(ValueError):
+        rule_threshold([dict(doc, cluster="a") for doc in docs], {})
 
 
 def test_stories_restore_finds_stored_story_by_its_terms():

@@ -4,6 +4,10 @@ Runs the production online clusterer (`quotetrail.link.stories.StoryIndex`) over
 in file order, and again over `SHUFFLES` seeded shuffles to show how much the single pass
 depends on arrival order. Metrics (README of the set): pairwise precision / recall / F1 over
 document pairs, and the adjusted Rand index.
+
+`rule_threshold` recomputes the stated rule behind `JOIN_THRESHOLD` from the set: half-way
+between the median similarity of two documents about one event and that of two documents about
+the two different events of one topic (same event type), with the idf of the whole set.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from math import comb
 from pathlib import Path
 from typing import Any
 
-from quotetrail.link.stories import ENTITY_LABELS, JOIN_THRESHOLD, StoryIndex, story_features
+from quotetrail.link.stories import JOIN_THRESHOLD, StoryIndex, _cosine, _tf, story_entity, story_features
 
 SHUFFLES = 5
 
@@ -47,15 +51,41 @@ def cluster_online(
     return [index.add(doc["doc_id"], features[doc["doc_id"]]).story_id for doc in docs]
 
 
+def rule_threshold(docs: Sequence[dict[str, Any]], entities: dict[str, list[str]]) -> dict[str, float]:
+    """The join threshold by the stated rule: the midpoint of the median cosine of same-event
+    pairs and of different-event pairs within a topic (ECB+: two events of one type per topic)."""
+    index = StoryIndex()
+    features = {doc["doc_id"]: story_features(doc["text"], entities.get(doc["doc_id"], ())) for doc in docs}
+    for counts in features.values():
+        index.df.update(counts.keys())
+        index.n_docs += 1
+    vectors = {doc_id: index.weigh(_tf(counts)) for doc_id, counts in features.items()}
+    by_topic: dict[Any, list[dict[str, Any]]] = {}
+    for doc in docs:
+        by_topic.setdefault(doc.get("topic", doc["cluster"]), []).append(doc)
+    same, different = [], []
+    for members in by_topic.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                similarity = _cosine(vectors[a["doc_id"]], vectors[b["doc_id"]])
+                (same if a["cluster"] == b["cluster"] else different).append(similarity)
+    if not same or not different:
+        raise ValueError("the rule needs topics holding both same-event and different-event pairs")
+    same_median, different_median = statistics.median(same), statistics.median(different)
+    return {"same_event_median": same_median, "different_event_median": different_median,
+            "rule_threshold": (same_median + different_median) / 2}
+
+
 def named_entities(docs: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
-    """The entity mentions spaCy finds in each document (what ingest stores as `mentions`)."""
+    """The entity mentions spaCy finds in each document (what ingest stores as `mentions`), as
+    `link_articles` feeds them to the story features."""
     from quotetrail.nlp import load_pipeline
 
     nlp = load_pipeline()
     found: dict[str, list[str]] = {}
     with nlp.select_pipes(enable=["tok2vec", "ner"]):
         for doc, parsed in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=32)):
-            found[doc["doc_id"]] = [e.text for e in parsed.ents if e.label_ in ENTITY_LABELS]
+            found[doc["doc_id"]] = [name for e in parsed.ents if (name := story_entity(e.text, e.label_))]
     return found
 
 
@@ -75,6 +105,8 @@ def score(
         values = [run[metric] for run in shuffled]
         result[f"shuffled_{metric}_mean"] = statistics.mean(values)
         result[f"shuffled_{metric}_min"] = min(values)
+    result.update(rule_threshold(docs, entities))
+    result["threshold"] = threshold
     result["documents"] = len(docs)
     result["gold_clusters"] = len(set(gold))
     result["predicted_clusters"] = len(set(in_order))

@@ -18,7 +18,7 @@ from quotetrail.link.entities import (
 )
 from quotetrail.link.names import clean_name
 from quotetrail.link.statements import Claim, block_key, day_of, lookup_keys, match
-from quotetrail.link.stories import ENTITY_LABELS, STORY_TERMS, Story, StoryIndex, story_features, window_start
+from quotetrail.link.stories import STORY_TERMS, Story, StoryIndex, story_entity, story_features, window_start
 from quotetrail.store import Store
 from quotetrail.store import links as sql
 
@@ -60,8 +60,9 @@ def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions:
     """Each new article joins a story or opens one; returns article id → story id."""
     names: dict[str, list[str]] = {}
     for row in mentions:
-        if row["label"] in ENTITY_LABELS:
-            names.setdefault(row["article_id"], []).extend([row["text"]] * row["n"])
+        name = story_entity(row["text"], row["label"])
+        if name:
+            names.setdefault(row["article_id"], []).extend([name] * row["n"])
     features = {a["id"]: story_features(a["text"], names.get(a["id"], ()), a["title"]) for a in articles}
     titles = {a["id"]: a["title"] or headline(a["text"]) for a in articles}
     terms = {term for counts in features.values() for term in counts}

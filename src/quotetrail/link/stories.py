@@ -9,9 +9,13 @@ the ECB+ harness (state in memory), so the number in docs/evaluation.md is the s
 An article is a bag of three kinds of features, because articles of one *type* of event share
 their vocabulary and only the particulars tell two events apart:
   - content words (lowercased, stop words dropped),
-  - named entities, counted twice ("e:tara reid"),
+  - named entities, counted twice ("e:tara reid"; a person by surname, `story_entity`),
   - years and other numbers the text states ("y:2013", "n:90").
-Weights are sublinear tf x idf, the idf from the document frequencies seen so far.
+Weights are sublinear tf x idf. The idf adds two counts of documents: those of the articles
+seen so far, and those a general-English prior expects (`prior_df`: word frequencies shipped in
+data/word_frequencies.tsv, read as PRIOR_DOCS articles of PRIOR_WORDS words). Without the
+prior, a stream that meets a new kind of event for the first time sees the words of the event
+type ("rehab", "heavyweight", "patch") as rare as the names that tell two such events apart.
 """
 
 from __future__ import annotations
@@ -22,19 +26,24 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 # A document joins a story when cosine(document, story centroid) >= this. Stated rule, one
-# value for every corpus: half-way between the similarity of two unrelated articles of one
-# event type and that of two reports of one event (see docs/evaluation.md, "Stories").
-JOIN_THRESHOLD = 0.2
+# value for every corpus: half-way between the median similarity of two articles about different
+# events of one type and that of two reports of one event (`eval.clusters.rule_threshold`, see
+# docs/evaluation.md, "Stories"), rounded to two decimals.
+JOIN_THRESHOLD = 0.24
 QUERY_TERMS = 12  # a new document looks up stories by this many of its heaviest terms
 STORY_TERMS = 40  # a story is findable by this many of its heaviest centroid terms
 MAX_CANDIDATES = 10  # a document is compared with at most this many stories
 ENTITY_WEIGHT = 2  # an entity mention counts as this many word occurrences
 STORY_WINDOW_DAYS = 30  # a dated article joins only stories whose last article is this recent
 CENTROID_TERMS = 100  # a story keeps this many centroid terms (bounded state per story)
+PRIOR_DOCS = 10_000  # the general-English prior weighs as much as this many articles...
+PRIOR_WORDS = 400  # ...of this many words each (a news article of typical length)
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "DATE"})
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
@@ -48,6 +57,21 @@ def _stem(word: str) -> str:
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+def story_entity(text: str, label: str) -> str | None:
+    """The name an entity mention counts under in story features, None for labels not used.
+
+    A person counts under the surname ("Wladimir Klitschko", "Klitschko" and "Klitschko's" are
+    one feature): news names a person in full once and by surname after, and two features for
+    one person would count the same evidence twice when shared and twice when not.
+    """
+    if label not in ENTITY_LABELS:
+        return None
+    if label == "PERSON":
+        words = text.split()
+        return words[-1].replace("’", "'").removesuffix("'s") if words else None
+    return text
 
 
 def story_features(text: str, entities: Iterable[str] = (), title: str | None = None) -> Counter[str]:
@@ -68,6 +92,55 @@ def story_features(text: str, entities: Iterable[str] = (), title: str | None = 
         if key:
             counts[f"e:{key}"] += ENTITY_WEIGHT
     return counts
+
+
+@lru_cache(maxsize=1)
+def _word_frequencies() -> dict[str, float]:
+    """Word → frequency per word of running English text (data/word_frequencies.tsv)."""
+    text = resources.files("quotetrail.link").joinpath("data/word_frequencies.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, zipf = line.split("\t")
+            table[word] = 10.0 ** (float(zipf) - 9.0)
+    return table
+
+
+def _frequency(term: str) -> float:
+    """How often a feature's words occur in general English (0 for numbers, years, unknowns).
+
+    A word term may be a folded plural (`_stem`), so the commoner of "x" and "xs" counts. An
+    entity's frequency is that of its words together, 1 / sum(1 / f(word)) (how wordfreq
+    estimates a phrase): an entity made of common words ("the white house", "tuesday") is common,
+    one with a rare name in it ("tony thompson") is rare.
+    """
+    if term.startswith(("y:", "n:")):
+        return 0.0
+    table = _word_frequencies()
+    if not term.startswith("e:"):
+        return max(table.get(term, 0.0), table.get(term + "s", 0.0))
+    words = term[2:].split()
+    if not words or any(not _WORD.fullmatch(word) for word in words):
+        return 0.0  # a number or a symbol in it: a specific, not general English
+    inverse = 0.0
+    for word in words:
+        f = table.get(word.replace("’", "'"), 0.0)
+        if not f:
+            return 0.0
+        inverse += 1.0 / f
+    return 1.0 / inverse
+
+
+@lru_cache(maxsize=1 << 16)
+def prior_share(term: str) -> float:
+    """The share of general-English articles of PRIOR_WORDS words the term occurs in:
+    P(at least one occurrence), the words drawn independently."""
+    return -math.expm1(-_frequency(term) * PRIOR_WORDS)
+
+
+def prior_df(term: str, docs: int = PRIOR_DOCS) -> float:
+    """In how many of `docs` general-English articles the term would occur."""
+    return docs * prior_share(term)
 
 
 def _unit(weights: Mapping[str, float]) -> dict[str, float]:
@@ -128,6 +201,7 @@ class StoryIndex:
     stories: dict[str, Story] = field(default_factory=dict)
     postings: dict[str, set[str]] = field(default_factory=dict)
     threshold: float = JOIN_THRESHOLD
+    prior_docs: int = PRIOR_DOCS  # 0: the idf of the articles seen only
 
     @classmethod
     def restore(cls, df: Mapping[str, int], n_docs: int, stories: Iterable[Story]) -> StoryIndex:
@@ -145,7 +219,9 @@ class StoryIndex:
         return [term for term, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
 
     def idf(self, term: str) -> float:
-        return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
+        """Smoothed idf over the articles seen plus the general-English prior (`prior_df`)."""
+        prior = prior_df(term, self.prior_docs) if self.prior_docs else 0.0
+        return math.log((1 + self.prior_docs + self.n_docs) / (1 + prior + self.df.get(term, 0))) + 1.0
 
     def weigh(self, tf: Mapping[str, float]) -> dict[str, float]:
         return _unit({term: w * self.idf(term) for term, w in tf.items()})
