@@ -20,6 +20,7 @@ demo: setup
 	$(BIN)/quotetrail ingest data/corpus/seeds --db $(DEMO_DB)
 	$(BIN)/quotetrail articles --db $(DEMO_DB) --format table
 	$(BIN)/quotetrail statements --db $(DEMO_DB) --format table
+	$(BIN)/quotetrail stories --db $(DEMO_DB) --format table
 	$(BIN)/quotetrail positions --db $(DEMO_DB) --actor Russia --target Taliban --format table
 
 # The browser tests drive Debian's Chromium; install it when it is missing (needs root or sudo).

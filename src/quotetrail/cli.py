@@ -351,6 +351,14 @@ def stories(db: DbOption = DEFAULT_DB, limit: LimitOption = None, fmt: FormatOpt
     )
 
 
+def _story_titles(stories: list[dict], short: bool) -> str:
+    """Story titles joined for one cell; shortened to a glance in a terminal table."""
+    titles = [story["title"] or story["id"] for story in stories]
+    if short:
+        titles = [title if len(title) <= 40 else title[:39].rsplit(" ", 1)[0] + "…" for title in titles]
+    return "; ".join(titles)
+
+
 @app.command()
 def outlets(db: DbOption = DEFAULT_DB, fmt: FormatOption = None) -> None:
     """Outlets: articles and statements (copies apart), and which shared stories each covered or missed."""
@@ -369,8 +377,8 @@ def outlets(db: DbOption = DEFAULT_DB, fmt: FormatOption = None) -> None:
             ("statements", "", lambda r: r["statements"]),
             ("first", "cyan", lambda r: r["first"]),
             ("last", "cyan", lambda r: r["last"]),
-            ("covered", "green", lambda r: "; ".join(s["title"] or s["id"] for s in r["covered"])),
-            ("missed", "red", lambda r: "; ".join(s["title"] or s["id"] for s in r["missed"])),
+            ("covered", "green", lambda r: _story_titles(r["covered"], short=fmt_name == "table")),
+            ("missed", "red", lambda r: _story_titles(r["missed"], short=fmt_name == "table")),
         ] if fmt_name in ("table", "csv") else None,
         title="Outlets (covered / missed: stories reported by more than one outlet)",
     )
