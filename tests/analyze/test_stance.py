@@ -23,10 +23,11 @@ def judge(text: str, about: list[str], quote: str | None = None, with_doc: bool 
     ("Moscow has no intention of supporting the Taliban terrorist group.", "Taliban", "oppose"),
     ("And in this sense, the Taliban are certainly our allies in the fight against terrorism.", "Taliban", "support"),
     ("We are keeping a close eye on this situation.", "Taliban", "neutral"),
-    pytest.param("Putin said that the Taliban is one of Moscow's allies in the fight against terrorism.", "Taliban",
-                 "support", marks=pytest.mark.xfail(strict=True, reason=(
-                     "regression of the static-vector model: 'fight against terrorism' makes it sure of oppose "
-                     "(log-odds margin 3.25 > RULE_WEIGHT 3.0), so the cue 'allies' no longer outvotes it"))),
+    ("Putin said that the Taliban is one of Moscow's allies in the fight against terrorism.", "Taliban", "support"),
+    # predication decides over the sentence's tone: a series of appositives names the target
+    ("Putin has called the Taliban, the armed group in power in Afghanistan, an ally of Moscow in the fight against "
+     "terrorism.", "Taliban", "support"),
+    ("The rebels, the armed group in the hills, a threat to everyone, marched on.", "rebels", "oppose"),
     ("Moscow was in no hurry to recognize the Taliban as a legitimate force.", "Taliban", "oppose"),
     # fresh: negation flips the cue
     ("The government will recognise the Northern Front next week.", "Northern Front", "support"),

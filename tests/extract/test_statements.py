@@ -72,6 +72,10 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "Chancellor Hans Weber spoke in Berlin.\n\nHe said, I am sure that the rebels want stability in the country.",
             [("direct", "I am sure that the rebels want stability in the country", "Hans Weber")],
         ),
+        (  # calling someone something
+            "Prime Minister Anna Berg has called the rebels, the armed group in the north, a partner for peace.",
+            [("indirect", "the rebels, the armed group in the north, a partner for peace", "Anna Berg")],
+        ),
         (  # a fronted reported clause
             "Moscow will not send troops to the region, the country’s Deputy Foreign Minister Oleg Ivanov said on Monday.",
             [("indirect", "Moscow will not send troops to the region", "Oleg Ivanov")],
@@ -88,6 +92,8 @@ def test_statements_patterns(statements_of, text: str, expected: list[tuple[str,
         "The minister did not say whether the talks had failed.",  # negated speech
         "READ MORE: Minister says the talks have failed",  # a link to another story
         "The senator rejected a budget deal on Monday.",  # an act, not a statement
+        "The mayor called the police after the break-in.",  # a phone call, not a judgement
+        "The minister called off the talks on Friday.",
         "He described the plan as 'outside values' at the meeting.",  # a scare quote with no speaker cue
     ],
 )

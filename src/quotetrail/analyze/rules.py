@@ -4,6 +4,9 @@ A cue bears on the target when it is said of it (an `attribute` within a short d
 "the X are our allies", "X terrorist group") or done to it (an `act` whose object the target is:
 "recognise X", "condemn X"; the target as the act's subject says nothing of the speaker's view).
 A `reverse` verb flips the cue under it ("remove X from the terrorist list" supports X).
+An attribute that *names* the target — joined to it by a copula ("X are our allies", "X is one
+of our allies"), an object predicate, or apposition ("X, the group in power, an ally of Moscow")
+— is a predication: the speaker says what the target is, the plainest stance there is.
 Negation — a negator on the cue or the predicate above it, or a refusal verb — flips polarity.
 Among cues bearing on the target, the nearest on the tree decide.
 """
@@ -29,6 +32,7 @@ class Cue:
     distance: int  # dependency path length from the target
     phrase: str  # the words that decided it, as written
     at: int = -1  # index of the cue word in the doc
+    predicated: bool = False  # the cue names what the target is (copula, object predicate, apposition)
 
 
 def _negated(token: Token) -> bool:
@@ -51,15 +55,29 @@ def _partitive_hops(token: Token) -> int:
     return 2 if head.lower_ == "of" and head.head.lower_ in PARTITIVES and head.head.i != token.i else 0
 
 
+def _predication(path: list[str], token: Token) -> bool:
+    """Whether the path from target to cue only says "the target is the cue": a copula
+    (^nsubj → attr) or object predicate, an appositive, the partitive "one of", or an indefinite
+    appositive further down a series of appositives ("X, the group in Afghanistan, an ally of
+    Moscow", where the parser hangs the last one on the previous appositive's noun)."""
+    steps = path[: len(path) - _partitive_hops(token)] if _partitive_hops(token) else path
+    if steps in (["^nsubj", "vattr"], ["^nsubjpass", "voprd"], ["^dobj", "voprd"], ["vappos"], ["^appos"]):
+        return True
+    indefinite = any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in token.children)
+    return indefinite and steps[:1] == ["vappos"] and steps[-1:] == ["vappos"] and all(
+        step in {"vappos", "vprep", "vpobj"} for step in steps)
+
+
 def _attribute(token: Token, target: Span, polarity: int) -> Cue | None:
     path = tree_path(target.root, token)
     if path is None:
         return None
-    distance = len(path) - _partitive_hops(token)
+    predicated = _predication(path, token)
+    distance = 1 if predicated else len(path) - _partitive_hops(token)
     if distance > ATTRIBUTE_REACH:
         return None
     negated = _negated(token)
-    return Cue(-polarity if negated else polarity, distance, _phrase(token, negated=negated), token.i)
+    return Cue(-polarity if negated else polarity, distance, _phrase(token, negated=negated), token.i, predicated)
 
 
 def _act(token: Token, target: Span, polarity: int) -> Cue | None:
@@ -118,4 +136,5 @@ def decide(cues: list[Cue]) -> Cue | None:
     if total == 0:
         return None
     winners = [cue for cue in closest if (cue.polarity > 0) == (total > 0)]
-    return Cue(1 if total > 0 else -1, nearest, "; ".join(dict.fromkeys(cue.phrase for cue in winners)))
+    return Cue(1 if total > 0 else -1, nearest, "; ".join(dict.fromkeys(cue.phrase for cue in winners)),
+               predicated=any(cue.predicated for cue in winners))

@@ -22,7 +22,8 @@ from quotetrail.analyze.lexicon import valence
 from quotetrail.analyze.model import LinearModel, load_model, softmax
 from quotetrail.analyze.rules import Cue, cues_for, decide
 
-RULE_WEIGHT = 3.0
+RULE_WEIGHT = 3.0  # log-odds a stance cue adds to its label
+PREDICATION_WEIGHT = 6.0  # … when it names what the target is ("X are our allies"): it decides
 RULE_LABEL = {1: "support", -1: "oppose"}
 SIGN = {"support": 1, "oppose": -1}
 ANAPHORS = frozenset({"they", "them", "it", "group", "movement", "organization", "organisation", "government",
@@ -76,10 +77,10 @@ def _sentiment_words(context: Span, target: Span, sign: int, n: int = 3) -> str:
 
 
 def combine(scores: dict[str, float], cue: Cue | None) -> dict[str, float]:
-    """Model log-odds plus RULE_WEIGHT for the class a cue points to; softmax."""
+    """Model log-odds plus the cue's weight for the class it points to; softmax."""
     if cue is not None:
         scores = dict(scores)
-        scores[RULE_LABEL[cue.polarity]] += RULE_WEIGHT
+        scores[RULE_LABEL[cue.polarity]] += PREDICATION_WEIGHT if cue.predicated else RULE_WEIGHT
     return softmax(scores)
 
 

@@ -221,13 +221,33 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         for c in verb.children
         if c.i > verb.i and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in lex.object_preps))
     ]
-    if lemma == "call":  # "called for …", "called on X to …"; not "called it a mistake"
+    if lemma == "call":  # "called for …", "called on X to …", "called the Taliban an ally"
+        naming = _naming_object(verb)
+        if naming is not None:
+            return _span_chars(naming, verb)
         parts = [c for c in parts if c.dep_ == "prep" and c.lower_ in {"for", "on"} and not _is_date(c)]
     span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
     if span is None:
         return None
     asks = lemma in lex.proposal_verbs and any(c.dep_ in {"xcomp", "prep"} for c in parts)
     return span if asks or _quoted(text_of(verb.doc)[span[0] - 1 : span[1] + 1]) else None
+
+
+def _naming_object(verb: Token) -> list[Token] | None:
+    """"has called the Taliban, the armed group in power, an ally of Moscow": calling someone
+    something is a judgement said aloud. The object and what it is called: an object predicate
+    ("called the report a hoax"), or an indefinite noun phrase set after the object by apposition
+    (the parser's reading when an appositive comes between). "called it off" has neither."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return None
+    obj = objects[0]
+    named = [c for c in verb.children if c.dep_ == "oprd" and c.i > obj.i]
+    named += [t for t in obj.subtree if t.dep_ == "appos" and t.i > obj.i
+              and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children)]
+    if not named:
+        return None
+    return [t for t in obj.subtree] + [t for n in named if n.head.i == verb.i for t in n.subtree]
 
 
 def _fronted_clauses(verb: Token) -> list[Token]:
