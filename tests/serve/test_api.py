@@ -109,6 +109,8 @@ def test_api_statement_names_the_other_outlets(client: TestClient) -> None:
     record = client.get(f"{API}/statements/{RT_2021}").json()
     assert record["speaker"]["name"] == "Vladimir Putin"
     assert [a["outlet"] for a in record["carried_by"]] == ["TASS"]
+    assert record["carried_by"][0]["reason"] == "shared wording"
+    assert record["carried_by"][0]["statement_id"] != record["id"]
 
 
 def test_api_article_carries_text_removed_and_statements(client: TestClient) -> None:

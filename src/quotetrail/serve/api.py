@@ -169,7 +169,7 @@ def list_statements(request: Request, store: StoreDep, where: FilterDep, at: Pag
 @router.get("/statements/{statement_id}", summary="One statement, with the articles that also carry it")
 def get_statement(statement_id: str, store: StoreDep) -> dict[str, Any]:
     record = found(views.statement(store, statement_id), "statement")
-    return {**record, "carried_by": views.article_outlets(store, record["also_in"])}
+    return {**record, "carried_by": views.carried_by(store, record)}
 
 
 @router.get("/speakers", summary="Speakers, most quoted first")

@@ -120,7 +120,7 @@ def statement(request: Request, statement_id: str, store: StoreDep) -> HTMLRespo
     segments = highlight(article["text"], [(record["span"][0], record["span"][1], record["id"])])
     return render(
         request, "statement.html", statement=record, article=article, segments=segments,
-        carried_by=views.article_outlets(store, record["also_in"]),
+        carried_by=views.carried_by(store, record),
     )
 
 
