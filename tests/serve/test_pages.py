@@ -108,6 +108,7 @@ def test_pages_readable_without_javascript(client: TestClient) -> None:
 
 
 def test_pages_home_lists_a_speaker_without_affiliation(tmp_path: Path) -> None:
+    from quotetrail.link import link_articles
     from quotetrail.records import Article, ArticleResult, Speaker, Statement
     from quotetrail.store import Store
 
@@ -117,6 +118,7 @@ def test_pages_home_lists_a_speaker_without_affiliation(tmp_path: Path) -> None:
                           span=(text.index("the road"), len(text) - 1), speaker=Speaker("Anna Petrova", "Anna Petrova"))
     with Store(tmp_path / "solo.duckdb") as store:
         store.write([ArticleResult(article=article, statements=[statement])])
+        link_articles(store, ["solo"])
     response = TestClient(create_app(tmp_path / "solo.duckdb")).get("/")
     assert response.status_code == 200
     assert "Anna Petrova" in response.text

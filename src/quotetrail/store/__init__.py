@@ -34,6 +34,7 @@ class StatementQuery:
 
     speaker: str | None = None  # part of the speaker's name or mention, case-insensitive
     speaker_id: str | None = None
+    entity_id: str | None = None  # the speaker as resolved across articles (link stage)
     actor: str | None = None  # a speaker, or anyone whose affiliation is this actor
     about: str | None = None  # a target the statement is about (or judges, or names in its quote)
     stance: str | None = None  # a stance label: on `about` when given, else on any target
@@ -310,6 +311,9 @@ class Store:
         if query.speaker_id:
             where.append("s.speaker_id = ?")
             params.append(query.speaker_id)
+        if query.entity_id:
+            where.append("s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)")
+            params.append(query.entity_id)
         if query.actor:
             # The actor as written, or any entity (migration 002) one of whose aliases it is:
             # its own statements, and those of everyone speaking for it.

@@ -43,59 +43,75 @@ def carried_by(store: Store, record: dict[str, Any]) -> list[dict[str, Any]]:
     return [{**row, **version.get(row["id"], {})} for row in article_outlets(store, record["also_in"])]
 
 
+_OF_ENTITY = "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
+
+
 def speakers(store: Store, name: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Speakers with how often they are quoted, most quoted first."""
+    """Speakers — people and bodies as resolved across articles — most quoted first."""
     named, params = "", []
     if name:
-        named, params = " AND speaker_name ILIKE ? ESCAPE '\\'", [_like(name)]
+        named, params = " WHERE (e.name ILIKE ? ESCAPE '\\' OR s.speaker_name ILIKE ? ESCAPE '\\')", [_like(name)] * 2
     return store._rows(
-        "SELECT speaker_id AS id, arg_max(speaker_name, length(speaker_name)) AS name,"
-        " any_value(speaker_kind) AS kind, count(*) AS statements,"
-        " coalesce(list_sort(list_distinct(list(speaker_affiliation) FILTER (WHERE speaker_affiliation IS NOT NULL))), [])"
-        " AS affiliations"
-        f" FROM statements WHERE speaker_id IS NOT NULL{named}"
-        " GROUP BY speaker_id ORDER BY statements DESC, name" + _page(limit, offset),
+        "SELECT e.id, e.name, e.kind, count(*) AS statements, e.affiliations"
+        " FROM statements s JOIN statement_entities se ON se.statement_id = s.id JOIN entities e ON e.id = se.entity_id"
+        f"{named} GROUP BY e.id, e.name, e.kind, e.affiliations ORDER BY statements DESC, e.name" + _page(limit, offset),
         params,
     )
 
 
+def entity_of_speaker(store: Store, speaker_id: str) -> str | None:
+    """The entity a speaker page is about: an entity id as given, or the entity a statement
+    speaker id (as extraction named it in one article) was resolved to."""
+    rows = store._rows(
+        "SELECT id FROM entities WHERE id = ? UNION ALL (SELECT se.entity_id FROM statement_entities se"
+        " JOIN statements s ON s.id = se.statement_id WHERE s.speaker_id = ? LIMIT 1) LIMIT 1",
+        [speaker_id, speaker_id],
+    )
+    return rows[0]["id"] if rows else None
+
+
 def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
-    """Who a speaker is and what they said: names, roles and affiliations over time,
-    statements by date, the targets they talk about and the outlets that quote them."""
-    statements = store.statements(StatementQuery(speaker_id=speaker_id))
+    """Who a speaker is and what they said, across every article and spelling: names, roles and
+    affiliations over time, statements by date, the targets they talk about and the outlets
+    that quote them."""
+    entity_id = entity_of_speaker(store, speaker_id)
+    if entity_id is None:
+        return None
+    statements = store.statements(StatementQuery(entity_id=entity_id))
     if not statements:
         return None
-    by_id = "FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.speaker_id = ?"
+    by_id = f"FROM statements s JOIN articles a ON a.id = s.article_id WHERE {_OF_ENTITY}"
     names = store._rows(
         f"SELECT s.speaker_name AS name, count(*) AS statements {by_id} GROUP BY 1 ORDER BY statements DESC, name",
-        [speaker_id],
+        [entity_id],
     )
     mentions = store._rows(
         f"SELECT s.speaker_mention AS mention, count(*) AS statements {by_id} AND s.speaker_mention IS NOT NULL"
         " GROUP BY 1 ORDER BY statements DESC, mention",
-        [speaker_id],
+        [entity_id],
     )
     roles = store._rows(
         f"SELECT s.speaker_role AS role, s.speaker_affiliation AS affiliation,"
         f" strftime(min({_SAID}), '%Y-%m-%d') AS first, strftime(max({_SAID}), '%Y-%m-%d') AS last,"
         f" count(*) AS statements {by_id} AND (s.speaker_role IS NOT NULL OR s.speaker_affiliation IS NOT NULL)"
         " GROUP BY 1, 2 ORDER BY first NULLS LAST, role, affiliation",
-        [speaker_id],
+        [entity_id],
     )
     targets = store._rows(
         f"SELECT t AS target, count(*) AS statements FROM (SELECT unnest(s.about) AS t {by_id})"
         " GROUP BY 1 ORDER BY statements DESC, target",
-        [speaker_id],
+        [entity_id],
     )
     outlets = store._rows(
         f"SELECT coalesce(a.outlet, '(unknown)') AS outlet, count(*) AS statements,"
         f" count(DISTINCT a.id) AS articles {by_id} GROUP BY 1 ORDER BY statements DESC, outlet",
-        [speaker_id],
+        [entity_id],
     )
+    entity = store._rows("SELECT name, kind FROM entities WHERE id = ?", [entity_id])[0]
     return {
-        "id": speaker_id,
-        "name": max((row["name"] for row in names), key=len),
-        "kind": statements[0]["speaker"]["kind"],
+        "id": entity_id,
+        "name": entity["name"],
+        "kind": entity["kind"],
         "names": names,
         "mentions": mentions,
         "roles": roles,
