@@ -178,3 +178,11 @@ def test_cli_positions_show_the_2021_to_2024_shift_end_to_end(seeded_db):
     (shift,) = payload["shifts"]
     assert (shift["before"], shift["after"], shift["to_label"]) == ("2021-08", "2024-07", "support")
     assert any("allies" in e["quote"] for e in shift["evidence_after"])
+
+
+def test_cli_positions_date_an_undated_article_by_its_story(seeded_db):
+    """Zenger News states no date; its Putin statements join the timeline at their story's date."""
+    rows = _jsonl(["positions", "--db", str(seeded_db), "--actor", "Putin", "--target", "Taliban", "--format", "jsonl"])
+    zenger = [r for r in rows if r["type"] == "statement" and r["outlet"] == "Zenger News"]
+    assert zenger and all(r["date_from"] == "story" and r["date_assumed"] for r in zenger)
+    assert all(r["date"].startswith("2021-08") for r in zenger)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quotetrail.analyze.positions import aggregate, analyse, balance_posterior, shifts, stance_toward, timeline
+from quotetrail.analyze.positions import (
+    aggregate, analyse, balance_posterior, date_source, said_date, shifts, stance_toward, timeline,
+)
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "analyze" / "statements.jsonl"
 
@@ -79,3 +81,16 @@ def test_positions_analyse_collects_everything(records):
     result = analyse("Freedonia", "Northern Front", freedonia(records))
     assert len(result.statements) == len(result.timeline) == 7
     assert len(result.shifts) == 1 and result.contradictions
+
+
+@pytest.mark.parametrize(
+    ("record", "date", "source"),
+    [
+        ({"said_on": "2021-08-20", "said_on_assumed": False, "published": "2021-08-23"}, "2021-08-20", "stated"),
+        ({"said_on": "2021-08-23", "said_on_assumed": True, "published": "2021-08-23"}, "2021-08-23", "published"),
+        ({"said_on": None, "published": None, "story_first": "2021-08-20"}, "2021-08-20", "story"),
+        ({"said_on": None, "published": None, "story_first": None}, None, "none"),
+    ],
+)
+def test_positions_said_date_falls_back_to_the_story(record, date, source):
+    assert said_date(record) == date and date_source(record) == source

@@ -78,8 +78,18 @@ class Position:
 
 
 def said_date(record: dict[str, Any]) -> str | None:
-    """When the statement was made: said_on, else the publication date."""
-    return record.get("said_on") or record.get("published")
+    """When the statement was made: said_on, else the publication date, else — for an article
+    that states no date — the first date of the story it belongs to."""
+    return record.get("said_on") or record.get("published") or record.get("story_first")
+
+
+def date_source(record: dict[str, Any]) -> str:
+    """Where `said_date` came from: stated in the text, the publication date, or the story."""
+    if record.get("said_on") and not record.get("said_on_assumed"):
+        return "stated"
+    if record.get("said_on") or record.get("published"):
+        return "published"
+    return "story" if record.get("story_first") else "none"
 
 
 def stance_toward(record: dict[str, Any], target: str) -> dict[str, Any] | None:
@@ -103,7 +113,8 @@ def is_about(record: dict[str, Any], target: str) -> bool:
 
 
 def timeline(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
-    """Dated statements with their stance toward `target`, oldest first; undated ones dropped."""
+    """Dated statements with their stance toward `target`, oldest first; undated ones (no date
+    in the text, no publication date, no dated story) dropped."""
     rows = []
     for record in records:
         when = said_date(record)
@@ -113,6 +124,7 @@ def timeline(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, A
         speaker = record.get("speaker") or {}
         rows.append({
             "date": when, "date_assumed": bool(record.get("said_on_assumed")) or not record.get("said_on"),
+            "date_from": date_source(record),
             "speaker": speaker.get("name"), "affiliation": speaker.get("affiliation"),
             "stance": entry.get("label", "neutral"), "score": entry.get("score", 0.0),
             "evidence": entry.get("evidence", ""), "quote": record.get("quote", ""),

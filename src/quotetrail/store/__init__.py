@@ -293,8 +293,9 @@ class Store:
         where, params = self.statement_conditions(query)
         sql = (
             "SELECT s.*, a.outlet, strftime(a.published, '%Y-%m-%d') AS published,"
-            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso"
+            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso, m.story_id, strftime(st.first, '%Y-%m-%d') AS story_first"
             " FROM statements s JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN story_members m ON m.article_id = s.article_id LEFT JOIN stories st ON st.id = m.story_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + f" ORDER BY {_SAID} NULLS LAST, a.id, s.span_start"
             + _page(query.limit, query.offset)
@@ -430,4 +431,6 @@ def _statement_record(row: dict[str, Any]) -> dict[str, Any]:
         "about": list(row["about"] or []),
         "stance": json.loads(row["stance"] or "{}"),
         "also_in": list(row["also_in"] or []),
+        "story_id": row["story_id"],
+        "story_first": row["story_first"],  # the story's first date: when an undated article's news happened
     }
