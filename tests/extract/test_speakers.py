@@ -136,6 +136,10 @@ def test_speakers_resolve_last_statement(statements_of, text: str, name: str, me
             "Fraser Institute",
         ),
         ("The Taliban said that they wanted peaceful ties with other countries.", "Taliban", "organization", None, "Taliban"),
+        (  # a body described, not named
+            "The rebels’ leadership said that they would not pose a threat to the region.",
+            "rebels’ leadership", "organization", None, None,
+        ),
     ],
 )
 def test_speakers_records(statements_of, text: str, name: str, kind: str, role: str | None, affiliation: str | None) -> None:

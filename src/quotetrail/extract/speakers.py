@@ -36,6 +36,7 @@ ANAPHORIC_BODIES = {
     "company", "firm", "agency", "group", "organization", "organisation", "union", "department",
     "ministry", "bank", "party", "network", "commission", "council", "committee", "association",
     "board", "team", "club", "service", "government", "movement", "diocese", "church", "university",
+    "leadership", "delegation", "cabinet", "parliament", "secretariat",
 }
 INDEFINITE = {"a", "an", "another"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
