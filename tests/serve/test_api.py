@@ -75,7 +75,7 @@ def test_api_unknown_id_is_404_json(client: TestClient, path: str) -> None:
         "statements?since=2021-13-01", "statements?until=yesterday", "statements?kind=shouted",
         "statements?stance=love", "statements?limit=0", "statements?limit=100000", "statements?offset=-1",
         "statements?format=xml", "articles?since=2021-02-30", "positions?target=Taliban", "positions?actor=&target=x",
-        "search/statements", "search/articles?q=", "entities?label=%3Cx%3E",
+        "search/statements", "search/articles?q=", "entities?kind=%3Cx%3E",
     ],
 )
 def test_api_bad_filter_is_422_json(client: TestClient, path: str) -> None:

@@ -26,6 +26,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 OVERLAP = 0.5  # containment of the shorter statement's content words in the longer one
 STORY_OVERLAP = 0.15  # the same, when both articles belong to one story
 MIN_SHARED = 2  # shared words needed before the overlap counts at all
+SAME_OCCASION = "same occasion: same story, speaker and day"  # a link by circumstance, not by words
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 
 
@@ -115,5 +116,5 @@ def _compare(claim: Claim, other: Claim) -> Link | None:
         if said >= STORY_OVERLAP:
             return Link(claim.id, other.id, said, "paraphrase: same story, speaker and day")
         if claim.day and claim.day == other.day:
-            return Link(claim.id, other.id, said, "same occasion: same story, speaker and day")
+            return Link(claim.id, other.id, said, SAME_OCCASION)
     return None

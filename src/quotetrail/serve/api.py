@@ -29,6 +29,7 @@ from quotetrail.records import StanceLabel, StatementKind
 from quotetrail.render import emit
 from quotetrail.serve.present import position_data
 from quotetrail.store import ArticleQuery, StatementQuery, Store, StoreError
+from quotetrail.store import links
 from quotetrail.store import search as fulltext
 from quotetrail.store import views
 
@@ -53,6 +54,13 @@ class Settings:
     db: Path
     allow_ingest: bool = False
     token: str | None = None
+
+
+class EntityKind(str, Enum):
+    person = "person"
+    actor = "actor"
+    organization = "organization"
+    place = "place"
 
 
 class TableFormat(str, Enum):
@@ -217,7 +225,7 @@ def search_articles(
 
 @router.get("/stories", summary="Stories, widest coverage first")
 def list_stories(request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json) -> Any:
-    return listing(request, views.stories(store, limit=at.limit + 1, offset=at.offset), at, fmt)
+    return listing(request, links.story_rows(store, limit=at.limit + 1, offset=at.offset), at, fmt)
 
 
 @router.get("/stories/{story_id:path}", summary="A story and its outlet comparison")
@@ -227,16 +235,16 @@ def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/outlets", summary="Outlets with article and statement counts")
 def list_outlets(request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json) -> Any:
-    return listing(request, views.outlets(store)[at.offset : at.offset + at.limit + 1], at, fmt)
+    return listing(request, links.outlet_coverage(store)[at.offset : at.offset + at.limit + 1], at, fmt)
 
 
-@router.get("/entities", summary="Named entities with mention counts")
+@router.get("/entities", summary="People, countries and bodies as resolved across articles, with the evidence for each merge")
 def list_entities(
     request: Request, store: StoreDep, at: PageDep,
-    label: Annotated[str | None, Query(pattern=r"^[A-Za-z_]+$", description="PERSON, ORG, GPE, NORP …")] = None,
+    kind: Annotated[EntityKind | None, Query(description="person, actor (a country or body speaking), organization, place")] = None,
     fmt: FormatParam = TableFormat.json,
 ) -> Any:
-    rows = store.mention_counts(label=label, limit=at.offset + at.limit + 1)[at.offset :]
+    rows = links.entity_rows(store, kind=kind.value if kind else None, limit=at.limit + 1, offset=at.offset)
     return listing(request, rows, at, fmt)
 
 

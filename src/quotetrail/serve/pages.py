@@ -21,7 +21,7 @@ from quotetrail.serve.api import API, FilterDep, Page, PageDep, StoreDep
 from quotetrail.serve.present import STANCE_VALUE, highlight, path_part, position_data, safe_url, script_json, stance_on
 from quotetrail.store import ArticleQuery, StatementQuery
 from quotetrail.store import search as fulltext
-from quotetrail.store import views
+from quotetrail.store import links, views
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20
@@ -66,8 +66,8 @@ def _pager(request: Request, at: Page, rows: list[Any]) -> dict[str, str | None]
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
     return render(
-        request, "home.html", summary=views.corpus_summary(store), outlets=views.outlets(store),
-        speakers=views.speakers(store, limit=10), stories=views.stories(store, limit=10),
+        request, "home.html", summary=views.corpus_summary(store), outlets=links.outlet_coverage(store),
+        speakers=views.speakers(store, limit=10), stories=links.story_rows(store, limit=10),
     )
 
 
@@ -134,7 +134,7 @@ def article(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, store: StoreDep, at: PageDep) -> HTMLResponse:
-    rows = views.stories(store, limit=at.limit + 1, offset=at.offset)
+    rows = links.story_rows(store, limit=at.limit + 1, offset=at.offset)
     return render(request, "stories.html", stories=rows[: at.limit], paging=_pager(request, at, rows))
 
 
@@ -145,7 +145,7 @@ def story(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
 
 @router.get("/outlets", response_class=HTMLResponse)
 def outlets(request: Request, store: StoreDep) -> HTMLResponse:
-    rows = views.outlets(store)
+    rows = links.outlet_coverage(store)
     shared = list({story["id"]: story for row in rows for story in row["covered"]}.values())
     return render(request, "outlets.html", outlets=rows, shared=shared)
 

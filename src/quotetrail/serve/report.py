@@ -19,7 +19,7 @@ from markupsafe import Markup
 from quotetrail.serve.pages import ENV
 from quotetrail.serve.present import position_data
 from quotetrail.store import Store
-from quotetrail.store import views
+from quotetrail.store import links, views
 
 STATIC = Path(__file__).parent / "static"
 CHART_SCRIPTS = ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js", "vendor/vega-interpreter.min.js", "charts.js")
@@ -54,8 +54,8 @@ def build_report(
     scripts = [_inline_script(name) for name in CHART_SCRIPTS] if position and position["points"] else []
     context: dict[str, Any] = {
         "summary": views.corpus_summary(store),
-        "outlets": views.outlets(store),
-        "stories": views.stories(store, limit=TOP),
+        "outlets": links.outlet_coverage(store),
+        "stories": links.story_rows(store, limit=TOP),
         "speakers": views.speakers(store, limit=TOP),
         "position": position,
         "css": Markup((STATIC / "app.css").read_text(encoding="utf-8")),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -365,16 +365,6 @@ class Store:
             params.append(list(query.ids))
         return where, params
 
-    def mention_counts(self, label: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        where, params = "", []
-        if label:
-            where, params = "WHERE label = ?", [label.upper()]
-        return self._rows(
-            f"SELECT text AS name, label, count(*) AS mentions, count(DISTINCT article_id) AS articles"
-            f" FROM mentions {where} GROUP BY text, label ORDER BY mentions DESC, name" + _page(limit, 0),
-            params,
-        )
-
     def export(self, folder: Path, fmt: str) -> list[Path]:
         """Write every table to `folder` as parquet, csv or jsonl; returns the files written."""
         folder.mkdir(parents=True, exist_ok=True)
@@ -385,10 +375,6 @@ class Store:
             self.db.execute(f"COPY {table} TO '{_sql_path(target)}' ({options})")
             written.append(target)
         return written
-
-    def iter_statement_ids(self) -> Iterator[str]:
-        for (statement_id,) in self.db.execute("SELECT id FROM statements ORDER BY id").fetchall():
-            yield statement_id
 
 
 def _sql_path(path: Path) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from quotetrail.store import Store
+from quotetrail.store import Store, _page
 
 
 @contextmanager
@@ -127,12 +127,12 @@ def save_statement_entities(store: Store, rows: Sequence[tuple[str, str, str, st
     _insert(store, "statement_entities", rows)
 
 
-def entity_rows(store: Store, kind: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+def entity_rows(store: Store, kind: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Entities with aliases, roles, affiliations, counts and the evidence for each merge."""
     where, params = "", []
     if kind:
         where, params = "WHERE e.kind = ?", [kind]
-    page = f" LIMIT {int(limit)}" if limit is not None else ""
+    page = _page(limit, offset)
     return store._rows(
         "SELECT e.id, e.name, e.kind, e.roles, e.affiliations,"
         " (SELECT count(*) FROM statement_entities s WHERE s.entity_id = e.id) AS statements,"
@@ -266,7 +266,7 @@ def save_story_state(
 def story_rows(store: Store, story_id: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
     """Stories, largest first (or the one `story_id`): title, dates, outlets, articles (copies
     apart) and statements."""
-    page = (f" LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")
+    page = _page(limit, offset)
     return store._rows(
         "SELECT s.id, s.title, strftime(s.first, '%Y-%m-%d') AS first, strftime(s.last, '%Y-%m-%d') AS last,"
         " count(DISTINCT m.article_id) FILTER (WHERE d.article_id IS NULL) AS articles,"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from quotetrail.link.statements import SAME_OCCASION
 from quotetrail.store import _SAID, StatementQuery, Store, _like, _page
 from quotetrail.store import links
 
@@ -59,71 +60,56 @@ def speakers(store: Store, name: str | None = None, limit: int | None = None, of
     )
 
 
-def entity_of_speaker(store: Store, speaker_id: str) -> str | None:
-    """The entity a speaker page is about: an entity id as given, or the entity a statement
-    speaker id (as extraction named it in one article) was resolved to."""
+def entity_of_speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
+    """The entity a speaker page is about (id, name, kind): an entity id as given, or the
+    entity a statement's speaker id (as extraction named it in one article) was resolved to."""
     rows = store._rows(
-        "SELECT id FROM entities WHERE id = ? UNION ALL (SELECT se.entity_id FROM statement_entities se"
-        " JOIN statements s ON s.id = se.statement_id WHERE s.speaker_id = ? LIMIT 1) LIMIT 1",
-        [speaker_id, speaker_id],
+        "SELECT id, name, kind FROM entities WHERE id = ? OR id = (SELECT se.entity_id FROM statement_entities se"
+        " JOIN statements s ON s.id = se.statement_id WHERE s.speaker_id = ? LIMIT 1) ORDER BY id = ? DESC LIMIT 1",
+        [speaker_id, speaker_id, speaker_id],
     )
-    return rows[0]["id"] if rows else None
+    return rows[0] if rows else None
+
+
+def _tally(store: Store, entity_id: str, column: str, extra: str = "", where: str = "") -> list[dict[str, Any]]:
+    """`column` (and `extra` aggregates) with a statement count over one entity's statements,
+    most first."""
+    return store._rows(
+        f"SELECT {column}, count(*) AS statements{extra} FROM statements s JOIN articles a ON a.id = s.article_id"
+        f" WHERE {_OF_ENTITY}{where} GROUP BY 1 ORDER BY statements DESC, 1",
+        [entity_id],
+    )
 
 
 def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     """Who a speaker is and what they said, across every article and spelling: names, roles and
     affiliations over time, statements by date, the targets they talk about and the outlets
     that quote them."""
-    entity_id = entity_of_speaker(store, speaker_id)
-    if entity_id is None:
-        return None
-    statements = store.statements(StatementQuery(entity_id=entity_id))
+    entity = entity_of_speaker(store, speaker_id)
+    statements = store.statements(StatementQuery(entity_id=entity["id"])) if entity else []
     if not statements:
         return None
-    by_id = f"FROM statements s JOIN articles a ON a.id = s.article_id WHERE {_OF_ENTITY}"
-    names = store._rows(
-        f"SELECT s.speaker_name AS name, count(*) AS statements {by_id} GROUP BY 1 ORDER BY statements DESC, name",
-        [entity_id],
-    )
-    mentions = store._rows(
-        f"SELECT s.speaker_mention AS mention, count(*) AS statements {by_id} AND s.speaker_mention IS NOT NULL"
-        " GROUP BY 1 ORDER BY statements DESC, mention",
-        [entity_id],
-    )
     roles = store._rows(
         f"SELECT s.speaker_role AS role, s.speaker_affiliation AS affiliation,"
         f" strftime(min({_SAID}), '%Y-%m-%d') AS first, strftime(max({_SAID}), '%Y-%m-%d') AS last,"
-        f" count(*) AS statements {by_id} AND (s.speaker_role IS NOT NULL OR s.speaker_affiliation IS NOT NULL)"
+        f" count(*) AS statements FROM statements s JOIN articles a ON a.id = s.article_id WHERE {_OF_ENTITY}"
+        " AND (s.speaker_role IS NOT NULL OR s.speaker_affiliation IS NOT NULL)"
         " GROUP BY 1, 2 ORDER BY first NULLS LAST, role, affiliation",
-        [entity_id],
+        [entity["id"]],
     )
-    targets = store._rows(
-        f"SELECT t AS target, count(*) AS statements FROM (SELECT unnest(s.about) AS t {by_id})"
-        " GROUP BY 1 ORDER BY statements DESC, target",
-        [entity_id],
-    )
-    outlets = store._rows(
-        f"SELECT coalesce(a.outlet, '(unknown)') AS outlet, count(*) AS statements,"
-        f" count(DISTINCT a.id) AS articles {by_id} GROUP BY 1 ORDER BY statements DESC, outlet",
-        [entity_id],
-    )
-    entity = store._rows("SELECT name, kind FROM entities WHERE id = ?", [entity_id])[0]
     return {
-        "id": entity_id,
-        "name": entity["name"],
-        "kind": entity["kind"],
-        "names": names,
-        "mentions": mentions,
+        **entity,
+        "names": _tally(store, entity["id"], "s.speaker_name AS name"),
+        "mentions": _tally(store, entity["id"], "s.speaker_mention AS mention", where=" AND s.speaker_mention IS NOT NULL"),
         "roles": roles,
-        "targets": targets,
-        "outlets": outlets,
+        "targets": store._rows(
+            f"SELECT t AS target, count(*) AS statements FROM (SELECT unnest(s.about) AS t FROM statements s"
+            f" WHERE {_OF_ENTITY}) GROUP BY 1 ORDER BY statements DESC, target",
+            [entity["id"]],
+        ),
+        "outlets": _tally(store, entity["id"], "coalesce(a.outlet, '(unknown)') AS outlet", ", count(DISTINCT a.id) AS articles"),
         "statements": statements,
     }
-
-
-def stories(store: Store, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Stories with their coverage, widest first."""
-    return links.story_rows(store, limit=limit, offset=offset)
 
 
 def story(store: Store, story_id: str) -> dict[str, Any] | None:
@@ -143,7 +129,7 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
     reworded = {  # the same words reported elsewhere: one row, not two
         (link["statement_id"], link["other_id"])
         for link in links.statement_links(store, [record["id"] for record in statements])
-        if not link["reason"].startswith("same occasion")
+        if link["reason"] != SAME_OCCASION
     }
     rows, shown = [], []
     for record in statements:
@@ -166,12 +152,6 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
         ],
         "statements": rows,
     }
-
-
-def outlets(store: Store) -> list[dict[str, Any]]:
-    """Each outlet: articles (copies apart), statements, dates, and the stories reported by more
-    than one outlet that it covered and that it missed."""
-    return links.outlet_coverage(store)
 
 
 def corpus_summary(store: Store) -> dict[str, Any]:
