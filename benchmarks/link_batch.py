@@ -13,12 +13,10 @@ import argparse
 import json
 import shutil
 import tempfile
-import time
 from pathlib import Path
 
-from link_scaling import World
+from link_scaling import World, store_and_link
 
-from quotetrail.link import link_articles
 from quotetrail.store import Store
 
 
@@ -36,10 +34,7 @@ def main() -> None:
             world = World(seed=args.seed, first_event=stored)  # news newer than the store's
             stream = world.stream()
             batch = [next(stream) for _ in range(args.batch)]
-            store.write(batch)
-            start = time.perf_counter()
-            link_articles(store, [result.article.id for result in batch])
-            seconds = time.perf_counter() - start
+            seconds = store_and_link(store, batch)
     print(json.dumps({"stored": stored, "batch": len(batch), "link_seconds": round(seconds, 3),
                       "ms_per_article": round(1000 * seconds / len(batch), 2)}))
 

@@ -1,9 +1,9 @@
 """Linking cost per batch as the store grows: O(N) per batch, not O(N·M).
 
-Synthetic but realistic records: articles of ~250 words drawn from a Zipfian vocabulary plus
-the particular words, names and numbers of one of many events (a story has 1-12 articles over a
-few days, from several outlets, one in ten a wire copy of another), 2-3 statements each by
-speakers drawn from a pool of people with roles and affiliations (names sometimes shortened or
+Synthetic but realistic records: articles of ~250 words drawn from a Zipfian vocabulary of real
+English words (the 20,000 commonest) plus the particular (rarer) words, names and numbers of one
+of many events (a story has 1-12 articles over a few days, from several outlets, one in ten a
+wire copy of another), 2-3 statements each by speakers drawn from a pool of people with roles and affiliations (names sometimes shortened or
 misspelt), and their entity mentions. The store is filled through `Store.write` +
 `link_articles` in batches of `--batch`; the time of each batch is printed against the number
 of articles already stored (M). Flat times = cost independent of M.
@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 from quotetrail.link import link_articles
+from quotetrail.link.stories import _word_frequencies
 from quotetrail.records import Article, ArticleResult, Mention, Speaker, Statement, stable_id
 from quotetrail.store import Store
 
@@ -31,7 +32,15 @@ SYLLABLES = ["ka", "lo", "mir", "va", "ne", "to", "ri", "sa", "den", "bor", "li"
 
 
 def _word(rng: random.Random) -> str:
+    """A made-up name part (people's names are rare words in any corpus)."""
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+def english_words() -> list[str]:
+    """Real English words, commonest first (the table the story idf prior reads), so the synthetic
+    text weighs under that prior as news does: common words common, event words rare."""
+    table = _word_frequencies()
+    return sorted((w for w in table if w.isalpha() and len(w) > 2), key=lambda w: (-table[w], w))
 
 
 class World:
@@ -39,7 +48,8 @@ class World:
 
     def __init__(self, seed: int = 7, people: int = 5000, first_event: int = 0):
         self.rng = random.Random(seed)
-        self.vocab = [_word(self.rng) for _ in range(20000)]
+        words = english_words()
+        self.vocab, self.rare = words[:20000], words[20000:50000]
         self.weights = [1 / (rank + 1) for rank in range(len(self.vocab))]
         self.people = [
             (f"{_word(self.rng).title()} {_word(self.rng).title()}ov", self.rng.choice(ROLES), self.rng.choice(COUNTRIES))
@@ -52,7 +62,7 @@ class World:
         self.event += 1
         day = 1 + self.event // 40
         return {
-            "words": [_word(rng) for _ in range(15)],
+            "words": rng.sample(self.rare, 15),
             "people": rng.sample(self.people, 3),
             "place": rng.choice(COUNTRIES),
             "numbers": [str(rng.randint(2, 9999)) for _ in range(3)],
@@ -114,6 +124,14 @@ class World:
                 live.remove(event)
 
 
+def store_and_link(store: Store, batch: list[ArticleResult]) -> float:
+    """Store a batch as ingest does, then link it; returns the seconds linking took."""
+    store.write(batch)
+    start = time.perf_counter()
+    link_articles(store, [result.article.id for result in batch])
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20000)
@@ -129,10 +147,7 @@ def main() -> None:
         stream = world.stream()
         while stored < args.articles:
             batch = [next(stream) for _ in range(args.batch)]
-            store.write(batch)
-            start = time.perf_counter()
-            link_articles(store, [r.article.id for r in batch])
-            seconds = time.perf_counter() - start
+            seconds = store_and_link(store, batch)
             print(json.dumps({"stored_before": stored, "batch": len(batch), "link_seconds": round(seconds, 3),
                               "ms_per_article": round(1000 * seconds / len(batch), 2)}), flush=True)
             stored += len(batch)
