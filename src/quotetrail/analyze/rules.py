@@ -60,7 +60,7 @@ def _predication(path: list[str], token: Token) -> bool:
     (^nsubj → attr) or object predicate, an appositive, the partitive "one of", or an indefinite
     appositive further down a series of appositives ("X, the group in Afghanistan, an ally of
     Moscow", where the parser hangs the last one on the previous appositive's noun)."""
-    steps = path[: len(path) - _partitive_hops(token)] if _partitive_hops(token) else path
+    steps = path[: len(path) - _partitive_hops(token)]
     if steps in (["^nsubj", "vattr"], ["^nsubjpass", "voprd"], ["^dobj", "voprd"], ["vappos"], ["^appos"]):
         return True
     indefinite = any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in token.children)
