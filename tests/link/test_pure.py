@@ -10,7 +10,7 @@ from quotetrail.link.entities import Observation, Resolver, is_description, ment
 from quotetrail.link import headline
 from quotetrail.link.names import actor_of, clean_name, surname
 from quotetrail.link.statements import Claim, match, overlap
-from quotetrail.link.stories import PRIOR_DOCS, StoryIndex, prior_df, story_entity, story_features
+from quotetrail.link.stories import LEAD_WEIGHT, PRIOR_DOCS, StoryIndex, prior_df, story_entity, story_features
 
 
 @pytest.mark.parametrize(
@@ -187,8 +187,26 @@ def test_stories_entity_person_by_surname(text, label, name):
 
 def test_stories_features_one_person_one_feature():
     names = [story_entity(t, "PERSON") for t in ("Wladimir Klitschko", "Klitschko", "Klitschko's")]
-    entities = [key for key in story_features("", names) if key.startswith("e:")]
+    entities = [key for key in story_features("", [(name, 0) for name in names]) if key.startswith("e:")]
     assert entities == ["e:klitschko"]
+
+
+@pytest.mark.parametrize(
+    ("text", "feature", "counted"),
+    [("Klitschko won in round 6.", "n:6", False), ("He had 51 knockouts.", "n:51", True),
+     ("A 1,500-strong crowd.", "n:1500", True), ("It was 2013.", "y:2013", True), ("It was 2013.", "n:2013", False)],
+)
+def test_stories_features_numbers_of_two_digits_or_more(text, feature, counted):
+    assert (feature in story_features(text)) is counted
+
+
+def test_stories_features_lead_counts_more_than_background():
+    text = "Lohan enters rehab. " + "Filler words follow here. " * 20 + "Reid once entered rehab too."
+    counts = story_features(text, [("Lohan", 0), ("Reid", text.index("Reid"))])
+    assert counts["lohan"] == pytest.approx(LEAD_WEIGHT)  # the first word of the text
+    assert 1.0 <= counts["reid"] < 1.1  # the last sentence
+    assert counts["e:lohan"] == pytest.approx(2 * counts["lohan"]) and counts["e:reid"] < counts["e:lohan"]
+    assert counts["rehab"] == pytest.approx(counts["lohan"] + counts["reid"], rel=0.05)
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,8 @@ from typing import Any
 
 from quotetrail.link.stories import JOIN_THRESHOLD, StoryIndex, _cosine, _tf, story_entity, story_features
 
-SHUFFLES = 5
+SHUFFLES = 30
+Entities = dict[str, list[tuple[str, int]]]  # doc id -> (story entity name, character offset)
 
 
 def pairwise_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
@@ -43,7 +44,7 @@ def pairwise_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, 
 
 
 def cluster_online(
-    docs: Sequence[dict[str, Any]], entities: dict[str, list[str]], threshold: float = JOIN_THRESHOLD
+    docs: Sequence[dict[str, Any]], entities: Entities, threshold: float = JOIN_THRESHOLD
 ) -> list[str]:
     """Story id per document, feeding them one at a time in the given order."""
     index = StoryIndex(threshold=threshold)
@@ -51,7 +52,7 @@ def cluster_online(
     return [index.add(doc["doc_id"], features[doc["doc_id"]]).story_id for doc in docs]
 
 
-def rule_threshold(docs: Sequence[dict[str, Any]], entities: dict[str, list[str]]) -> dict[str, float]:
+def rule_threshold(docs: Sequence[dict[str, Any]], entities: Entities) -> dict[str, float]:
     """The join threshold by the stated rule: the midpoint of the median cosine of same-event
     pairs and of different-event pairs within a topic (ECB+: two events of one type per topic)."""
     index = StoryIndex()
@@ -76,21 +77,24 @@ def rule_threshold(docs: Sequence[dict[str, Any]], entities: dict[str, list[str]
             "rule_threshold": (same_median + different_median) / 2}
 
 
-def named_entities(docs: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
-    """The entity mentions spaCy finds in each document (what ingest stores as `mentions`), as
-    `link_articles` feeds them to the story features."""
+def named_entities(docs: Sequence[dict[str, Any]]) -> dict[str, list[tuple[str, int]]]:
+    """The entity mentions ingest stores for each document (`extract_mentions` on the same
+    pipeline), as `link_articles` feeds them to the story features: (name, offset) pairs."""
+    from quotetrail.extract import extract_mentions
     from quotetrail.nlp import load_pipeline
 
     nlp = load_pipeline()
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[tuple[str, int]]] = {}
     with nlp.select_pipes(enable=["tok2vec", "ner"]):
         for doc, parsed in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=32)):
-            found[doc["doc_id"]] = [name for e in parsed.ents if (name := story_entity(e.text, e.label_))]
+            found[doc["doc_id"]] = [
+                (name, m.start) for m in extract_mentions(parsed) if (name := story_entity(m.text, m.label))
+            ]
     return found
 
 
 def score(
-    docs: Sequence[dict[str, Any]], entities: dict[str, list[str]], threshold: float = JOIN_THRESHOLD
+    docs: Sequence[dict[str, Any]], entities: Entities, threshold: float = JOIN_THRESHOLD
 ) -> dict[str, Any]:
     gold = [doc["cluster"] for doc in docs]
     in_order = cluster_online(docs, entities, threshold)
@@ -104,6 +108,7 @@ def score(
     for metric in ("pairwise_f1", "ari"):
         values = [run[metric] for run in shuffled]
         result[f"shuffled_{metric}_mean"] = statistics.mean(values)
+        result[f"shuffled_{metric}_sd"] = statistics.pstdev(values)
         result[f"shuffled_{metric}_min"] = min(values)
     result.update(rule_threshold(docs, entities))
     result["threshold"] = threshold

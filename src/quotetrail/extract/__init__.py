@@ -21,7 +21,7 @@ from quotetrail.extract.cast import Cast, build_cast
 from quotetrail.extract.speakers import Said, resolve
 from quotetrail.records import Article, Mention, Speaker, Statement
 
-MENTION_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
+MENTION_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "DATE"}  # DATE: for stories
 
 
 def extract_mentions(doc: Doc) -> list[Mention]:

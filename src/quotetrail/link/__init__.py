@@ -58,11 +58,11 @@ def mark_duplicates(store: Store, articles: Sequence[dict[str, Any]]) -> None:
 
 def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]) -> dict[str, str]:
     """Each new article joins a story or opens one; returns article id → story id."""
-    names: dict[str, list[str]] = {}
+    names: dict[str, list[tuple[str, int]]] = {}
     for row in mentions:
         name = story_entity(row["text"], row["label"])
         if name:
-            names.setdefault(row["article_id"], []).extend([name] * row["n"])
+            names.setdefault(row["article_id"], []).extend((name, start) for start in row["starts"])
     features = {a["id"]: story_features(a["text"], names.get(a["id"], ()), a["title"]) for a in articles}
     titles = {a["id"]: a["title"] or headline(a["text"]) for a in articles}
     terms = {term for counts in features.values() for term in counts}

@@ -10,8 +10,13 @@ An article is a bag of three kinds of features, because articles of one *type* o
 their vocabulary and only the particulars tell two events apart:
   - content words (lowercased, stop words dropped),
   - named entities, counted twice ("e:tara reid"; a person by surname, `story_entity`),
-  - years and other numbers the text states ("y:2013", "n:90").
-Weights are sublinear tf x idf. The idf adds two counts of documents: those of the articles
+  - years and other numbers of two digits or more the text states ("y:2013", "n:90"; a single
+    digit is a count, a score or a time, which news spells out or leaves unspecific, yet having
+    no general-English frequency it would weigh like a name).
+News is written as an inverted pyramid: the headline and lead name the event, later paragraphs
+add background, often about the earlier events of the same kind. So an occurrence counts
+LEAD_WEIGHT times at the start of the text (the headline, which leads an article's text), once
+at its end, and linearly in between. Weights are sublinear tf x idf. The idf adds two counts of documents: those of the articles
 seen so far, and those a general-English prior expects (`prior_df`: word frequencies shipped in
 data/word_frequencies.tsv, read as PRIOR_DOCS articles of PRIOR_WORDS words). Without the
 prior, a stream that meets a new kind of event for the first time sees the words of the event
@@ -35,11 +40,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 # value for every corpus: half-way between the median similarity of two articles about different
 # events of one type and that of two reports of one event (`eval.clusters.rule_threshold`, see
 # docs/evaluation.md, "Stories"), rounded to two decimals.
-JOIN_THRESHOLD = 0.24
+JOIN_THRESHOLD = 0.23
 QUERY_TERMS = 12  # a new document looks up stories by this many of its heaviest terms
 STORY_TERMS = 40  # a story is findable by this many of its heaviest centroid terms
 MAX_CANDIDATES = 10  # a document is compared with at most this many stories
 ENTITY_WEIGHT = 2  # an entity mention counts as this many word occurrences
+LEAD_WEIGHT = 2.0  # an occurrence at the very start of the text counts this many times one at its end
 STORY_WINDOW_DAYS = 30  # a dated article joins only stories whose last article is this recent
 CENTROID_TERMS = 100  # a story keeps this many centroid terms (bounded state per story)
 PRIOR_DOCS = 10_000  # the general-English prior weighs as much as this many articles...
@@ -74,23 +80,33 @@ def story_entity(text: str, label: str) -> str | None:
     return text
 
 
-def story_features(text: str, entities: Iterable[str] = (), title: str | None = None) -> Counter[str]:
-    """The feature counts of one article (title words count twice: they name the event)."""
+def story_features(text: str, entities: Iterable[tuple[str, int]] = (), title: str | None = None) -> Counter[str]:
+    """The feature counts of one article: its words, numbers and entity mentions, each
+    occurrence weighed by where in the text it stands (`LEAD_WEIGHT`). `entities` are
+    (`story_entity` name, character offset in `text`) pairs. A title the text does not already
+    open with is read as its first line (a cleaned article's text leads with its headline)."""
+    if title and not text.startswith(title):
+        lead = f"{title}\n\n"
+        text, entities = lead + text, [(name, offset + len(lead)) for name, offset in entities]
     counts: Counter[str] = Counter()
-    for part, repeat in ((text, 1), (title or "", 2)):
-        for match in _WORD.finditer(part.lower()):
-            word = match.group()
-            if len(word) > 2 and word not in STOP_WORDS:
-                counts[_stem(word)] += repeat
-        for year in _YEAR.findall(part):
-            counts[f"y:{year}"] += repeat
-        for number in _NUMBER.findall(part):
-            if not _YEAR.fullmatch(number):
-                counts[f"n:{number.replace(',', '')}"] += repeat
-    for entity in entities:
+    span = max(len(text), 1)
+
+    def at(offset: int) -> float:
+        return LEAD_WEIGHT - (LEAD_WEIGHT - 1.0) * min(offset, span) / span
+
+    for match in _WORD.finditer(text.lower()):
+        word = match.group()
+        if len(word) > 2 and word not in STOP_WORDS:
+            counts[_stem(word)] += at(match.start())
+    for match in _YEAR.finditer(text):
+        counts[f"y:{match.group(1)}"] += at(match.start())
+    for match in _NUMBER.finditer(text):
+        if len(match.group(1)) > 1 and not _YEAR.fullmatch(match.group(1)):
+            counts[f"n:{match.group(1).replace(',', '')}"] += at(match.start())
+    for entity, offset in entities:
         key = " ".join(entity.lower().split())
         if key:
-            counts[f"e:{key}"] += ENTITY_WEIGHT
+            counts[f"e:{key}"] += ENTITY_WEIGHT * at(offset)
     return counts
 
 
@@ -148,8 +164,9 @@ def _unit(weights: Mapping[str, float]) -> dict[str, float]:
     return {term: w / norm for term, w in weights.items()} if norm else {}
 
 
-def _tf(counts: Mapping[str, int]) -> dict[str, float]:
-    """Sublinear, unit-length term frequencies: what a story centroid accumulates."""
+def _tf(counts: Mapping[str, float]) -> dict[str, float]:
+    """Sublinear, unit-length term frequencies: what a story centroid accumulates. Counts are
+    weighed occurrences (at least 1 each, `LEAD_WEIGHT`), so the log stays positive."""
     return _unit({term: 1.0 + math.log(n) for term, n in counts.items() if n > 0})
 
 
@@ -213,7 +230,7 @@ class StoryIndex:
                 index.postings.setdefault(term, set()).add(story.id)
         return index
 
-    def probes(self, counts: Mapping[str, int]) -> list[str]:
+    def probes(self, counts: Mapping[str, float]) -> list[str]:
         """The terms a document looks stories up by."""
         vector = self.weigh(_tf(counts))
         return [term for term, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
@@ -235,7 +252,7 @@ class StoryIndex:
             shared.update(self.postings.get(term, ()))
         return [sid for sid, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
 
-    def best(self, counts: Mapping[str, int], published: str | None = None) -> tuple[str | None, float]:
+    def best(self, counts: Mapping[str, float], published: str | None = None) -> tuple[str | None, float]:
         """The most similar live candidate story and its similarity (None when there is none)."""
         vector = self.weigh(_tf(counts))
         scored = [
@@ -247,7 +264,7 @@ class StoryIndex:
         score, story_id = max(scored, key=lambda pair: (pair[0], pair[1]))
         return story_id, score
 
-    def add(self, doc_id: str, counts: Mapping[str, int], published: str | None = None, title: str | None = None) -> Assignment:
+    def add(self, doc_id: str, counts: Mapping[str, float], published: str | None = None, title: str | None = None) -> Assignment:
         """Place one document: join the best story over the threshold, or open a new one."""
         self.n_docs += 1
         self.df.update(counts.keys())
@@ -259,7 +276,7 @@ class StoryIndex:
         self._join(self.stories[story_id], counts, published, title, score)
         return Assignment(story_id=story_id, score=score, opened=opened)
 
-    def _join(self, story: Story, counts: Mapping[str, int], published: str | None, title: str | None, score: float) -> None:
+    def _join(self, story: Story, counts: Mapping[str, float], published: str | None, title: str | None, score: float) -> None:
         old_terms = set(story.top_terms())
         for term, w in _tf(counts).items():
             story.centroid[term] = story.centroid.get(term, 0.0) + w

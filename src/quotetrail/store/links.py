@@ -55,8 +55,8 @@ def batch_articles(store: Store, article_ids: Sequence[str]) -> list[dict[str, A
 
 def batch_mentions(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
     return store._rows(
-        "SELECT article_id, text, label, count(*) AS n FROM mentions WHERE article_id IN (SELECT unnest(?))"
-        " GROUP BY ALL ORDER BY article_id, min(span_start)",
+        "SELECT article_id, text, label, count(*) AS n, list(span_start ORDER BY span_start) AS starts"
+        " FROM mentions WHERE article_id IN (SELECT unnest(?)) GROUP BY ALL ORDER BY article_id, min(span_start)",
         [list(article_ids)],
     )
 
