@@ -77,14 +77,14 @@ def rule_threshold(docs: Sequence[dict[str, Any]], entities: Entities) -> dict[s
             "rule_threshold": (same_median + different_median) / 2}
 
 
-def named_entities(docs: Sequence[dict[str, Any]]) -> dict[str, list[tuple[str, int]]]:
+def named_entities(docs: Sequence[dict[str, Any]]) -> Entities:
     """The entity mentions ingest stores for each document (`extract_mentions` on the same
     pipeline), as `link_articles` feeds them to the story features: (name, offset) pairs."""
     from quotetrail.extract import extract_mentions
     from quotetrail.nlp import load_pipeline
 
     nlp = load_pipeline()
-    found: dict[str, list[tuple[str, int]]] = {}
+    found: Entities = {}
     with nlp.select_pipes(enable=["tok2vec", "ner"]):
         for doc, parsed in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=32)):
             found[doc["doc_id"]] = [

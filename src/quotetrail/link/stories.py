@@ -16,10 +16,10 @@ their vocabulary and only the particulars tell two events apart:
 News is written as an inverted pyramid: the headline and lead name the event, later paragraphs
 add background, often about the earlier events of the same kind. So an occurrence counts
 LEAD_WEIGHT times at the start of the text (the headline, which leads an article's text), once
-at its end, and linearly in between. Weights are sublinear tf x idf. The idf adds two counts of documents: those of the articles
-seen so far, and those a general-English prior expects (`prior_df`: word frequencies shipped in
-data/word_frequencies.tsv, read as PRIOR_DOCS articles of PRIOR_WORDS words). Without the
-prior, a stream that meets a new kind of event for the first time sees the words of the event
+at its end, and linearly in between. Weights are sublinear tf x idf. The idf adds two counts
+of documents: those of the articles seen so far, and those a general-English prior expects
+(`prior_df`: word frequencies shipped in data/word_frequencies.tsv, read as PRIOR_DOCS articles
+of PRIOR_WORDS words). Without the prior, a stream that meets a new kind of event for the first time sees the words of the event
 type ("rehab", "heavyweight", "patch") as rare as the names that tell two such events apart.
 """
 
