@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrail.eval.clusters import pairwise_scores, rule_threshold
+from quotetrail.eval.clusters import burst_order, pairwise_scores, rule_threshold
 from quotetrail.link import neardup
 from quotetrail.link.entities import Observation, Resolver, is_description, mention_observation, surname_variant
 from quotetrail.link import headline
@@ -250,6 +250,25 @@ def test_clusters_rule_threshold_is_midpoint_of_medians():
         rule_threshold([dict(doc, cluster="a") for doc in docs], {})
 
 
+BURST_DOCS = [{"doc_id": f"{t}{e}{i}", "topic": t, "cluster": f"{t}{e}"} for t in "xyz" for e in "ab" for i in range(3)]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_clusters_burst_order_keeps_each_event_and_each_topic_together(seed):
+    order = burst_order(BURST_DOCS, seed)
+    assert sorted(order) == list(range(len(BURST_DOCS)))
+    for topic in "xyz":
+        clusters = [BURST_DOCS[i]["cluster"] for i in order if BURST_DOCS[i]["topic"] == topic]
+        assert clusters in ([f"{topic}a"] * 3 + [f"{topic}b"] * 3, [f"{topic}b"] * 3 + [f"{topic}a"] * 3)
+
+
+def test_clusters_burst_order_interleaves_topics_and_varies_with_the_seed():
+    orders = [burst_order(BURST_DOCS, seed) for seed in range(5)]
+    topic_runs = [sum(1 for a, b in zip(order, order[1:]) if BURST_DOCS[a]["topic"] != BURST_DOCS[b]["topic"]) for order in orders]
+    assert max(topic_runs) > 2  # more topic changes than three topics one after another
+    assert len({tuple(order) for order in orders}) > 1
+
+
 def test_stories_restore_finds_stored_story_by_its_terms():
     index = StoryIndex(threshold=0.1)
     index.add("x", story_features("Earthquake hits Indonesia island of Sumatra, killing dozens"), "2009-09-30", "Quake")
@@ -267,7 +286,10 @@ def test_clusters_pairwise_scores(gold, predicted, f1, ari):
     assert scores["pairwise_f1"] == pytest.approx(f1) and scores["ari"] == pytest.approx(ari)
 
 
-@pytest.mark.parametrize(("published", "joins"), [("2009-10-05", True), ("2010-06-01", False), (None, True)])
+@pytest.mark.parametrize(
+    ("published", "joins"),
+    [("2009-10-05", True), ("2009-09-20", True), ("2010-06-01", False), ("2008-06-01", False), (None, True)],
+)
 def test_stories_join_only_live_stories(published, joins):
     index = StoryIndex(threshold=0.1)
     index.add("x", story_features("Earthquake hits Indonesia island of Sumatra, killing dozens"), "2009-09-30")

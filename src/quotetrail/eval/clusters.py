@@ -1,9 +1,11 @@
 """Story clustering on an ECB+-style set (`docs.jsonl`: doc_id, cluster, text).
 
 Runs the production online clusterer (`quotetrail.link.stories.StoryIndex`) over the documents
-in file order, and again over `SHUFFLES` seeded shuffles to show how much the single pass
-depends on arrival order. Metrics (README of the set): pairwise precision / recall / F1 over
-document pairs, and the adjusted Rand index.
+in file order, then over `ORDERS` seeded arrival orders of two kinds, to show how much the
+single pass depends on arrival order: shuffles (documents in any order), and bursts (each
+event's reports arrive together, as an undated news stream delivers them; `burst_order`).
+Metrics (README of the set): pairwise precision / recall / F1 over document pairs, and the
+adjusted Rand index.
 
 `rule_threshold` recomputes the stated rule behind `JOIN_THRESHOLD` from the set: half-way
 between the median similarity of two documents about one event and that of two documents about
@@ -23,7 +25,7 @@ from typing import Any
 
 from quotetrail.link.stories import JOIN_THRESHOLD, StoryIndex, _cosine, _tf, story_entity, story_features
 
-SHUFFLES = 30
+ORDERS = 30  # seeded arrival orders of each kind
 Entities = dict[str, list[tuple[str, int]]]  # doc id -> (story entity name, character offset)
 
 
@@ -93,23 +95,55 @@ def named_entities(docs: Sequence[dict[str, Any]]) -> Entities:
     return found
 
 
+def burst_order(docs: Sequence[dict[str, Any]], seed: int) -> list[int]:
+    """Indices of `docs` in an order where each event's documents arrive together (shuffled
+    among themselves), the events of one topic one after the other, and the topics interleaved
+    at random: a stream in which an event's reports come in a burst and a later event of the
+    same type finds the story of the earlier one complete."""
+    rng = random.Random(seed)
+    events: dict[Any, list[int]] = {}
+    for i, doc in enumerate(docs):
+        events.setdefault(doc["cluster"], []).append(i)
+    topics: dict[Any, list[Any]] = {}
+    for event, members in events.items():
+        rng.shuffle(members)
+        topics.setdefault(docs[members[0]].get("topic", event), []).append(event)
+    queues = []
+    for topic_events in topics.values():
+        rng.shuffle(topic_events)
+        queues.append([i for event in topic_events for i in events[event]])
+    order = []
+    while queues:
+        queue = rng.choice(queues)
+        order.append(queue.pop(0))
+        if not queue:
+            queues.remove(queue)
+    return order
+
+
+def shuffled_order(docs: Sequence[dict[str, Any]], seed: int) -> list[int]:
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    return order
+
+
 def score(
     docs: Sequence[dict[str, Any]], entities: Entities, threshold: float = JOIN_THRESHOLD
 ) -> dict[str, Any]:
     gold = [doc["cluster"] for doc in docs]
     in_order = cluster_online(docs, entities, threshold)
     result = pairwise_scores(gold, in_order)
-    shuffled = []
-    for seed in range(SHUFFLES):
-        order = list(range(len(docs)))
-        random.Random(seed).shuffle(order)
-        predicted = cluster_online([docs[i] for i in order], entities, threshold)
-        shuffled.append(pairwise_scores([gold[i] for i in order], predicted))
-    for metric in ("pairwise_f1", "ari"):
-        values = [run[metric] for run in shuffled]
-        result[f"shuffled_{metric}_mean"] = statistics.mean(values)
-        result[f"shuffled_{metric}_sd"] = statistics.pstdev(values)
-        result[f"shuffled_{metric}_min"] = min(values)
+    for kind, arrange in (("shuffled", shuffled_order), ("burst", burst_order)):
+        runs = []
+        for seed in range(ORDERS):
+            order = arrange(docs, seed)
+            predicted = cluster_online([docs[i] for i in order], entities, threshold)
+            runs.append(pairwise_scores([gold[i] for i in order], predicted))
+        for metric in ("pairwise_f1", "ari"):
+            values = [run[metric] for run in runs]
+            result[f"{kind}_{metric}_mean"] = statistics.mean(values)
+            result[f"{kind}_{metric}_sd"] = statistics.pstdev(values)
+            result[f"{kind}_{metric}_min"] = min(values)
     result.update(rule_threshold(docs, entities))
     result["threshold"] = threshold
     result["documents"] = len(docs)

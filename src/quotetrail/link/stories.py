@@ -46,7 +46,7 @@ STORY_TERMS = 40  # a story is findable by this many of its heaviest centroid te
 MAX_CANDIDATES = 10  # a document is compared with at most this many stories
 ENTITY_WEIGHT = 2  # an entity mention counts as this many word occurrences
 LEAD_WEIGHT = 2.0  # an occurrence at the very start of the text counts this many times one at its end
-STORY_WINDOW_DAYS = 30  # a dated article joins only stories whose last article is this recent
+STORY_WINDOW_DAYS = 30  # a dated article joins only stories whose dates come this close to its own
 CENTROID_TERMS = 100  # a story keeps this many centroid terms (bounded state per story)
 PRIOR_DOCS = 10_000  # the general-English prior weighs as much as this many articles...
 PRIOR_WORDS = 400  # ...of this many words each (a news article of typical length)
@@ -197,9 +197,19 @@ def window_start(published: str | None) -> str | None:
     return (date.fromisoformat(published[:10]) - timedelta(days=STORY_WINDOW_DAYS)).isoformat()
 
 
+def _window_end(published: str) -> str:
+    """The latest first-article date of a story a dated article may still join."""
+    return (date.fromisoformat(published[:10]) + timedelta(days=STORY_WINDOW_DAYS)).isoformat()
+
+
 def _live(story: Story, published: str | None) -> bool:
-    start = window_start(published)
-    return start is None or story.last is None or story.last >= start
+    """Whether a story is close enough in time for an article to join it, on either side: an
+    archive ingested out of date order must not let a 2021 article join a 2024 story."""
+    if not published:
+        return True
+    ended_before = story.last is not None and story.last < window_start(published)
+    began_after = story.first is not None and story.first[:10] > _window_end(published)
+    return not (ended_before or began_after)
 
 
 @dataclass
