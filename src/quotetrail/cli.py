@@ -81,6 +81,11 @@ def _open(db: Path, read_only: bool = True) -> Iterator[Store]:
         store.close()
 
 
+def _format(fmt: Optional[Format]) -> str:
+    """The format asked for, else a table on a terminal and JSON Lines into a pipe."""
+    return (fmt.value if fmt else None) or default_format()
+
+
 def _speaker_cell(row: dict[str, Any]) -> str:
     speaker = row.get("speaker")
     if not speaker:
@@ -178,7 +183,7 @@ def articles(
     fmt: FormatOption = None,
 ) -> None:
     """Stored articles: metadata, and the cleaned text in json/jsonl/csv."""
-    fmt_name = (fmt.value if fmt else None) or default_format()
+    fmt_name = _format(fmt)
     with _open(db) as store:
         rows = store.articles(ArticleQuery(outlet=outlet, since=since, until=until, limit=limit), with_text=fmt_name != "table")
     emit(
@@ -208,14 +213,14 @@ def statements(
     fmt: FormatOption = None,
 ) -> None:
     """Statements with their speakers, by the date they were made."""
-    fmt_name = (fmt.value if fmt else None) or default_format()
+    fmt_name = _format(fmt)
     query = StatementQuery(
         speaker=speaker, about=about, outlet=outlet, since=since, until=until,
         kind=kind.value if kind else None, limit=limit,
     )
     with _open(db) as store:
         rows = store.statements(query)
-    emit(rows, fmt_name, columns=STATEMENT_COLUMNS if fmt_name in ("table", "csv") else None, title="Statements")
+    emit(rows, fmt_name, columns=STATEMENT_COLUMNS, title="Statements")
 
 
 @app.command()
@@ -237,7 +242,7 @@ def positions(
 
     if period not in PERIODS:
         raise typer.BadParameter(f"--period must be one of {', '.join(PERIODS)}")
-    fmt_name = (fmt.value if fmt else None) or default_format()
+    fmt_name = _format(fmt)
     with _open(db) as store:
         result = position(store, actor, target, since=since, until=until, period=period)
     sections = {
@@ -307,7 +312,7 @@ def entities(
     """Resolved entities: aliases, roles, affiliations, counts, and the evidence for each merge."""
     from quotetrail.store.links import entity_rows
 
-    fmt_name = (fmt.value if fmt else None) or default_format()
+    fmt_name = _format(fmt)
     with _open(db) as store:
         rows = entity_rows(store, kind=kind, limit=limit)
     emit(
@@ -322,7 +327,7 @@ def entities(
             ("statements", "cyan", lambda r: r["statements"]),
             ("by affiliates", "", lambda r: r["statements_by_affiliated"]),
             ("mentions", "", lambda r: r["mentions"]),
-        ] if fmt_name in ("table", "csv") else None,
+        ],
         title="Entities",
     )
 
@@ -332,7 +337,7 @@ def stories(db: DbOption = DEFAULT_DB, limit: LimitOption = None, fmt: FormatOpt
     """Stories (articles about one event): title, date span, outlets, article and statement counts."""
     from quotetrail.store.links import story_rows
 
-    fmt_name = (fmt.value if fmt else None) or default_format()
+    fmt_name = _format(fmt)
     with _open(db) as store:
         rows = story_rows(store, limit=limit)
     emit(
@@ -346,7 +351,7 @@ def stories(db: DbOption = DEFAULT_DB, limit: LimitOption = None, fmt: FormatOpt
             ("copies", "dim", lambda r: r["duplicates"]),
             ("statements", "", lambda r: r["statements"]),
             ("outlets", "magenta", lambda r: ", ".join(r["outlets"] or [])),
-        ] if fmt_name in ("table", "csv") else None,
+        ],
         title="Stories",
     )
 
@@ -364,7 +369,7 @@ def outlets(db: DbOption = DEFAULT_DB, fmt: FormatOption = None) -> None:
     """Outlets: articles and statements (copies apart), and which shared stories each covered or missed."""
     from quotetrail.store.links import outlet_coverage
 
-    fmt_name = (fmt.value if fmt else None) or default_format()
+    fmt_name = _format(fmt)
     with _open(db) as store:
         rows = outlet_coverage(store)
     emit(
@@ -379,7 +384,7 @@ def outlets(db: DbOption = DEFAULT_DB, fmt: FormatOption = None) -> None:
             ("last", "cyan", lambda r: r["last"]),
             ("covered", "green", lambda r: _story_titles(r["covered"], short=fmt_name == "table")),
             ("missed", "red", lambda r: _story_titles(r["missed"], short=fmt_name == "table")),
-        ] if fmt_name in ("table", "csv") else None,
+        ],
         title="Outlets (covered / missed: stories reported by more than one outlet)",
     )
 
@@ -415,7 +420,7 @@ def search(
     """Full-text search over statements (or, with --articles, articles), best match first."""
     from quotetrail.store.search import search_articles, search_statements
 
-    fmt_name = (fmt.value if fmt else None) or default_format()
+    fmt_name = _format(fmt)
     with _open(db) as store:
         if articles_only:
             rows = search_articles(store, query, ArticleQuery(outlet=outlet, since=since, until=until), limit=limit)
@@ -427,7 +432,7 @@ def search(
                                     kind=kind.value if kind else None, stance=stance.value if stance else None)
             rows = search_statements(store, query, where, limit=limit)
             columns = [("score", "dim", lambda r: r["score"]), *STATEMENT_COLUMNS]
-    emit(rows, fmt_name, columns=columns if fmt_name in ("table", "csv") else None, title=f"Search: {query}")
+    emit(rows, fmt_name, columns=columns, title=f"Search: {query}")
 
 
 @app.command()

@@ -207,7 +207,7 @@ def _live(story: Story, published: str | None) -> bool:
     archive ingested out of date order must not let a 2021 article join a 2024 story."""
     if not published:
         return True
-    ended_before = story.last is not None and story.last < window_start(published)
+    ended_before = story.last is not None and story.last[:10] < window_start(published)
     began_after = story.first is not None and story.first[:10] > _window_end(published)
     return not (ended_before or began_after)
 
