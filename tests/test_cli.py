@@ -150,6 +150,25 @@ def test_cli_ingest_links_the_seed_press_conference_across_outlets(seeded_db):
     assert len(stories) == 2
 
 
+def test_cli_export_carries_the_links(seeded_db, tmp_path):
+    """An export keeps what linking found: every article's story, the cross-outlet statement
+    links and the entity merges, with ids that join back to the exported records."""
+    result = runner.invoke(app, ["export", "--db", str(seeded_db), "--format", "jsonl", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+
+    def rows(table: str) -> list[dict]:
+        return [json.loads(line) for line in (tmp_path / f"{table}.jsonl").read_text().splitlines() if line]
+
+    articles = {a["id"] for a in rows("articles")}
+    members = rows("story_members")
+    assert {m["article_id"] for m in members} == articles and len(members) == len(articles)
+    assert {m["story_id"] for m in members} == {s["id"] for s in rows("stories")}
+    statements = {s["id"] for s in rows("statements")}
+    links = rows("statement_links")
+    assert links and all({link["statement_id"], link["other_id"]} <= statements for link in links)
+    assert any(m["alias"] == "Zamir Kabul" for m in rows("entity_merges"))
+
+
 def test_cli_articles_carry_document_tone(seeded_db):
     articles = _jsonl(["articles", "--db", str(seeded_db), "--format", "jsonl"])
     assert all(isinstance(a["tone"], float) and -100 <= a["tone"] <= 100 for a in articles)

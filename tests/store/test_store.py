@@ -4,7 +4,7 @@ import duckdb
 import pytest
 
 from quotetrail.records import Article, ArticleResult, Mention, Speaker, Statement
-from quotetrail.store import SCHEMA_VERSION, StatementQuery, Store, StoreError
+from quotetrail.store import EXPORTED_TABLES, SCHEMA_VERSION, StatementQuery, Store, StoreError
 
 
 def _result(article_id: str, text: str, quote: str, speaker: str, said_on: str, affiliation: str = "Russia") -> ArticleResult:
@@ -124,7 +124,8 @@ def test_store_export_writes_every_table(db_path, tmp_path, fmt):
     with Store(db_path) as store:
         store.write([_result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20")])
         written = store.export(tmp_path / "out", fmt)
-    assert sorted(path.name for path in written) == sorted(f"{t}.{fmt}" for t in ("articles", "statements", "mentions"))
+    assert sorted(path.name for path in written) == sorted(f"{t}.{fmt}" for t in EXPORTED_TABLES)
+    assert {"stories", "story_members", "statement_links", "entity_merges"} <= set(EXPORTED_TABLES)
     rows = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'out' / ('statements.' + fmt)}'").fetchall()[0][0]
     assert rows == 1
 

@@ -20,6 +20,14 @@ import duckdb
 from quotetrail.records import ArticleResult
 
 SCHEMA_VERSION = 3
+# What `export` writes: the records and every result of linking them. Left out: `meta` and the
+# indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
+# story_terms, term_df), which a reader of the export can rebuild by re-ingesting.
+EXPORTED_TABLES = (
+    "articles", "statements", "mentions",
+    "entities", "entity_merges", "entity_mentions", "statement_entities", "statement_links",
+    "near_duplicates", "stories", "story_members",
+)
 _SAID = "coalesce(s.said_on, a.published)"  # the date a statement counts under
 
 
@@ -366,11 +374,12 @@ class Store:
         return where, params
 
     def export(self, folder: Path, fmt: str) -> list[Path]:
-        """Write every table to `folder` as parquet, csv or jsonl; returns the files written."""
+        """Write every table of records and links (`EXPORTED_TABLES`) to `folder` as parquet,
+        csv or jsonl; returns the files written."""
         folder.mkdir(parents=True, exist_ok=True)
         options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}[fmt]
         written = []
-        for table in ("articles", "statements", "mentions"):
+        for table in EXPORTED_TABLES:
             target = folder / f"{table}.{fmt}"
             self.db.execute(f"COPY {table} TO '{_sql_path(target)}' ({options})")
             written.append(target)
