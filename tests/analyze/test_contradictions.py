@@ -67,3 +67,21 @@ def test_contradictions_list_each_statement_at_most_twice():
             uses[side["id"]] = uses.get(side["id"], 0) + 1
     assert max(uses.values()) == 2 and len(pairs) < 25
     assert pairs[0]["strength"] == 0.7  # the two strongest statements are paired first
+
+
+def test_contradictions_outlets_pair_only_linked_reports():
+    """A statement is linked to its report in another article, not to everything its speaker
+    said there: the unlinked statement in the same RT article is no report of the Press TV one."""
+    def record(sid: str, article: str, outlet: str, said_on: str, label: str, linked: list[str]) -> dict:
+        return {"id": sid, "article_id": article, "outlet": outlet, "said_on": said_on, "quote": sid,
+                "speaker": {"name": "Vladimir Putin", "affiliation": "Russia"}, "about": ["Taliban"],
+                "stance": {"Taliban": {"label": label, "score": 0.8}}, "linked": linked,
+                "also_in": ["rt-1" if article == "ptv-1" else "ptv-1"] if linked else []}
+    records = [
+        record("ptv-a", "ptv-1", "Press TV", "2021-08-20", "oppose", ["rt-a"]),
+        record("rt-a", "rt-1", "RT", "2021-08-23", "support", ["ptv-a"]),  # its date assumed: a day apart
+        record("rt-b", "rt-1", "RT", "2021-08-22", "support", []),
+    ]
+    pairs = outlet_conflicts(records, "Taliban")
+    assert pair_ids(pairs) == {("ptv-a", "rt-a")}
+    assert pairs[0]["shared"] == "Vladimir Putin (the same statement)"

@@ -3,8 +3,10 @@
 Two kinds, both pure functions of statement records:
 - `contradictions`: the same actor (one speaker, or officials of one affiliation) takes
   opposite stances (support vs oppose) toward the same target;
-- `outlet_conflicts`: the same statement (linked by `also_in`, or the same speaker on the same
-  day) reported by two outlets in terms that give it opposite stances.
+- `outlet_conflicts`: the same statement (linked across articles, `linked`, or the same speaker
+  on the same day) reported by two outlets in terms that give it opposite stances. Linking is
+  per statement: another statement of the same speaker in an article that carries a linked one
+  is not a report of it.
 A pair's strength is the lower of its two stance scores: a conflict is as sure as its weaker side.
 Every support × oppose pair is a candidate, but the listing keeps the strongest pairs in which
 each statement appears at most MAX_USES times, so ten statements on each side give about twenty
@@ -80,26 +82,29 @@ def _strongest(pairs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept[:MAX_PAIRS]
 
 
-def _event_keys(record: dict[str, Any], target: str) -> list[str]:
-    """Keys shared by reports of the same statement: same speaker and day, or linked articles."""
-    speaker = ((record.get("speaker") or {}).get("name") or "").casefold()
+def _events(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (key, label) of each report group a statement belongs to: its speaker's words on one
+    day, and each statement it is linked to as the same statement (`linked`, from the store)."""
+    name = (record.get("speaker") or {}).get("name") or ""
+    if not name:
+        return []
     when = said_date(record)
-    keys = [f"{speaker} on {when}"] if speaker and when else []
-    articles = sorted({record.get("article_id") or "", *(record.get("also_in") or [])})
-    keys += [f"{speaker} in {article}" for article in articles if speaker and article]
-    return keys
+    events = [(f"{name.casefold()} on {when}", f"{name} on {when}")] if when else []
+    for statement_id in sorted({record.get("id") or "", *(record.get("linked") or [])} - {""}):
+        events.append((f"statement {statement_id}", f"{name} (the same statement)"))
+    return events
 
 
 def outlet_conflicts(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
     """Pairs of outlets that report the same statement with opposite stances toward `target`."""
-    events: dict[str, list[dict[str, Any]]] = {}
+    events: dict[str, tuple[str, list[dict[str, Any]]]] = {}
     for record in records:
-        for key in _event_keys(record, target):
-            events.setdefault(key, []).append(_side(record, target))
+        for key, label in _events(record):
+            events.setdefault(key, (label, []))[1].append(_side(record, target))
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
-    for key, sides in events.items():
+    for label, sides in events.values():
         for a, b in _opposed_pairs(sides):
             if a["outlet"] and b["outlet"] and a["outlet"] != b["outlet"]:
                 ids = tuple(sorted((a["id"], b["id"])))
-                pairs.setdefault(ids, _pair("outlets disagree", key, a, b))
+                pairs.setdefault(ids, _pair("outlets disagree", label, a, b))
     return _strongest(pairs.values())

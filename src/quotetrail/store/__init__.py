@@ -301,7 +301,8 @@ class Store:
         where, params = self.statement_conditions(query)
         sql = (
             "SELECT s.*, a.outlet, strftime(a.published, '%Y-%m-%d') AS published,"
-            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso, m.story_id, strftime(st.first, '%Y-%m-%d') AS story_first"
+            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso, m.story_id, strftime(st.first, '%Y-%m-%d') AS story_first,"
+            " (SELECT list(l.other_id ORDER BY l.other_id) FROM statement_links l WHERE l.statement_id = s.id) AS linked"
             " FROM statements s JOIN articles a ON a.id = s.article_id"
             " LEFT JOIN story_members m ON m.article_id = s.article_id LEFT JOIN stories st ON st.id = m.story_id"
             + (" WHERE " + " AND ".join(where) if where else "")
@@ -426,6 +427,7 @@ def _statement_record(row: dict[str, Any]) -> dict[str, Any]:
         "about": list(row["about"] or []),
         "stance": json.loads(row["stance"] or "{}"),
         "also_in": list(row["also_in"] or []),
+        "linked": list(row["linked"] or []),  # the other articles' reports of it (statement ids)
         "story_id": row["story_id"],
         "story_first": row["story_first"],  # the story's first date: when an undated article's news happened
     }
