@@ -139,8 +139,12 @@ def test_api_speaker_profile(client: TestClient) -> None:
 def test_api_position_points_months_shifts(client: TestClient) -> None:
     position = client.get(f"{API}/positions", params={"actor": "Russia", "target": "Taliban"}).json()
     assert {p["date"][:4] for p in position["points"]} == {"2021", "2024"}
-    assert [(m["month"], m["label"]) for m in position["months"]] == [("2021-08", "neutral"), ("2024-07", "support")]
-    assert position["shifts"] == [{"month": "2024-07", "since": "2021-08", "from": "neutral", "to": "support"}]
+    assert [(m["month"], m["label"], m["statements"]) for m in position["months"]] == [("2021-08", "oppose", 3), ("2024-07", "support", 1)]
+    assert all(m["low"] <= m["balance"] <= m["high"] for m in position["months"])
+    [shift] = position["shifts"]
+    assert (shift["since"], shift["month"], shift["from"], shift["to"]) == ("2021-08", "2024-07", "oppose", "support")
+    assert 0.5 < shift["confidence"] < 1 and shift["evidence_after"][0]["stance"] == "support"
+    assert [(c["first"]["date"], c["second"]["date"]) for c in position["contradictions"]] == [("2021-08-20", "2024-07-05")]
 
 
 def test_api_position_csv_is_the_points_table(client: TestClient) -> None:

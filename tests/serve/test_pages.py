@@ -75,7 +75,18 @@ def test_pages_position_chart_fetches_from_the_api(client: TestClient) -> None:
     html = client.get("/positions?actor=Russia&target=Taliban").text
     src = re.search(r'data-src="([^"]+)"', html).group(1).replace("&amp;", "&")
     assert client.get(src).json()["target"] == "Taliban"
-    assert "2024-07</strong>: neutral → support" in html
+    assert "2024-07</strong>: oppose → support" in html
+
+
+def test_pages_position_lists_contradictions_and_month_intervals(client: TestClient) -> None:
+    """The page carries what `quotetrail positions` prints: each month's interval, and the
+    contradiction between Putin's 2021 and 2024 statements, each side linked to its statement."""
+    html = client.get("/positions?actor=Russia&target=Taliban").text
+    table = re.search(r'<table class="contradictions">(.*?)</table>', html, re.S).group(1)
+    assert "same actor: Vladimir Putin" in table
+    assert "The Taliban must keep its promises" in table and "our allies in the fight" in table
+    assert len(re.findall(r'href="/statements/[0-9a-f]+"', table)) == 2
+    assert re.search(r"<td>2021-08</td><td>3</td>.*?<td>[+-]\d\.\d\d … [+-]\d\.\d\d</td><td>oppose</td>", html, re.S)
 
 
 def test_pages_story_matrix_one_row_per_statement(client: TestClient) -> None:

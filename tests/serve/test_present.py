@@ -1,4 +1,4 @@
-"""Shaping for pages and charts: highlighting, JSON in scripts, links, monthly stance, shifts."""
+"""Shaping for pages and charts: highlighting, JSON in scripts, links, the position analysis."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from quotetrail.serve.present import highlight, monthly, safe_url, script_json, shifts
+from quotetrail.serve.present import highlight, position_data, safe_url, script_json
 
 
 @pytest.mark.parametrize(
@@ -50,24 +50,16 @@ def test_present_safe_url_keeps_only_http(url, expected) -> None:
     assert safe_url(url) == expected
 
 
-def _points(*pairs):
-    return [{"month": month, "value": value} for month, value in pairs]
+def test_present_position_reads_as_the_command_line(store) -> None:
+    """The pages, the API and the report show the analysis `quotetrail positions` prints (its
+    periods, shifts and contradictions), never a second, simpler computation of their own."""
+    from quotetrail.analyze.positions import position
 
-
-@pytest.mark.parametrize(
-    "points, expected",
-    [
-        (_points(("2021-08", 1.0), ("2021-08", -1.0), ("2021-09", 1.0)), [("2021-08", 0.0, "neutral"), ("2021-09", 1.0, "support")]),
-        (_points(("2021-08", None), ("2024-07", -1.0)), [("2024-07", -1.0, "oppose")]),
-        (_points(("2021-08", 1.0), ("2021-08", 1.0), ("2021-08", -1.0)), [("2021-08", 0.333, "neutral")]),
-    ],
-)
-def test_present_monthly_means(points, expected) -> None:
-    assert [(m["month"], m["mean"], m["label"]) for m in monthly(points)] == expected
-
-
-def test_present_shifts_mark_label_changes_only() -> None:
-    months = [{"month": "2021-01", "label": "oppose"}, {"month": "2021-02", "label": "oppose"},
-              {"month": "2022-05", "label": "support"}, {"month": "2022-06", "label": "neutral"}]
-    assert [(s["month"], s["from"], s["to"], s["since"]) for s in shifts(months)] == [
-        ("2022-05", "oppose", "support", "2021-02"), ("2022-06", "support", "neutral", "2022-05")]
+    data = position_data(store, "Russia", "Taliban")
+    result = position(store, "Russia", "Taliban")
+    assert [(m["month"], m["statements"], m["label"], m["low"], m["high"]) for m in data["months"]] == [
+        (p.period, p.statements, p.label, p.low, p.high) for p in result.periods]
+    assert [(s["since"], s["month"], s["from"], s["to"], s["confidence"]) for s in data["shifts"]] == [
+        (s.before, s.after, s.from_label, s.to_label, s.confidence) for s in result.shifts]
+    assert data["shifts"] and all(s["evidence_after"] for s in data["shifts"])
+    assert data["contradictions"] == result.contradictions

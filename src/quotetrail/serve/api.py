@@ -193,7 +193,7 @@ def get_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
     return found(views.speaker(store, speaker_id), "speaker")
 
 
-@router.get("/positions", summary="An actor's statements about a target over time: points, monthly means, shifts")
+@router.get("/positions", summary="An actor's statements about a target over time: points, months (balance, 90 % interval), shifts, contradictions")
 def get_position(
     store: StoreDep,
     actor: Annotated[str, Query(min_length=1, description="A speaker, or everyone affiliated with this actor.")],

@@ -1,24 +1,22 @@
 """What the pages, the API and the report show, shaped from store records: plain data only.
 
 `position_data` is the one adapter over `quotetrail.analyze.positions`: it turns a `Position`
-into chart points, monthly means and shifts. When the analysis computes months and shifts
-itself, this is the only function to point at them.
+into chart points and plain rows of its months, shifts and contradictions.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from dataclasses import asdict
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
-from quotetrail.analyze.positions import position
+from quotetrail.analyze.positions import Period, Shift, position
 from quotetrail.store import Store
 
 STANCE_VALUE = {"support": 1.0, "neutral": 0.0, "oppose": -1.0}
-SHIFT_BAND = 1 / 3  # a monthly mean within ±1/3 of 0 reads as neutral
 
 
 def stance_on(record: dict[str, Any], target: str) -> dict[str, Any] | None:
@@ -49,51 +47,36 @@ def _point(record: dict[str, Any], target: str) -> dict[str, Any]:
     }
 
 
-def _label_of(mean: float) -> str:
-    if mean > SHIFT_BAND:
-        return "support"
-    if mean < -SHIFT_BAND:
-        return "oppose"
-    return "neutral"
-
-
-def monthly(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Mean stance per calendar month over the points that carry a stance."""
-    values: dict[str, list[float]] = defaultdict(list)
-    for point in points:
-        if point["month"] and point["value"] is not None:
-            values[point["month"]].append(point["value"])
-    months = []
-    for month in sorted(values):
-        mean = sum(values[month]) / len(values[month])
-        months.append({"month": month, "mean": round(mean, 3), "n": len(values[month]), "label": _label_of(mean)})
-    return months
-
-
-def shifts(months: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Months whose stance label differs from the previous month that had one."""
-    return [
-        {"month": after["month"], "since": before["month"], "from": before["label"], "to": after["label"]}
-        for before, after in zip(months, months[1:])
-        if before["label"] != after["label"]
-    ]
-
-
 def position_data(
     store: Store, actor: str, target: str, since: str | None = None, until: str | None = None
 ) -> dict[str, Any]:
-    """An actor's position on a target: its statements, chart points, monthly means, shifts."""
+    """An actor's position on a target as `quotetrail positions` computes it: its statements,
+    chart points, the months (balance with its 90 % interval), shifts with their confidence and
+    evidence, and contradictions. The pages, the API and the report show these, not a
+    re-computation, so they read the same as the command line."""
     result = position(store, actor, target, since=since, until=until)
-    points = [_point(record, target) for record in result.statements]
-    months = monthly(points)
     return {
         "actor": actor,
         "target": target,
         "statements": result.statements,
-        "points": points,
-        "months": months,
-        "shifts": shifts(months),
+        "points": [_point(record, target) for record in result.statements],
+        "months": [_month(period) for period in result.periods],
+        "shifts": [_shift(shift) for shift in result.shifts],
+        "contradictions": result.contradictions,
     }
+
+
+def _month(period: Period) -> dict[str, Any]:
+    row = asdict(period)
+    del row["ids"]
+    return {"month": row.pop("period"), **row}
+
+
+def _shift(shift: Shift) -> dict[str, Any]:
+    """A shift named by the month it arrived in and the one it left (`since`)."""
+    row = asdict(shift)
+    return {"month": row.pop("after"), "since": row.pop("before"), "from": row.pop("from_label"),
+            "to": row.pop("to_label"), **row}
 
 
 def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, Any]]:

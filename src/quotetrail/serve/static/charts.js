@@ -14,8 +14,12 @@
         href: linkTemplate.replace("{id}", encodeURIComponent(p.statement_id))
       };
     });
-    var months = data.months.map(function (m) { return { date: m.month + "-15", mean: m.mean, n: m.n }; });
-    var shifts = data.shifts.map(function (s) { return { date: s.month + "-01", shift: s.from + " → " + s.to }; });
+    var months = data.months.map(function (m) {
+      return { date: m.month + "-15", balance: m.balance, low: m.low, high: m.high, n: m.statements };
+    });
+    var shifts = data.shifts.map(function (s) {
+      return { date: s.month + "-01", shift: s.from + " → " + s.to + " (confidence " + s.confidence.toFixed(2) + ")" };
+    });
     var x = { field: "date", type: "temporal", title: "said on", scale: { padding: 14 } };
     return {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
@@ -23,8 +27,12 @@
       layer: [
         { data: { values: shifts }, mark: { type: "rule", strokeDash: [6, 4], color: "#8250df", strokeWidth: 2 },
           encoding: { x: x, tooltip: [{ field: "shift", title: "shift" }] } },
-        { data: { values: months }, mark: { type: "line", color: "#57606a", strokeWidth: 1.5 },
-          encoding: { x: x, y: { field: "mean", type: "quantitative" } } },
+        { data: { values: months }, mark: { type: "area", color: "#57606a", opacity: 0.12 },
+          encoding: { x: x, y: { field: "low", type: "quantitative" }, y2: { field: "high" } } },
+        { data: { values: months }, mark: { type: "line", color: "#57606a", strokeWidth: 1.5, point: false },
+          encoding: { x: x, y: { field: "balance", type: "quantitative" },
+                      tooltip: [{ field: "balance", title: "balance" }, { field: "low", title: "90 % from" },
+                                { field: "high", title: "90 % to" }, { field: "n", title: "statements" }] } },
         { data: { values: points }, mark: { type: "point", filled: true, size: 140, cursor: "pointer" },
           encoding: {
             x: x,
