@@ -301,15 +301,25 @@ class Store:
         where, params = self.statement_conditions(query)
         sql = (
             "SELECT s.*, a.outlet, strftime(a.published, '%Y-%m-%d') AS published,"
-            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso, m.story_id, strftime(st.first, '%Y-%m-%d') AS story_first,"
-            " (SELECT list(l.other_id ORDER BY l.other_id) FROM statement_links l WHERE l.statement_id = s.id) AS linked"
+            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso, m.story_id, strftime(st.first, '%Y-%m-%d') AS story_first"
             " FROM statements s JOIN articles a ON a.id = s.article_id"
             " LEFT JOIN story_members m ON m.article_id = s.article_id LEFT JOIN stories st ON st.id = m.story_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + f" ORDER BY {_SAID} NULLS LAST, a.id, s.span_start"
             + _page(query.limit, query.offset)
         )
-        return [_statement_record(row) for row in self._rows(sql, params)]
+        rows = self._rows(sql, params)
+        linked = self._linked([row["id"] for row in rows])
+        return [_statement_record({**row, "linked": linked.get(row["id"])}) for row in rows]
+
+    def _linked(self, statement_ids: list[str]) -> dict[str, list[str]]:
+        """The linked reports of these statements (looked up for one page, not the whole table)."""
+        if not statement_ids:
+            return {}
+        return dict(self.db.execute(
+            "SELECT statement_id, list(other_id ORDER BY other_id) FROM statement_links"
+            " WHERE statement_id IN (SELECT unnest(?)) GROUP BY statement_id", [statement_ids],
+        ).fetchall())
 
     def statement_conditions(self, query: StatementQuery) -> tuple[list[str], list[Any]]:
         """SQL conditions over `statements s JOIN articles a` for `query`, and their parameters."""
