@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrail.eval.clusters import burst_order, pairwise_scores, rule_threshold
+from quotetrail.eval.clusters import burst_order, document_features, pairwise_scores, rule_threshold
 from quotetrail.link import neardup
 from quotetrail.link.entities import Observation, Resolver, is_description, mention_observation, surname_variant
 from quotetrail.link import headline
@@ -243,11 +243,12 @@ def test_stories_prior_separates_two_events_of_one_type_in_a_young_stream(prior_
 
 def test_clusters_rule_threshold_is_midpoint_of_medians():
     docs = [{"doc_id": str(i), "topic": 1, "cluster": "a" if i % 2 == 0 else "b", "text": text} for i, text in enumerate(QUAKES)]
-    rule = rule_threshold(docs, {})
+    rule = rule_threshold(docs, document_features(docs, {}))
     assert rule["different_event_median"] < rule["rule_threshold"] < rule["same_event_median"]
     assert rule["rule_threshold"] == pytest.approx((rule["same_event_median"] + rule["different_event_median"]) / 2)
     with pytest.raises(ValueError):
-        rule_threshold([dict(doc, cluster="a") for doc in docs], {})
+        same = [dict(doc, cluster="a") for doc in docs]
+        rule_threshold(same, document_features(same, {}))
 
 
 BURST_DOCS = [{"doc_id": f"{t}{e}{i}", "topic": t, "cluster": f"{t}{e}"} for t in "xyz" for e in "ab" for i in range(3)]

@@ -27,6 +27,7 @@ from quotetrail.link.stories import JOIN_THRESHOLD, StoryIndex, _cosine, _tf, st
 
 ORDERS = 30  # seeded arrival orders of each kind
 Entities = dict[str, list[tuple[str, int]]]  # doc id -> (story entity name, character offset)
+Features = dict[str, Counter[str]]  # doc id -> story feature counts (`story_features`)
 
 
 def pairwise_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
@@ -45,20 +46,23 @@ def pairwise_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, 
     return {"pairwise_precision": precision, "pairwise_recall": recall, "pairwise_f1": f1, "ari": ari}
 
 
+def document_features(docs: Sequence[dict[str, Any]], entities: Entities) -> Features:
+    """Each document's story features, computed once for every run over the set."""
+    return {doc["doc_id"]: story_features(doc["text"], entities.get(doc["doc_id"], ())) for doc in docs}
+
+
 def cluster_online(
-    docs: Sequence[dict[str, Any]], entities: Entities, threshold: float = JOIN_THRESHOLD
+    docs: Sequence[dict[str, Any]], features: Features, threshold: float = JOIN_THRESHOLD
 ) -> list[str]:
     """Story id per document, feeding them one at a time in the given order."""
     index = StoryIndex(threshold=threshold)
-    features = {doc["doc_id"]: story_features(doc["text"], entities.get(doc["doc_id"], ())) for doc in docs}
     return [index.add(doc["doc_id"], features[doc["doc_id"]]).story_id for doc in docs]
 
 
-def rule_threshold(docs: Sequence[dict[str, Any]], entities: Entities) -> dict[str, float]:
+def rule_threshold(docs: Sequence[dict[str, Any]], features: Features) -> dict[str, float]:
     """The join threshold by the stated rule: the midpoint of the median cosine of same-event
     pairs and of different-event pairs within a topic (ECB+: two events of one type per topic)."""
     index = StoryIndex()
-    features = {doc["doc_id"]: story_features(doc["text"], entities.get(doc["doc_id"], ())) for doc in docs}
     for counts in features.values():
         index.df.update(counts.keys())
         index.n_docs += 1
@@ -131,20 +135,21 @@ def score(
     docs: Sequence[dict[str, Any]], entities: Entities, threshold: float = JOIN_THRESHOLD
 ) -> dict[str, Any]:
     gold = [doc["cluster"] for doc in docs]
-    in_order = cluster_online(docs, entities, threshold)
+    features = document_features(docs, entities)
+    in_order = cluster_online(docs, features, threshold)
     result = pairwise_scores(gold, in_order)
     for kind, arrange in (("shuffled", shuffled_order), ("burst", burst_order)):
         runs = []
         for seed in range(ORDERS):
             order = arrange(docs, seed)
-            predicted = cluster_online([docs[i] for i in order], entities, threshold)
+            predicted = cluster_online([docs[i] for i in order], features, threshold)
             runs.append(pairwise_scores([gold[i] for i in order], predicted))
         for metric in ("pairwise_f1", "ari"):
             values = [run[metric] for run in runs]
             result[f"{kind}_{metric}_mean"] = statistics.mean(values)
             result[f"{kind}_{metric}_sd"] = statistics.pstdev(values)
             result[f"{kind}_{metric}_min"] = min(values)
-    result.update(rule_threshold(docs, entities))
+    result.update(rule_threshold(docs, features))
     result["threshold"] = threshold
     result["documents"] = len(docs)
     result["gold_clusters"] = len(set(gold))
