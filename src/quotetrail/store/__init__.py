@@ -308,18 +308,13 @@ class Store:
             + f" ORDER BY {_SAID} NULLS LAST, a.id, s.span_start"
             + _page(query.limit, query.offset)
         )
-        rows = self._rows(sql, params)
-        linked = self._linked([row["id"] for row in rows])
-        return [_statement_record({**row, "linked": linked.get(row["id"])}) for row in rows]
+        from quotetrail.store.links import statement_links  # links reads Store from this module
 
-    def _linked(self, statement_ids: list[str]) -> dict[str, list[str]]:
-        """The linked reports of these statements (looked up for one page, not the whole table)."""
-        if not statement_ids:
-            return {}
-        return dict(self.db.execute(
-            "SELECT statement_id, list(other_id ORDER BY other_id) FROM statement_links"
-            " WHERE statement_id IN (SELECT unnest(?)) GROUP BY statement_id", [statement_ids],
-        ).fetchall())
+        rows = self._rows(sql, params)
+        linked: dict[str, list[str]] = {}  # for the rows listed only, not the whole table
+        for link in statement_links(self, [row["id"] for row in rows]) if rows else ():
+            linked.setdefault(link["statement_id"], []).append(link["other_id"])
+        return [_statement_record({**row, "linked": linked.get(row["id"])}) for row in rows]
 
     def statement_conditions(self, query: StatementQuery) -> tuple[list[str], list[Any]]:
         """SQL conditions over `statements s JOIN articles a` for `query`, and their parameters."""
