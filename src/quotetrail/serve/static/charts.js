@@ -29,7 +29,7 @@
           encoding: { x: x, tooltip: [{ field: "shift", title: "shift" }] } },
         { data: { values: months }, mark: { type: "area", color: "#57606a", opacity: 0.12 },
           encoding: { x: x, y: { field: "low", type: "quantitative" }, y2: { field: "high" } } },
-        { data: { values: months }, mark: { type: "line", color: "#57606a", strokeWidth: 1.5, point: false },
+        { data: { values: months }, mark: { type: "line", color: "#57606a", strokeWidth: 1.5 },
           encoding: { x: x, y: { field: "balance", type: "quantitative" },
                       tooltip: [{ field: "balance", title: "balance" }, { field: "low", title: "90 % from" },
                                 { field: "high", title: "90 % to" }, { field: "n", title: "statements" }] } },
