@@ -72,7 +72,7 @@ def test_cli_statement_filters_narrow_the_list(seeded_db):
     direct = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--kind", "direct"])
     late = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--since", "2024-01-01"])
     assert 0 < len(putin) < len(everything)
-    assert all("Putin" in r["speaker"]["name"] for r in putin)
+    assert all("Putin" in r["speaker"]["entity"]["name"] for r in putin)
     assert direct and all(r["kind"] == "direct" for r in direct)
     assert late and all((r["said_on"] or r["published"]) >= "2024-01-01" for r in late)
 
@@ -184,6 +184,16 @@ def test_cli_entities_merge_the_envoy_spelt_two_ways(seeded_db):
     assert any("variant spelling" in e["reason"] for e in envoy[0]["evidence"])
     russia = next(e for e in entities if e["name"] == "Russia")
     assert {"Moscow", "Kremlin"} <= set(russia["aliases"])
+
+
+def test_cli_speaker_filter_and_table_follow_the_resolved_envoy(seeded_db):
+    """`--speaker Kabulov` finds Brinkwire's "Zamir Kabul" too, and the table names him once."""
+    records = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--speaker", "Kabulov"])
+    assert {r["outlet"] for r in records} == {"Brinkwire", "RT"}
+    assert {r["speaker"]["entity"]["name"] for r in records} == {"Zamir Kabulov"}
+    table = runner.invoke(app, ["statements", "--db", str(seeded_db), "--speaker", "Kabulov", "--format", "table"],
+                          env={"COLUMNS": "400"})
+    assert table.stdout.count("Zamir Kabulov (Special Presidential Representative, Russia) ← “Zamir Kabul”") == 1
 
 
 def test_cli_positions_show_the_2021_to_2024_shift_end_to_end(seeded_db):

@@ -90,11 +90,15 @@ def _speaker_cell(row: dict[str, Any]) -> str:
     speaker = row.get("speaker")
     if not speaker:
         return ""
-    extra = ", ".join(part for part in (speaker.get("role"), speaker.get("affiliation")) if part)
-    name = speaker["name"] + (f" ({extra})" if extra else "")
-    if speaker.get("mention") and speaker["mention"] != speaker["name"]:
-        name += f" ← “{speaker['mention']}”"
-    return name
+    entity = speaker.get("entity") or {}  # the person as resolved across articles
+    name = entity.get("name") or speaker["name"]
+    affiliation = speaker.get("affiliation") or entity.get("affiliation")
+    extra = ", ".join(part for part in (speaker.get("role"), affiliation) if part and part != name)
+    cell = name + (f" ({extra})" if extra else "")
+    written = speaker.get("mention") or speaker["name"]
+    if written != name:
+        cell += f" ← “{written}”"
+    return cell
 
 
 def _said_on_cell(row: dict[str, Any]) -> str:
@@ -203,7 +207,7 @@ def articles(
 @app.command()
 def statements(
     db: DbOption = DEFAULT_DB,
-    speaker: Annotated[Optional[str], typer.Option(help="Speaker name or mention contains this.")] = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Speaker name, mention or any alias of the resolved speaker contains this.")] = None,
     about: Annotated[Optional[str], typer.Option(help="Statements about this target.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name contains this.")] = None,
     since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Said on or after (YYYY-MM-DD).")] = None,
@@ -407,7 +411,7 @@ def search(
     query: Annotated[str, typer.Argument(help="Words that must all occur (ranked by BM25).")],
     db: DbOption = DEFAULT_DB,
     articles_only: Annotated[bool, typer.Option("--articles", help="Search article titles and texts instead of statements.")] = False,
-    speaker: Annotated[Optional[str], typer.Option(help="Speaker name or mention contains this.")] = None,
+    speaker: Annotated[Optional[str], typer.Option(help="Speaker name, mention or any alias of the resolved speaker contains this.")] = None,
     about: Annotated[Optional[str], typer.Option(help="Statements about this target.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name contains this.")] = None,
     since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="On or after (YYYY-MM-DD).")] = None,

@@ -98,6 +98,30 @@ def test_link_actor_query_uses_entities(store, actor, speakers):
     assert {row["speaker"]["name"] for row in rows} == speakers
 
 
+@pytest.mark.parametrize(
+    ("article_id", "written", "entity", "affiliation"),
+    [("a3", "Zamir Kabul", "Zamir Kabulov", "Russia"),
+     ("a2", "the Russian President", "Vladimir Putin", "Russia"),
+     ("a2", "Moscow", "Russia", None)],
+)
+def test_link_statement_records_name_the_resolved_speaker(store, article_id, written, entity, affiliation):
+    record = next(row for row in store.statements(StatementQuery(article_id=article_id)) if row["speaker"]["name"] == written)
+    assert record["speaker"]["entity"]["name"] == entity
+    assert record["speaker"]["entity"]["affiliation"] == affiliation
+    assert record["speaker"]["entity"]["id"] == _entity(store, entity)["id"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "written"),
+    [("Kabulov", {"Zamir Kabulov", "Zamir Kabul"}),  # the wire copy's misspelling is the same envoy
+     ("Kremlin", {"Moscow"}),  # an alias no statement was written under
+     ("Russian President", {"the Russian President", "Vladimir Putin", "Putin"})],
+)
+def test_link_speaker_filter_finds_every_spelling(store, speaker, written):
+    rows = store.statements(StatementQuery(speaker=speaker))
+    assert {row["speaker"]["name"] for row in rows} == written
+
+
 def test_link_also_in_lists_other_articles(store):
     by_id = {(row["article_id"], row["quote"]): row for row in store.statements()}
     assert by_id[("a1", QUOTE_A)]["also_in"] == ["a2"]

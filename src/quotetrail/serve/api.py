@@ -105,7 +105,7 @@ def _iso(value: date | None) -> str | None:
 
 
 def statement_filter(
-    speaker: Annotated[str | None, Query(description="Speaker name or mention contains this.")] = None,
+    speaker: Annotated[str | None, Query(description="Speaker name, mention or any alias of the resolved speaker contains this.")] = None,
     about: Annotated[str | None, Query(description="Statements about this target.")] = None,
     outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
     since: Since = None,

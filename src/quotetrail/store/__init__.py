@@ -308,21 +308,30 @@ class Store:
             + f" ORDER BY {_SAID} NULLS LAST, a.id, s.span_start"
             + _page(query.limit, query.offset)
         )
-        from quotetrail.store.links import statement_links  # links reads Store from this module
+        from quotetrail.store.links import resolved_speakers, statement_links  # links reads Store from this module
 
         rows = self._rows(sql, params)
-        linked: dict[str, list[str]] = {}  # for the rows listed only, not the whole table
-        for link in statement_links(self, [row["id"] for row in rows]) if rows else ():
+        if not rows:
+            return []
+        ids = [row["id"] for row in rows]  # the link stage's answers for the rows listed only
+        linked: dict[str, list[str]] = {}
+        for link in statement_links(self, ids):
             linked.setdefault(link["statement_id"], []).append(link["other_id"])
-        return [_statement_record({**row, "linked": linked.get(row["id"])}) for row in rows]
+        entities = resolved_speakers(self, ids)
+        return [_statement_record({**row, "linked": linked.get(row["id"]), "entity": entities.get(row["id"])}) for row in rows]
 
     def statement_conditions(self, query: StatementQuery) -> tuple[list[str], list[Any]]:
         """SQL conditions over `statements s JOIN articles a` for `query`, and their parameters."""
         where: list[str] = []
         params: list[Any] = []
-        if query.speaker:
-            where.append("(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_mention ILIKE ? ESCAPE '\\')")
-            params += [_like(query.speaker)] * 2
+        if query.speaker:  # as this article names the speaker, or by any alias of the person resolved
+            where.append(
+                "(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_mention ILIKE ? ESCAPE '\\'"
+                " OR s.id IN (SELECT se.statement_id FROM statement_entities se WHERE se.entity_id IN"
+                " (SELECT entity_id FROM entity_merges WHERE alias ILIKE ? ESCAPE '\\'"
+                " UNION SELECT id FROM entities WHERE name ILIKE ? ESCAPE '\\')))"
+            )
+            params += [_like(query.speaker)] * 4
         if query.speaker_id:
             where.append("s.speaker_id = ?")
             params.append(query.speaker_id)
@@ -415,6 +424,7 @@ def _statement_record(row: dict[str, Any]) -> dict[str, Any]:
             "role": row["speaker_role"],
             "affiliation": row["speaker_affiliation"],
             "mention": row["speaker_mention"],
+            "entity": row["entity"],  # who the link stage resolved the speaker to, across articles
         }
     return {
         "id": row["id"],

@@ -293,6 +293,19 @@ def statement_links(store: Store, statement_ids: Sequence[str]) -> list[dict[str
     )
 
 
+def resolved_speakers(store: Store, statement_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Statement id → the entity its speaker was resolved to (id, name) and the entity the
+    speaker speaks for (`affiliation`: a name, None for a body speaking for itself or nobody
+    known): one person under every spelling."""
+    rows = store._rows(
+        "SELECT se.statement_id, e.id, e.name, f.name AS affiliation FROM statement_entities se"
+        " JOIN entities e ON e.id = se.entity_id LEFT JOIN entities f ON f.id = se.affiliation_id AND f.id <> e.id"
+        " WHERE se.statement_id IN (SELECT unnest(?))",
+        [list(statement_ids)],
+    )
+    return {row.pop("statement_id"): row for row in rows}
+
+
 def copies_among(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     """Which of `article_ids` are near-duplicates, and of what."""
     rows = store.db.execute(
