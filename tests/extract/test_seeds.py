@@ -71,3 +71,11 @@ def test_seeds_spans_index_the_quote(seed_articles) -> None:
         assert statements, seed
         for statement in statements:
             assert text[statement.span[0] : statement.span[1]] == statement.quote
+
+
+def test_seeds_targets_are_names(seed_statements):
+    """RT's headline "Russia will NOT send military contingent to Afghanistan & …": the emphasised
+    NOT and the ampersand are not targets."""
+    targets = {name for statements in seed_statements.values() for s in statements for name in s.about}
+    assert {"Russia", "Afghanistan", "Taliban"} <= targets
+    assert all(name[-1].isalnum() and name[0].isalnum() and name.upper() != "NOT" for name in targets)
