@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from quotetrail.analyze.contradictions import contradictions, outlet_conflicts
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "analyze" / "statements.jsonl"
@@ -85,3 +87,32 @@ def test_contradictions_outlets_pair_only_linked_reports():
     pairs = outlet_conflicts(records, "Taliban")
     assert pair_ids(pairs) == {("ptv-a", "rt-a")}
     assert pairs[0]["shared"] == "Vladimir Putin (the same statement)"
+
+
+def _report(sid: str, outlet: str, label: str, said_on: str | None, assumed: bool, name: str = "Russia",
+            entity: str | None = None, story_first: str | None = None) -> dict:
+    speaker = {"name": name, "affiliation": None, "entity": {"id": "e", "name": entity, "affiliation": None} if entity else None}
+    return {"id": sid, "article_id": f"a-{sid}", "outlet": outlet, "said_on": said_on, "said_on_assumed": assumed,
+            "published": said_on if assumed else None, "story_first": story_first, "quote": sid, "speaker": speaker,
+            "about": ["Taliban"], "stance": {"Taliban": {"label": label, "score": 0.8}}, "linked": []}
+
+
+@pytest.mark.parametrize(
+    ("second", "paired"),
+    [
+        (_report("b", "RT", "support", "2021-08-20", assumed=False), True),  # both state the day
+        (_report("b", "RT", "support", "2021-08-20", assumed=True), False),  # published that day: when it ran
+        (_report("b", "RT", "support", None, assumed=True, story_first="2021-08-20"), False),  # the story's date
+    ],
+)
+def test_contradictions_outlets_same_day_needs_stated_dates(second, paired):
+    first = _report("a", "Press TV", "oppose", "2021-08-20", assumed=False)
+    assert bool(outlet_conflicts([first, second], "Taliban")) is paired
+
+
+def test_contradictions_follow_the_resolved_speaker():
+    """"Zamir Kabul" (Brinkwire) and "Zamir Kabulov" (RT) are one envoy: one actor, one day's words."""
+    kabul = _report("a", "Brinkwire", "support", "2021-08-20", False, name="Zamir Kabul", entity="Zamir Kabulov")
+    kabulov = _report("b", "RT", "oppose", "2021-08-20", False, name="Zamir Kabulov", entity="Zamir Kabulov")
+    assert [p["shared"] for p in contradictions([kabul, kabulov], "Taliban")] == ["Zamir Kabulov"]
+    assert [p["shared"] for p in outlet_conflicts([kabul, kabulov], "Taliban")] == ["Zamir Kabulov on 2021-08-20"]

@@ -4,9 +4,12 @@ Two kinds, both pure functions of statement records:
 - `contradictions`: the same actor (one speaker, or officials of one affiliation) takes
   opposite stances (support vs oppose) toward the same target;
 - `outlet_conflicts`: the same statement (linked across articles, `linked`, or the same speaker
-  on the same day) reported by two outlets in terms that give it opposite stances. Linking is
-  per statement: another statement of the same speaker in an article that carries a linked one
-  is not a report of it.
+  on the same stated day) reported by two outlets in terms that give it opposite stances. Linking
+  is per statement: another statement of the same speaker in an article that carries a linked one
+  is not a report of it. A day stands in for the occasion only when both articles state it: a
+  publication date or a story's first date says when the news ran, not when the words were said.
+A speaker is the person or body as resolved across articles (`speaker.entity`), so "Zamir Kabul"
+in one outlet and "Zamir Kabulov" in another are one actor.
 A pair's strength is the lower of its two stance scores: a conflict is as sure as its weaker side.
 Every support × oppose pair is a candidate, but the listing keeps the strongest pairs in which
 each statement appears at most MAX_USES times, so ten statements on each side give about twenty
@@ -19,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from itertools import product
 from typing import Any
 
-from quotetrail.analyze.positions import said_date, stance_toward
+from quotetrail.analyze.positions import date_source, said_date, speaker_of, stance_toward
 
 MAX_PAIRS = 50
 MAX_USES = 2  # pairs listed per statement
@@ -28,15 +31,13 @@ OPPOSITE = ("support", "oppose")
 
 def _actors(record: dict[str, Any]) -> list[str]:
     """Who a statement speaks for: its speaker, then the speaker's affiliation."""
-    speaker = record.get("speaker") or {}
-    return [name for name in (speaker.get("name"), speaker.get("affiliation")) if name]
+    return [name for name in speaker_of(record) if name]
 
 
 def _side(record: dict[str, Any], target: str) -> dict[str, Any]:
     entry = stance_toward(record, target) or {}
-    speaker = record.get("speaker") or {}
     return {
-        "id": record.get("id"), "date": said_date(record), "speaker": speaker.get("name"),
+        "id": record.get("id"), "date": said_date(record), "speaker": speaker_of(record)[0],
         "outlet": record.get("outlet"), "article_id": record.get("article_id"), "quote": record.get("quote", ""),
         "stance": entry.get("label"), "score": float(entry.get("score") or 0.0), "evidence": entry.get("evidence", ""),
     }
@@ -84,11 +85,11 @@ def _strongest(pairs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _events(record: dict[str, Any]) -> list[tuple[str, str]]:
     """The (key, label) of each report group a statement belongs to: its speaker's words on one
-    day, and each statement it is linked to as the same statement (`linked`, from the store)."""
-    name = (record.get("speaker") or {}).get("name") or ""
+    stated day, and each statement it is linked to as the same statement (`linked`, from the store)."""
+    name = speaker_of(record)[0] or ""
     if not name:
         return []
-    when = said_date(record)
+    when = record.get("said_on") if date_source(record) == "stated" else None
     events = [(f"{name.casefold()} on {when}", f"{name} on {when}")] if when else []
     for statement_id in sorted({record.get("id") or "", *(record.get("linked") or [])} - {""}):
         events.append((f"statement {statement_id}", f"{name} (the same statement)"))

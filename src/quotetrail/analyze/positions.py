@@ -92,6 +92,14 @@ def date_source(record: dict[str, Any]) -> str:
     return "story" if record.get("story_first") else "none"
 
 
+def speaker_of(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The speaker's name and affiliation as resolved across articles (`speaker.entity`: one
+    name for "Zamir Kabul" and "Zamir Kabulov"), else as the article gives them."""
+    speaker = record.get("speaker") or {}
+    entity = speaker.get("entity") or {}
+    return entity.get("name") or speaker.get("name"), speaker.get("affiliation") or entity.get("affiliation")
+
+
 def stance_toward(record: dict[str, Any], target: str) -> dict[str, Any] | None:
     """The record's stance entry for `target` (case-insensitive; a name containing it counts)."""
     stance = record.get("stance") or {}
@@ -121,11 +129,11 @@ def timeline(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, A
         if not when:
             continue
         entry = stance_toward(record, target) or {"label": "neutral", "score": 0.0, "evidence": "no stance recorded"}
-        speaker = record.get("speaker") or {}
+        speaker, affiliation = speaker_of(record)
         rows.append({
             "date": when, "date_assumed": bool(record.get("said_on_assumed")) or not record.get("said_on"),
             "date_from": date_source(record),
-            "speaker": speaker.get("name"), "affiliation": speaker.get("affiliation"),
+            "speaker": speaker, "affiliation": affiliation,
             "stance": entry.get("label", "neutral"), "score": entry.get("score", 0.0),
             "evidence": entry.get("evidence", ""), "quote": record.get("quote", ""),
             "outlet": record.get("outlet"), "article_id": record.get("article_id"), "id": record.get("id"),
