@@ -23,6 +23,9 @@ def _doc(tagged: str, ents: list[str]) -> Doc:
         ("Russia/PROPN will/AUX NOT/PART send/VERB troops/NOUN", ["B-GPE", "O", "B-ORG", "O", "O"], [("Russia", "GPE")]),
         # a name run into the symbol and the conjunction after it: trimmed
         ("to/ADP Afghanistan/PROPN &/CCONJ has/VERB", ["O", "B-ORG", "I-ORG", "O"], [("Afghanistan", "ORG")]),
+        ("the/DET Islamic/PROPN State/PROPN (/PUNCT ISK/PROPN )/PUNCT", ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+         [("Islamic State", "ORG")]),  # the name stops before a bracket it does not close
+        ("Lashkar/PROPN (/PUNCT LeT/PROPN )/PUNCT", ["B-ORG", "I-ORG", "I-ORG", "I-ORG"], [("Lashkar", "ORG")]),  # trimmed, the bracket is left open
         ("“/PUNCT Taliban/PROPN ”/PUNCT said/VERB", ["B-ORG", "I-ORG", "I-ORG", "O"], [("Taliban", "ORG")]),
         # names of common words and acronyms stay; a date needs no name-like word
         ("The/DET WHO/PROPN said/VERB", ["O", "B-ORG", "O"], [("WHO", "ORG")]),

@@ -6,7 +6,9 @@ import pytest
 
 from quotetrail.eval.clusters import burst_order, document_features, pairwise_scores, rule_threshold
 from quotetrail.link import neardup
-from quotetrail.link.entities import Observation, Resolver, is_description, mention_observation, surname_variant
+from quotetrail.link.entities import (
+    Observation, Resolver, is_description, mention_observation, people_by_surname, surname_variant,
+)
 from quotetrail.link import headline
 from quotetrail.link.names import actor_of, clean_name, surname
 from quotetrail.link.statements import Claim, match, overlap
@@ -322,3 +324,23 @@ def test_link_headline_stands_in_for_missing_title(text, title):
 )
 def test_entities_mention_observation_fixes_place_tagged_as_person(text, label, kind):
     assert mention_observation(text, label, "a1").kind == kind
+
+
+@pytest.mark.parametrize(
+    ("mention", "article", "kind"),
+    [
+        (Observation("Syromolotov", "a1", kind="organization"), "a1", "person"),  # tagged ORG beside the person
+        (Observation("Syromolotov", "a2", kind="organization"), "a1", "organization"),  # another article
+        (Observation("Washington", "a1", kind="place"), "a1", "place"),  # a known place stays one
+        (Observation("Syromolotov Group", "a1", kind="organization"), "a1", "organization"),
+    ],
+)
+def test_entities_surname_tagged_as_organisation_is_the_person(mention, article, kind):
+    people = [Observation("Oleg Syromolotov", article), Observation("George Washington", article)]
+    people_by_surname([*people, mention])
+    assert mention.kind == kind
+
+
+def test_entities_resolver_one_organisation_with_or_without_the():
+    resolver, (a, b) = _resolve([Observation("the Soviet Union", "a1", kind="place"), Observation("Soviet Union", "a2", kind="place")])
+    assert a.id == b.id and a.name == "Soviet Union"

@@ -14,7 +14,7 @@ from typing import Any
 
 from quotetrail.link import neardup
 from quotetrail.link.entities import (
-    MENTION_KINDS, Entity, Observation, Resolver, mention_observation, observation_keys,
+    MENTION_KINDS, Entity, Observation, Resolver, mention_observation, observation_keys, people_by_surname,
 )
 from quotetrail.link.names import clean_name
 from quotetrail.link.statements import Claim, block_key, day_of, lookup_keys, match
@@ -120,6 +120,7 @@ def resolve_entities(
     named = [mention_observation(clean_name(row["text"]), row["label"], row["article_id"]) for row in usable]
     for obs in named:
         obs.story_id = story_of.get(obs.article_id)
+    people_by_surname([*named, *(obs for obs in speakers if obs.kind == "person")])
     affiliations = [Observation(name=o.affiliation, article_id=o.article_id, kind="organization") for o in speakers if o.affiliation]
     keys = {key for obs in speakers + named + affiliations for key in observation_keys(obs)}
     resolver = Resolver(fetch=lambda wanted: [_entity(row) for row in sql.entities_by_keys(store, wanted)])

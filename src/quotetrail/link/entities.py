@@ -13,11 +13,14 @@ Rules, strongest first:
              the context agrees: same role, same affiliation, or the same given name in articles
              about the same story
   role       a description with no name ("the Russian President") → who holds that role there
+Before that, `people_by_surname` takes a surname the tagger labelled an organisation for the
+person the article names, and organisations and places are keyed without a leading "the".
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from quotetrail.link.names import TITLES, actor_of, fold, given_names, name_tokens, role_key, surname
@@ -71,6 +74,23 @@ def mention_observation(text: str, label: str, article_id: str) -> Observation:
     return Observation(name=text, article_id=article_id, kind=kind)
 
 
+def people_by_surname(observations: Sequence[Observation]) -> None:
+    """A one-word organisation or place that is the surname of a person the same article names
+    ("Syromolotov", tagged ORG beside "Oleg Syromolotov") is that person; a known place or
+    country ("Washington" beside "George Washington") stays what it is. Changes `kind` in place."""
+    surnames = {(obs.article_id, surname(obs.name)) for obs in observations if obs.kind == "person"}
+    for obs in observations:
+        if obs.kind != "person" and len(obs.name.split()) == 1 and not actor_of(obs.name):
+            if (obs.article_id, fold(obs.name)) in surnames:
+                obs.kind = "person"
+
+
+def _bare(name: str) -> str:
+    """An organisation's or place's name without a leading article: "the Soviet Union" and
+    "Soviet Union" are one name."""
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE) or name
+
+
 def is_description(name: str) -> bool:
     """A name made only of titles and country words: "the Russian President", "Moscow's envoy"."""
     tokens = name_tokens(name)
@@ -109,7 +129,7 @@ def _affiliation(value: str | None) -> str | None:
 def observation_keys(obs: Observation) -> set[str]:
     """Blocking keys: an entity that could absorb `obs` shares at least one."""
     if obs.kind != "person":
-        return {f"a:{fold(actor_of(obs.name) or obs.name)}"}
+        return {f"a:{fold(actor_of(obs.name) or _bare(obs.name))}"}
     keys = set()
     if is_description(obs.name):
         derived = _described_role(obs)
@@ -228,7 +248,7 @@ class Resolver:
             name, kind = obs.name, "person"
         else:
             canonical = actor_of(obs.name)
-            name, kind = (canonical, "actor") if canonical else (obs.name, obs.kind)
+            name, kind = (canonical, "actor") if canonical else (_bare(obs.name), obs.kind)
         entity = Entity(id=stable_id("entity", kind, fold(name)), name=name, kind=kind)
         self._index(entity)
         return entity
