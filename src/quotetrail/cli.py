@@ -16,6 +16,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.text import Text
 
 from quotetrail import __version__
+from quotetrail.analyze.positions import resolved_speaker
 from quotetrail.records import StanceLabel, StatementKind
 from quotetrail.render import default_format, emit, emit_document, safe_text
 from quotetrail.store import ArticleQuery, StatementQuery, Store, StoreError
@@ -90,9 +91,7 @@ def _speaker_cell(row: dict[str, Any]) -> str:
     speaker = row.get("speaker")
     if not speaker:
         return ""
-    entity = speaker.get("entity") or {}  # the person as resolved across articles
-    name = entity.get("name") or speaker["name"]
-    affiliation = speaker.get("affiliation") or entity.get("affiliation")
+    name, affiliation = resolved_speaker(speaker)
     extra = ", ".join(part for part in (speaker.get("role"), affiliation) if part and part != name)
     cell = name + (f" ({extra})" if extra else "")
     written = speaker.get("mention") or speaker["name"]

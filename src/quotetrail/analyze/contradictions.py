@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from itertools import product
 from typing import Any
 
-from quotetrail.analyze.positions import date_source, said_date, speaker_of, stance_toward
+from quotetrail.analyze.positions import date_source, resolved_speaker, said_date, stance_toward
 
 MAX_PAIRS = 50
 MAX_USES = 2  # pairs listed per statement
@@ -31,13 +31,13 @@ OPPOSITE = ("support", "oppose")
 
 def _actors(record: dict[str, Any]) -> list[str]:
     """Who a statement speaks for: its speaker, then the speaker's affiliation."""
-    return [name for name in speaker_of(record) if name]
+    return [name for name in resolved_speaker(record.get("speaker")) if name]
 
 
 def _side(record: dict[str, Any], target: str) -> dict[str, Any]:
     entry = stance_toward(record, target) or {}
     return {
-        "id": record.get("id"), "date": said_date(record), "speaker": speaker_of(record)[0],
+        "id": record.get("id"), "date": said_date(record), "speaker": resolved_speaker(record.get("speaker"))[0],
         "outlet": record.get("outlet"), "article_id": record.get("article_id"), "quote": record.get("quote", ""),
         "stance": entry.get("label"), "score": float(entry.get("score") or 0.0), "evidence": entry.get("evidence", ""),
     }
@@ -86,7 +86,7 @@ def _strongest(pairs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 def _events(record: dict[str, Any]) -> list[tuple[str, str]]:
     """The (key, label) of each report group a statement belongs to: its speaker's words on one
     stated day, and each statement it is linked to as the same statement (`linked`, from the store)."""
-    name = speaker_of(record)[0] or ""
+    name = resolved_speaker(record.get("speaker"))[0] or ""
     if not name:
         return []
     when = record.get("said_on") if date_source(record) == "stated" else None

@@ -92,10 +92,10 @@ def date_source(record: dict[str, Any]) -> str:
     return "story" if record.get("story_first") else "none"
 
 
-def speaker_of(record: dict[str, Any]) -> tuple[str | None, str | None]:
-    """The speaker's name and affiliation as resolved across articles (`speaker.entity`: one
-    name for "Zamir Kabul" and "Zamir Kabulov"), else as the article gives them."""
-    speaker = record.get("speaker") or {}
+def resolved_speaker(speaker: dict[str, Any] | None) -> tuple[str | None, str | None]:
+    """A record's speaker's name and affiliation as resolved across articles (`speaker.entity`:
+    one name for "Zamir Kabul" and "Zamir Kabulov"), else as the article gives them."""
+    speaker = speaker or {}
     entity = speaker.get("entity") or {}
     return entity.get("name") or speaker.get("name"), speaker.get("affiliation") or entity.get("affiliation")
 
@@ -129,7 +129,7 @@ def timeline(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, A
         if not when:
             continue
         entry = stance_toward(record, target) or {"label": "neutral", "score": 0.0, "evidence": "no stance recorded"}
-        speaker, affiliation = speaker_of(record)
+        speaker, affiliation = resolved_speaker(record.get("speaker"))
         rows.append({
             "date": when, "date_assumed": bool(record.get("said_on_assumed")) or not record.get("said_on"),
             "date_from": date_source(record),

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from quotetrail import __version__
+from quotetrail.analyze.positions import resolved_speaker
 from quotetrail.serve.api import API, FilterDep, Page, PageDep, StoreDep
 from quotetrail.serve.present import STANCE_VALUE, highlight, path_part, position_data, safe_url, script_json, stance_on
 from quotetrail.store import ArticleQuery, StatementQuery
@@ -30,7 +31,7 @@ PAGE_SIZE = 20
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(path_part=path_part, safe_url=safe_url, script_json=script_json)
-    env.globals.update(stance_on=stance_on, stance_labels=list(STANCE_VALUE), version=__version__)
+    env.globals.update(stance_on=stance_on, resolved_speaker=resolved_speaker, stance_labels=list(STANCE_VALUE), version=__version__)
     return env
 
 
