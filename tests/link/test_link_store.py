@@ -195,3 +195,23 @@ def test_link_reextraction_replaces_links(store):
     by_id = {(row["article_id"], row["quote"]): row for row in store.statements()}
     assert by_id[("a2", QUOTE_A)]["also_in"] == []
     assert _entity(store, "Vladimir Putin")["statements"] == 1
+
+
+def test_link_unsure_story_member_moves_with_its_event_and_is_relinked(db_path, fights):
+    """b0 is listed in the Bern fight's story until b1, about the same Hamburg fight, arrives;
+    then both are one story, and b0's remark no longer counts as said on the Bern occasion."""
+    klitschko = Speaker(name="Wladimir Klitschko", mention="Klitschko", affiliation="Ukraine")
+    remarks = {"a1": "keeping the heavyweight belts", "b0": "The Bulgarian challenger fell in the fifth round"}
+    with Store(db_path) as opened:
+        for article_id, text in fights:
+            said = [(remarks[article_id], klitschko, "2013-10-05")] if article_id in remarks else []
+            opened.write([_article(article_id, "Ring", text, None, "2013-10-05", said)])
+            link_articles(opened, [article_id])
+            if article_id == "b0":
+                (story,) = sql.story_rows(opened)
+                assert story["article_ids"] == ["a0", "a1", "b0"]
+                assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="b0"))] == [["a1"]]
+        stories = sorted(sorted(row["article_ids"]) for row in sql.story_rows(opened))
+        assert stories == [["a0", "a1"], ["b0", "b1"]]
+        assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="b0"))] == [[]]
+        assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="a1"))] == [[]]

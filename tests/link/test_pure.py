@@ -12,7 +12,10 @@ from quotetrail.link.entities import (
 from quotetrail.link import headline
 from quotetrail.link.names import actor_of, clean_name, surname
 from quotetrail.link.statements import Claim, match, overlap
-from quotetrail.link.stories import LEAD_WEIGHT, PRIOR_DOCS, StoryIndex, prior_df, story_entity, story_features
+from quotetrail.link.stories import (
+    JOIN_THRESHOLD, LEAD_WEIGHT, PRIOR_DOCS, SIBLING_PATIENCE, SURE_THRESHOLD, StoryIndex, prior_df, story_entity,
+    story_features,
+)
 
 
 @pytest.mark.parametrize(
@@ -178,6 +181,48 @@ def test_stories_index_separates_two_events_of_one_type():
     assert placed[0] == placed[1] and placed[2] == placed[3] and placed[0] != placed[2]
 
 
+@pytest.mark.parametrize(("sure", "separated"), [(SURE_THRESHOLD, True), (JOIN_THRESHOLD, False)])
+def test_stories_unsure_join_waits_for_a_second_article(fights, sure, separated):
+    index = StoryIndex(sure=sure)
+    placed = {doc_id: index.add(doc_id, story_features(text)) for doc_id, text in fights}
+    assert JOIN_THRESHOLD <= placed["b0"].score < SURE_THRESHOLD
+    assert placed["b0"].story_id == "s-a0" and not placed["b0"].opened  # listed where it looks like it belongs
+    assert (placed["b1"].story_id, placed["b1"].moved) == (("s-b0", "b0") if separated else ("s-a0", None))
+
+
+def test_stories_sibling_survives_restore(fights):
+    index = StoryIndex()
+    for doc_id, text in fights[:3]:
+        index.add(doc_id, story_features(text))
+    assert index.stories["s-b0"].sibling_of == "s-a0" and index.stories["s-a0"].size == 2  # b0 counts in its sibling
+    restored = StoryIndex.restore(index.df, index.n_docs, index.stories.values())
+    placed = restored.add("b1", story_features(fights[3][1]))
+    assert (placed.story_id, placed.moved) == ("s-b0", "b0") and restored.stories["s-b0"].sibling_of is None
+    assert restored.changed == {"s-b0"}
+
+
+def test_stories_sibling_nobody_joins_merges_into_its_parent(fights, bern):
+    index = StoryIndex()
+    for doc_id, text in fights[:3]:
+        index.add(doc_id, story_features(text))
+    for i, text in enumerate(bern[:SIBLING_PATIENCE]):
+        assert "s-b0" in index.stories
+        assert index.add(f"bern{i}", story_features(text)).story_id == "s-a0"
+    assert "s-b0" not in index.stories and index.removed == {"s-b0"}
+    assert index.stories["s-a0"].size == 2 + SIBLING_PATIENCE + 1
+    assert not any(index.postings.get(term, set()) & {"s-b0"} for term in index.postings)
+
+
+@pytest.mark.parametrize("copies", [1, 2, 5])
+def test_stories_norm_is_length_of_the_members_sum(fights, copies):
+    """Identical members: the sum of their unit vectors is as long as there are members."""
+    index = StoryIndex()
+    for i in range(copies):
+        index.add(str(i), story_features(fights[0][1]))
+    story = index.stories["s-0"]
+    assert story.size == copies and story.norm == pytest.approx(copies)
+
+
 @pytest.mark.parametrize(
     ("text", "label", "name"),
     [("Wladimir Klitschko", "PERSON", "Klitschko"), ("Klitschko’s", "PERSON", "Klitschko"), ("Klitschko", "PERSON", "Klitschko"),
@@ -248,6 +293,7 @@ def test_clusters_rule_threshold_is_midpoint_of_medians():
     rule = rule_threshold(docs, document_features(docs, {}))
     assert rule["different_event_median"] < rule["rule_threshold"] < rule["same_event_median"]
     assert rule["rule_threshold"] == pytest.approx((rule["same_event_median"] + rule["different_event_median"]) / 2)
+    assert rule["different_event_median"] < rule["sure_rule_threshold"]
     with pytest.raises(ValueError):
         same = [dict(doc, cluster="a") for doc in docs]
         rule_threshold(same, document_features(same, {}))

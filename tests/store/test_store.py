@@ -138,10 +138,18 @@ def test_store_keeps_article_tone(db_path):
         assert store.article("a1")["tone"] == -2.5
 
 
+def _undo_version_4(store: Store) -> None:
+    store.db.execute("DROP INDEX stories_sibling_of")
+    for column in ("norm", "sibling_of", "seed", "parent_size"):
+        store.db.execute(f"ALTER TABLE stories DROP COLUMN {column}")
+    store.db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+
 def test_store_migrates_a_version_2_file_to_add_tone(db_path):
     import quotetrail.store as store_module
 
     with Store(db_path) as store:
+        _undo_version_4(store)
         store.db.execute("ALTER TABLE articles DROP COLUMN tone")
         store.db.execute("ALTER TABLE entities DROP COLUMN stories")
         store.db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
@@ -149,3 +157,21 @@ def test_store_migrates_a_version_2_file_to_add_tone(db_path):
         assert store.schema_version == store_module.SCHEMA_VERSION
         store.write([_result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20")])
         assert store.article("a1")["tone"] is None
+
+
+def test_store_migrates_a_version_3_file_keeping_its_stories(db_path):
+    from quotetrail.link import link_articles
+
+    texts = {"a1": "Taliban: 'We want peace,' Putin said in Moscow.", "a2": "Taliban: 'We want peace,' Putin said in Moscow again."}
+    with Store(db_path) as store:
+        store.write([_result(article_id, text, "We want peace", "Vladimir Putin", "2021-08-20") for article_id, text in texts.items()])
+        link_articles(store, list(texts))
+        _undo_version_4(store)
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        rows = store.db.execute("SELECT size, norm, sibling_of, seed, parent_size FROM stories").fetchall()
+        assert rows == [(2, 2.0, None, None, 0)]  # the bound: mean similarity = cosine until rebuilt
+        store.write([_result("a3", "Putin said 'We want peace' to the Taliban in Moscow.", "We want peace", "Vladimir Putin", "2021-08-21")])
+        link_articles(store, ["a3"])
+        assert store.db.execute("SELECT count(*) FROM story_members").fetchone()[0] == 3
+

@@ -7,9 +7,10 @@ event's reports arrive together, as an undated news stream delivers them; `burst
 Metrics (README of the set): pairwise precision / recall / F1 over document pairs, and the
 adjusted Rand index.
 
-`rule_threshold` recomputes the stated rule behind `JOIN_THRESHOLD` from the set: half-way
-between the median similarity of two documents about one event and that of two documents about
-the two different events of one topic (same event type), with the idf of the whole set.
+`rule_threshold` recomputes the stated rules behind `JOIN_THRESHOLD` and `SURE_THRESHOLD` from
+the set, with the idf of the whole set: half-way between the median similarity of two documents
+about one event and that of two documents about the two different events of one topic (same
+event type); and the 95th percentile of the latter.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from math import comb
 from pathlib import Path
 from typing import Any
 
-from quotetrail.link.stories import JOIN_THRESHOLD, StoryIndex, _cosine, _tf, story_entity, story_features
+from quotetrail.link.stories import JOIN_THRESHOLD, SURE_THRESHOLD, StoryIndex, _cosine, _tf, story_entity, story_features
 
 ORDERS = 30  # seeded arrival orders of each kind
 Entities = dict[str, list[tuple[str, int]]]  # doc id -> (story entity name, character offset)
@@ -54,14 +55,23 @@ def document_features(docs: Sequence[dict[str, Any]], entities: Entities) -> Fea
 def cluster_online(
     docs: Sequence[dict[str, Any]], features: Features, threshold: float = JOIN_THRESHOLD
 ) -> list[str]:
-    """Story id per document, feeding them one at a time in the given order."""
+    """The story each document is listed in once all have arrived, fed one at a time in the
+    given order (a document may move when its provisional story is confirmed)."""
     index = StoryIndex(threshold=threshold)
-    return [index.add(doc["doc_id"], features[doc["doc_id"]]).story_id for doc in docs]
+    story_of = {}
+    for doc in docs:
+        placed = index.add(doc["doc_id"], features[doc["doc_id"]])
+        story_of[doc["doc_id"]] = placed.story_id
+        if placed.moved:
+            story_of[placed.moved] = placed.story_id
+    return [story_of[doc["doc_id"]] for doc in docs]
 
 
 def rule_threshold(docs: Sequence[dict[str, Any]], features: Features) -> dict[str, float]:
-    """The join threshold by the stated rule: the midpoint of the median cosine of same-event
-    pairs and of different-event pairs within a topic (ECB+: two events of one type per topic)."""
+    """The thresholds by their stated rules, over the pairs of documents within a topic (ECB+:
+    two events of one type per topic): the join threshold is the midpoint of the median cosine
+    of same-event pairs and that of different-event pairs; a join is sure from the 95th
+    percentile of the different-event pairs on."""
     index = StoryIndex()
     for counts in features.values():
         index.df.update(counts.keys())
@@ -80,7 +90,8 @@ def rule_threshold(docs: Sequence[dict[str, Any]], features: Features) -> dict[s
         raise ValueError("the rule needs topics holding both same-event and different-event pairs")
     same_median, different_median = statistics.median(same), statistics.median(different)
     return {"same_event_median": same_median, "different_event_median": different_median,
-            "rule_threshold": (same_median + different_median) / 2}
+            "rule_threshold": (same_median + different_median) / 2,
+            "sure_rule_threshold": statistics.quantiles(different, n=20, method="inclusive")[-1]}
 
 
 def named_entities(docs: Sequence[dict[str, Any]]) -> Entities:
@@ -151,6 +162,7 @@ def score(
             result[f"{kind}_{metric}_min"] = min(values)
     result.update(rule_threshold(docs, features))
     result["threshold"] = threshold
+    result["sure_threshold"] = SURE_THRESHOLD
     result["documents"] = len(docs)
     result["gold_clusters"] = len(set(gold))
     result["predicted_clusters"] = len(set(in_order))

@@ -27,20 +27,22 @@ def link_articles(store: Store, article_ids: Sequence[str]) -> None:
     """Link newly stored (or re-extracted) articles into the corpus, in one transaction.
 
     Duplicate marks and story membership are set once per article; entities and statement
-    links are redone for every article given, so re-extraction replaces what it changed.
+    links are redone for every article given, so re-extraction replaces what it changed, and
+    for every earlier article the batch moved to another story (a provisional story confirmed).
     """
     ids = list(dict.fromkeys(article_ids))
     if not ids:
         return
     done = sql.clustered(store, ids)
     fresh = [article_id for article_id in ids if article_id not in done]
-    mentions = sql.batch_mentions(store, ids)
-    statements = sql.batch_statements(store, ids)
     with sql.transaction(store):
         if fresh:
             articles = sql.batch_articles(store, fresh)
             mark_duplicates(store, articles)
-            place_in_stories(store, articles, [row for row in mentions if row["article_id"] not in done])
+            placed = place_in_stories(store, articles, sql.batch_mentions(store, fresh))
+            ids = list(dict.fromkeys([*ids, *placed]))  # with the earlier articles moved to another story
+        mentions = sql.batch_mentions(store, ids)
+        statements = sql.batch_statements(store, ids)
         lost = sql.forget_statements(store, ids)
         story_of = sql.stories_of(store, ids)
         claims = resolve_entities(store, statements, mentions, story_of)
@@ -57,7 +59,8 @@ def mark_duplicates(store: Store, articles: Sequence[dict[str, Any]]) -> None:
 
 
 def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]) -> dict[str, str]:
-    """Each new article joins a story or opens one; returns article id → story id."""
+    """Each new article joins a story or opens one; returns article id → story id for the new
+    articles and for earlier ones moved to a story confirmed by this batch."""
     names: dict[str, list[tuple[str, int]]] = {}
     for row in mentions:
         name = story_entity(row["text"], row["label"])
@@ -76,18 +79,20 @@ def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions:
     since = window_start(min(dated)) if len(dated) == len(articles) else None
     stored = [_story(row) for row in sql.stories_under(store, probes, STORY_TERMS, since)]
     index = StoryIndex.restore(df, n_docs, stored)
-    members, touched = [], set()
+    members = {}
     for article in articles:
         placed = index.add(article["id"], features[article["id"]], article["published"], titles[article["id"]])
-        members.append((article["id"], placed.story_id, placed.score))
-        touched.add(placed.story_id)
+        members[article["id"]] = (placed.story_id, placed.score)
+        if placed.moved:
+            members[placed.moved] = (placed.story_id, 0.0)  # the article that opened the story
     sql.save_story_state(
         store,
         Counter(term for counts in features.values() for term in counts),
-        [_story_row(index.stories[story_id]) for story_id in sorted(touched)],
-        members,
+        [_story_row(index.stories[story_id]) for story_id in sorted(index.changed)],
+        sorted(index.removed),
+        [(article_id, story_id, score) for article_id, (story_id, score) in members.items()],
     )
-    return {article_id: story_id for article_id, story_id, _ in members}
+    return {article_id: story_id for article_id, (story_id, _) in members.items()}
 
 
 def headline(text: str, limit: int = 100) -> str:
@@ -100,13 +105,15 @@ def _story(row: dict[str, Any]) -> Story:
     return Story(
         id=row["id"], centroid=dict(zip(row["terms"] or [], row["weights"] or [])), size=row["size"],
         first=row["first"], last=row["last"], title=row["title"], title_score=row["title_score"],
+        norm=row["norm"], sibling_of=row["sibling_of"], seed=row["seed"], parent_size=row["parent_size"],
     )
 
 
 def _story_row(story: Story) -> dict[str, Any]:
     return {
         "id": story.id, "title": story.title, "title_score": story.title_score, "first": story.first,
-        "last": story.last, "size": story.size,
+        "last": story.last, "size": story.size, "norm": story.norm, "sibling_of": story.sibling_of,
+        "seed": story.seed, "parent_size": story.parent_size,
         "terms": sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0])),
     }
 

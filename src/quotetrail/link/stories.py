@@ -6,6 +6,17 @@ most similar one when the cosine similarity clears `JOIN_THRESHOLD`, and otherwi
 story of its own. The same `StoryIndex.add` runs in production (state kept in the store) and in
 the ECB+ harness (state in memory), so the number in docs/evaluation.md is the shipped rule.
 
+One decision is deferred. The first report of a second event of one type (a boxer's next
+fight, a company's next patch) resembles the story of the first event, and once it has joined,
+the story draws in the rest of the second event. So a join that clears the threshold but not
+`SURE_THRESHOLD`, to a story of two articles or more, opens a *provisional sibling*: the
+article is listed in the story it resembles (`Assignment.story_id`), while its features stay
+in the sibling. Articles that follow choose between a story and its siblings by their mean
+similarity to the members (`_mean_similarity`; the centroid cosine favours the larger story).
+A second article joining a sibling makes it a story of its own, and the first moves there
+(`Assignment.moved`); a sibling nobody joins while its parent takes `SIBLING_PATIENCE` more
+articles is merged into the parent. Every step touches only the stories at hand.
+
 An article is a bag of three kinds of features, because articles of one *type* of event share
 their vocabulary and only the particulars tell two events apart:
   - content words (lowercased, stop words dropped),
@@ -41,6 +52,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 # events of one type and that of two reports of one event (`eval.clusters.rule_threshold`, see
 # docs/evaluation.md, "Stories"), rounded to two decimals.
 JOIN_THRESHOLD = 0.23
+# Below this a join to a story of two or more articles is provisional (see the module doc).
+# Stated rule: the 95th percentile of the similarity of two articles about different events of
+# one type (`eval.clusters.rule_threshold`), rounded to two decimals: above it, a pair about
+# different events is rare. A story of one article is compared pair for pair, the units both
+# thresholds are stated in; from two on, the cosine to a centroid grows with the story.
+SURE_THRESHOLD = 0.31
+SIBLING_PATIENCE = 3  # a sibling nobody joined while its parent took this many articles is the parent's
 QUERY_TERMS = 12  # a new document looks up stories by this many of its heaviest terms
 STORY_TERMS = 40  # a story is findable by this many of its heaviest centroid terms
 MAX_CANDIDATES = 10  # a document is compared with at most this many stories
@@ -185,6 +203,12 @@ class Story:
     last: str | None = None
     title: str | None = None  # the title of the member most central so far
     title_score: float = -1.0
+    # Length of the sum of the members' weighed unit vectors, kept as they join: the mean
+    # similarity of a document to the members is its centroid cosine x norm / size.
+    norm: float = 0.0
+    sibling_of: str | None = None  # set on a provisional sibling: the parent (see the module doc),
+    seed: str | None = None  # the sibling's one article, listed in the parent meanwhile,
+    parent_size: int = 0  # and the parent's size when the sibling opened
 
     def top_terms(self, n: int = STORY_TERMS) -> list[str]:
         return [term for term, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
@@ -214,9 +238,10 @@ def _live(story: Story, published: str | None) -> bool:
 
 @dataclass
 class Assignment:
-    story_id: str
+    story_id: str  # the story the article is listed in
     score: float  # similarity to the story joined; 0 for a story opened
     opened: bool
+    moved: str | None = None  # an earlier article now listed in this story (a sibling confirmed)
 
 
 @dataclass
@@ -228,17 +253,27 @@ class StoryIndex:
     stories: dict[str, Story] = field(default_factory=dict)
     postings: dict[str, set[str]] = field(default_factory=dict)
     threshold: float = JOIN_THRESHOLD
+    sure: float = SURE_THRESHOLD
     prior_docs: int = PRIOR_DOCS  # 0: the idf of the articles seen only
+    siblings: dict[str, set[str]] = field(default_factory=dict)  # story → its provisional siblings
+    changed: set[str] = field(default_factory=set)  # stories to save...
+    removed: set[str] = field(default_factory=set)  # ...and to delete (siblings merged into a parent)
 
     @classmethod
     def restore(cls, df: Mapping[str, int], n_docs: int, stories: Iterable[Story]) -> StoryIndex:
-        """An index holding only the part of the stored state one batch can touch."""
+        """An index holding only the part of the stored state one batch can touch (the stories
+        a batch may join, with their siblings)."""
         index = cls(df=Counter(df), n_docs=n_docs)
         for story in stories:
-            index.stories[story.id] = story
-            for term in story.top_terms():
-                index.postings.setdefault(term, set()).add(story.id)
+            index._index(story)
         return index
+
+    def _index(self, story: Story) -> None:
+        self.stories[story.id] = story
+        for term in story.top_terms():
+            self.postings.setdefault(term, set()).add(story.id)
+        if story.sibling_of:
+            self.siblings.setdefault(story.sibling_of, set()).add(story.id)
 
     def probes(self, counts: Mapping[str, float]) -> list[str]:
         """The terms a document looks stories up by."""
@@ -263,7 +298,9 @@ class StoryIndex:
         return [sid for sid, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
 
     def best(self, counts: Mapping[str, float], published: str | None = None) -> tuple[str | None, float]:
-        """The most similar live candidate story and its similarity (None when there is none)."""
+        """The most similar live candidate story and its similarity (None when there is none).
+        When a story and its siblings both clear the threshold, the one the document is closest
+        to on average wins (`_mean_similarity`)."""
         vector = self.weigh(_tf(counts))
         scored = [
             (_cosine(vector, self.weigh(self.stories[sid].centroid)), sid)
@@ -272,33 +309,92 @@ class StoryIndex:
         if not scored:
             return None, 0.0
         score, story_id = max(scored, key=lambda pair: (pair[0], pair[1]))
+        family = self._family(story_id)
+        rivals = [(s, sid) for s, sid in scored if sid in family and s >= self.threshold]
+        if len(rivals) > 1:
+            score, story_id = max(rivals, key=lambda pair: (self._mean_similarity(*pair), pair[1]))
         return story_id, score
 
+    def _family(self, story_id: str) -> set[str]:
+        parent = self.stories[story_id].sibling_of or story_id
+        return {parent, *self.siblings.get(parent, ())}
+
+    def _mean_similarity(self, score: float, story_id: str) -> float:
+        story = self.stories[story_id]
+        return score * story.norm / story.size if story.size else score
+
     def add(self, doc_id: str, counts: Mapping[str, float], published: str | None = None, title: str | None = None) -> Assignment:
-        """Place one document: join the best story over the threshold, or open a new one."""
+        """Place one document: join the best story over the threshold, or open a new one (a
+        provisional sibling when the join is not sure, see the module doc)."""
         self.n_docs += 1
         self.df.update(counts.keys())
         story_id, score = self.best(counts, published)
-        opened = story_id is None or score < self.threshold
-        if opened:
-            story_id, score = f"s-{doc_id}", 0.0
-            self.stories[story_id] = Story(id=story_id)
-        self._join(self.stories[story_id], counts, published, title, score)
-        return Assignment(story_id=story_id, score=score, opened=opened)
+        if story_id is None or score < self.threshold:
+            return Assignment(story_id=self._open(doc_id, counts, published, title).id, score=0.0, opened=True)
+        story = self.stories[story_id]
+        if story.sibling_of:
+            moved = self._confirm(story)
+            self._join(story, counts, published, title, score)
+            return Assignment(story_id=story.id, score=score, opened=False, moved=moved)
+        if score < self.sure and story.size >= 2:
+            sibling = self._open(doc_id, counts, published, title)
+            sibling.sibling_of, sibling.seed, sibling.parent_size = story.id, doc_id, story.size
+            self.siblings.setdefault(story.id, set()).add(sibling.id)
+            return Assignment(story_id=story.id, score=score, opened=False)
+        self._join(story, counts, published, title, score)
+        for stale in sorted(self.siblings.get(story.id, ())):
+            if story.size - self.stories[stale].parent_size >= SIBLING_PATIENCE:
+                self._merge(self.stories[stale], story)
+        return Assignment(story_id=story.id, score=score, opened=False)
+
+    def _open(self, doc_id: str, counts: Mapping[str, float], published: str | None, title: str | None) -> Story:
+        story = Story(id=f"s-{doc_id}")
+        self.stories[story.id] = story
+        self._join(story, counts, published, title, 0.0)
+        return story
+
+    def _confirm(self, sibling: Story) -> str | None:
+        """A second article joined a sibling: it is a story, and its first article moves in."""
+        self.siblings.get(sibling.sibling_of or "", set()).discard(sibling.id)
+        moved, sibling.sibling_of, sibling.seed, sibling.parent_size = sibling.seed, None, None, 0
+        return moved
+
+    def _merge(self, sibling: Story, parent: Story) -> None:
+        """A sibling nobody joined is its parent's: its article, listed there already, counts there."""
+        similarity = _cosine(self.weigh(sibling.centroid), self.weigh(parent.centroid))
+        self._update(parent, sibling.centroid, similarity)
+        for day in (sibling.first, sibling.last):
+            self._extend(parent, day)
+        self.siblings[parent.id].discard(sibling.id)
+        del self.stories[sibling.id]
+        for term in sibling.top_terms():
+            self.postings.get(term, set()).discard(sibling.id)
+        self.changed.discard(sibling.id)
+        self.removed.add(sibling.id)
 
     def _join(self, story: Story, counts: Mapping[str, float], published: str | None, title: str | None, score: float) -> None:
-        old_terms = set(story.top_terms())
-        for term, w in _tf(counts).items():
-            story.centroid[term] = story.centroid.get(term, 0.0) + w
-        story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
-        story.size += 1
-        if published:
-            story.first = min(filter(None, (story.first, published)))
-            story.last = max(filter(None, (story.last, published)))
+        self._update(story, _tf(counts), score)
+        self._extend(story, published)
         if title and (story.title is None or score > story.title_score):
             story.title, story.title_score = title, score
+
+    def _update(self, story: Story, tf: Mapping[str, float], score: float) -> None:
+        """Add one member's unit tf vector, `score` its similarity to the story before."""
+        old_terms = set(story.top_terms())
+        for term, w in tf.items():
+            story.centroid[term] = story.centroid.get(term, 0.0) + w
+        story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+        story.norm = math.sqrt(story.norm * story.norm + 2.0 * score * story.norm + 1.0)  # |S + u|, u . S ~ score x |S|
+        story.size += 1
+        self.changed.add(story.id)
         new_terms = set(story.top_terms())
         for term in old_terms - new_terms:
             self.postings.get(term, set()).discard(story.id)
         for term in new_terms - old_terms:
             self.postings.setdefault(term, set()).add(story.id)
+
+    @staticmethod
+    def _extend(story: Story, published: str | None) -> None:
+        if published:
+            story.first = min(filter(None, (story.first, published)))
+            story.last = max(filter(None, (story.last, published)))

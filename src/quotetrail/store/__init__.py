@@ -19,7 +19,7 @@ import duckdb
 
 from quotetrail.records import ArticleResult
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
 # story_terms, term_df), which a reader of the export can rebuild by re-ingesting.

@@ -221,16 +221,19 @@ def term_frequencies(store: Store, terms: Iterable[str]) -> tuple[dict[str, int]
 
 def stories_under(store: Store, probes: Iterable[str], max_rank: int, since: str | None) -> list[dict[str, Any]]:
     """Stories indexed under one of `probes` (a term among their `max_rank` heaviest), still live
-    on `since` (last article on or after it, or undated), with their centroids."""
+    on `since` (last article on or after it, or undated), with their centroids; and the
+    provisional siblings of those stories, which a join may merge into them."""
     wanted = sorted(set(probes))
     if not wanted:
         return []
     return store._rows(
-        "SELECT id, title, title_score, strftime(first, '%Y-%m-%d') AS first, strftime(last, '%Y-%m-%d') AS last, size,"
+        "WITH found AS (SELECT id FROM stories WHERE (last IS NULL OR ? IS NULL OR last >= CAST(? AS DATE))"
+        "  AND id IN (SELECT story_id FROM story_terms WHERE rank < ? AND term IN (SELECT unnest(?))))"
+        " SELECT id, title, title_score, strftime(first, '%Y-%m-%d') AS first, strftime(last, '%Y-%m-%d') AS last, size,"
+        " norm, sibling_of, seed, parent_size,"
         " (SELECT list(term ORDER BY rank) FROM story_terms t WHERE t.story_id = s.id) AS terms,"
         " (SELECT list(weight ORDER BY rank) FROM story_terms t WHERE t.story_id = s.id) AS weights"
-        " FROM stories s WHERE (last IS NULL OR ? IS NULL OR last >= CAST(? AS DATE))"
-        " AND id IN (SELECT story_id FROM story_terms WHERE rank < ? AND term IN (SELECT unnest(?)))",
+        " FROM stories s WHERE id IN (SELECT id FROM found) OR sibling_of IN (SELECT id FROM found)",
         [since, since, max_rank, wanted],
     )
 
@@ -248,15 +251,17 @@ def clustered(store: Store, article_ids: Sequence[str]) -> set[str]:
 
 def save_story_state(
     store: Store, df_increments: Mapping[str, int], stories: Sequence[Mapping[str, Any]],
-    members: Sequence[tuple[str, str, float]],
+    removed: Sequence[str], members: Sequence[tuple[str, str, float]],
 ) -> None:
-    """Add document frequencies, replace changed stories and their centroids, add members."""
+    """Add document frequencies, replace changed stories and their centroids, delete the
+    `removed` ones (siblings merged into their parent), set members (new or moved)."""
     _insert(store, "term_df", sorted(df_increments.items()), "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
-    ids = [s["id"] for s in stories]
+    ids = [s["id"] for s in stories] + list(removed)
     _delete(store, "stories", "id", ids)
     _delete(store, "story_terms", "story_id", ids)
     _insert(store, "stories",
-          [(s["id"], s["title"], s["title_score"], s["first"], s["last"], s["size"]) for s in stories])
+          [(s["id"], s["title"], s["title_score"], s["first"], s["last"], s["size"], s["norm"], s["sibling_of"], s["seed"], s["parent_size"])
+           for s in stories])
     _insert(store, "story_terms",
           [(s["id"], term, weight, rank) for s in stories for rank, (term, weight) in enumerate(s["terms"])])
     _delete(store, "story_members", "article_id", [m[0] for m in members])
@@ -264,11 +269,11 @@ def save_story_state(
 
 
 def story_rows(store: Store, story_id: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Stories, largest first (or the one `story_id`): title, dates, outlets, articles (copies
-    apart) and statements."""
+    """Stories, largest first (or the one `story_id`): title, the dates of the articles listed
+    in it, outlets, articles (copies apart) and statements."""
     page = _page(limit, offset)
     return store._rows(
-        "SELECT s.id, s.title, strftime(s.first, '%Y-%m-%d') AS first, strftime(s.last, '%Y-%m-%d') AS last,"
+        "SELECT s.id, s.title, strftime(min(a.published), '%Y-%m-%d') AS first, strftime(max(a.published), '%Y-%m-%d') AS last,"
         " count(DISTINCT m.article_id) FILTER (WHERE d.article_id IS NULL) AS articles,"
         " count(DISTINCT d.article_id) AS duplicates,"
         " list(DISTINCT coalesce(a.outlet, '(unknown)') ORDER BY coalesce(a.outlet, '(unknown)')) AS outlets,"
@@ -279,7 +284,7 @@ def story_rows(store: Store, story_id: str | None = None, limit: int | None = No
         " FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
         " LEFT JOIN near_duplicates d ON d.article_id = m.article_id"
         " WHERE ? IS NULL OR s.id = ?"
-        f" GROUP BY s.id, s.title, s.first, s.last ORDER BY articles DESC, s.first NULLS LAST, s.id{page}",
+        f" GROUP BY s.id, s.title ORDER BY articles DESC, first NULLS LAST, s.id{page}",
         [story_id, story_id],
     )
 
