@@ -35,13 +35,17 @@ def link_articles(store: Store, article_ids: Sequence[str]) -> None:
         return
     done = sql.clustered(store, ids)
     fresh = [article_id for article_id in ids if article_id not in done]
+    mentions = sql.batch_mentions(store, ids)
     with sql.transaction(store):
         if fresh:
             articles = sql.batch_articles(store, fresh)
             mark_duplicates(store, articles)
-            placed = place_in_stories(store, articles, sql.batch_mentions(store, fresh))
-            ids = list(dict.fromkeys([*ids, *placed]))  # with the earlier articles moved to another story
-        mentions = sql.batch_mentions(store, ids)
+            placed = place_in_stories(store, articles, [row for row in mentions if row["article_id"] not in done])
+            known = set(ids)
+            moved = [article_id for article_id in placed if article_id not in known]  # to a story confirmed
+            if moved:
+                ids += moved
+                mentions += sql.batch_mentions(store, moved)
         statements = sql.batch_statements(store, ids)
         lost = sql.forget_statements(store, ids)
         story_of = sql.stories_of(store, ids)

@@ -290,10 +290,12 @@ def story_rows(store: Store, story_id: str | None = None, limit: int | None = No
 
 
 def statement_links(store: Store, statement_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """The links of these statements: other statement, score and the reason they are one."""
+    """The links of these statements: other statement and its article, score and the reason
+    they are one."""
     return store._rows(
-        "SELECT statement_id, other_id, score, reason FROM statement_links"
-        " WHERE statement_id IN (SELECT unnest(?)) ORDER BY statement_id, other_id",
+        "SELECT l.statement_id, l.other_id, o.article_id AS other_article_id, l.score, l.reason"
+        " FROM statement_links l LEFT JOIN statements o ON o.id = l.other_id"
+        " WHERE l.statement_id IN (SELECT unnest(?)) ORDER BY l.statement_id, l.other_id",
         [list(statement_ids)],
     )
 

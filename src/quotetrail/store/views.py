@@ -35,10 +35,9 @@ def carried_by(store: Store, record: dict[str, Any]) -> list[dict[str, Any]]:
     """The other articles carrying a statement, each with its version of the statement and why
     they are one (shared wording, paraphrase, same occasion), the most specific link first."""
     found = sorted(links.statement_links(store, [record["id"]]), key=lambda link: -link["score"])
-    article_of = {row["id"]: row["article_id"] for row in store.statements(StatementQuery(ids=[l["other_id"] for l in found]))}
     version: dict[str, dict[str, Any]] = {}
     for link in found:
-        article_id = article_of.get(link["other_id"])
+        article_id = link["other_article_id"]
         if article_id and article_id not in version:
             version[article_id] = {"statement_id": link["other_id"], "reason": link["reason"], "score": round(link["score"], 3)}
     return [{**row, **version.get(row["id"], {})} for row in article_outlets(store, record["also_in"])]
