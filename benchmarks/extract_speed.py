@@ -21,12 +21,20 @@ from quotetrail.nlp import load_pipeline
 from quotetrail.records import Article
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_FOLDERS = (REPO / "data" / "corpus" / "seeds", REPO.parent / "shared" / "data" / "quotes" / "ggt-dev" / "rawtext")
+DEFAULT_FOLDERS = (
+    REPO / "data" / "corpus" / "seeds",
+    REPO.parent / "shared" / "data" / "quotes" / "ggt-dev" / "rawtext",
+)
 ROUNDS = 3
 
 
 def load_texts(folders: list[Path]) -> list[str]:
-    return [path.read_text(encoding="utf-8") for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.txt"))]
+    return [
+        path.read_text(encoding="utf-8")
+        for folder in folders
+        if folder.is_dir()
+        for path in sorted(folder.glob("*.txt"))
+    ]
 
 
 def best_of(rounds: int, work) -> float:
@@ -44,18 +52,24 @@ def main() -> None:
     nlp = with_line_breaks(load_pipeline())
     list(nlp.pipe(texts[:2]))  # warm up
     docs: list = []
-    parse = best_of(ROUNDS, lambda: docs.__setitem__(slice(None), list(nlp.pipe(texts, batch_size=16))))
+    parse = best_of(
+        ROUNDS, lambda: docs.__setitem__(slice(None), list(nlp.pipe(texts, batch_size=16)))
+    )
     articles = [Article(id=str(i), text=text) for i, text in enumerate(texts)]
     extract = best_of(ROUNDS, lambda: [extract_statements(a, d) for a, d in zip(articles, docs)])
     words = sum(len(doc) for doc in docs)
-    print(json.dumps({
-        "articles": len(texts),
-        "tokens": words,
-        "parse_s": round(parse, 3),
-        "extract_s": round(extract, 3),
-        "extract_over_parse": round(extract / parse, 3),
-        "parse_tokens_per_s": round(words / parse),
-    }))
+    print(
+        json.dumps(
+            {
+                "articles": len(texts),
+                "tokens": words,
+                "parse_s": round(parse, 3),
+                "extract_s": round(extract, 3),
+                "extract_over_parse": round(extract / parse, 3),
+                "parse_tokens_per_s": round(words / parse),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

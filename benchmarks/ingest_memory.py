@@ -20,8 +20,25 @@ import time
 from pathlib import Path
 
 FIRST = ["Anna", "Sergei", "Maria", "Ahmed", "John", "Li", "Fatima", "Oleg", "Elena", "Karim"]
-LAST = ["Petrova", "Ivanov", "Khan", "Smith", "Wei", "Haidari", "Morozov", "Novak", "Rahimi", "Brown"]
-ROLES = ["Foreign Minister", "Defence Minister", "spokesperson", "Ambassador", "Deputy Prime Minister"]
+LAST = [
+    "Petrova",
+    "Ivanov",
+    "Khan",
+    "Smith",
+    "Wei",
+    "Haidari",
+    "Morozov",
+    "Novak",
+    "Rahimi",
+    "Brown",
+]
+ROLES = [
+    "Foreign Minister",
+    "Defence Minister",
+    "spokesperson",
+    "Ambassador",
+    "Deputy Prime Minister",
+]
 PLACES = ["Russia", "China", "Pakistan", "Iran", "India", "Kazakhstan", "Uzbekistan", "Turkey"]
 TOPICS = ["trade", "security", "the border", "energy", "refugees", "sanctions", "the talks", "aid"]
 VERBS = ["said", "told reporters", "stressed", "noted", "warned", "added"]
@@ -37,7 +54,9 @@ def synthetic_article(rng: random.Random, number: int) -> str:
             f"would be discussed again in round {paragraph + number % 7}, and that officials met {rng.randint(2, 40)} times."
         )
         lines.append("")
-        lines.append(f"\u201cWe will keep working on {topic} with our partners in {other},\u201d {person.split()[1]} said.")
+        lines.append(
+            f"\u201cWe will keep working on {topic} with our partners in {other},\u201d {person.split()[1]} said."
+        )
         lines.append("")
     lines.append("If you like this story, share it with a friend!")
     return "\n".join(lines)
@@ -60,16 +79,26 @@ def measure(corpus: Path, db: Path, workers: int) -> dict[str, float]:
         " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
     started = time.perf_counter()
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     seconds = time.perf_counter() - started
     stored, own_kib, children_kib = int(output[0]), int(output[1]), int(output[2])
-    return {"articles": stored, "seconds": seconds, "peak_rss_mib": max(own_kib, children_kib) / 1024}
+    return {
+        "articles": stored,
+        "seconds": seconds,
+        "peak_rss_mib": max(own_kib, children_kib) / 1024,
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--base", type=int, default=100, help="articles in the baseline corpus")
-    parser.add_argument("--scale", type=int, default=10, help="the large corpus is this many times the baseline")
+    parser.add_argument(
+        "--scale", type=int, default=10, help="the large corpus is this many times the baseline"
+    )
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,7 +111,8 @@ def main() -> None:
     report = {
         **runs,
         "peak_rss_ratio": runs["large"]["peak_rss_mib"] / runs["baseline"]["peak_rss_mib"],
-        "throughput_ratio": runs["large"]["articles_per_second"] / runs["baseline"]["articles_per_second"],
+        "throughput_ratio": runs["large"]["articles_per_second"]
+        / runs["baseline"]["articles_per_second"],
         "corpus_ratio": args.scale,
         "workers": args.workers,
     }

@@ -35,8 +35,16 @@ def main() -> None:
             stream = world.stream()
             batch = [next(stream) for _ in range(args.batch)]
             seconds = store_and_link(store, batch)
-    print(json.dumps({"stored": stored, "batch": len(batch), "link_seconds": round(seconds, 3),
-                      "ms_per_article": round(1000 * seconds / len(batch), 2)}))
+    print(
+        json.dumps(
+            {
+                "stored": stored,
+                "batch": len(batch),
+                "link_seconds": round(seconds, 3),
+                "ms_per_article": round(1000 * seconds / len(batch), 2),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

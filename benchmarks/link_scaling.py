@@ -26,9 +26,43 @@ from quotetrail.records import Article, ArticleResult, Mention, Speaker, Stateme
 from quotetrail.store import Store
 
 OUTLETS = [f"Outlet {i}" for i in range(40)]
-COUNTRIES = ["Russia", "United States", "China", "Germany", "France", "Afghanistan", "India", "Iran", "Turkey", "Japan"]
-ROLES = ["President", "Foreign Minister", "Defence Minister", "Envoy", "Spokesperson", "Prime Minister"]
-SYLLABLES = ["ka", "lo", "mir", "va", "ne", "to", "ri", "sa", "den", "bor", "li", "ush", "ko", "ta", "ren"]
+COUNTRIES = [
+    "Russia",
+    "United States",
+    "China",
+    "Germany",
+    "France",
+    "Afghanistan",
+    "India",
+    "Iran",
+    "Turkey",
+    "Japan",
+]
+ROLES = [
+    "President",
+    "Foreign Minister",
+    "Defence Minister",
+    "Envoy",
+    "Spokesperson",
+    "Prime Minister",
+]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mir",
+    "va",
+    "ne",
+    "to",
+    "ri",
+    "sa",
+    "den",
+    "bor",
+    "li",
+    "ush",
+    "ko",
+    "ta",
+    "ren",
+]
 
 
 def _word(rng: random.Random) -> str:
@@ -52,7 +86,11 @@ class World:
         self.vocab, self.rare = words[:20000], words[20000:50000]
         self.weights = [1 / (rank + 1) for rank in range(len(self.vocab))]
         self.people = [
-            (f"{_word(self.rng).title()} {_word(self.rng).title()}ov", self.rng.choice(ROLES), self.rng.choice(COUNTRIES))
+            (
+                f"{_word(self.rng).title()} {_word(self.rng).title()}ov",
+                self.rng.choice(ROLES),
+                self.rng.choice(COUNTRIES),
+            )
             for _ in range(people)
         ]
         self.event = first_event  # events are dated in order: day = event // 40
@@ -73,14 +111,24 @@ class World:
 
     def article(self, event: dict, serial: int) -> ArticleResult:
         rng = self.rng
-        body = rng.choices(self.vocab, weights=self.weights, k=220) + rng.choices(event["words"], k=30)
+        body = rng.choices(self.vocab, weights=self.weights, k=220) + rng.choices(
+            event["words"], k=30
+        )
         body += event["numbers"] + [event["place"]]
         rng.shuffle(body)
         statements_spec = []
         for person, role, country in rng.sample(event["people"], 2):
-            shown = person if rng.random() < 0.7 else person.split()[-1] if rng.random() < 0.5 else person[:-2]
+            shown = (
+                person
+                if rng.random() < 0.7
+                else person.split()[-1]
+                if rng.random() < 0.5
+                else person[:-2]
+            )
             quote = rng.choice(event["quotes"])
-            statements_spec.append((Speaker(name=shown, mention=shown, role=role, affiliation=country), quote))
+            statements_spec.append(
+                (Speaker(name=shown, mention=shown, role=role, affiliation=country), quote)
+            )
         text = " ".join(body)
         spans, parts = [], [text]
         offset = len(text)
@@ -91,20 +139,39 @@ class World:
             parts.append(sentence)
             offset += len(sentence)
         text = "".join(parts) + f" serial {serial}"
-        article = Article(id=stable_id(text), text=text, title=event["title"], outlet=rng.choice(OUTLETS),
-                          published=event["date"])
+        article = Article(
+            id=stable_id(text),
+            text=text,
+            title=event["title"],
+            outlet=rng.choice(OUTLETS),
+            published=event["date"],
+        )
         statements = [
-            Statement(article_id=article.id, kind="direct", quote=quote, sentence=quote, span=(start, start + len(quote)),
-                      speaker=speaker, said_on=event["date"])
+            Statement(
+                article_id=article.id,
+                kind="direct",
+                quote=quote,
+                sentence=quote,
+                span=(start, start + len(quote)),
+                speaker=speaker,
+                said_on=event["date"],
+            )
             for speaker, quote, start in spans
         ]
-        mentions = [Mention(s.name, "PERSON", 0, 1) for s, _, _ in spans] + [Mention(event["place"], "GPE", 0, 1)]
+        mentions = [Mention(s.name, "PERSON", 0, 1) for s, _, _ in spans] + [
+            Mention(event["place"], "GPE", 0, 1)
+        ]
         return ArticleResult(article, statements, mentions)
 
     def copy(self, result: ArticleResult) -> ArticleResult:
         text = result.article.text + " (wire)"
-        article = Article(id=stable_id(text), text=text, title=result.article.title,
-                          outlet=self.rng.choice(OUTLETS), published=result.article.published)
+        article = Article(
+            id=stable_id(text),
+            text=text,
+            title=result.article.title,
+            outlet=self.rng.choice(OUTLETS),
+            published=result.article.published,
+        )
         return ArticleResult(article, [], [])
 
     def stream(self):
@@ -148,11 +215,29 @@ def main() -> None:
         while stored < args.articles:
             batch = [next(stream) for _ in range(args.batch)]
             seconds = store_and_link(store, batch)
-            print(json.dumps({"stored_before": stored, "batch": len(batch), "link_seconds": round(seconds, 3),
-                              "ms_per_article": round(1000 * seconds / len(batch), 2)}), flush=True)
+            print(
+                json.dumps(
+                    {
+                        "stored_before": stored,
+                        "batch": len(batch),
+                        "link_seconds": round(seconds, 3),
+                        "ms_per_article": round(1000 * seconds / len(batch), 2),
+                    }
+                ),
+                flush=True,
+            )
             stored += len(batch)
-        summary = {table: store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                   for table in ("articles", "statements", "stories", "entities", "near_duplicates", "statement_links")}
+        summary = {
+            table: store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in (
+                "articles",
+                "statements",
+                "stories",
+                "entities",
+                "near_duplicates",
+                "statement_links",
+            )
+        }
         print(json.dumps({"final": summary}))
 
 

@@ -36,10 +36,20 @@ def write_warc(path: Path, pages: int) -> int:
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for number in range(pages):
-            extra = "".join(f"<p>Paragraph {i} of page {number}: officials said the talks went on.</p>" for i in range(20))
+            extra = "".join(
+                f"<p>Paragraph {i} of page {number}: officials said the talks went on.</p>"
+                for i in range(20)
+            )
             html = PAGE.replace("</article>", extra + "</article>").encode("utf-8")
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            record = writer.create_warc_record(f"https://example.org/{number}", "response", payload=BytesIO(html), http_headers=headers)
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                f"https://example.org/{number}",
+                "response",
+                payload=BytesIO(html),
+                http_headers=headers,
+            )
             writer.write_record(record)
     return path.stat().st_size
 
@@ -79,15 +89,19 @@ def main() -> None:
     for document in dumps:
         clean_document(document)
     text_seconds = time.perf_counter() - start
-    print(json.dumps({
-        "warc_pages": args.pages,
-        "warc_mb": round(size / 1e6, 1),
-        "warc_records_per_s": rate(read, read_seconds),
-        "peak_rss_mb_before_read": round(rss_before, 1),
-        "peak_rss_mb_after_read": round(rss_after, 1),
-        "html_pages_cleaned_per_s": rate(count, html_seconds),
-        "text_dumps_cleaned_per_s": rate(len(dumps), text_seconds),
-    }))
+    print(
+        json.dumps(
+            {
+                "warc_pages": args.pages,
+                "warc_mb": round(size / 1e6, 1),
+                "warc_records_per_s": rate(read, read_seconds),
+                "peak_rss_mb_before_read": round(rss_before, 1),
+                "peak_rss_mb_after_read": round(rss_after, 1),
+                "html_pages_cleaned_per_s": rate(count, html_seconds),
+                "text_dumps_cleaned_per_s": rate(len(dumps), text_seconds),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -35,7 +35,9 @@ def build() -> dict[str, str]:
 
 def main() -> None:
     table = build()
-    TABLE.write_text("".join(f"{name}\t{sex}\n" for name, sex in sorted(table.items())), encoding="utf-8")
+    TABLE.write_text(
+        "".join(f"{name}\t{sex}\n" for name, sex in sorted(table.items())), encoding="utf-8"
+    )
     print(f"{len(table)} names -> {TABLE}")
 
 

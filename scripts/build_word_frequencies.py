@@ -22,7 +22,14 @@ from __future__ import annotations
 from pathlib import Path
 
 MIN_ZIPF = 2.5
-TABLE = Path(__file__).resolve().parents[1] / "src" / "quotetrail" / "link" / "data" / "word_frequencies.tsv"
+TABLE = (
+    Path(__file__).resolve().parents[1]
+    / "src"
+    / "quotetrail"
+    / "link"
+    / "data"
+    / "word_frequencies.tsv"
+)
 HEADER = "# English word frequencies (Zipf) from wordfreq (CC BY-SA 4.0); built by scripts/build_word_frequencies.py\n"
 
 

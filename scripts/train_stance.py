@@ -70,7 +70,9 @@ def _model(c: float) -> LogisticRegression:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--embeddings", action="store_true", help="train the optional embedding model")
+    parser.add_argument(
+        "--embeddings", action="store_true", help="train the optional embedding model"
+    )
     args = parser.parse_args()
     output = PACKAGE / (embedding.ARTEFACT if args.embeddings else ARTEFACT)
 
@@ -95,9 +97,17 @@ def main() -> None:
         row = [round(float(model.coef_[k, j]), DIGITS) for k in order]
         if any(row):
             weights[name] = row
-    artefact = LinearModel(LABELS, tuple(round(float(model.intercept_[k]), DIGITS) for k in order), weights)
-    payload = artefact.to_dict() | {"trained_on": args.data.name, "C": best, "cv_macro_f1": round(cv[best], 4)}
-    output.write_text(json.dumps(payload, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    artefact = LinearModel(
+        LABELS, tuple(round(float(model.intercept_[k]), DIGITS) for k in order), weights
+    )
+    payload = artefact.to_dict() | {
+        "trained_on": args.data.name,
+        "C": best,
+        "cv_macro_f1": round(cv[best], 4),
+    }
+    output.write_text(
+        json.dumps(payload, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
+    )
     print(f"C={best}: {len(weights)} features → {output}")
 
 

@@ -42,11 +42,27 @@ def test_cli_ingest_summary_and_rerun_stores_nothing(seeded_db):
 
 def test_cli_statements_follow_the_contract(seeded_db):
     records = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl"])
-    articles = {a["id"]: a for a in _jsonl(["articles", "--db", str(seeded_db), "--format", "jsonl"])}
+    articles = {
+        a["id"]: a for a in _jsonl(["articles", "--db", str(seeded_db), "--format", "jsonl"])
+    }
     assert records
     for record in records:
-        assert {"id", "article_id", "outlet", "published", "said_on", "kind", "speaker", "cue", "quote",
-                "sentence", "span", "about", "stance", "also_in"} <= set(record)
+        assert {
+            "id",
+            "article_id",
+            "outlet",
+            "published",
+            "said_on",
+            "kind",
+            "speaker",
+            "cue",
+            "quote",
+            "sentence",
+            "span",
+            "about",
+            "stance",
+            "also_in",
+        } <= set(record)
         assert record["kind"] in {"direct", "indirect", "mixed"}
         start, end = record["span"]
         assert record["quote"] in articles[record["article_id"]]["text"][start:end]
@@ -68,9 +84,13 @@ def test_cli_seed_quotes_are_attributed(seeded_db, fragment, speaker):
 
 def test_cli_statement_filters_narrow_the_list(seeded_db):
     everything = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl"])
-    putin = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--speaker", "Putin"])
+    putin = _jsonl(
+        ["statements", "--db", str(seeded_db), "--format", "jsonl", "--speaker", "Putin"]
+    )
     direct = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--kind", "direct"])
-    late = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--since", "2024-01-01"])
+    late = _jsonl(
+        ["statements", "--db", str(seeded_db), "--format", "jsonl", "--since", "2024-01-01"]
+    )
     assert 0 < len(putin) < len(everything)
     assert all("Putin" in r["speaker"]["entity"]["name"] for r in putin)
     assert direct and all(r["kind"] == "direct" for r in direct)
@@ -78,7 +98,19 @@ def test_cli_statement_filters_narrow_the_list(seeded_db):
 
 
 def test_cli_positions_lists_russia_on_taliban_by_date(seeded_db):
-    rows = _jsonl(["positions", "--db", str(seeded_db), "--actor", "Russia", "--target", "Taliban", "--format", "jsonl"])
+    rows = _jsonl(
+        [
+            "positions",
+            "--db",
+            str(seeded_db),
+            "--actor",
+            "Russia",
+            "--target",
+            "Taliban",
+            "--format",
+            "jsonl",
+        ]
+    )
     dates = [r["date"] for r in rows if r["type"] == "statement"]
     assert dates == sorted(dates)
     assert any(d.startswith("2021") for d in dates) and any(d.startswith("2024") for d in dates)
@@ -119,7 +151,9 @@ def test_cli_missing_database_is_a_usage_error(tmp_path):
 
 
 def test_cli_rejected_input_exits_1_and_names_it(tmp_path):
-    (tmp_path / "good.txt").write_text("Putin said on Friday that \u201cthe talks will go on.\u201d\n", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(
+        "Putin said on Friday that \u201cthe talks will go on.\u201d\n", encoding="utf-8"
+    )
     (tmp_path / "empty.txt").write_bytes(b"")
     db = tmp_path / "x.duckdb"
     result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(db), "--workers", "1"])
@@ -131,7 +165,9 @@ def test_cli_rejected_input_exits_1_and_names_it(tmp_path):
 def test_cli_runs_as_module(seeded_db):
     completed = subprocess.run(
         [sys.executable, "-m", "quotetrail", "outlets", "--db", str(seeded_db), "--format", "json"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert completed.returncode == 0, completed.stderr
     assert sum(row["articles"] for row in json.loads(completed.stdout)) == 5
@@ -140,10 +176,15 @@ def test_cli_runs_as_module(seeded_db):
 def test_cli_ingest_links_the_seed_press_conference_across_outlets(seeded_db):
     """Ingest links as it stores: Putin's press conference of 20 August 2021, reported by Press TV
     and RT, is one statement carried by both, and the four 2021 articles form one story."""
-    records = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--speaker", "Putin"])
+    records = _jsonl(
+        ["statements", "--db", str(seeded_db), "--format", "jsonl", "--speaker", "Putin"]
+    )
     realities = [r for r in records if "accept the realities" in r["quote"]]
     assert realities and realities[0]["also_in"], "the RT report is not linked to the Press TV one"
-    carried = {a["id"]: a["outlet"] for a in _jsonl(["articles", "--db", str(seeded_db), "--format", "jsonl"])}
+    carried = {
+        a["id"]: a["outlet"]
+        for a in _jsonl(["articles", "--db", str(seeded_db), "--format", "jsonl"])
+    }
     assert {carried[i] for i in realities[0]["also_in"]} == {"Press TV"}
     stories = _jsonl(["stories", "--db", str(seeded_db), "--format", "jsonl"])
     assert max(s["articles"] for s in stories) == 4
@@ -153,11 +194,17 @@ def test_cli_ingest_links_the_seed_press_conference_across_outlets(seeded_db):
 def test_cli_export_carries_the_links(seeded_db, tmp_path):
     """An export keeps what linking found: every article's story, the cross-outlet statement
     links and the entity merges, with ids that join back to the exported records."""
-    result = runner.invoke(app, ["export", "--db", str(seeded_db), "--format", "jsonl", "-o", str(tmp_path)])
+    result = runner.invoke(
+        app, ["export", "--db", str(seeded_db), "--format", "jsonl", "-o", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
 
     def rows(table: str) -> list[dict]:
-        return [json.loads(line) for line in (tmp_path / f"{table}.jsonl").read_text().splitlines() if line]
+        return [
+            json.loads(line)
+            for line in (tmp_path / f"{table}.jsonl").read_text().splitlines()
+            if line
+        ]
 
     articles = {a["id"] for a in rows("articles")}
     members = rows("story_members")
@@ -177,10 +224,15 @@ def test_cli_articles_carry_document_tone(seeded_db):
 
 def test_cli_entities_merge_the_envoy_spelt_two_ways(seeded_db):
     """Brinkwire's "Zamir Kabul" and RT's "Zamir Kabulov" are one person, and the merge says why."""
-    entities = json.loads(runner.invoke(app, ["entities", "--db", str(seeded_db), "--format", "json"]).stdout)
+    entities = json.loads(
+        runner.invoke(app, ["entities", "--db", str(seeded_db), "--format", "json"]).stdout
+    )
     envoy = [e for e in entities if any(a.startswith("Zamir Kabul") for a in e["aliases"])]
     assert len(envoy) == 1
-    assert set(envoy[0]["aliases"]) >= {"Zamir Kabul", "Zamir Kabulov"} and envoy[0]["name"] == "Zamir Kabulov"
+    assert (
+        set(envoy[0]["aliases"]) >= {"Zamir Kabul", "Zamir Kabulov"}
+        and envoy[0]["name"] == "Zamir Kabulov"
+    )
     assert any("variant spelling" in e["reason"] for e in envoy[0]["evidence"])
     russia = next(e for e in entities if e["name"] == "Russia")
     assert {"Moscow", "Kremlin"} <= set(russia["aliases"])
@@ -188,19 +240,41 @@ def test_cli_entities_merge_the_envoy_spelt_two_ways(seeded_db):
 
 def test_cli_speaker_filter_and_table_follow_the_resolved_envoy(seeded_db):
     """`--speaker Kabulov` finds Brinkwire's "Zamir Kabul" too, and the table names him once."""
-    records = _jsonl(["statements", "--db", str(seeded_db), "--format", "jsonl", "--speaker", "Kabulov"])
+    records = _jsonl(
+        ["statements", "--db", str(seeded_db), "--format", "jsonl", "--speaker", "Kabulov"]
+    )
     assert {r["outlet"] for r in records} == {"Brinkwire", "RT"}
     assert {r["speaker"]["entity"]["name"] for r in records} == {"Zamir Kabulov"}
-    table = runner.invoke(app, ["statements", "--db", str(seeded_db), "--speaker", "Kabulov", "--format", "table"],
-                          env={"COLUMNS": "400"})
-    assert table.stdout.count("Zamir Kabulov (Special Presidential Representative, Russia) ← “Zamir Kabul”") == 1
+    table = runner.invoke(
+        app,
+        ["statements", "--db", str(seeded_db), "--speaker", "Kabulov", "--format", "table"],
+        env={"COLUMNS": "400"},
+    )
+    assert (
+        table.stdout.count(
+            "Zamir Kabulov (Special Presidential Representative, Russia) ← “Zamir Kabul”"
+        )
+        == 1
+    )
 
 
 def test_cli_positions_show_the_2021_to_2024_shift_end_to_end(seeded_db):
     """Extracted, linked and judged from the raw seeds: Russia moves from opposing the Taliban
     in August 2021 to supporting them in July 2024, with the statements that prove it."""
-    result = runner.invoke(app, ["positions", "--db", str(seeded_db), "--actor", "Russia", "--target", "Taliban",
-                                 "--format", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "positions",
+            "--db",
+            str(seeded_db),
+            "--actor",
+            "Russia",
+            "--target",
+            "Taliban",
+            "--format",
+            "json",
+        ],
+    )
     payload = json.loads(result.stdout)
     periods = {p["period"]: p["label"] for p in payload["periods"]}
     assert periods["2021-08"] == "oppose" and periods["2024-07"] == "support"
@@ -211,7 +285,19 @@ def test_cli_positions_show_the_2021_to_2024_shift_end_to_end(seeded_db):
 
 def test_cli_positions_date_an_undated_article_by_its_story(seeded_db):
     """Zenger News states no date; its Putin statements join the timeline at their story's date."""
-    rows = _jsonl(["positions", "--db", str(seeded_db), "--actor", "Putin", "--target", "Taliban", "--format", "jsonl"])
+    rows = _jsonl(
+        [
+            "positions",
+            "--db",
+            str(seeded_db),
+            "--actor",
+            "Putin",
+            "--target",
+            "Taliban",
+            "--format",
+            "jsonl",
+        ]
+    )
     zenger = [r for r in rows if r["type"] == "statement" and r["outlet"] == "Zenger News"]
     assert zenger and all(r["date_from"] == "story" and r["date_assumed"] for r in zenger)
     assert all(r["date"].startswith("2021-08") for r in zenger)

@@ -20,10 +20,17 @@ def _write_bad_inputs(folder: Path) -> dict[str, str]:
     """Bad files beside good ones; returns file name -> a word the rejection reason must hold."""
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "broken-utf8.txt").write_bytes("Caf\u00e9 talks \u201cresume\u201d".encode("utf-8") + b" \xff\xfe bytes")
+    (folder / "broken-utf8.txt").write_bytes(
+        "Caf\u00e9 talks \u201cresume\u201d".encode("utf-8") + b" \xff\xfe bytes"
+    )
     (folder / "nothing-here").mkdir()
     (folder / "nothing-here" / "notes.bin").write_bytes(b"\x00\x01")
-    return {"binary.txt": "binary", "empty.txt": "empty", "broken-utf8.txt": "UTF-8", "nothing-here": "no readable file"}
+    return {
+        "binary.txt": "binary",
+        "empty.txt": "empty",
+        "broken-utf8.txt": "UTF-8",
+        "nothing-here": "no readable file",
+    }
 
 
 def test_ingest_names_each_bad_input_and_stores_the_good(tmp_path, db_path):

@@ -31,11 +31,14 @@ def test_render_table_shows_markup_and_escapes_as_inert_text():
 
 def test_render_csv_defuses_formulas():
     out = io.StringIO()
-    emit([{"quote": "=HYPERLINK(\"http://x\")"}], "csv", stream=out)
+    emit([{"quote": '=HYPERLINK("http://x")'}], "csv", stream=out)
     rows = list(csv.reader(io.StringIO(out.getvalue())))
     assert rows[1][0].startswith("'=")
 
 
-@pytest.mark.parametrize(("value", "expected"), [(None, ""), ("a\nb", "a b"), ("x\u202ey", "x\\u202ey"), (["a"], '["a"]')])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(None, ""), ("a\nb", "a b"), ("x\u202ey", "x\\u202ey"), (["a"], '["a"]')],
+)
 def test_render_safe_text(value, expected):
     assert safe_text(value) == expected

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -50,14 +51,23 @@ class Engine(str, Enum):
 
 DbOption = Annotated[
     Path,
-    typer.Option("--db", envvar="QUOTETRAIL_DB", help="DuckDB file (default $QUOTETRAIL_DB, else ./quotetrail.duckdb)."),
+    typer.Option(
+        "--db",
+        envvar="QUOTETRAIL_DB",
+        help="DuckDB file (default $QUOTETRAIL_DB, else ./quotetrail.duckdb).",
+    ),
 ]
-FormatOption = Annotated[Optional[Format], typer.Option("--format", help="Output format (table on a terminal, else jsonl).")]
-LimitOption = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows.")]
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", help="Output format (table on a terminal, else jsonl)."),
+]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", min=1, help="At most this many rows.")
+]
 DEFAULT_DB = Path("quotetrail.duckdb")
 
 
-def _iso_date(value: Optional[str]) -> Optional[str]:
+def _iso_date(value: str | None) -> str | None:
     if value is None:
         return None
     try:
@@ -69,7 +79,9 @@ def _iso_date(value: Optional[str]) -> Optional[str]:
 @contextmanager
 def _open(db: Path, read_only: bool = True) -> Iterator[Store]:
     if read_only and not db.exists():
-        err.print(Text(f"error: no database at {db} (run `quotetrail ingest PATH --db {db}` first)"))
+        err.print(
+            Text(f"error: no database at {db} (run `quotetrail ingest PATH --db {db}` first)")
+        )
         raise typer.Exit(2)
     try:
         store = Store(db, read_only=read_only)
@@ -82,7 +94,7 @@ def _open(db: Path, read_only: bool = True) -> Iterator[Store]:
         store.close()
 
 
-def _format(fmt: Optional[Format]) -> str:
+def _format(fmt: Format | None) -> str:
     """The format asked for, else a table on a terminal and JSON Lines into a pipe."""
     return (fmt.value if fmt else None) or default_format()
 
@@ -112,21 +124,38 @@ STATEMENT_COLUMNS = [
     ("cue", "", lambda r: r["cue"]),
     ("statement", "", lambda r: r["quote"]),
     ("outlet", "magenta", lambda r: r["outlet"]),
-    ("also in", "green", lambda r: len(r["also_in"]) or ""),  # corroboration: other articles carrying it
+    (
+        "also in",
+        "green",
+        lambda r: len(r["also_in"]) or "",
+    ),  # corroboration: other articles carrying it
 ]
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt .html .htm .warc .warc.gz .jsonl .csv).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders (.txt .html .htm .warc .warc.gz .jsonl .csv)."),
+    ],
     db: DbOption = DEFAULT_DB,
-    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes (default: every core).")] = None,
-    reprocess: Annotated[bool, typer.Option("--reprocess", help="Re-extract articles already stored.")] = False,
-    engine: Annotated[Engine, typer.Option(help="Where the per-document stages run: local processes or Ray.")] = Engine.local,
-    ray_address: Annotated[Optional[str], typer.Option(help="Ray cluster address (default: start Ray locally).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Worker processes (default: every core)."),
+    ] = None,
+    reprocess: Annotated[
+        bool, typer.Option("--reprocess", help="Re-extract articles already stored.")
+    ] = False,
+    engine: Annotated[
+        Engine, typer.Option(help="Where the per-document stages run: local processes or Ray.")
+    ] = Engine.local,
+    ray_address: Annotated[
+        str | None, typer.Option(help="Ray cluster address (default: start Ray locally).")
+    ] = None,
 ) -> None:
     """Read, clean, parse and extract; store what is new. Exit 1 if any input was rejected."""
-    from quotetrail.ingest import default_workers, ingest as run_ingest
+    from quotetrail.ingest import default_workers
+    from quotetrail.ingest import ingest as run_ingest
     from quotetrail.scale import make_driver
     from quotetrail.scale.ray import RayUnavailable
 
@@ -136,7 +165,9 @@ def ingest(
 
         def report(summary: Any) -> None:
             if progress is not None:
-                progress.update(task, completed=summary.documents, description=f"{summary.stored} stored")
+                progress.update(
+                    task, completed=summary.documents, description=f"{summary.stored} stored"
+                )
 
         try:
             summary = run_ingest(paths, store, driver=driver, replace=reprocess, on_progress=report)
@@ -164,13 +195,18 @@ def ingest(
 
 
 @contextmanager
-def _progress() -> Iterator[Optional[Progress]]:
+def _progress() -> Iterator[Progress | None]:
     if not sys.stderr.isatty():
         yield None
         return
     progress = Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} documents"),
-        TimeElapsedColumn(), console=err, transient=True,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
     )
     with progress:
         yield progress
@@ -179,26 +215,39 @@ def _progress() -> Iterator[Optional[Progress]]:
 @app.command()
 def articles(
     db: DbOption = DEFAULT_DB,
-    outlet: Annotated[Optional[str], typer.Option(help="Outlet name contains this.")] = None,
-    since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Published on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Published on or before.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name contains this.")] = None,
+    since: Annotated[
+        str | None, typer.Option(callback=_iso_date, help="Published on or after (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(callback=_iso_date, help="Published on or before.")
+    ] = None,
     limit: LimitOption = None,
     fmt: FormatOption = None,
 ) -> None:
     """Stored articles: metadata, and the cleaned text in json/jsonl/csv."""
     fmt_name = _format(fmt)
     with _open(db) as store:
-        rows = store.articles(ArticleQuery(outlet=outlet, since=since, until=until, limit=limit), with_text=fmt_name != "table")
+        rows = store.articles(
+            ArticleQuery(outlet=outlet, since=since, until=until, limit=limit),
+            with_text=fmt_name != "table",
+        )
     emit(
         rows,
         fmt_name,
         columns=[
-            ("published", "cyan", lambda r: (r["published"] or "") + ("?" if r["published_inferred"] else "")),
+            (
+                "published",
+                "cyan",
+                lambda r: (r["published"] or "") + ("?" if r["published_inferred"] else ""),
+            ),
             ("outlet", "magenta", lambda r: r["outlet"]),
             ("title", "bold", lambda r: r["title"]),
             ("statements", "", lambda r: r["statements"]),
             ("id", "dim", lambda r: r["id"]),
-        ] if fmt_name == "table" else None,
+        ]
+        if fmt_name == "table"
+        else None,
         title="Articles",
     )
 
@@ -206,20 +255,36 @@ def articles(
 @app.command()
 def statements(
     db: DbOption = DEFAULT_DB,
-    speaker: Annotated[Optional[str], typer.Option(help="Speaker name, mention or any alias of the resolved speaker contains this.")] = None,
-    about: Annotated[Optional[str], typer.Option(help="Statements about this target.")] = None,
-    outlet: Annotated[Optional[str], typer.Option(help="Outlet name contains this.")] = None,
-    since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Said on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Said on or before.")] = None,
-    kind: Annotated[Optional[StatementKind], typer.Option(help="direct, indirect or mixed.")] = None,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            help="Speaker name, mention or any alias of the resolved speaker contains this."
+        ),
+    ] = None,
+    about: Annotated[str | None, typer.Option(help="Statements about this target.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name contains this.")] = None,
+    since: Annotated[
+        str | None, typer.Option(callback=_iso_date, help="Said on or after (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(callback=_iso_date, help="Said on or before.")
+    ] = None,
+    kind: Annotated[
+        StatementKind | None, typer.Option(help="direct, indirect or mixed.")
+    ] = None,
     limit: LimitOption = None,
     fmt: FormatOption = None,
 ) -> None:
     """Statements with their speakers, by the date they were made."""
     fmt_name = _format(fmt)
     query = StatementQuery(
-        speaker=speaker, about=about, outlet=outlet, since=since, until=until,
-        kind=kind.value if kind else None, limit=limit,
+        speaker=speaker,
+        about=about,
+        outlet=outlet,
+        since=since,
+        until=until,
+        kind=kind.value if kind else None,
+        limit=limit,
     )
     with _open(db) as store:
         rows = store.statements(query)
@@ -228,11 +293,18 @@ def statements(
 
 @app.command()
 def positions(
-    actor: Annotated[str, typer.Option(help="A speaker, or a country/organisation and everyone affiliated with it.")],
+    actor: Annotated[
+        str,
+        typer.Option(help="A speaker, or a country/organisation and everyone affiliated with it."),
+    ],
     target: Annotated[str, typer.Option(help="What the statements are about.")],
     db: DbOption = DEFAULT_DB,
-    since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Said on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Said on or before.")] = None,
+    since: Annotated[
+        str | None, typer.Option(callback=_iso_date, help="Said on or after (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(callback=_iso_date, help="Said on or before.")
+    ] = None,
     period: Annotated[str, typer.Option(help="Aggregate per month, quarter or year.")] = "month",
     fmt: FormatOption = None,
 ) -> None:
@@ -255,17 +327,41 @@ def positions(
         "contradiction": result.contradictions,
     }
     if fmt_name == "json":
-        emit_document({"actor": actor, "target": target} | {f"{k}s": v for k, v in sections.items()}, stream=sys.stdout)
+        emit_document(
+            {"actor": actor, "target": target} | {f"{k}s": v for k, v in sections.items()},
+            stream=sys.stdout,
+        )
     elif fmt_name == "jsonl":
-        emit([{"type": kind} | row for kind, rows in sections.items() for row in rows], "jsonl", stream=sys.stdout)
+        emit(
+            [{"type": kind} | row for kind, rows in sections.items() for row in rows],
+            "jsonl",
+            stream=sys.stdout,
+        )
     elif fmt_name == "csv":
         emit(result.timeline, "csv", columns=POSITION_COLUMNS, stream=sys.stdout)
     else:
-        emit(result.timeline, "table", columns=POSITION_COLUMNS,
-             title=f"{actor} on {target}: {len(result.timeline)} statements", stream=sys.stdout)
-        emit(sections["period"], "table", columns=PERIOD_COLUMNS, title=f"Stance per {period}", stream=sys.stdout)
+        emit(
+            result.timeline,
+            "table",
+            columns=POSITION_COLUMNS,
+            title=f"{actor} on {target}: {len(result.timeline)} statements",
+            stream=sys.stdout,
+        )
+        emit(
+            sections["period"],
+            "table",
+            columns=PERIOD_COLUMNS,
+            title=f"Stance per {period}",
+            stream=sys.stdout,
+        )
         emit(sections["shift"], "table", columns=SHIFT_COLUMNS, title="Shifts", stream=sys.stdout)
-        emit(result.contradictions, "table", columns=CONTRADICTION_COLUMNS, title="Contradictions", stream=sys.stdout)
+        emit(
+            result.contradictions,
+            "table",
+            columns=CONTRADICTION_COLUMNS,
+            title="Contradictions",
+            stream=sys.stdout,
+        )
 
 
 def _side_cell(side: dict[str, Any]) -> str:
@@ -273,7 +369,10 @@ def _side_cell(side: dict[str, Any]) -> str:
 
 
 def _shift_evidence(row: dict[str, Any]) -> str:
-    quotes = [f"{e['date']} “{e['quote']}” ({e['evidence']})" for e in row["evidence_before"] + row["evidence_after"]]
+    quotes = [
+        f"{e['date']} “{e['quote']}” ({e['evidence']})"
+        for e in row["evidence_before"] + row["evidence_after"]
+    ]
     return " → ".join(quotes)
 
 
@@ -289,7 +388,11 @@ PERIOD_COLUMNS = [
     ("period", "cyan", lambda r: r["period"]),
     ("stance", "bold", lambda r: r["label"]),
     ("support/neutral/oppose", "", lambda r: f"{r['support']}/{r['neutral']}/{r['oppose']}"),
-    ("balance (90% interval)", "", lambda r: f"{r['balance']:+.2f} ({r['low']:+.2f} … {r['high']:+.2f})"),
+    (
+        "balance (90% interval)",
+        "",
+        lambda r: f"{r['balance']:+.2f} ({r['low']:+.2f} … {r['high']:+.2f})",
+    ),
 ]
 SHIFT_COLUMNS = [
     ("from", "cyan", lambda r: f"{r['before']} {r['from_label']}"),
@@ -308,7 +411,9 @@ CONTRADICTION_COLUMNS = [
 @app.command()
 def entities(
     db: DbOption = DEFAULT_DB,
-    kind: Annotated[Optional[str], typer.Option(help="Only this kind: person, actor, organization, place.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind: person, actor, organization, place.")
+    ] = None,
     limit: LimitOption = None,
     fmt: FormatOption = None,
 ) -> None:
@@ -363,7 +468,9 @@ def _story_titles(stories: list[dict], short: bool) -> str:
     """Story titles joined for one cell; shortened to a glance in a terminal table."""
     titles = [story["title"] or story["id"] for story in stories]
     if short:
-        titles = [title if len(title) <= 40 else title[:39].rsplit(" ", 1)[0] + "…" for title in titles]
+        titles = [
+            title if len(title) <= 40 else title[:39].rsplit(" ", 1)[0] + "…" for title in titles
+        ]
     return "; ".join(titles)
 
 
@@ -394,9 +501,13 @@ def outlets(db: DbOption = DEFAULT_DB, fmt: FormatOption = None) -> None:
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write the tables into.")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder to write the tables into.")
+    ],
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="parquet, jsonl or csv.")] = ExportFormat.parquet,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="parquet, jsonl or csv.")
+    ] = ExportFormat.parquet,
 ) -> None:
     """Write every stored table to a folder."""
     with _open(db) as store:
@@ -409,14 +520,29 @@ def export(
 def search(
     query: Annotated[str, typer.Argument(help="Words that must all occur (ranked by BM25).")],
     db: DbOption = DEFAULT_DB,
-    articles_only: Annotated[bool, typer.Option("--articles", help="Search article titles and texts instead of statements.")] = False,
-    speaker: Annotated[Optional[str], typer.Option(help="Speaker name, mention or any alias of the resolved speaker contains this.")] = None,
-    about: Annotated[Optional[str], typer.Option(help="Statements about this target.")] = None,
-    outlet: Annotated[Optional[str], typer.Option(help="Outlet name contains this.")] = None,
-    since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="On or after (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(callback=_iso_date, help="On or before.")] = None,
-    kind: Annotated[Optional[StatementKind], typer.Option(help="direct, indirect or mixed.")] = None,
-    stance: Annotated[Optional[StanceLabel], typer.Option(help="support, oppose or neutral (on --about when given).")] = None,
+    articles_only: Annotated[
+        bool,
+        typer.Option("--articles", help="Search article titles and texts instead of statements."),
+    ] = False,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            help="Speaker name, mention or any alias of the resolved speaker contains this."
+        ),
+    ] = None,
+    about: Annotated[str | None, typer.Option(help="Statements about this target.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name contains this.")] = None,
+    since: Annotated[
+        str | None, typer.Option(callback=_iso_date, help="On or after (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[str | None, typer.Option(callback=_iso_date, help="On or before.")] = None,
+    kind: Annotated[
+        StatementKind | None, typer.Option(help="direct, indirect or mixed.")
+    ] = None,
+    stance: Annotated[
+        StanceLabel | None,
+        typer.Option(help="support, oppose or neutral (on --about when given)."),
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many results.")] = 20,
     fmt: FormatOption = None,
 ) -> None:
@@ -426,13 +552,27 @@ def search(
     fmt_name = _format(fmt)
     with _open(db) as store:
         if articles_only:
-            rows = search_articles(store, query, ArticleQuery(outlet=outlet, since=since, until=until), limit=limit)
-            columns = [("score", "dim", lambda r: r["score"]), ("published", "cyan", lambda r: r["published"]),
-                       ("outlet", "magenta", lambda r: r["outlet"]), ("title", "bold", lambda r: r["title"]),
-                       ("snippet", "", lambda r: r["snippet"]), ("id", "dim", lambda r: r["id"])]
+            rows = search_articles(
+                store, query, ArticleQuery(outlet=outlet, since=since, until=until), limit=limit
+            )
+            columns = [
+                ("score", "dim", lambda r: r["score"]),
+                ("published", "cyan", lambda r: r["published"]),
+                ("outlet", "magenta", lambda r: r["outlet"]),
+                ("title", "bold", lambda r: r["title"]),
+                ("snippet", "", lambda r: r["snippet"]),
+                ("id", "dim", lambda r: r["id"]),
+            ]
         else:
-            where = StatementQuery(speaker=speaker, about=about, outlet=outlet, since=since, until=until,
-                                    kind=kind.value if kind else None, stance=stance.value if stance else None)
+            where = StatementQuery(
+                speaker=speaker,
+                about=about,
+                outlet=outlet,
+                since=since,
+                until=until,
+                kind=kind.value if kind else None,
+                stance=stance.value if stance else None,
+            )
             rows = search_statements(store, query, where, limit=limit)
             columns = [("score", "dim", lambda r: r["score"]), *STATEMENT_COLUMNS]
     emit(rows, fmt_name, columns=columns, title=f"Search: {query}")
@@ -442,10 +582,19 @@ def search(
 def report(
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")],
     db: DbOption = DEFAULT_DB,
-    actor: Annotated[Optional[str], typer.Option(help="With --target: add this actor's position timeline.")] = None,
-    target: Annotated[Optional[str], typer.Option(help="With --actor: the target of the position.")] = None,
-    since: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Position from this date (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option(callback=_iso_date, help="Position up to this date.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="With --target: add this actor's position timeline.")
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option(help="With --actor: the target of the position.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(callback=_iso_date, help="Position from this date (YYYY-MM-DD)."),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(callback=_iso_date, help="Position up to this date.")
+    ] = None,
 ) -> None:
     """Write one self-contained HTML report (opens offline; no external requests)."""
     from quotetrail.serve.report import write_report
@@ -461,10 +610,20 @@ def report(
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to listen on; anything but loopback exposes the store.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; anything but loopback exposes the store.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
-    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /api/v1/ingest (bearer token required).")] = False,
-    token: Annotated[Optional[str], typer.Option(envvar="QUOTETRAIL_TOKEN", help="Ingest token (default: a random one, printed).")] = None,
+    allow_ingest: Annotated[
+        bool,
+        typer.Option("--allow-ingest", help="Accept POST /api/v1/ingest (bearer token required)."),
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="QUOTETRAIL_TOKEN", help="Ingest token (default: a random one, printed)."
+        ),
+    ] = None,
 ) -> None:
     """The web app and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json)."""
     import ipaddress
@@ -484,21 +643,38 @@ def serve(
     except ValueError:
         loopback = host == "localhost"
     if not loopback:
-        err.print(Text(f"warning: listening on {host}: anyone who can reach this address can read the store"
-                       + (" and, with the token, ingest into it" if allow_ingest else "")))
-    uvicorn.run(create_app(db, allow_ingest=allow_ingest, token=token), host=host, port=port, log_level="warning")
+        err.print(
+            Text(
+                f"warning: listening on {host}: anyone who can reach this address can read the store"
+                + (" and, with the token, ingest into it" if allow_ingest else "")
+            )
+        )
+    uvicorn.run(
+        create_app(db, allow_ingest=allow_ingest, token=token),
+        host=host,
+        port=port,
+        log_level="warning",
+    )
 
 
 @app.command("eval")
 def evaluate(
-    kind: Annotated[str, typer.Argument(help="Which harness: " + "quotes, clean, stance, clusters.")],
-    data: Annotated[Path, typer.Option("--data", exists=True, help="The evaluation data (see ../shared/data).")],
+    kind: Annotated[
+        str, typer.Argument(help="Which harness: " + "quotes, clean, stance, clusters.")
+    ],
+    data: Annotated[
+        Path, typer.Option("--data", exists=True, help="The evaluation data (see ../shared/data).")
+    ],
 ) -> None:
     """Score a stage on an evaluation set; prints one JSON object of metrics."""
     from quotetrail.eval import HARNESSES, run_harness
 
     if kind not in HARNESSES:
-        err.print(Text(f"error: unknown evaluation {kind!r}; available: {', '.join(sorted(HARNESSES)) or 'none'}"))
+        err.print(
+            Text(
+                f"error: unknown evaluation {kind!r}; available: {', '.join(sorted(HARNESSES)) or 'none'}"
+            )
+        )
         raise typer.Exit(2)
     print(json.dumps(run_harness(kind, data), sort_keys=True))
 
@@ -511,7 +687,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
 ) -> None:
     """quotetrail: who said what, when, about whom — from raw news articles."""
 

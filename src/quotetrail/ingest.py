@@ -47,7 +47,9 @@ class IngestSummary:
 
 
 def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
 
 
 def ingest(
@@ -66,7 +68,9 @@ def ingest(
     furniture = FurnitureStats.from_dict(store.load_state(FURNITURE_STATE) or {})
     batches = (
         Batch(documents, furniture_by_outlet(furniture))
-        for documents in _new_document_batches(iter_documents(paths), store, summary, batch_size, replace)
+        for documents in _new_document_batches(
+            iter_documents(paths), store, summary, batch_size, replace
+        )
     )
     for results in (driver or make_driver())(batches):
         articles: list[ArticleResult] = []
@@ -75,7 +79,9 @@ def ingest(
                 summary.rejected.append(result)
             else:
                 articles.append(result)
-        new_ids = {result.article.id for result in articles} - store.existing_article_ids(r.article.id for r in articles)
+        new_ids = {result.article.id for result in articles} - store.existing_article_ids(
+            r.article.id for r in articles
+        )
         stored = store.write(articles, replace=replace)
         link_articles(store, [r.article.id for r in articles if replace or r.article.id in new_ids])
         for result in articles:
@@ -92,7 +98,11 @@ def ingest(
 
 
 def _new_document_batches(
-    items: Iterator[RawDocument | Rejection], store: Store, summary: IngestSummary, batch_size: int, replace: bool
+    items: Iterator[RawDocument | Rejection],
+    store: Store,
+    summary: IngestSummary,
+    batch_size: int,
+    replace: bool,
 ) -> Iterator[list[RawDocument]]:
     """Batches of documents not yet stored. Nothing grows with the corpus: a document repeated
     across batches is caught when its batch is written (`Store.write` skips stored ids)."""
@@ -100,7 +110,9 @@ def _new_document_batches(
     pending_ids: set[str] = set()
 
     def flush() -> list[RawDocument]:
-        stored = set() if replace else store.existing_article_ids(document.id for document in pending)
+        stored = (
+            set() if replace else store.existing_article_ids(document.id for document in pending)
+        )
         summary.already_stored += sum(1 for document in pending if document.id in stored)
         return [document for document in pending if document.id not in stored]
 

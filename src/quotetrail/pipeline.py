@@ -25,9 +25,13 @@ def process_batch(batch: Batch) -> list[ArticleResult | Rejection]:
     for document in batch.documents:
         try:
             article = clean_document(document, batch.furniture)
-            candidates = sorted(candidate_lines(document.content)) if document.format == "text" else []
+            candidates = (
+                sorted(candidate_lines(document.content)) if document.format == "text" else []
+            )
         except Exception as error:  # one bad document must not stop the batch
-            results.append(Rejection(document.origin, f"cleaning failed: {type(error).__name__}: {error}"))
+            results.append(
+                Rejection(document.origin, f"cleaning failed: {type(error).__name__}: {error}")
+            )
             continue
         if not article.text.strip():
             results.append(Rejection(document.origin, "no article text left after cleaning"))
@@ -46,10 +50,14 @@ def process_batch(batch: Batch) -> list[ArticleResult | Rejection]:
                 mentions = extract_mentions(doc)
                 article.tone = article_tone(article.text)
             except Exception as error:
-                results[index] = Rejection(article.source_path, f"extraction failed: {type(error).__name__}: {error}")
+                results[index] = Rejection(
+                    article.source_path, f"extraction failed: {type(error).__name__}: {error}"
+                )
                 continue
             results[index] = ArticleResult(
-                article=article, statements=statements, mentions=mentions,
+                article=article,
+                statements=statements,
+                mentions=mentions,
                 furniture_candidates=results[index].furniture_candidates,
             )
     return results

@@ -176,7 +176,9 @@ class ArticleResult:
     article: Article
     statements: list[Statement] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    furniture_candidates: list[str] = field(default_factory=list)  # short raw lines, for learning furniture
+    furniture_candidates: list[str] = field(
+        default_factory=list
+    )  # short raw lines, for learning furniture
 
 
 @dataclass

@@ -18,12 +18,26 @@ FIXTURE = Path(__file__).resolve().parents[1] / "data" / "analyze" / "statements
 def to_result(record: dict) -> ArticleResult:
     speaker = Speaker(**{k: v for k, v in record["speaker"].items()})
     statement = Statement(
-        article_id=record["article_id"], kind=record["kind"], quote=record["quote"], sentence=record["sentence"],
-        span=tuple(record["span"]), speaker=speaker, cue=record["cue"], said_on=record["said_on"],
-        said_on_assumed=record["said_on_assumed"], about=record["about"], stance=record["stance"], id=record["id"],
+        article_id=record["article_id"],
+        kind=record["kind"],
+        quote=record["quote"],
+        sentence=record["sentence"],
+        span=tuple(record["span"]),
+        speaker=speaker,
+        cue=record["cue"],
+        said_on=record["said_on"],
+        said_on_assumed=record["said_on_assumed"],
+        about=record["about"],
+        stance=record["stance"],
+        id=record["id"],
     )
-    article = Article(id=record["article_id"], text=record["quote"], outlet=record["outlet"],
-                      published=record["published"], source_path="fixture")
+    article = Article(
+        id=record["article_id"],
+        text=record["quote"],
+        outlet=record["outlet"],
+        published=record["published"],
+        source_path="fixture",
+    )
     return ArticleResult(article=article, statements=[statement])
 
 
@@ -36,8 +50,10 @@ def db(db_path: Path) -> Path:
 
 
 def run(db: Path, *args: str):
-    return CliRunner().invoke(app, ["positions", "--actor", "Freedonia", "--target", "Northern Front",
-                                    "--db", str(db), *args])
+    return CliRunner().invoke(
+        app,
+        ["positions", "--actor", "Freedonia", "--target", "Northern Front", "--db", str(db), *args],
+    )
 
 
 def test_cli_positions_json_has_timeline_periods_shifts_contradictions(db):

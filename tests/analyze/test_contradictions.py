@@ -47,20 +47,34 @@ def test_contradictions_strongest_first():
 def test_contradictions_outlets_reporting_one_statement_differently():
     pairs = outlet_conflicts(load(), "Northern Front")
     assert pair_ids(pairs) == {("s6", "s5")} or pair_ids(pairs) == {("s5", "s6")}
-    assert {pairs[0]["first"]["outlet"], pairs[0]["second"]["outlet"]} == {"Daily Ledger", "Evening Wire"}
+    assert {pairs[0]["first"]["outlet"], pairs[0]["second"]["outlet"]} == {
+        "Daily Ledger",
+        "Evening Wire",
+    }
 
 
 def test_contradictions_name_the_speaker_before_the_affiliation():
-    shared = {(p["first"]["id"], p["second"]["id"]): p["shared"] for p in contradictions(load(), "Northern Front")}
+    shared = {
+        (p["first"]["id"], p["second"]["id"]): p["shared"]
+        for p in contradictions(load(), "Northern Front")
+    }
     assert shared[("s5", "s6")] == "Karl Dahl" and shared[("s2", "s4")] == "Freedonia"
 
 
 def test_contradictions_list_each_statement_at_most_twice():
     """Five supporting and five opposing statements give the strongest few pairs, not all 25."""
+
     def record(i: int, label: str) -> dict:
-        return {"id": f"{label}{i}", "speaker": {"name": "Vladimir Putin", "affiliation": "Russia"},
-                "said_on": f"2021-08-{10 + i}", "outlet": "RT", "quote": f"{label} {i}", "about": ["Taliban"],
-                "stance": {"Taliban": {"label": label, "score": 0.5 + i / 20}}}
+        return {
+            "id": f"{label}{i}",
+            "speaker": {"name": "Vladimir Putin", "affiliation": "Russia"},
+            "said_on": f"2021-08-{10 + i}",
+            "outlet": "RT",
+            "quote": f"{label} {i}",
+            "about": ["Taliban"],
+            "stance": {"Taliban": {"label": label, "score": 0.5 + i / 20}},
+        }
+
     records = [record(i, label) for i in range(5) for label in ("support", "oppose")]
     pairs = contradictions(records, "Taliban")
     uses: dict[str, int] = {}
@@ -74,14 +88,28 @@ def test_contradictions_list_each_statement_at_most_twice():
 def test_contradictions_outlets_pair_only_linked_reports():
     """A statement is linked to its report in another article, not to everything its speaker
     said there: the unlinked statement in the same RT article is no report of the Press TV one."""
-    def record(sid: str, article: str, outlet: str, said_on: str, label: str, linked: list[str]) -> dict:
-        return {"id": sid, "article_id": article, "outlet": outlet, "said_on": said_on, "quote": sid,
-                "speaker": {"name": "Vladimir Putin", "affiliation": "Russia"}, "about": ["Taliban"],
-                "stance": {"Taliban": {"label": label, "score": 0.8}}, "linked": linked,
-                "also_in": ["rt-1" if article == "ptv-1" else "ptv-1"] if linked else []}
+
+    def record(
+        sid: str, article: str, outlet: str, said_on: str, label: str, linked: list[str]
+    ) -> dict:
+        return {
+            "id": sid,
+            "article_id": article,
+            "outlet": outlet,
+            "said_on": said_on,
+            "quote": sid,
+            "speaker": {"name": "Vladimir Putin", "affiliation": "Russia"},
+            "about": ["Taliban"],
+            "stance": {"Taliban": {"label": label, "score": 0.8}},
+            "linked": linked,
+            "also_in": ["rt-1" if article == "ptv-1" else "ptv-1"] if linked else [],
+        }
+
     records = [
         record("ptv-a", "ptv-1", "Press TV", "2021-08-20", "oppose", ["rt-a"]),
-        record("rt-a", "rt-1", "RT", "2021-08-23", "support", ["ptv-a"]),  # its date assumed: a day apart
+        record(
+            "rt-a", "rt-1", "RT", "2021-08-23", "support", ["ptv-a"]
+        ),  # its date assumed: a day apart
         record("rt-b", "rt-1", "RT", "2021-08-22", "support", []),
     ]
     pairs = outlet_conflicts(records, "Taliban")
@@ -89,20 +117,49 @@ def test_contradictions_outlets_pair_only_linked_reports():
     assert pairs[0]["shared"] == "Vladimir Putin (the same statement)"
 
 
-def _report(sid: str, outlet: str, label: str, said_on: str | None, assumed: bool, name: str = "Russia",
-            entity: str | None = None, story_first: str | None = None) -> dict:
-    speaker = {"name": name, "affiliation": None, "entity": {"id": "e", "name": entity, "affiliation": None} if entity else None}
-    return {"id": sid, "article_id": f"a-{sid}", "outlet": outlet, "said_on": said_on, "said_on_assumed": assumed,
-            "published": said_on if assumed else None, "story_first": story_first, "quote": sid, "speaker": speaker,
-            "about": ["Taliban"], "stance": {"Taliban": {"label": label, "score": 0.8}}, "linked": []}
+def _report(
+    sid: str,
+    outlet: str,
+    label: str,
+    said_on: str | None,
+    assumed: bool,
+    name: str = "Russia",
+    entity: str | None = None,
+    story_first: str | None = None,
+) -> dict:
+    speaker = {
+        "name": name,
+        "affiliation": None,
+        "entity": {"id": "e", "name": entity, "affiliation": None} if entity else None,
+    }
+    return {
+        "id": sid,
+        "article_id": f"a-{sid}",
+        "outlet": outlet,
+        "said_on": said_on,
+        "said_on_assumed": assumed,
+        "published": said_on if assumed else None,
+        "story_first": story_first,
+        "quote": sid,
+        "speaker": speaker,
+        "about": ["Taliban"],
+        "stance": {"Taliban": {"label": label, "score": 0.8}},
+        "linked": [],
+    }
 
 
 @pytest.mark.parametrize(
     ("second", "paired"),
     [
         (_report("b", "RT", "support", "2021-08-20", assumed=False), True),  # both state the day
-        (_report("b", "RT", "support", "2021-08-20", assumed=True), False),  # published that day: when it ran
-        (_report("b", "RT", "support", None, assumed=True, story_first="2021-08-20"), False),  # the story's date
+        (
+            _report("b", "RT", "support", "2021-08-20", assumed=True),
+            False,
+        ),  # published that day: when it ran
+        (
+            _report("b", "RT", "support", None, assumed=True, story_first="2021-08-20"),
+            False,
+        ),  # the story's date
     ],
 )
 def test_contradictions_outlets_same_day_needs_stated_dates(second, paired):
@@ -111,8 +168,14 @@ def test_contradictions_outlets_same_day_needs_stated_dates(second, paired):
 
 
 def test_contradictions_follow_the_resolved_speaker():
-    """"Zamir Kabul" (Brinkwire) and "Zamir Kabulov" (RT) are one envoy: one actor, one day's words."""
-    kabul = _report("a", "Brinkwire", "support", "2021-08-20", False, name="Zamir Kabul", entity="Zamir Kabulov")
-    kabulov = _report("b", "RT", "oppose", "2021-08-20", False, name="Zamir Kabulov", entity="Zamir Kabulov")
+    """ "Zamir Kabul" (Brinkwire) and "Zamir Kabulov" (RT) are one envoy: one actor, one day's words."""
+    kabul = _report(
+        "a", "Brinkwire", "support", "2021-08-20", False, name="Zamir Kabul", entity="Zamir Kabulov"
+    )
+    kabulov = _report(
+        "b", "RT", "oppose", "2021-08-20", False, name="Zamir Kabulov", entity="Zamir Kabulov"
+    )
     assert [p["shared"] for p in contradictions([kabul, kabulov], "Taliban")] == ["Zamir Kabulov"]
-    assert [p["shared"] for p in outlet_conflicts([kabul, kabulov], "Taliban")] == ["Zamir Kabulov on 2021-08-20"]
+    assert [p["shared"] for p in outlet_conflicts([kabul, kabulov], "Taliban")] == [
+        "Zamir Kabulov on 2021-08-20"
+    ]

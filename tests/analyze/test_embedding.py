@@ -9,9 +9,17 @@ from quotetrail.analyze.model import load_model
 from quotetrail.nlp import load_pipeline
 
 
-@pytest.mark.parametrize("value, expected", [
-    (None, False), ("", False), ("0", False), ("false", False), ("1", True), ("yes", True),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (None, False),
+        ("", False),
+        ("0", False),
+        ("false", False),
+        ("1", True),
+        ("yes", True),
+    ],
+)
 def test_embedding_switch(monkeypatch, value, expected):
     if value is None:
         monkeypatch.delenv(embedding.ENV, raising=False)
@@ -21,10 +29,12 @@ def test_embedding_switch(monkeypatch, value, expected):
 
 
 def test_embedding_window_is_centred_on_target():
-    doc = load_pipeline()("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-                          "fifteen sixteen seventeen eighteen nineteen twenty")
+    doc = load_pipeline()(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty"
+    )
     window, sentence = embedding.texts_for(doc[:], doc[10:11])
-    assert window.split() == [t.text for t in doc[10 - embedding.WINDOW:11 + embedding.WINDOW]]
+    assert window.split() == [t.text for t in doc[10 - embedding.WINDOW : 11 + embedding.WINDOW]]
     assert sentence == doc.text
 
 

@@ -20,17 +20,39 @@ def write_split(path: Path) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for n, (sentence, target, polarity) in enumerate(SENTENCES):
             start = sentence.index(target)
-            handle.write(json.dumps({"primary_gid": f"g{n}", "sentence_normalized": sentence, "targets": [
-                {"Input.gid": f"g{n}", "from": start, "to": start + len(target), "mention": target,
-                 "polarity": polarity}]}) + "\n")
+            handle.write(
+                json.dumps(
+                    {
+                        "primary_gid": f"g{n}",
+                        "sentence_normalized": sentence,
+                        "targets": [
+                            {
+                                "Input.gid": f"g{n}",
+                                "from": start,
+                                "to": start + len(target),
+                                "mention": target,
+                                "polarity": polarity,
+                            }
+                        ],
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
-@pytest.mark.parametrize("gold, predicted, expected", [
-    (["support", "oppose", "neutral"], ["support", "oppose", "neutral"], 1.0),
-    (["support", "oppose", "neutral"], ["oppose", "neutral", "support"], 0.0),
-    (["support", "support", "oppose"], ["support", "oppose", "oppose"], (2 / 3 + 2 / 3 + 0) / 3),
-])
+@pytest.mark.parametrize(
+    "gold, predicted, expected",
+    [
+        (["support", "oppose", "neutral"], ["support", "oppose", "neutral"], 1.0),
+        (["support", "oppose", "neutral"], ["oppose", "neutral", "support"], 0.0),
+        (
+            ["support", "support", "oppose"],
+            ["support", "oppose", "oppose"],
+            (2 / 3 + 2 / 3 + 0) / 3,
+        ),
+    ],
+)
 def test_eval_stance_macro_f1(gold, predicted, expected):
     assert macro_f1(gold, predicted) == pytest.approx(expected)
 

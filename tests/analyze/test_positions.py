@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from quotetrail.analyze.positions import (
-    aggregate, analyse, balance_posterior, date_source, said_date, shifts, stance_toward, timeline,
+    aggregate,
+    analyse,
+    balance_posterior,
+    date_source,
+    said_date,
+    shifts,
+    stance_toward,
+    timeline,
 )
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "analyze" / "statements.jsonl"
@@ -29,11 +36,14 @@ def test_positions_timeline_is_dated_and_ordered(records):
     assert rows[-1]["date_assumed"] is True and rows[0]["date_assumed"] is False
 
 
-@pytest.mark.parametrize("period, expected", [
-    ("month", ["2022-01", "2023-06", "2023-08"]),
-    ("quarter", ["2022-Q1", "2023-Q2", "2023-Q3"]),
-    ("year", ["2022", "2023"]),
-])
+@pytest.mark.parametrize(
+    "period, expected",
+    [
+        ("month", ["2022-01", "2023-06", "2023-08"]),
+        ("quarter", ["2022-Q1", "2023-Q2", "2023-Q3"]),
+        ("year", ["2022", "2023"]),
+    ],
+)
 def test_positions_aggregate_groups_by_period(records, period, expected):
     periods = aggregate(timeline(freedonia(records), "Northern Front"), period)
     assert [p.period for p in periods] == expected
@@ -45,7 +55,9 @@ def test_positions_aggregate_counts_and_label(records):
     assert first.label == "oppose" and first.low < first.balance < first.high
 
 
-@pytest.mark.parametrize("counts, narrower_than", [((10, 0, 0), (1, 0, 0)), ((20, 5, 0), (2, 1, 0))])
+@pytest.mark.parametrize(
+    "counts, narrower_than", [((10, 0, 0), (1, 0, 0)), ((20, 5, 0), (2, 1, 0))]
+)
 def test_positions_interval_narrows_with_more_statements(counts, narrower_than):
     assert balance_posterior(*counts)[1] < balance_posterior(*narrower_than)[1]
 
@@ -53,7 +65,9 @@ def test_positions_interval_narrows_with_more_statements(counts, narrower_than):
 def test_positions_shift_from_oppose_to_support_with_evidence(records):
     rows = timeline(freedonia(records), "Northern Front")
     found = shifts(rows, aggregate(rows))
-    assert [(s.before, s.after, s.direction) for s in found] == [("2022-01", "2023-06", "toward support")]
+    assert [(s.before, s.after, s.direction) for s in found] == [
+        ("2022-01", "2023-06", "toward support")
+    ]
     shift = found[0]
     assert shift.confidence > 0.8
     assert {e["id"] for e in shift.evidence_before} == {"s1", "s2"}
@@ -68,7 +82,9 @@ def test_positions_shift_confidence_lower_with_fewer_statements(records):
 
 
 def test_positions_no_shift_when_stance_holds(records):
-    rows = [row for row in timeline(freedonia(records), "Northern Front") if row["stance"] == "support"]
+    rows = [
+        row for row in timeline(freedonia(records), "Northern Front") if row["stance"] == "support"
+    ]
     assert shifts(rows, aggregate(rows)) == []
 
 
@@ -86,8 +102,16 @@ def test_positions_analyse_collects_everything(records):
 @pytest.mark.parametrize(
     ("record", "date", "source"),
     [
-        ({"said_on": "2021-08-20", "said_on_assumed": False, "published": "2021-08-23"}, "2021-08-20", "stated"),
-        ({"said_on": "2021-08-23", "said_on_assumed": True, "published": "2021-08-23"}, "2021-08-23", "published"),
+        (
+            {"said_on": "2021-08-20", "said_on_assumed": False, "published": "2021-08-23"},
+            "2021-08-20",
+            "stated",
+        ),
+        (
+            {"said_on": "2021-08-23", "said_on_assumed": True, "published": "2021-08-23"},
+            "2021-08-23",
+            "published",
+        ),
         ({"said_on": None, "published": None, "story_first": "2021-08-20"}, "2021-08-20", "story"),
         ({"said_on": None, "published": None, "story_first": None}, None, "none"),
     ],

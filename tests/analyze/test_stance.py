@@ -9,61 +9,124 @@ from quotetrail.nlp import load_pipeline
 from quotetrail.records import Statement
 
 
-def judge(text: str, about: list[str], quote: str | None = None, with_doc: bool = True) -> dict[str, dict]:
+def judge(
+    text: str, about: list[str], quote: str | None = None, with_doc: bool = True
+) -> dict[str, dict]:
     quote = quote or text
     start = text.index(quote)
-    statement = Statement(article_id="t", kind="direct", quote=quote, sentence=text,
-                          span=(start, start + len(quote)), about=about)
+    statement = Statement(
+        article_id="t",
+        kind="direct",
+        quote=quote,
+        sentence=text,
+        span=(start, start + len(quote)),
+        about=about,
+    )
     return stance_for(statement, load_pipeline()(text) if with_doc else None)
 
 
-@pytest.mark.parametrize("text, target, label", [
-    # seed-style statements
-    ("Russia would not remove the group from its list of terrorist organizations.", "Taliban", "oppose"),
-    ("Moscow has no intention of supporting the Taliban terrorist group.", "Taliban", "oppose"),
-    ("And in this sense, the Taliban are certainly our allies in the fight against terrorism.", "Taliban", "support"),
-    ("We are keeping a close eye on this situation.", "Taliban", "neutral"),
-    ("Putin said that the Taliban is one of Moscow's allies in the fight against terrorism.", "Taliban", "support"),
-    # predication decides over the sentence's tone: a series of appositives names the target
-    ("Putin has called the Taliban, the armed group in power in Afghanistan, an ally of Moscow in the fight against "
-     "terrorism.", "Taliban", "support"),
-    ("The rebels, the armed group in the hills, a threat to everyone, marched on.", "rebels", "oppose"),
-    ("Moscow was in no hurry to recognize the Taliban as a legitimate force.", "Taliban", "oppose"),
-    # fresh: negation flips the cue
-    ("The government will recognise the Northern Front next week.", "Northern Front", "support"),
-    ("The government will never recognise the Northern Front.", "Northern Front", "oppose"),
-    ("We refuse to cooperate with the Northern Front.", "Northern Front", "oppose"),
-    ("We will remove the movement from the list of banned organisations.", "movement", "support"),
-    # fresh: the target as object of a stance verb vs as its subject
-    ("The council condemned the Harbour League for the attack.", "Harbour League", "oppose"),
-    ("Our ministry strongly supports the Harbour League.", "Harbour League", "support"),
-    ("The Harbour League was finally recognised by the ministry.", "Harbour League", "support"),
-])
+@pytest.mark.parametrize(
+    "text, target, label",
+    [
+        # seed-style statements
+        (
+            "Russia would not remove the group from its list of terrorist organizations.",
+            "Taliban",
+            "oppose",
+        ),
+        ("Moscow has no intention of supporting the Taliban terrorist group.", "Taliban", "oppose"),
+        (
+            "And in this sense, the Taliban are certainly our allies in the fight against terrorism.",
+            "Taliban",
+            "support",
+        ),
+        ("We are keeping a close eye on this situation.", "Taliban", "neutral"),
+        (
+            "Putin said that the Taliban is one of Moscow's allies in the fight against terrorism.",
+            "Taliban",
+            "support",
+        ),
+        # predication decides over the sentence's tone: a series of appositives names the target
+        (
+            "Putin has called the Taliban, the armed group in power in Afghanistan, an ally of Moscow in the fight against "
+            "terrorism.",
+            "Taliban",
+            "support",
+        ),
+        (
+            "The rebels, the armed group in the hills, a threat to everyone, marched on.",
+            "rebels",
+            "oppose",
+        ),
+        (
+            "Moscow was in no hurry to recognize the Taliban as a legitimate force.",
+            "Taliban",
+            "oppose",
+        ),
+        # fresh: negation flips the cue
+        (
+            "The government will recognise the Northern Front next week.",
+            "Northern Front",
+            "support",
+        ),
+        ("The government will never recognise the Northern Front.", "Northern Front", "oppose"),
+        ("We refuse to cooperate with the Northern Front.", "Northern Front", "oppose"),
+        (
+            "We will remove the movement from the list of banned organisations.",
+            "movement",
+            "support",
+        ),
+        # fresh: the target as object of a stance verb vs as its subject
+        ("The council condemned the Harbour League for the attack.", "Harbour League", "oppose"),
+        ("Our ministry strongly supports the Harbour League.", "Harbour League", "support"),
+        ("The Harbour League was finally recognised by the ministry.", "Harbour League", "support"),
+    ],
+)
 def test_stance_labels(text, target, label):
     assert judge(text, [target])[target]["label"] == label
 
 
 def test_stance_subject_of_stance_verb_is_not_its_object():
     """'X condemned Y' is no cue about X: the cue must not make X opposed with full confidence."""
-    as_object = judge("The minister condemned the Harbour League.", ["Harbour League"])["Harbour League"]
-    as_subject = judge("The Harbour League condemned the minister.", ["Harbour League"])["Harbour League"]
+    as_object = judge("The minister condemned the Harbour League.", ["Harbour League"])[
+        "Harbour League"
+    ]
+    as_subject = judge("The Harbour League condemned the minister.", ["Harbour League"])[
+        "Harbour League"
+    ]
     assert as_object["source"] == "cue" and as_subject["source"] == "model"
 
 
-@pytest.mark.parametrize("text, stances", [
-    ("Russia supports the Taliban but condemns ISIS.", {"Taliban": "support", "ISIS": "oppose"}),
-    ("The minister praised Kyiv and denounced Minsk.", {"Kyiv": "support", "Minsk": "oppose"}),
-    ("We reject Alpha Corp and welcome Beta Corp.", {"Alpha Corp": "oppose", "Beta Corp": "support"}),
-])
+@pytest.mark.parametrize(
+    "text, stances",
+    [
+        (
+            "Russia supports the Taliban but condemns ISIS.",
+            {"Taliban": "support", "ISIS": "oppose"},
+        ),
+        ("The minister praised Kyiv and denounced Minsk.", {"Kyiv": "support", "Minsk": "oppose"}),
+        (
+            "We reject Alpha Corp and welcome Beta Corp.",
+            {"Alpha Corp": "oppose", "Beta Corp": "support"},
+        ),
+    ],
+)
 def test_stance_two_targets_opposite_in_one_sentence(text, stances):
     result = judge(text, list(stances))
     assert {target: entry["label"] for target, entry in result.items()} == stances
 
 
-@pytest.mark.parametrize("text, target, words", [
-    ("The Taliban are certainly our allies.", "Taliban", "allies"),
-    ("We have no intention of supporting the Northern Front.", "Northern Front", "not supporting"),
-])
+@pytest.mark.parametrize(
+    "text, target, words",
+    [
+        ("The Taliban are certainly our allies.", "Taliban", "allies"),
+        (
+            "We have no intention of supporting the Northern Front.",
+            "Northern Front",
+            "not supporting",
+        ),
+    ],
+)
 def test_stance_evidence_names_the_cue(text, target, words):
     entry = judge(text, [target])[target]
     assert words in entry["evidence"] and 0.5 < entry["score"] <= 1.0
@@ -82,8 +145,12 @@ def test_stance_target_outside_quote_found_in_sentence():
 
 
 def test_stance_without_doc_parses_the_sentence():
-    assert judge("Our ministry strongly supports the Harbour League.", ["Harbour League"], with_doc=False)[
-        "Harbour League"]["label"] == "support"
+    assert (
+        judge(
+            "Our ministry strongly supports the Harbour League.", ["Harbour League"], with_doc=False
+        )["Harbour League"]["label"]
+        == "support"
+    )
 
 
 @pytest.mark.parametrize("hostile", ["\x1b[31m" * 50, "(" * 300, "Taliban " * 400, ""])

@@ -49,13 +49,16 @@ def test_news_words_and_lemma_fallback_are_in_vocabulary():
     assert vectors.row("zzqxunseenword", "minister") is not None
 
 
-@pytest.mark.parametrize("word, near, far", [
-    ("war", "battle", "banana"),
-    ("good", "great", "table"),
-    ("support", "endorse", "potato"),
-    ("condemn", "denounce", "bicycle"),
-    ("president", "minister", "carrot"),
-])
+@pytest.mark.parametrize(
+    "word, near, far",
+    [
+        ("war", "battle", "banana"),
+        ("good", "great", "table"),
+        ("support", "endorse", "potato"),
+        ("condemn", "denounce", "bicycle"),
+        ("president", "minister", "carrot"),
+    ],
+)
 def test_similar_words_are_closer_than_unrelated_ones(word, near, far):
     assert _cos(word, near) > _cos(word, far) + 0.1
 
@@ -69,7 +72,9 @@ def test_mean_is_unit_length_and_zero_when_nothing_is_known():
 
 
 def test_features_name_two_regions_of_64_unit_vectors():
-    doc, target = _target("The minister praised the Harbour League for its reform.", "Harbour League")
+    doc, target = _target(
+        "The minister praised the Harbour League for its reform.", "Harbour League"
+    )
     feats = static_features(doc[:], target)
     assert {name.rstrip("0123456789") for name in feats} == {"sv_cl", "sv_sent"}
     for region in ("cl", "sent"):
@@ -78,7 +83,9 @@ def test_features_name_two_regions_of_64_unit_vectors():
 
 
 def test_target_is_masked_out_of_every_region():
-    doc, target = _target("The minister praised the Harbour League for its reform.", "Harbour League")
+    doc, target = _target(
+        "The minister praised the Harbour League for its reform.", "Harbour League"
+    )
     for words in regions(doc[:], target).values():
         lowered = {lower for lower, _ in words}
         assert "harbour" not in lowered and "league" not in lowered
@@ -87,7 +94,9 @@ def test_target_is_masked_out_of_every_region():
 
 def test_features_do_not_depend_on_who_the_target_is():
     """Swapping the target's own words changes nothing: the features describe what is said."""
-    a = static_features(*_target("The minister praised the Harbour League for its reform.", "Harbour League"))
+    a = static_features(
+        *_target("The minister praised the Harbour League for its reform.", "Harbour League")
+    )
     b = static_features(*_target("The minister praised the Taliban for its reform.", "Taliban"))
     assert a == b
     c = static_features(*_target("The minister condemned the Taliban for its attack.", "Taliban"))
@@ -113,11 +122,13 @@ def test_clause_is_narrower_than_the_sentence_for_two_targets():
 
 
 def test_run_time_path_loads_no_torch():
-    code = ("import sys\n"
-            "from quotetrail.analyze.stance import stance_for\n"
-            "from quotetrail.records import Statement\n"
-            "s = Statement(article_id='t', kind='direct', quote='We praise the Taliban.', "
-            "sentence='We praise the Taliban.', span=(0, 22), about=['Taliban'])\n"
-            "stance_for(s, None)\n"
-            "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules\n")
+    code = (
+        "import sys\n"
+        "from quotetrail.analyze.stance import stance_for\n"
+        "from quotetrail.records import Statement\n"
+        "s = Statement(article_id='t', kind='direct', quote='We praise the Taliban.', "
+        "sentence='We praise the Taliban.', span=(0, 22), about=['Taliban'])\n"
+        "stance_for(s, None)\n"
+        "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules\n"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

@@ -7,11 +7,14 @@ import pytest
 from quotetrail.analyze.tone import article_tone, tone_counts
 
 
-@pytest.mark.parametrize("text, sign", [
-    ("A wonderful, peaceful and happy celebration of friendship.", 1),
-    ("A deadly attack killed dozens; terror and grief followed the horrible bombing.", -1),
-    ("The committee met on Tuesday in the capital.", 0),
-])
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("A wonderful, peaceful and happy celebration of friendship.", 1),
+        ("A deadly attack killed dozens; terror and grief followed the horrible bombing.", -1),
+        ("The committee met on Tuesday in the capital.", 0),
+    ],
+)
 def test_tone_sign(text, sign):
     tone = article_tone(text)
     assert (tone > 0) - (tone < 0) == sign
@@ -29,6 +32,8 @@ def test_tone_empty_or_wordless_is_zero(text):
 
 def test_tone_differs_from_stance_on_grim_reporting_of_support():
     """Warm words toward a target in a grim article: the tone is negative whatever the stance."""
-    text = ("After the deadly bombing that killed many and left the city in terror and grief, "
-            "the minister called the group allies.")
+    text = (
+        "After the deadly bombing that killed many and left the city in terror and grief, "
+        "the minister called the group allies."
+    )
     assert article_tone(text) < 0

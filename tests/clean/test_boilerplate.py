@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from quotetrail.clean.boilerplate import body_bounds, choose_title, clean_lines, is_prose, split_lines
+from quotetrail.clean.boilerplate import (
+    body_bounds,
+    choose_title,
+    clean_lines,
+    is_prose,
+    split_lines,
+)
 
 PARA = "The minister told reporters on {0} that the negotiations would resume in the capital next week."
 MENU = ["Home", "World", "Business", "Sport", "Culture", "Opinion"]
@@ -19,7 +25,13 @@ def test_boilerplate_is_prose() -> None:
 
 
 def test_boilerplate_title_repeat_removed_and_title_kept_apart() -> None:
-    lines = ["Harbour reopens after storm", "July 6, 2024 3:25 am", "Harbour reopens after storm", PARA.format("Monday"), PARA.format("Tuesday")]
+    lines = [
+        "Harbour reopens after storm",
+        "July 6, 2024 3:25 am",
+        "Harbour reopens after storm",
+        PARA.format("Monday"),
+        PARA.format("Tuesday"),
+    ]
     cleaned = clean_lines(lines)
     assert cleaned.title == "Harbour reopens after storm"
     assert cleaned.lines == [PARA.format("Monday"), PARA.format("Tuesday")]
@@ -29,7 +41,10 @@ def test_boilerplate_title_repeat_removed_and_title_kept_apart() -> None:
 
 def test_boilerplate_title_is_nearest_headline_above_body() -> None:
     head = [*MENU, "Storm hits the coast again", "Harbour reopens after a week"]
-    assert choose_title([*head, PARA.format("Monday")], body_start=len(head)) == "Harbour reopens after a week"
+    assert (
+        choose_title([*head, PARA.format("Monday")], body_start=len(head))
+        == "Harbour reopens after a week"
+    )
     cleaned = clean_lines([*head, "By Jane Roe", PARA.format("Monday")])
     assert cleaned.title == "Harbour reopens after a week"
     assert ("By Jane Roe", "byline") in [(r.text, r.rule) for r in cleaned.removed]
@@ -45,7 +60,9 @@ def test_boilerplate_body_drops_menus_and_footer_lists() -> None:
 
 def test_boilerplate_body_prefers_run_below_date_line() -> None:
     article = [PARA.format(day) for day in ("Monday", "Tuesday")]
-    teasers = [PARA.format(day) + " More teaser text follows here." for day in ("Friday", "Saturday")]
+    teasers = [
+        PARA.format(day) + " More teaser text follows here." for day in ("Friday", "Saturday")
+    ]
     lines = ["November 19, 2019 at 9:45 am", *article, *MENU, *MENU, *teasers]
     start, end = body_bounds(lines[1:], anchors=[0])
     assert lines[1:][start:end] == article
@@ -53,14 +70,21 @@ def test_boilerplate_body_prefers_run_below_date_line() -> None:
 
 def test_boilerplate_comment_section_ends_body() -> None:
     article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
-    comments = [f"I think this is the best thing that happened to the city in years, honestly, number {n}." for n in range(8)]
+    comments = [
+        f"I think this is the best thing that happened to the city in years, honestly, number {n}."
+        for n in range(8)
+    ]
     cleaned = clean_lines([*article, "167 comments", *comments])
     assert cleaned.lines == article
 
 
 def test_boilerplate_announced_list_extends_body() -> None:
     article = [PARA.format(day) for day in ("Monday", "Tuesday")]
-    listing = ["The tour dates are as follows:", "June 9 -- Coral Sky Amphitheatre, West Palm Beach", "June 10 -- Credit Union Amphitheatre, Tampa"]
+    listing = [
+        "The tour dates are as follows:",
+        "June 9 -- Coral Sky Amphitheatre, West Palm Beach",
+        "June 10 -- Credit Union Amphitheatre, Tampa",
+    ]
     cleaned = clean_lines([*article, *listing, *MENU])
     assert cleaned.lines == article + listing
 
@@ -81,8 +105,14 @@ def test_boilerplate_repeated_line_kept_once() -> None:
 
 
 def test_boilerplate_repeated_teaser_block_dropped_everywhere() -> None:
-    teasers = [f"Teaser number {n} tells of another story that happened elsewhere in the country today." for n in range(3)]
-    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")]
+    teasers = [
+        f"Teaser number {n} tells of another story that happened elsewhere in the country today."
+        for n in range(3)
+    ]
+    article = [
+        PARA.format(day)
+        for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    ]
     cleaned = clean_lines([*teasers, *MENU, *article, *MENU, *teasers])
     assert cleaned.lines == article
     assert [r.rule for r in cleaned.removed].count("repeated_block") == 6
@@ -92,7 +122,11 @@ def test_boilerplate_list_with_time_stamps_loses_to_article() -> None:
     article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday")]
     videos = []
     for n in range(8):
-        videos += [f"Video {n} headline", f"A summary of video number {n} that is long enough to read like prose here.", f"{n + 1}H ago 08:5{n}"]
+        videos += [
+            f"Video {n} headline",
+            f"A summary of video number {n} that is long enough to read like prose here.",
+            f"{n + 1}H ago 08:5{n}",
+        ]
     cleaned = clean_lines([*MENU, "Harbour reopens after a week", *article, *MENU, *videos])
     assert cleaned.lines == article
 

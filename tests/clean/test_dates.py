@@ -29,7 +29,13 @@ def test_dates_stated_date_lines(line: str, day: date, time: str | None) -> None
 
 @pytest.mark.parametrize(
     "line",
-    ["on March 08, 2019 in Washington, DC", "On November 19, 2019 the army said / we left", "The deal was signed on 23 Aug, 2021 in Doha by both sides.", "31 February 2021", "July 2021"],
+    [
+        "on March 08, 2019 in Washington, DC",
+        "On November 19, 2019 the army said / we left",
+        "The deal was signed on 23 Aug, 2021 in Doha by both sides.",
+        "31 February 2021",
+        "July 2021",
+    ],
 )
 def test_dates_sentence_is_not_a_date_line(line: str) -> None:
     assert stated_date(line) is None
@@ -37,7 +43,11 @@ def test_dates_sentence_is_not_a_date_line(line: str) -> None:
 
 def test_dates_latest_explicit_date() -> None:
     text = "Talks began on March 8, 2019. They resumed on 20 August 2021 and again on 2020-01-05."
-    assert [d.day for d in find_dates(text)] == [date(2019, 3, 8), date(2021, 8, 20), date(2020, 1, 5)]
+    assert [d.day for d in find_dates(text)] == [
+        date(2019, 3, 8),
+        date(2021, 8, 20),
+        date(2020, 1, 5),
+    ]
     latest = latest_date(text)
     assert latest is not None and latest.day == date(2021, 8, 20)
     assert latest_date("No dates here, only Monday and 1979.") is None

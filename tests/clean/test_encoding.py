@@ -12,7 +12,10 @@ from quotetrail.clean.encoding import LOSSY_TABLE, has_mojibake, repair_text
     [
         ("He said â€œhelloâ€\x9d today", "He said “hello” today"),
         ("cafÃ© and naÃ¯ve", "café and naïve"),
-        ("Russia wants to †actively operate in Kabul,â€TM claiming", "Russia wants to ‘actively operate in Kabul,’ claiming"),
+        (
+            "Russia wants to †actively operate in Kabul,â€TM claiming",
+            "Russia wants to ‘actively operate in Kabul,’ claiming",
+        ),
         ("the â€œdemocraticâ€ label", "the “democratic” label"),
         ("Afghanistanâ€TMs president", "Afghanistan’s president"),
     ],
@@ -21,7 +24,9 @@ def test_encoding_repairs_mojibake(broken: str, fixed: str) -> None:
     assert repair_text(broken) == fixed
 
 
-@pytest.mark.parametrize("clean", ["“Quoted,” he said — it’s ‘fine’.", "Born 1920 † died 1990", "Line one\nLine two"])
+@pytest.mark.parametrize(
+    "clean", ["“Quoted,” he said — it’s ‘fine’.", "Born 1920 † died 1990", "Line one\nLine two"]
+)
 def test_encoding_leaves_clean_text_and_curly_quotes(clean: str) -> None:
     assert repair_text(clean) == clean
 

@@ -23,7 +23,9 @@ PAGE = Path(__file__).resolve().parents[1] / "data" / "clean" / "page.html"
         ("a b", "a b", (1.0, 0.0, 0.0)),
     ],
 )
-def test_evalclean_shingle_matching(true: str, pred: str, expected: tuple[float, float, float]) -> None:
+def test_evalclean_shingle_matching(
+    true: str, pred: str, expected: tuple[float, float, float]
+) -> None:
     assert shingle_matching(true, pred) == pytest.approx(expected)
 
 
@@ -50,9 +52,19 @@ def test_evalclean_evaluate_on_tiny_benchmark(tmp_path: Path) -> None:
         "ISTANBUL — Ministers from both countries signed an agreement on Friday to reopen the grain corridor "
         "across the sea, officials at the ceremony said."
     )
-    (tmp_path / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": gold, "url": "https://x.org/a"}}))
+    (tmp_path / "ground-truth.json").write_text(
+        json.dumps({"p1": {"articleBody": gold, "url": "https://x.org/a"}})
+    )
     result = evaluate(tmp_path)
     assert result["documents"] == 1
     assert result["dump_keep_every_line"]["recall"] == 1.0
     assert result["dump"]["precision"] > result["dump_keep_every_line"]["precision"]
-    assert set(result) >= {"f1", "precision", "recall", "html", "html_trafilatura", "dump", "dump_keep_every_line"}
+    assert set(result) >= {
+        "f1",
+        "precision",
+        "recall",
+        "html",
+        "html_trafilatura",
+        "dump",
+        "dump_keep_every_line",
+    }

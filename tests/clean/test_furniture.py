@@ -38,13 +38,15 @@ def test_furniture_removes_learned_lines_for_that_outlet_only() -> None:
     text = f"{BODY.format(day='Monday')}\nThe Weekly Roundup from our desk\n{BODY.format(day='Tuesday')}"
     learned = {"Example News": frozenset({"the weekly roundup from our desk"})}
     for outlet, removed in (("Example News", True), ("Other", False)):
-        article = clean_document(RawDocument(source_path="a.txt", content=text, outlet=outlet), furniture=learned)
+        article = clean_document(
+            RawDocument(source_path="a.txt", content=text, outlet=outlet), furniture=learned
+        )
         assert ("The Weekly Roundup" not in article.text) is removed
         assert any(r.rule == "learned_furniture" for r in article.removed) is removed
 
 
 def test_furniture_memory_is_bounded_by_forgetting_one_off_lines(monkeypatch):
-    import quotetrail.clean.furniture as furniture
+    from quotetrail.clean import furniture
 
     monkeypatch.setattr(furniture, "MAX_TRACKED_LINES", 10)
     stats = FurnitureStats()

@@ -11,13 +11,20 @@ PAGE = Path(__file__).resolve().parents[1] / "data" / "clean" / "page.html"
 
 
 def test_html_page_cleaned_to_article() -> None:
-    raw = RawDocument(source_path=str(PAGE), content=PAGE.read_text(encoding="utf-8"), format="html", url="https://www.aljazeera.com/news/2022/7/22/grain")
+    raw = RawDocument(
+        source_path=str(PAGE),
+        content=PAGE.read_text(encoding="utf-8"),
+        format="html",
+        url="https://www.aljazeera.com/news/2022/7/22/grain",
+    )
     article = clean_document(raw)
     assert article.title == "Ministers agree grain deal"
     assert article.published == "2022-07-22"
     assert article.outlet == "Al Jazeera"
     assert article.dateline == "ISTANBUL"
-    assert article.text.startswith("Ministers agree grain deal\n\nISTANBUL — Ministers from both countries")
+    assert article.text.startswith(
+        "Ministers agree grain deal\n\nISTANBUL — Ministers from both countries"
+    )
     assert article_body(article).startswith("ISTANBUL — Ministers from both countries")
     assert "“This is a beacon of hope,” the secretary-general told" in article.text
     assert "Most read" not in article.text and "All rights reserved" not in article.text
@@ -25,10 +32,14 @@ def test_html_page_cleaned_to_article() -> None:
 
 
 def test_html_page_without_url_takes_site_name() -> None:
-    raw = RawDocument(source_path=str(PAGE), content=PAGE.read_text(encoding="utf-8"), format="html")
+    raw = RawDocument(
+        source_path=str(PAGE), content=PAGE.read_text(encoding="utf-8"), format="html"
+    )
     assert clean_document(raw).outlet == "Example Post"
 
 
 def test_html_page_without_article_gives_empty_text() -> None:
-    raw = RawDocument(source_path="x.html", content="<html><body><nav>Home</nav></body></html>", format="html")
+    raw = RawDocument(
+        source_path="x.html", content="<html><body><nav>Home</nav></body></html>", format="html"
+    )
     assert clean_document(raw).text == ""

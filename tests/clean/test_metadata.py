@@ -20,10 +20,18 @@ BODY = "The minister told reporters on Monday that the negotiations would resume
         ("not a date", "2020-01-05", None, True),  # unreadable field: fall back to the text
     ],
 )
-def test_metadata_container_date_normalised(given: str, published: str, time: str | None, inferred: bool) -> None:
-    raw = RawDocument(source_path="a.jsonl", content=f"{BODY} It began on January 5, 2020.", published=given)
+def test_metadata_container_date_normalised(
+    given: str, published: str, time: str | None, inferred: bool
+) -> None:
+    raw = RawDocument(
+        source_path="a.jsonl", content=f"{BODY} It began on January 5, 2020.", published=given
+    )
     article = clean_document(raw)
-    assert (article.published, article.published_time, article.published_inferred) == (published, time, inferred)
+    assert (article.published, article.published_time, article.published_inferred) == (
+        published,
+        time,
+        inferred,
+    )
 
 
 @pytest.mark.parametrize(
@@ -36,8 +44,12 @@ def test_metadata_container_date_normalised(given: str, published: str, time: st
         (None, "https://blog.example.net/post", "blog.example.net"),
     ],
 )
-def test_metadata_outlet_from_container_then_url(outlet: str | None, url: str | None, expected: str) -> None:
-    article = clean_document(RawDocument(source_path="a.jsonl", content=BODY, outlet=outlet, url=url))
+def test_metadata_outlet_from_container_then_url(
+    outlet: str | None, url: str | None, expected: str
+) -> None:
+    article = clean_document(
+        RawDocument(source_path="a.jsonl", content=BODY, outlet=outlet, url=url)
+    )
     assert article.outlet == expected
 
 

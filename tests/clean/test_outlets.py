@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrail.clean.outlets import outlet_for_domain, outlet_from_text, outlet_from_url, outlet_table, strip_signature
+from quotetrail.clean.outlets import (
+    outlet_for_domain,
+    outlet_from_text,
+    outlet_from_url,
+    outlet_table,
+    strip_signature,
+)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,28 @@ from hypothesis import strategies as st
 from quotetrail.clean import clean_document
 from quotetrail.records import RawDocument
 
-WORDS = ["the", "minister", "said", "“We", "will", "see,”", "Related Articles", "Home", "(AFP photo)", "â€TM", "†", "23 Aug, 2021 12:15", "Comments", "By Jane Roe", "MOSCOW —", ".", ":", "\n", "\n\n", "Also on rt.com"]
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "“We",
+    "will",
+    "see,”",
+    "Related Articles",
+    "Home",
+    "(AFP photo)",
+    "â€TM",
+    "†",
+    "23 Aug, 2021 12:15",
+    "Comments",
+    "By Jane Roe",
+    "MOSCOW —",
+    ".",
+    ":",
+    "\n",
+    "\n\n",
+    "Also on rt.com",
+]
 texty = st.lists(st.sampled_from(WORDS), max_size=120).map(" ".join)
 anything = st.text(max_size=400)
 
@@ -22,7 +43,25 @@ def test_properties_cleaning_is_idempotent_and_total(text: str) -> None:
     assert isinstance(first.removed, list)
 
 
-markup = st.lists(st.sampled_from(["<p>", "</p>", "<div>", "<script>", "<!--", "-->", "<h1>", "&amp;", "“Quote,” he said.", "text", "\x00", "<"]), max_size=60).map("".join)
+markup = st.lists(
+    st.sampled_from(
+        [
+            "<p>",
+            "</p>",
+            "<div>",
+            "<script>",
+            "<!--",
+            "-->",
+            "<h1>",
+            "&amp;",
+            "“Quote,” he said.",
+            "text",
+            "\x00",
+            "<",
+        ]
+    ),
+    max_size=60,
+).map("".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

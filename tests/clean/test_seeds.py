@@ -14,21 +14,62 @@ SEEDS = Path(__file__).resolve().parents[2] / "data" / "corpus" / "seeds"
 
 # file prefix → (title, outlet, published, published_time, inferred, dateline)
 EXPECTED = {
-    "000": ("Putin slams policy of imposing 'outside values' on Afghanistan", "Press TV", "2021-08-20", None, True, None),
-    "001": ("Russia Will Not Interfere In Afghanistan’s Domestic Affairs: Vladimir Putin", "Zenger News", None, None, False, "MOSCOW"),
+    "000": (
+        "Putin slams policy of imposing 'outside values' on Afghanistan",
+        "Press TV",
+        "2021-08-20",
+        None,
+        True,
+        None,
+    ),
+    "001": (
+        "Russia Will Not Interfere In Afghanistan’s Domestic Affairs: Vladimir Putin",
+        "Zenger News",
+        None,
+        None,
+        False,
+        "MOSCOW",
+    ),
     "002": ("Putin Says ‘Taliban Are Our Allies’", None, "2024-07-06", "03:25", False, None),
-    "003": ("Russia wants to ‘actively operate in Kabul,’ claiming the Taliban are ‘democratic.’", "Brinkwire", None, None, False, None),
+    "003": (
+        "Russia wants to ‘actively operate in Kabul,’ claiming the Taliban are ‘democratic.’",
+        "Brinkwire",
+        None,
+        None,
+        False,
+        None,
+    ),
     "004": (
         "Russia will NOT send military contingent to Afghanistan & has no intention of supporting Taliban terrorist group, says Moscow",
-        "RT", "2021-08-23", "12:15", False, None,
+        "RT",
+        "2021-08-23",
+        "12:15",
+        False,
+        None,
     ),
 }
 
 FURNITURE = [
-    "News / Afghanistan", "(AFP photo)", "Press TV News Roku", "website can also be accessed", "Getty Images",
-    "(With inputs from ANI)", "Edited by", "appeared first on", "Geo-politicsHighlights", "Related Articles",
-    "Back to top", "Brinkwire Summary News", "Comments are closed", "icon bookmark", "Also on rt.com",
-    "share it with a friend", "Podcasts", "26:12", "â€", "†",
+    "News / Afghanistan",
+    "(AFP photo)",
+    "Press TV News Roku",
+    "website can also be accessed",
+    "Getty Images",
+    "(With inputs from ANI)",
+    "Edited by",
+    "appeared first on",
+    "Geo-politicsHighlights",
+    "Related Articles",
+    "Back to top",
+    "Brinkwire Summary News",
+    "Comments are closed",
+    "icon bookmark",
+    "Also on rt.com",
+    "share it with a friend",
+    "Podcasts",
+    "26:12",
+    "â€",
+    "†",
 ]
 
 
@@ -46,7 +87,14 @@ ARTICLES = _seed_articles()
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))
 def test_seeds_metadata(prefix: str) -> None:
     article = ARTICLES[prefix]
-    got = (article.title, article.outlet, article.published, article.published_time, article.published_inferred, article.dateline)
+    got = (
+        article.title,
+        article.outlet,
+        article.published,
+        article.published_time,
+        article.published_inferred,
+        article.dateline,
+    )
     assert got == EXPECTED[prefix]
     assert article.language == "en"
 
@@ -64,10 +112,22 @@ def test_seeds_furniture_removed(prefix: str) -> None:
 @pytest.mark.parametrize(
     ("prefix", "quote"),
     [
-        ("000", "\"You cannot impose standards of political life and behavior on other people from the outside,\" he added."),
-        ("001", "“You know how difficult and alarming the situation in Afghanistan currently is,” said Putin."),
-        ("002", "The Russian president said, “We must accept that the Taliban is controlling the power in Afghanistan.”"),
-        ("003", "“Perhaps certain al-Qaeda cells, possibly Isis cells, stationed in Afghanistan, would inspire some actions in.”"),
+        (
+            "000",
+            '"You cannot impose standards of political life and behavior on other people from the outside," he added.',
+        ),
+        (
+            "001",
+            "“You know how difficult and alarming the situation in Afghanistan currently is,” said Putin.",
+        ),
+        (
+            "002",
+            "The Russian president said, “We must accept that the Taliban is controlling the power in Afghanistan.”",
+        ),
+        (
+            "003",
+            "“Perhaps certain al-Qaeda cells, possibly Isis cells, stationed in Afghanistan, would inspire some actions in.”",
+        ),
         ("004", "“I hope that all this will be materialized.”"),
     ],
 )

@@ -31,17 +31,36 @@ def test_dates_resolve(phrase: str, expected: date | None) -> None:
 @pytest.mark.parametrize(
     ("text", "published", "said_on", "assumed"),
     [
-        ("Foreign Minister Mark Olsen said on Friday that the talks had failed.", "2021-08-23", "2021-08-20", False),
-        ("On August 15, Foreign Minister Mark Olsen said that the talks had failed.", "2021-08-23", "2021-08-15", False),
-        ("Foreign Minister Mark Olsen said that the talks had failed.", "2021-08-23", "2021-08-23", True),
+        (
+            "Foreign Minister Mark Olsen said on Friday that the talks had failed.",
+            "2021-08-23",
+            "2021-08-20",
+            False,
+        ),
+        (
+            "On August 15, Foreign Minister Mark Olsen said that the talks had failed.",
+            "2021-08-23",
+            "2021-08-15",
+            False,
+        ),
+        (
+            "Foreign Minister Mark Olsen said that the talks had failed.",
+            "2021-08-23",
+            "2021-08-23",
+            True,
+        ),
         ("Foreign Minister Mark Olsen said on Friday that the talks had failed.", None, None, True),
     ],
 )
-def test_dates_said_on(statements_of, text: str, published: str | None, said_on: str | None, assumed: bool) -> None:
+def test_dates_said_on(
+    statements_of, text: str, published: str | None, said_on: str | None, assumed: bool
+) -> None:
     statement = statements_of(text, published=published)[0]
     assert (statement.said_on, statement.said_on_assumed) == (said_on, assumed)
 
 
 def test_dates_inside_content_do_not_count(statements_of) -> None:
-    statement = statements_of("Foreign Minister Mark Olsen said that the talks failed on August 15.")[0]
+    statement = statements_of(
+        "Foreign Minister Mark Olsen said that the talks failed on August 15."
+    )[0]
     assert statement.said_on_assumed

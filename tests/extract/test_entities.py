@@ -10,7 +10,9 @@ def test_entities_about_excludes_speaker_and_uses_short_forms(statements_of) -> 
 
 
 def test_entities_about_names_people_fully(statements_of) -> None:
-    text = "Senator Tom Reed met Governor Anna Berg.\n\nMr. Reed said that Berg had kept her promise."
+    text = (
+        "Senator Tom Reed met Governor Anna Berg.\n\nMr. Reed said that Berg had kept her promise."
+    )
     statement = statements_of(text)[-1]
     assert statement.speaker.name == "Tom Reed"
     assert statement.about == ["Anna Berg"]

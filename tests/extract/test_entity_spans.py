@@ -20,13 +20,32 @@ def _doc(tagged: str, ents: list[str]) -> Doc:
     ("tagged", "ents", "expected"),
     [
         # an emphasised negation the NER took for an organisation: dropped
-        ("Russia/PROPN will/AUX NOT/PART send/VERB troops/NOUN", ["B-GPE", "O", "B-ORG", "O", "O"], [("Russia", "GPE")]),
+        (
+            "Russia/PROPN will/AUX NOT/PART send/VERB troops/NOUN",
+            ["B-GPE", "O", "B-ORG", "O", "O"],
+            [("Russia", "GPE")],
+        ),
         # a name run into the symbol and the conjunction after it: trimmed
-        ("to/ADP Afghanistan/PROPN &/CCONJ has/VERB", ["O", "B-ORG", "I-ORG", "O"], [("Afghanistan", "ORG")]),
-        ("the/DET Islamic/PROPN State/PROPN (/PUNCT ISK/PROPN )/PUNCT", ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
-         [("Islamic State", "ORG")]),  # the name stops before a bracket it does not close
-        ("Lashkar/PROPN (/PUNCT LeT/PROPN )/PUNCT", ["B-ORG", "I-ORG", "I-ORG", "I-ORG"], [("Lashkar", "ORG")]),  # trimmed, the bracket is left open
-        ("“/PUNCT Taliban/PROPN ”/PUNCT said/VERB", ["B-ORG", "I-ORG", "I-ORG", "O"], [("Taliban", "ORG")]),
+        (
+            "to/ADP Afghanistan/PROPN &/CCONJ has/VERB",
+            ["O", "B-ORG", "I-ORG", "O"],
+            [("Afghanistan", "ORG")],
+        ),
+        (
+            "the/DET Islamic/PROPN State/PROPN (/PUNCT ISK/PROPN )/PUNCT",
+            ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"],
+            [("Islamic State", "ORG")],
+        ),  # the name stops before a bracket it does not close
+        (
+            "Lashkar/PROPN (/PUNCT LeT/PROPN )/PUNCT",
+            ["B-ORG", "I-ORG", "I-ORG", "I-ORG"],
+            [("Lashkar", "ORG")],
+        ),  # trimmed, the bracket is left open
+        (
+            "“/PUNCT Taliban/PROPN ”/PUNCT said/VERB",
+            ["B-ORG", "I-ORG", "I-ORG", "O"],
+            [("Taliban", "ORG")],
+        ),
         # names of common words and acronyms stay; a date needs no name-like word
         ("The/DET WHO/PROPN said/VERB", ["O", "B-ORG", "O"], [("WHO", "ORG")]),
         ("the/DET Afghan/ADJ government/NOUN", ["O", "B-NORP", "O"], [("Afghan", "NORP")]),
@@ -39,7 +58,9 @@ def test_entity_spans_follow_the_tagger(tagged, ents, expected):
     doc = repair_entities(_doc(tagged, ents))
     assert [(ent.text, ent.label_) for ent in doc.ents] == expected
     kept = {token.i for ent in doc.ents for token in ent}
-    assert all(bool(token.ent_type_) == (token.i in kept) for token in doc)  # tokens agree with the spans
+    assert all(
+        bool(token.ent_type_) == (token.i in kept) for token in doc
+    )  # tokens agree with the spans
 
 
 def test_entity_spans_run_in_the_shared_pipeline():

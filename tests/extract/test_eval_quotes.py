@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from quotetrail.eval.quotes import Predicted, error_class, evaluate, match, offset_map, score, speaker_errors
+from quotetrail.eval.quotes import (
+    Predicted,
+    error_class,
+    evaluate,
+    match,
+    offset_map,
+    score,
+    speaker_errors,
+)
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "extract" / "quotes-mini"
 
@@ -38,10 +46,14 @@ def test_eval_quotes_scores_a_perfect_and_an_empty_extractor() -> None:
         raw = texts[0]
         first = raw.index("It is")
         second = raw.index("the repairs")
-        return [[
-            Predicted(first - 1, raw.index("she said") - 1, "Jane Smith", "she"),
-            Predicted(second, second + len("the repairs cost less than planned"), "Smith", "Smith"),
-        ]]
+        return [
+            [
+                Predicted(first - 1, raw.index("she said") - 1, "Jane Smith", "she"),
+                Predicted(
+                    second, second + len("the repairs cost less than planned"), "Smith", "Smith"
+                ),
+            ]
+        ]
 
     scores = score(MINI, perfect)
     assert (scores["f1_0.3"], scores["f1_0.8"]) == (1.0, 1.0)
@@ -74,7 +86,12 @@ def test_eval_quotes_speaker_errors_lists_only_wrong_speakers() -> None:
     def half_right(texts):
         raw = texts[0]
         first, second = raw.index("It is"), raw.index("the repairs")
-        return [[Predicted(first - 1, raw.index("she said") - 1, "Jane Smith", "she"), Predicted(second, second + 30, "Smith", "Smith")]]
+        return [
+            [
+                Predicted(first - 1, raw.index("she said") - 1, "Jane Smith", "she"),
+                Predicted(second, second + 30, "Smith", "Smith"),
+            ]
+        ]
 
     errors = speaker_errors(MINI, half_right)
     assert [(row["predicted"], row["class"]) for row in errors] == [("Smith", "name-length")]

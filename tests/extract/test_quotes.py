@@ -32,6 +32,9 @@ def test_quotes_typographies(text: str, expected: list[str]) -> None:
 def test_quotes_unclosed_runs_to_paragraph_end() -> None:
     text = "“First paragraph never closes.\n\n“Second one does,” he said."
     quotes = find_quotes(text)
-    assert [text[q.start : q.end] for q in quotes] == ["First paragraph never closes.", "Second one does,"]
+    assert [text[q.start : q.end] for q in quotes] == [
+        "First paragraph never closes.",
+        "Second one does,",
+    ]
     assert [q.closed for q in quotes] == [False, True]
     assert quotes[1].opens_paragraph

@@ -18,7 +18,9 @@ def seed_articles(nlp) -> dict[str, tuple[str, list[Statement]]]:
     """Each seed's cleaned text and its statements, as the pipeline produces them."""
     found = {}
     for path in sorted(SEEDS.glob("*.txt")):
-        article = clean_document(RawDocument(source_path=str(path), content=path.read_text(encoding="utf-8")))
+        article = clean_document(
+            RawDocument(source_path=str(path), content=path.read_text(encoding="utf-8"))
+        )
         found[path.name[:3]] = (article.text, extract_statements(article, nlp(article.text)))
     return found
 
@@ -31,8 +33,20 @@ def seed_statements(seed_articles) -> dict[str, list[Statement]]:
 @pytest.mark.parametrize(
     ("seed", "words", "speaker", "affiliation", "cue"),
     [
-        ("000", "policy of imposing 'outside values' on Afghanistan", "Vladimir Putin", "Russia", "slams"),
-        ("000", "You cannot impose standards of political life", "Vladimir Putin", "Russia", "added"),
+        (
+            "000",
+            "policy of imposing 'outside values' on Afghanistan",
+            "Vladimir Putin",
+            "Russia",
+            "slams",
+        ),
+        (
+            "000",
+            "You cannot impose standards of political life",
+            "Vladimir Putin",
+            "Russia",
+            "added",
+        ),
         ("000", "These are the realities", "Vladimir Putin", "Russia", "said"),
         ("000", "importance of banning", "Vladimir Putin", "Russia", "stressed"),
         ("000", "Moscow was in favor of Afghan national dialog", "Sergei Lavrov", "Russia", "said"),
@@ -50,20 +64,44 @@ def seed_statements(seed_articles) -> dict[str, list[Statement]]:
         ("003", "international community should accept", "Zamir Kabul", "Russia", "stated"),
         ("003", "It is critical not to allow terrorists", "Putin", None, "stated"),
         ("004", "Such a step would not meet our interests", "Oleg Syromolotov", "Russia", "told"),
-        ("004", "the new Afghan authorities have restored some order", "Oleg Syromolotov", "Russia", "told"),
+        (
+            "004",
+            "the new Afghan authorities have restored some order",
+            "Oleg Syromolotov",
+            "Russia",
+            "told",
+        ),
         ("004", "no intention of sending Russian troops", "Oleg Syromolotov", "Russia", "revealed"),
         ("004", "Russia would not remove the group", "Oleg Syromolotov", "Russia", "explained"),
-        ("004", "the UN Security Council must adopt another resolution", "Zamir Kabulov", None, "told"),
-        ("004", "We are not going to violate established rules", "Zamir Kabulov", None, "explained"),
+        (
+            "004",
+            "the UN Security Council must adopt another resolution",
+            "Zamir Kabulov",
+            None,
+            "told",
+        ),
+        (
+            "004",
+            "We are not going to violate established rules",
+            "Zamir Kabulov",
+            None,
+            "explained",
+        ),
         ("004", "I hope that all this will be materialized", "Vladimir Putin", "Russia", "noted"),
         ("004", "has no intention of supporting Taliban", "Moscow", "Russia", "says"),
     ],
 )
-def test_seeds_statement_attributed(seed_statements, seed, words, speaker, affiliation, cue) -> None:
+def test_seeds_statement_attributed(
+    seed_statements, seed, words, speaker, affiliation, cue
+) -> None:
     matches = [s for s in seed_statements[seed] if words in s.quote]
     assert matches, f"no statement holds {words!r}"
     statement = matches[0]
-    assert (statement.speaker.name, statement.speaker.affiliation, statement.cue) == (speaker, affiliation, cue)
+    assert (statement.speaker.name, statement.speaker.affiliation, statement.cue) == (
+        speaker,
+        affiliation,
+        cue,
+    )
 
 
 def test_seeds_spans_index_the_quote(seed_articles) -> None:
@@ -76,6 +114,10 @@ def test_seeds_spans_index_the_quote(seed_articles) -> None:
 def test_seeds_targets_are_names(seed_statements):
     """RT's headline "Russia will NOT send military contingent to Afghanistan & …": the emphasised
     NOT and the ampersand are not targets."""
-    targets = {name for statements in seed_statements.values() for s in statements for name in s.about}
+    targets = {
+        name for statements in seed_statements.values() for s in statements for name in s.about
+    }
     assert {"Russia", "Afghanistan", "Taliban"} <= targets
-    assert all(name[-1].isalnum() and name[0].isalnum() and name.upper() != "NOT" for name in targets)
+    assert all(
+        name[-1].isalnum() and name[0].isalnum() and name.upper() != "NOT" for name in targets
+    )

@@ -111,8 +111,20 @@ def test_speakers_resolve_last_statement(statements_of, text: str, name: str, me
 @pytest.mark.parametrize(
     ("text", "name", "kind", "role", "affiliation"),
     [
-        ("The Kremlin said that it was in no hurry to recognise the new government.", "Kremlin", "organization", None, "Russia"),
-        ("Moscow said that it would keep its embassy open.", "Moscow", "organization", None, "Russia"),
+        (
+            "The Kremlin said that it was in no hurry to recognise the new government.",
+            "Kremlin",
+            "organization",
+            None,
+            "Russia",
+        ),
+        (
+            "Moscow said that it would keep its embassy open.",
+            "Moscow",
+            "organization",
+            None,
+            "Russia",
+        ),
         (
             "Moscow will not send troops, the country’s Deputy Foreign Minister Oleg Ivanov said.",
             "Oleg Ivanov",
@@ -127,7 +139,13 @@ def test_speakers_resolve_last_statement(statements_of, text: str, name: str, me
             "Special Presidential Representative",
             None,
         ),
-        ("German Chancellor Angela Merkel said that the talks went well.", "Angela Merkel", "person", "Chancellor", "Germany"),
+        (
+            "German Chancellor Angela Merkel said that the talks went well.",
+            "Angela Merkel",
+            "person",
+            "Chancellor",
+            "Germany",
+        ),
         (  # a document speaks for the author it names
             "A study released Monday by the Fraser Institute says that rents rose faster than wages.",
             "Fraser Institute",
@@ -135,13 +153,29 @@ def test_speakers_resolve_last_statement(statements_of, text: str, name: str, me
             None,
             "Fraser Institute",
         ),
-        ("The Taliban said that they wanted peaceful ties with other countries.", "Taliban", "organization", None, "Taliban"),
+        (
+            "The Taliban said that they wanted peaceful ties with other countries.",
+            "Taliban",
+            "organization",
+            None,
+            "Taliban",
+        ),
         (  # a body described, not named
             "The rebels’ leadership said that they would not pose a threat to the region.",
-            "rebels’ leadership", "organization", None, None,
+            "rebels’ leadership",
+            "organization",
+            None,
+            None,
         ),
     ],
 )
-def test_speakers_records(statements_of, text: str, name: str, kind: str, role: str | None, affiliation: str | None) -> None:
+def test_speakers_records(
+    statements_of, text: str, name: str, kind: str, role: str | None, affiliation: str | None
+) -> None:
     speaker = statements_of(text)[0].speaker
-    assert (speaker.name, speaker.kind, speaker.role, speaker.affiliation) == (name, kind, role, affiliation)
+    assert (speaker.name, speaker.kind, speaker.role, speaker.affiliation) == (
+        name,
+        kind,
+        role,
+        affiliation,
+    )

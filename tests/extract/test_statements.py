@@ -14,7 +14,10 @@ def summary(statements) -> list[tuple[str, str, str]]:
     [
         (  # quote broken by its attribution
             "“We will not interfere,” said Anna Petrova, the deputy minister. “Our troops stay home.”",
-            [("direct", "We will not interfere,", "Anna Petrova"), ("direct", "Our troops stay home.", "Anna Petrova")],
+            [
+                ("direct", "We will not interfere,", "Anna Petrova"),
+                ("direct", "Our troops stay home.", "Anna Petrova"),
+            ],
         ),
         (  # introduced by a colon
             "Premier Sarah Jones told the assembly: “We have balanced the budget for the third year in a row.”",
@@ -33,7 +36,11 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "“It is the right thing to do for the country and for every child in it.”",
             [
                 ("direct", "This law protects families,", "Maria Lopez"),
-                ("direct", "It is the right thing to do for the country and for every child in it.", "Maria Lopez"),
+                (
+                    "direct",
+                    "It is the right thing to do for the country and for every child in it.",
+                    "Maria Lopez",
+                ),
             ],
         ),
         (  # headline attribution with a trailing speech verb
@@ -74,7 +81,13 @@ def summary(statements) -> list[tuple[str, str, str]]:
         ),
         (  # calling someone something
             "Prime Minister Anna Berg has called the rebels, the armed group in the north, a partner for peace.",
-            [("indirect", "the rebels, the armed group in the north, a partner for peace", "Anna Berg")],
+            [
+                (
+                    "indirect",
+                    "the rebels, the armed group in the north, a partner for peace",
+                    "Anna Berg",
+                )
+            ],
         ),
         (  # a fronted reported clause
             "Moscow will not send troops to the region, the country’s Deputy Foreign Minister Oleg Ivanov said on Monday.",
@@ -82,7 +95,9 @@ def summary(statements) -> list[tuple[str, str, str]]:
         ),
     ],
 )
-def test_statements_patterns(statements_of, text: str, expected: list[tuple[str, str, str]]) -> None:
+def test_statements_patterns(
+    statements_of, text: str, expected: list[tuple[str, str, str]]
+) -> None:
     assert summary(statements_of(text)) == expected
 
 

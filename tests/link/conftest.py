@@ -10,9 +10,15 @@ import pytest
 FIGHTS = [
     ("a0", "Klitschko knocks out Thompson in Bern to keep his heavyweight titles."),
     ("a1", "Wladimir Klitschko beat Tony Thompson in Bern, keeping the heavyweight belts."),
-    ("b0", "Klitschko knocks out Pulev in Hamburg. The Bulgarian challenger fell in the fifth round before a sold-out"
-           " arena as his Bulgarian fans wept."),
-    ("b1", "Kubrat Pulev, the Bulgarian challenger, was stopped in the fifth round in Hamburg before a sold-out arena."),
+    (
+        "b0",
+        "Klitschko knocks out Pulev in Hamburg. The Bulgarian challenger fell in the fifth round before a sold-out"
+        " arena as his Bulgarian fans wept.",
+    ),
+    (
+        "b1",
+        "Kubrat Pulev, the Bulgarian challenger, was stopped in the fifth round in Hamburg before a sold-out arena.",
+    ),
 ]
 BERN = [
     "In Bern, Klitschko stopped Thompson and kept his heavyweight titles.",
@@ -29,4 +35,3 @@ def fights() -> list[tuple[str, str]]:
 @pytest.fixture
 def bern() -> list[str]:
     return BERN
-

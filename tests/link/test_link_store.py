@@ -17,41 +17,115 @@ PRESS = (
     "Russian President Vladimir Putin spoke at a joint news conference with German Chancellor Angela Merkel "
     "in the Kremlin on Friday about Afghanistan and the Taliban takeover. "
 )
-QUOTE_A = "You cannot impose standards of political life and behavior on other people from the outside"
+QUOTE_A = (
+    "You cannot impose standards of political life and behavior on other people from the outside"
+)
 QUOTE_B = "the world must now accept the realities"
 ENVOY = "the envoy will hold talks with the Taliban movement next week"
-FOOTBALL = "The home side won the cup final three goals to one after extra time in front of a full stadium. " * 3
+FOOTBALL = (
+    "The home side won the cup final three goals to one after extra time in front of a full stadium. "
+    * 3
+)
 
 
 def _article(article_id, outlet, text, title, published, statements=(), mentions=()):
     built = [
-        Statement(article_id=article_id, kind="direct", quote=quote, sentence=quote,
-                  span=(text.index(quote), text.index(quote) + len(quote)), speaker=speaker, said_on=said_on)
+        Statement(
+            article_id=article_id,
+            kind="direct",
+            quote=quote,
+            sentence=quote,
+            span=(text.index(quote), text.index(quote) + len(quote)),
+            speaker=speaker,
+            said_on=said_on,
+        )
         for quote, speaker, said_on in statements
     ]
-    found = [Mention(name, label, text.index(name), text.index(name) + len(name)) for name, label in mentions]
-    return ArticleResult(Article(id=article_id, text=text, title=title, outlet=outlet, published=published), built, found)
+    found = [
+        Mention(name, label, text.index(name), text.index(name) + len(name))
+        for name, label in mentions
+    ]
+    return ArticleResult(
+        Article(id=article_id, text=text, title=title, outlet=outlet, published=published),
+        built,
+        found,
+    )
 
 
 def _corpus():
     putin = Speaker(name="Vladimir Putin", mention="he", role="President", affiliation="Russia")
     text1 = PRESS + f'"{QUOTE_A}," he said. Putin said that {QUOTE_B}.'
-    text2 = (PRESS.replace("Friday", "20 August") + f'"{QUOTE_A}," the Russian President said. '
-             f"Zamir Kabulov said {ENVOY}. Moscow said the Taliban must keep order.")
+    text2 = (
+        PRESS.replace("Friday", "20 August") + f'"{QUOTE_A}," the Russian President said. '
+        f"Zamir Kabulov said {ENVOY}. Moscow said the Taliban must keep order."
+    )
     text3 = text2.replace("Zamir Kabulov", "Zamir Kabul")  # a wire copy with a misspelt envoy
     return [
-        _article("a1", "RT", text1, "Putin slams outside values", "2021-08-20",
-                 [(QUOTE_A, putin, "2021-08-20"), (QUOTE_B, Speaker(name="Putin", mention="Putin", affiliation="Russia"), "2021-08-20")],
-                 [("Vladimir Putin", "PERSON"), ("Angela Merkel", "PERSON"), ("Kremlin", "ORG")]),
-        _article("a2", "TASS", text2, "Putin and Merkel talk Afghanistan", "2021-08-21",
-                 [(QUOTE_A, Speaker(name="the Russian President", mention="the Russian President"), "2021-08-20"),
-                  (ENVOY, Speaker(name="Zamir Kabulov", mention="Zamir Kabulov",
-                                  role="Special Presidential Representative for Afghanistan", affiliation="Russia"), None),
-                  ("the Taliban must keep order", Speaker(name="Moscow", mention="Moscow", kind="organization"), None)],
-                 [("Vladimir Putin", "PERSON"), ("Zamir Kabulov", "PERSON")]),
-        _article("a3", "Wire", text3, "Putin and Merkel talk Afghanistan", "2021-08-21",
-                 [(ENVOY, Speaker(name="Zamir Kabul", mention="Kabul",
-                                  role="Special Presidential Representative for Afghanistan", affiliation="Russia"), None)]),
+        _article(
+            "a1",
+            "RT",
+            text1,
+            "Putin slams outside values",
+            "2021-08-20",
+            [
+                (QUOTE_A, putin, "2021-08-20"),
+                (
+                    QUOTE_B,
+                    Speaker(name="Putin", mention="Putin", affiliation="Russia"),
+                    "2021-08-20",
+                ),
+            ],
+            [("Vladimir Putin", "PERSON"), ("Angela Merkel", "PERSON"), ("Kremlin", "ORG")],
+        ),
+        _article(
+            "a2",
+            "TASS",
+            text2,
+            "Putin and Merkel talk Afghanistan",
+            "2021-08-21",
+            [
+                (
+                    QUOTE_A,
+                    Speaker(name="the Russian President", mention="the Russian President"),
+                    "2021-08-20",
+                ),
+                (
+                    ENVOY,
+                    Speaker(
+                        name="Zamir Kabulov",
+                        mention="Zamir Kabulov",
+                        role="Special Presidential Representative for Afghanistan",
+                        affiliation="Russia",
+                    ),
+                    None,
+                ),
+                (
+                    "the Taliban must keep order",
+                    Speaker(name="Moscow", mention="Moscow", kind="organization"),
+                    None,
+                ),
+            ],
+            [("Vladimir Putin", "PERSON"), ("Zamir Kabulov", "PERSON")],
+        ),
+        _article(
+            "a3",
+            "Wire",
+            text3,
+            "Putin and Merkel talk Afghanistan",
+            "2021-08-21",
+            [
+                (
+                    ENVOY,
+                    Speaker(
+                        name="Zamir Kabul",
+                        mention="Kabul",
+                        role="Special Presidential Representative for Afghanistan",
+                        affiliation="Russia",
+                    ),
+                    None,
+                )
+            ],
+        ),
         _article("a4", "Sport", FOOTBALL, "Cup final", "2021-08-21"),
     ]
 
@@ -73,14 +147,18 @@ def _entity(store, name):
 
 @pytest.mark.parametrize(
     ("name", "aliases"),
-    [("Vladimir Putin", {"Vladimir Putin", "Putin", "the Russian President"}),
-     ("Zamir Kabulov", {"Zamir Kabulov", "Zamir Kabul"}),
-     ("Russia", {"Russia", "Moscow", "Kremlin"})],
+    [
+        ("Vladimir Putin", {"Vladimir Putin", "Putin", "the Russian President"}),
+        ("Zamir Kabulov", {"Zamir Kabulov", "Zamir Kabul"}),
+        ("Russia", {"Russia", "Moscow", "Kremlin"}),
+    ],
 )
 def test_link_entities_gather_aliases_with_evidence(store, name, aliases):
     entity = _entity(store, name)
     assert aliases <= set(entity["aliases"])
-    assert len(entity["aliases"]) == len(set(entity["aliases"]))  # each alias's evidence recorded once
+    assert len(entity["aliases"]) == len(
+        set(entity["aliases"])
+    )  # each alias's evidence recorded once
     assert all(item["reason"] for item in entity["evidence"])
 
 
@@ -88,8 +166,28 @@ def test_link_entities_gather_aliases_with_evidence(store, name, aliases):
     ("actor", "speakers"),
     [
         ("Putin", {"Vladimir Putin", "Putin", "the Russian President"}),
-        ("Russia", {"Vladimir Putin", "Putin", "the Russian President", "Zamir Kabulov", "Zamir Kabul", "Moscow"}),
-        ("the Kremlin", {"Vladimir Putin", "Putin", "the Russian President", "Zamir Kabulov", "Zamir Kabul", "Moscow"}),
+        (
+            "Russia",
+            {
+                "Vladimir Putin",
+                "Putin",
+                "the Russian President",
+                "Zamir Kabulov",
+                "Zamir Kabul",
+                "Moscow",
+            },
+        ),
+        (
+            "the Kremlin",
+            {
+                "Vladimir Putin",
+                "Putin",
+                "the Russian President",
+                "Zamir Kabulov",
+                "Zamir Kabul",
+                "Moscow",
+            },
+        ),
         ("Kabulov", {"Zamir Kabulov", "Zamir Kabul"}),
     ],
 )
@@ -100,12 +198,20 @@ def test_link_actor_query_uses_entities(store, actor, speakers):
 
 @pytest.mark.parametrize(
     ("article_id", "written", "entity", "affiliation"),
-    [("a3", "Zamir Kabul", "Zamir Kabulov", "Russia"),
-     ("a2", "the Russian President", "Vladimir Putin", "Russia"),
-     ("a2", "Moscow", "Russia", None)],
+    [
+        ("a3", "Zamir Kabul", "Zamir Kabulov", "Russia"),
+        ("a2", "the Russian President", "Vladimir Putin", "Russia"),
+        ("a2", "Moscow", "Russia", None),
+    ],
 )
-def test_link_statement_records_name_the_resolved_speaker(store, article_id, written, entity, affiliation):
-    record = next(row for row in store.statements(StatementQuery(article_id=article_id)) if row["speaker"]["name"] == written)
+def test_link_statement_records_name_the_resolved_speaker(
+    store, article_id, written, entity, affiliation
+):
+    record = next(
+        row
+        for row in store.statements(StatementQuery(article_id=article_id))
+        if row["speaker"]["name"] == written
+    )
     assert record["speaker"]["entity"]["name"] == entity
     assert record["speaker"]["entity"]["affiliation"] == affiliation
     assert record["speaker"]["entity"]["id"] == _entity(store, entity)["id"]
@@ -113,9 +219,14 @@ def test_link_statement_records_name_the_resolved_speaker(store, article_id, wri
 
 @pytest.mark.parametrize(
     ("speaker", "written"),
-    [("Kabulov", {"Zamir Kabulov", "Zamir Kabul"}),  # the wire copy's misspelling is the same envoy
-     ("Kremlin", {"Moscow"}),  # an alias no statement was written under
-     ("Russian President", {"the Russian President", "Vladimir Putin", "Putin"})],
+    [
+        (
+            "Kabulov",
+            {"Zamir Kabulov", "Zamir Kabul"},
+        ),  # the wire copy's misspelling is the same envoy
+        ("Kremlin", {"Moscow"}),  # an alias no statement was written under
+        ("Russian President", {"the Russian President", "Vladimir Putin", "Putin"}),
+    ],
 )
 def test_link_speaker_filter_finds_every_spelling(store, speaker, written):
     rows = store.statements(StatementQuery(speaker=speaker))
@@ -158,10 +269,14 @@ def test_link_twice_changes_nothing(store):
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
     """The installed command in a child process (render.emit binds sys.stdout when imported)."""
-    return subprocess.run([sys.executable, "-m", "quotetrail", *args], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "quotetrail", *args], capture_output=True, text=True, check=False
+    )
 
 
-@pytest.mark.parametrize(("command", "key"), [("entities", "evidence"), ("stories", "title"), ("outlets", "missed")])
+@pytest.mark.parametrize(
+    ("command", "key"), [("entities", "evidence"), ("stories", "title"), ("outlets", "missed")]
+)
 def test_link_cli_listings_json(store, db_path, command, key):
     store.close()
     result = _cli(command, "--db", str(db_path), "--format", "json")
@@ -201,7 +316,10 @@ def test_link_unsure_story_member_moves_with_its_event_and_is_relinked(db_path, 
     """b0 is listed in the Bern fight's story until b1, about the same Hamburg fight, arrives;
     then both are one story, and b0's remark no longer counts as said on the Bern occasion."""
     klitschko = Speaker(name="Wladimir Klitschko", mention="Klitschko", affiliation="Ukraine")
-    remarks = {"a1": "keeping the heavyweight belts", "b0": "The Bulgarian challenger fell in the fifth round"}
+    remarks = {
+        "a1": "keeping the heavyweight belts",
+        "b0": "The Bulgarian challenger fell in the fifth round",
+    }
     with Store(db_path) as opened:
         for article_id, text in fights:
             said = [(remarks[article_id], klitschko, "2013-10-05")] if article_id in remarks else []
@@ -210,8 +328,14 @@ def test_link_unsure_story_member_moves_with_its_event_and_is_relinked(db_path, 
             if article_id == "b0":
                 (story,) = sql.story_rows(opened)
                 assert story["article_ids"] == ["a0", "a1", "b0"]
-                assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="b0"))] == [["a1"]]
+                assert [
+                    row["also_in"] for row in opened.statements(StatementQuery(article_id="b0"))
+                ] == [["a1"]]
         stories = sorted(sorted(row["article_ids"]) for row in sql.story_rows(opened))
         assert stories == [["a0", "a1"], ["b0", "b1"]]
-        assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="b0"))] == [[]]
-        assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="a1"))] == [[]]
+        assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="b0"))] == [
+            []
+        ]
+        assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="a1"))] == [
+            []
+        ]

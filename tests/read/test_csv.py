@@ -19,12 +19,18 @@ from quotetrail.records import RawDocument, Rejection
         ('title,text,url\n"A, with comma","Body says “hi”.",https://a.org/1\n', "cp1252"),
     ],
 )
-def test_csv_reads_rows_in_any_dialect_and_encoding(tmp_path: Path, content: str, encoding: str) -> None:
+def test_csv_reads_rows_in_any_dialect_and_encoding(
+    tmp_path: Path, content: str, encoding: str
+) -> None:
     path = tmp_path / "export.csv"
     path.write_bytes(content.encode(encoding))
     [document] = list(iter_documents([path]))
     assert isinstance(document, RawDocument)
-    assert (document.title, document.content, document.url) == ("A, with comma", "Body says “hi”.", "https://a.org/1")
+    assert (document.title, document.content, document.url) == (
+        "A, with comma",
+        "Body says “hi”.",
+        "https://a.org/1",
+    )
     assert document.locator == "row 1"
 
 

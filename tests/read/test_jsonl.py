@@ -18,32 +18,60 @@ def _write(path: Path, lines: list[str]) -> Path:
 
 
 def test_jsonl_reads_default_fields(tmp_path: Path) -> None:
-    record = {"content": "Text of the story.", "headline": "A headline", "published_at": "2021-08-23", "link": "https://x.org/1", "source": "X"}
+    record = {
+        "content": "Text of the story.",
+        "headline": "A headline",
+        "published_at": "2021-08-23",
+        "link": "https://x.org/1",
+        "source": "X",
+    }
     [document] = list(iter_documents([_write(tmp_path / "a.jsonl", [json.dumps(record)])]))
     assert isinstance(document, RawDocument)
-    assert (document.content, document.title, document.published, document.url, document.outlet) == (
-        "Text of the story.", "A headline", "2021-08-23", "https://x.org/1", "X",
+    assert (
+        document.content,
+        document.title,
+        document.published,
+        document.url,
+        document.outlet,
+    ) == (
+        "Text of the story.",
+        "A headline",
+        "2021-08-23",
+        "https://x.org/1",
+        "X",
     )
     assert document.locator == "line 1" and document.format == "text"
 
 
 def test_jsonl_html_field_gives_html_document(tmp_path: Path) -> None:
-    [document] = list(iter_documents([_write(tmp_path / "a.jsonl", [json.dumps({"html": "<p>Hi</p>"})])]))
+    [document] = list(
+        iter_documents([_write(tmp_path / "a.jsonl", [json.dumps({"html": "<p>Hi</p>"})])])
+    )
     assert isinstance(document, RawDocument) and document.format == "html"
 
 
 @pytest.mark.parametrize(
     ("line", "reason"),
-    [("{not json", "invalid JSON"), ('["a list"]', "not an object"), ('{"title": "no text"}', "no article text")],
+    [
+        ("{not json", "invalid JSON"),
+        ('["a list"]', "not an object"),
+        ('{"title": "no text"}', "no article text"),
+    ],
 )
-def test_jsonl_bad_line_is_rejected_and_reading_goes_on(tmp_path: Path, line: str, reason: str) -> None:
-    path = _write(tmp_path / "a.jsonl", [json.dumps({"text": "first"}), line, json.dumps({"text": "third"})])
+def test_jsonl_bad_line_is_rejected_and_reading_goes_on(
+    tmp_path: Path, line: str, reason: str
+) -> None:
+    path = _write(
+        tmp_path / "a.jsonl", [json.dumps({"text": "first"}), line, json.dumps({"text": "third"})]
+    )
     results = list(iter_documents([path]))
     assert [type(r).__name__ for r in results] == ["RawDocument", "Rejection", "RawDocument"]
     assert results[1].source == f"{path}:line 2" and reason in results[1].reason
 
 
-def test_jsonl_fields_configurable_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_jsonl_fields_configurable_from_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("QUOTETRAIL_FIELDS", "text=story,date=day")
     with pytest.raises(ValueError):
         FieldMap.from_spec("text=story,date=day")

@@ -35,7 +35,10 @@ def test_text_decodes_common_encodings(tmp_path: Path, data: bytes, encoding: st
 
 
 def test_text_detects_cyrillic_legacy_encoding(tmp_path: Path) -> None:
-    text = "Министр иностранных дел заявил, что переговоры продолжатся на следующей неделе в Москве. " * 3
+    text = (
+        "Министр иностранных дел заявил, что переговоры продолжатся на следующей неделе в Москве. "
+        * 3
+    )
     path = tmp_path / "ru.txt"
     path.write_bytes(text.encode("cp1251"))
     [document] = list(iter_documents([path]))
@@ -49,7 +52,7 @@ def test_text_detects_cyrillic_legacy_encoding(tmp_path: Path) -> None:
         (b"", "empty file"),
         (b"   \n\n ", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("Putin said “yes”".encode("utf-8") + b" and \xff\xfe then", "invalid UTF-8"),
+        ("Putin said “yes”".encode() + b" and \xff\xfe then", "invalid UTF-8"),
     ],
 )
 def test_text_rejects_bad_files_with_reason(tmp_path: Path, data: bytes, reason: str) -> None:

@@ -19,17 +19,36 @@ BIDEN = Speaker(name="Joe Biden", mention="Biden", role="President", affiliation
 HOSTILE_SPEAKER = Speaker(name=f"Mallory {IMG}", mention=SCRIPT, affiliation=SCRIPT)
 
 
-def _article(article_id: str, outlet: str, published: str, title: str, sentences: list[str], **extra) -> Article:
-    return Article(id=article_id, text="\n\n".join(sentences), title=title, outlet=outlet, published=published, **extra)
+def _article(
+    article_id: str, outlet: str, published: str, title: str, sentences: list[str], **extra
+) -> Article:
+    return Article(
+        id=article_id,
+        text="\n\n".join(sentences),
+        title=title,
+        outlet=outlet,
+        published=published,
+        **extra,
+    )
 
 
-def _statement(article: Article, quote: str, speaker: Speaker, stance: dict | None, said_on: str, **extra) -> Statement:
+def _statement(
+    article: Article, quote: str, speaker: Speaker, stance: dict | None, said_on: str, **extra
+) -> Statement:
     start = article.text.index(quote)
     sentence = next(part for part in article.text.split("\n\n") if quote in part)
     return Statement(
-        article_id=article.id, kind=extra.pop("kind", "direct"), quote=quote, sentence=sentence,
-        span=(start, start + len(quote)), speaker=speaker, cue=extra.pop("cue", "said"), said_on=said_on,
-        about=extra.pop("about", ["Taliban"]), stance=stance or {}, **extra,
+        article_id=article.id,
+        kind=extra.pop("kind", "direct"),
+        quote=quote,
+        sentence=sentence,
+        span=(start, start + len(quote)),
+        speaker=speaker,
+        cue=extra.pop("cue", "said"),
+        said_on=said_on,
+        about=extra.pop("about", ["Taliban"]),
+        stance=stance or {},
+        **extra,
     )
 
 
@@ -43,35 +62,128 @@ def fixture_results() -> list[ArticleResult]:
     q2024 = "The Taliban are our allies in the fight against terrorism"
     qbiden = "The Taliban have to prove themselves"
     rt2021 = _article(
-        "a2021rt", "RT", "2021-08-20", f"Putin on Kabul {SCRIPT}",
-        [f"MOSCOW — Putin spoke on Friday. {q2021}, Putin said.", f"{q2021b}, he added.", f"Body {SCRIPT} ends."],
-        url="javascript:alert(3)", dateline="MOSCOW",
-        removed=[RemovedLine(text=f"Also on RT {SCRIPT}", rule="also-on"), RemovedLine(text="Menu Home", rule="menu")],
+        "a2021rt",
+        "RT",
+        "2021-08-20",
+        f"Putin on Kabul {SCRIPT}",
+        [
+            f"MOSCOW — Putin spoke on Friday. {q2021}, Putin said.",
+            f"{q2021b}, he added.",
+            f"Body {SCRIPT} ends.",
+        ],
+        url="javascript:alert(3)",
+        dateline="MOSCOW",
+        removed=[
+            RemovedLine(text=f"Also on RT {SCRIPT}", rule="also-on"),
+            RemovedLine(text="Menu Home", rule="menu"),
+        ],
     )
     tass2021 = _article(
-        "a2021tass", "TASS", "2021-08-21", "Kremlin comments on Afghanistan",
-        [f"Vladimir Putin told reporters: {q2021}, Putin said on Friday."], url="https://tass.example/1",
+        "a2021tass",
+        "TASS",
+        "2021-08-21",
+        "Kremlin comments on Afghanistan",
+        [f"Vladimir Putin told reporters: {q2021}, Putin said on Friday."],
+        url="https://tass.example/1",
     )
     bbc2021 = _article(
-        "a2021bbc", "BBC", "2021-08-25", "Biden on the withdrawal",
+        "a2021bbc",
+        "BBC",
+        "2021-08-25",
+        "Biden on the withdrawal",
         [f"{qbiden}, Biden said.", f"Comment {IMG} here."],
     )
     rt2024 = _article(
-        "a2024rt", "RT", "2024-07-05", f"Putin at the SCO summit {IMG}",
-        [f"ASTANA — {q2024}, Putin said.", f"Footer {IMG} and {SCRIPT}"], url="https://rt.example/2024",
+        "a2024rt",
+        "RT",
+        "2024-07-05",
+        f"Putin at the SCO summit {IMG}",
+        [f"ASTANA — {q2024}, Putin said.", f"Footer {IMG} and {SCRIPT}"],
+        url="https://rt.example/2024",
     )
-    mallory = _article("a2024x", "Example Post", "2024-07-06", "Hostile speaker", [f"{SCRIPT} is fine, Mallory said."])
-    s2021 = _statement(rt2021, q2021, PUTIN, _stance("neutral", 0.6, "not going to rush"), "2021-08-20",
-                       said_on_assumed=False, also_in=["a2021tass"])
+    mallory = _article(
+        "a2024x",
+        "Example Post",
+        "2024-07-06",
+        "Hostile speaker",
+        [f"{SCRIPT} is fine, Mallory said."],
+    )
+    s2021 = _statement(
+        rt2021,
+        q2021,
+        PUTIN,
+        _stance("neutral", 0.6, "not going to rush"),
+        "2021-08-20",
+        said_on_assumed=False,
+        also_in=["a2021tass"],
+    )
     return [
-        ArticleResult(rt2021, [s2021, _statement(rt2021, q2021b, PUTIN_HE, _stance("oppose", 0.7, "must keep its promises"), "2021-08-20")]),
-        ArticleResult(tass2021, mentions=[Mention("Vladimir Putin", "PERSON", 0, 14), Mention("Taliban", "ORG", 60, 67)], statements=[_statement(tass2021, q2021, PUTIN, _stance("neutral", 0.55, "not going to rush"), "2021-08-20",
-                                            said_on_assumed=False, also_in=["a2021rt"])]),
-        ArticleResult(bbc2021, [_statement(bbc2021, qbiden, BIDEN, _stance("oppose", 0.8, "have to prove"), "2021-08-25")]),
-        ArticleResult(rt2024, [_statement(rt2024, q2024, PUTIN, _stance("support", 0.9, "our allies"), "2024-07-05",
-                                          about=["Taliban", "terrorism"])]),
-        ArticleResult(mallory, [_statement(mallory, f"{SCRIPT} is fine", HOSTILE_SPEAKER, {}, "2024-07-06",
-                                           about=[SCRIPT], kind="indirect")]),
+        ArticleResult(
+            rt2021,
+            [
+                s2021,
+                _statement(
+                    rt2021,
+                    q2021b,
+                    PUTIN_HE,
+                    _stance("oppose", 0.7, "must keep its promises"),
+                    "2021-08-20",
+                ),
+            ],
+        ),
+        ArticleResult(
+            tass2021,
+            mentions=[
+                Mention("Vladimir Putin", "PERSON", 0, 14),
+                Mention("Taliban", "ORG", 60, 67),
+            ],
+            statements=[
+                _statement(
+                    tass2021,
+                    q2021,
+                    PUTIN,
+                    _stance("neutral", 0.55, "not going to rush"),
+                    "2021-08-20",
+                    said_on_assumed=False,
+                    also_in=["a2021rt"],
+                )
+            ],
+        ),
+        ArticleResult(
+            bbc2021,
+            [
+                _statement(
+                    bbc2021, qbiden, BIDEN, _stance("oppose", 0.8, "have to prove"), "2021-08-25"
+                )
+            ],
+        ),
+        ArticleResult(
+            rt2024,
+            [
+                _statement(
+                    rt2024,
+                    q2024,
+                    PUTIN,
+                    _stance("support", 0.9, "our allies"),
+                    "2024-07-05",
+                    about=["Taliban", "terrorism"],
+                )
+            ],
+        ),
+        ArticleResult(
+            mallory,
+            [
+                _statement(
+                    mallory,
+                    f"{SCRIPT} is fine",
+                    HOSTILE_SPEAKER,
+                    {},
+                    "2024-07-06",
+                    about=[SCRIPT],
+                    kind="indirect",
+                )
+            ],
+        ),
     ]
 
 

@@ -30,13 +30,23 @@ def ingest_client(fixture_db: Path, tmp_path: Path) -> TestClient:
     return TestClient(create_app(db, allow_ingest=True, token=TOKEN))
 
 
-LISTINGS = ["articles", "statements", "speakers", "stories", "outlets", "entities", "search/statements?q=taliban",
-            "search/articles?q=taliban"]
+LISTINGS = [
+    "articles",
+    "statements",
+    "speakers",
+    "stories",
+    "outlets",
+    "entities",
+    "search/statements?q=taliban",
+    "search/articles?q=taliban",
+]
 
 
 def _url(path: str, **params: object) -> str:
     joiner = "&" if "?" in path else "?"
-    return f"{API}/{path}" + (joiner + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+    return f"{API}/{path}" + (
+        joiner + "&".join(f"{k}={v}" for k, v in params.items()) if params else ""
+    )
 
 
 @pytest.mark.parametrize("path", LISTINGS)
@@ -60,7 +70,13 @@ def test_api_listing_csv(client: TestClient, path: str) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    ["articles/nope", "statements/nope", "speakers/nope", "stories/no-such-story", f"articles/{RT_2021}"],
+    [
+        "articles/nope",
+        "statements/nope",
+        "speakers/nope",
+        "stories/no-such-story",
+        f"articles/{RT_2021}",
+    ],
 )
 def test_api_unknown_id_is_404_json(client: TestClient, path: str) -> None:
     response = client.get(f"{API}/{path}")
@@ -72,10 +88,20 @@ def test_api_unknown_id_is_404_json(client: TestClient, path: str) -> None:
 @pytest.mark.parametrize(
     "path",
     [
-        "statements?since=2021-13-01", "statements?until=yesterday", "statements?kind=shouted",
-        "statements?stance=love", "statements?limit=0", "statements?limit=100000", "statements?offset=-1",
-        "statements?format=xml", "articles?since=2021-02-30", "positions?target=Taliban", "positions?actor=&target=x",
-        "search/statements", "search/articles?q=", "entities?kind=%3Cx%3E",
+        "statements?since=2021-13-01",
+        "statements?until=yesterday",
+        "statements?kind=shouted",
+        "statements?stance=love",
+        "statements?limit=0",
+        "statements?limit=100000",
+        "statements?offset=-1",
+        "statements?format=xml",
+        "articles?since=2021-02-30",
+        "positions?target=Taliban",
+        "positions?actor=&target=x",
+        "search/statements",
+        "search/articles?q=",
+        "entities?kind=%3Cx%3E",
     ],
 )
 def test_api_bad_filter_is_422_json(client: TestClient, path: str) -> None:
@@ -100,7 +126,9 @@ def test_api_bad_filter_is_422_json(client: TestClient, path: str) -> None:
         ({"speaker": "putin", "since": "2021-08-20", "until": "2021-08-20", "outlet": "RT"}, 2),
     ],
 )
-def test_api_statements_filter_like_the_cli(client: TestClient, params: dict, expected: int) -> None:
+def test_api_statements_filter_like_the_cli(
+    client: TestClient, params: dict, expected: int
+) -> None:
     items = client.get(f"{API}/statements", params=params).json()["items"]
     assert len(items) == expected
 
@@ -128,7 +156,13 @@ def test_api_speaker_profile(client: TestClient) -> None:
     assert speaker["name"] == "Vladimir Putin"
     assert {m["mention"] for m in speaker["mentions"]} == {"Putin", "he"}
     assert speaker["roles"] == [
-        {"role": "President", "affiliation": "Russia", "first": "2021-08-20", "last": "2024-07-05", "statements": 4}
+        {
+            "role": "President",
+            "affiliation": "Russia",
+            "first": "2021-08-20",
+            "last": "2024-07-05",
+            "statements": 4,
+        }
     ]
     assert speaker["targets"][0] == {"target": "Taliban", "statements": 4}
     assert [o["outlet"] for o in speaker["outlets"]] == ["RT", "TASS"]
@@ -137,25 +171,43 @@ def test_api_speaker_profile(client: TestClient) -> None:
 
 
 def test_api_position_points_months_shifts(client: TestClient) -> None:
-    position = client.get(f"{API}/positions", params={"actor": "Russia", "target": "Taliban"}).json()
+    position = client.get(
+        f"{API}/positions", params={"actor": "Russia", "target": "Taliban"}
+    ).json()
     assert {p["date"][:4] for p in position["points"]} == {"2021", "2024"}
-    assert [(m["month"], m["label"], m["statements"]) for m in position["months"]] == [("2021-08", "oppose", 3), ("2024-07", "support", 1)]
+    assert [(m["month"], m["label"], m["statements"]) for m in position["months"]] == [
+        ("2021-08", "oppose", 3),
+        ("2024-07", "support", 1),
+    ]
     assert all(m["low"] <= m["balance"] <= m["high"] for m in position["months"])
     [shift] = position["shifts"]
-    assert (shift["since"], shift["month"], shift["from"], shift["to"]) == ("2021-08", "2024-07", "oppose", "support")
+    assert (shift["since"], shift["month"], shift["from"], shift["to"]) == (
+        "2021-08",
+        "2024-07",
+        "oppose",
+        "support",
+    )
     assert 0.5 < shift["confidence"] < 1 and shift["evidence_after"][0]["stance"] == "support"
-    assert [(c["first"]["date"], c["second"]["date"]) for c in position["contradictions"]] == [("2021-08-20", "2024-07-05")]
+    assert [(c["first"]["date"], c["second"]["date"]) for c in position["contradictions"]] == [
+        ("2021-08-20", "2024-07-05")
+    ]
 
 
 def test_api_position_csv_is_the_points_table(client: TestClient) -> None:
-    response = client.get(f"{API}/positions", params={"actor": "Russia", "target": "Taliban", "format": "csv"})
+    response = client.get(
+        f"{API}/positions", params={"actor": "Russia", "target": "Taliban", "format": "csv"}
+    )
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert [row["label"] for row in rows] == ["neutral", "oppose", "neutral", "support"]
 
 
 def test_api_search_statements_filters_by_stance(client: TestClient) -> None:
-    items = client.get(f"{API}/search/statements", params={"q": "taliban", "stance": "support"}).json()["items"]
-    assert [item["quote"] for item in items] == ["The Taliban are our allies in the fight against terrorism"]
+    items = client.get(
+        f"{API}/search/statements", params={"q": "taliban", "stance": "support"}
+    ).json()["items"]
+    assert [item["quote"] for item in items] == [
+        "The Taliban are our allies in the fight against terrorism"
+    ]
 
 
 def test_api_search_articles_all_words(client: TestClient) -> None:
@@ -171,7 +223,10 @@ def test_api_story_outlet_comparison(client: TestClient) -> None:
     assert [o["outlet"] for o in story["outlets"]] == ["RT", "TASS"]
     by_quote = {row["statement"]["quote"]: row for row in story["statements"]}
     assert len(story["statements"]) == 2  # the RT and TASS reports of one statement count once
-    assert by_quote["We are not going to rush to recognise the Taliban"]["carried_by"] == ["RT", "TASS"]
+    assert by_quote["We are not going to rush to recognise the Taliban"]["carried_by"] == [
+        "RT",
+        "TASS",
+    ]
     # TASS reported Putin's remarks of that day (the same occasion), so it carried this one too
     assert by_quote["The Taliban must keep its promises before anything else"]["left_out_by"] == []
 
@@ -191,14 +246,33 @@ def test_api_hostile_story_title_round_trips(client: TestClient) -> None:
 
 def test_api_summary_counts(client: TestClient) -> None:
     summary = client.get(f"{API}/summary").json()
-    assert (summary["articles"], summary["statements"], summary["speakers"], summary["outlets"]) == (5, 6, 3, 4)
+    assert (
+        summary["articles"],
+        summary["statements"],
+        summary["speakers"],
+        summary["outlets"],
+    ) == (5, 6, 3, 4)
 
 
 def test_api_openapi_lists_every_endpoint(client: TestClient) -> None:
     paths = set(client.get(f"{API}/openapi.json").json()["paths"])
-    expected = {"summary", "articles", "articles/{article_id}", "statements", "statements/{statement_id}", "speakers",
-                "speakers/{speaker_id}", "positions", "search/statements", "search/articles", "stories",
-                "stories/{story_id}", "outlets", "entities", "ingest"}
+    expected = {
+        "summary",
+        "articles",
+        "articles/{article_id}",
+        "statements",
+        "statements/{statement_id}",
+        "speakers",
+        "speakers/{speaker_id}",
+        "positions",
+        "search/statements",
+        "search/articles",
+        "stories",
+        "stories/{story_id}",
+        "outlets",
+        "entities",
+        "ingest",
+    }
     assert paths == {f"{API}/{path}" for path in expected}
 
 
@@ -211,22 +285,28 @@ def test_api_security_headers(client: TestClient, path: str) -> None:
 
 
 def test_api_ingest_is_off_by_default(client: TestClient) -> None:
-    response = client.post(f"{API}/ingest", json={"documents": [{"name": "a.txt", "content": "x"}]},
-                           headers={"Authorization": f"Bearer {TOKEN}"})
+    response = client.post(
+        f"{API}/ingest",
+        json={"documents": [{"name": "a.txt", "content": "x"}]},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert response.status_code == 403
 
 
 @pytest.mark.parametrize("header", [None, "Bearer wrong", f"Token {TOKEN}"])
 def test_api_ingest_needs_the_token(ingest_client: TestClient, header: str | None) -> None:
     headers = {"Authorization": header} if header else {}
-    response = ingest_client.post(f"{API}/ingest", json={"documents": [{"name": "a.txt", "content": "x"}]}, headers=headers)
+    response = ingest_client.post(
+        f"{API}/ingest", json={"documents": [{"name": "a.txt", "content": "x"}]}, headers=headers
+    )
     assert response.status_code == 401
 
 
 def test_api_ingest_stores_with_the_token(ingest_client: TestClient) -> None:
     text = "Kabul, 2024-08-01\n\nOfficials met in Kabul on Thursday to discuss trade and the coming winter season."
     response = ingest_client.post(
-        f"{API}/ingest", json={"documents": [{"name": "../../evil.txt", "content": text}]},
+        f"{API}/ingest",
+        json={"documents": [{"name": "../../evil.txt", "content": text}]},
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert response.status_code == 200, response.text
@@ -236,7 +316,9 @@ def test_api_ingest_stores_with_the_token(ingest_client: TestClient) -> None:
 
 def test_api_ingest_rejects_unknown_file_types(ingest_client: TestClient) -> None:
     response = ingest_client.post(
-        f"{API}/ingest", json={"documents": [{"name": "a.exe", "content": "x"}]}, headers={"Authorization": f"Bearer {TOKEN}"}
+        f"{API}/ingest",
+        json={"documents": [{"name": "a.exe", "content": "x"}]},
+        headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert response.status_code == 422
 
@@ -252,7 +334,12 @@ def test_api_allow_ingest_needs_a_token(fixture_db: Path) -> None:
         create_app(fixture_db, allow_ingest=True)
 
 
-@pytest.mark.parametrize("name, expected", [("biden", ["Joe Biden"]), ("PUTIN", ["Vladimir Putin"]), ("%", []), (None, 3)])
+@pytest.mark.parametrize(
+    "name, expected",
+    [("biden", ["Joe Biden"]), ("PUTIN", ["Vladimir Putin"]), ("%", []), (None, 3)],
+)
 def test_api_speakers_filter_by_name(client: TestClient, name: str | None, expected) -> None:
     items = client.get(f"{API}/speakers", params={"name": name} if name else {}).json()["items"]
-    assert (len(items) if isinstance(expected, int) else [item["name"] for item in items]) == expected
+    assert (
+        len(items) if isinstance(expected, int) else [item["name"] for item in items]
+    ) == expected

@@ -25,12 +25,20 @@ CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "data" / "corpus" / "seeds"
 ARTIFACTS = REPO / "artifacts" / "serve"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 WAIT_MS = 20_000
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (Debian package `chromium`)")
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="no /usr/bin/chromium (Debian package `chromium`)"
+)
 
 
 def _free_port() -> int:
@@ -46,7 +54,9 @@ def serving(db: Path) -> Iterator[str]:
     base = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
         [sys.executable, "-m", "quotetrail", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60
@@ -86,10 +96,15 @@ class Watch:
 
     def __init__(self, page, allowed: str):
         self.problems: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        page.on(
+            "console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}")
+        )
         page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         page.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
-        page.on("request", lambda r: r.url.startswith(allowed) or self.problems.append(f"request: {r.url}"))
+        page.on(
+            "request",
+            lambda r: r.url.startswith(allowed) or self.problems.append(f"request: {r.url}"),
+        )
 
 
 def _shot(page, name: str) -> None:
@@ -100,7 +115,8 @@ def _shot(page, name: str) -> None:
 def _point_labels(page) -> list[str]:
     page.wait_for_selector("#position-chart[data-rendered]", timeout=WAIT_MS)
     return page.eval_on_selector_all(
-        "#position-chart svg path[aria-roledescription='point']", "nodes => nodes.map(n => n.getAttribute('aria-label'))"
+        "#position-chart svg path[aria-roledescription='point']",
+        "nodes => nodes.map(n => n.getAttribute('aria-label'))",
     )
 
 
@@ -154,14 +170,18 @@ def test_browser_hostile_text_is_shown_not_run(browser, fixture_db: Path) -> Non
         assert page.locator("img").count() == 0
         _shot(page, "fixture-article-desktop")
         page.click("mark a")
-        assert page.inner_text("mark.current") == "We are not going to rush to recognise the Taliban"
+        assert (
+            page.inner_text("mark.current") == "We are not going to rush to recognise the Taliban"
+        )
         _shot(page, "fixture-statement-desktop")
         page.goto(base + "/stories/s-a2024rt")
-        assert 'onerror=alert(2)>' in page.inner_text("h1")
+        assert "onerror=alert(2)>" in page.inner_text("h1")
         assert page.locator("img").count() == 0
         _shot(page, "fixture-story-desktop")
         page.goto(base + "/outlets")
-        assert page.locator("td.left-out").count() == 2  # BBC and Example Post missed the Kabul story
+        assert (
+            page.locator("td.left-out").count() == 2
+        )  # BBC and Example Post missed the Kabul story
         _shot(page, "fixture-outlets-desktop")
         page.goto(base + "/search?q=mallory")
         # the speaker as resolved across articles: the same name, its markup shown as text
@@ -176,8 +196,20 @@ def test_browser_hostile_text_is_shown_not_run(browser, fixture_db: Path) -> Non
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
     subprocess.run(
-        [sys.executable, "-m", "quotetrail", "ingest", str(SEEDS), "--db", str(db), "--workers", "1"],
-        check=True, capture_output=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "quotetrail",
+            "ingest",
+            str(SEEDS),
+            "--db",
+            str(db),
+            "--workers",
+            "1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     return db
 

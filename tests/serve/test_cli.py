@@ -26,8 +26,20 @@ from quotetrail.cli import app
 )
 def test_cli_search(fixture_db: Path, args: list[str], expected: int) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "quotetrail", "search", *args, "--db", str(fixture_db), "--format", "jsonl"],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "quotetrail",
+            "search",
+            *args,
+            "--db",
+            str(fixture_db),
+            "--format",
+            "jsonl",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
@@ -35,7 +47,9 @@ def test_cli_search(fixture_db: Path, args: list[str], expected: int) -> None:
     assert all(row["score"] > 0 for row in rows)
 
 
-@pytest.mark.parametrize("args", [["taliban", "--stance", "love"], ["taliban", "--since", "2021-02-30"]])
+@pytest.mark.parametrize(
+    "args", [["taliban", "--stance", "love"], ["taliban", "--since", "2021-02-30"]]
+)
 def test_cli_search_bad_filter_is_usage_error(fixture_db: Path, args: list[str]) -> None:
     assert CliRunner().invoke(app, ["search", *args, "--db", str(fixture_db)]).exit_code == 2
 
@@ -47,20 +61,32 @@ def test_cli_serve_needs_a_store(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "host, warned",
-    [("127.0.0.1", False), ("localhost", False), ("::1", False), ("0.0.0.0", True), ("example.org", True)],
+    [
+        ("127.0.0.1", False),
+        ("localhost", False),
+        ("::1", False),
+        ("0.0.0.0", True),
+        ("example.org", True),
+    ],
 )
-def test_cli_serve_warns_when_exposed(fixture_db: Path, monkeypatch: pytest.MonkeyPatch, host: str, warned: bool) -> None:
+def test_cli_serve_warns_when_exposed(
+    fixture_db: Path, monkeypatch: pytest.MonkeyPatch, host: str, warned: bool
+) -> None:
     import uvicorn
 
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append(options))
-    result = CliRunner().invoke(app, ["serve", "--db", str(fixture_db), "--host", host, "--port", "9"])
+    result = CliRunner().invoke(
+        app, ["serve", "--db", str(fixture_db), "--host", host, "--port", "9"]
+    )
     assert result.exit_code == 0, result.output
     assert calls == [{"host": host, "port": 9, "log_level": "warning"}]
     assert ("warning: listening on" in result.output) == warned
 
 
-def test_cli_serve_allow_ingest_prints_a_token(fixture_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_serve_allow_ingest_prints_a_token(
+    fixture_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import uvicorn
 
     apps = []

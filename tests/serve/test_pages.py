@@ -13,9 +13,21 @@ from quotetrail.serve.api import create_app
 PUTIN_ID = "a3a688d62e9e95af"
 RT_2021 = "74c77733e9c3ed70"
 PAGES = [
-    "/", "/search?q=taliban", "/search?q=mallory", "/search", "/speakers", f"/speakers/{PUTIN_ID}",
-    "/positions?actor=Russia&target=Taliban", f"/statements/{RT_2021}", "/articles/a2021rt", "/articles/a2024rt",
-    "/articles/a2024x", "/stories", "/stories/s-a2021rt", "/stories/s-a2024rt", "/outlets",
+    "/",
+    "/search?q=taliban",
+    "/search?q=mallory",
+    "/search",
+    "/speakers",
+    f"/speakers/{PUTIN_ID}",
+    "/positions?actor=Russia&target=Taliban",
+    f"/statements/{RT_2021}",
+    "/articles/a2021rt",
+    "/articles/a2024rt",
+    "/articles/a2024x",
+    "/stories",
+    "/stories/s-a2021rt",
+    "/stories/s-a2024rt",
+    "/outlets",
     "/speakers/ccb95b82db56d259",
 ]
 INLINE_HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.S)
@@ -59,7 +71,9 @@ def test_pages_javascript_url_is_not_a_link(client: TestClient) -> None:
 
 def test_pages_statement_highlights_its_quote(client: TestClient) -> None:
     html = client.get(f"/statements/{RT_2021}").text
-    mark = re.search(r'<mark id="m-' + RT_2021 + r'" class="current"><a [^>]+>([^<]+)</a></mark>', html)
+    mark = re.search(
+        r'<mark id="m-' + RT_2021 + r'" class="current"><a [^>]+>([^<]+)</a></mark>', html
+    )
     assert mark and mark.group(1) == "We are not going to rush to recognise the Taliban"
     assert "TASS: Kremlin comments on Afghanistan" in html  # the other outlet carrying it
     assert "evidence: “not going to rush”" in html
@@ -67,7 +81,7 @@ def test_pages_statement_highlights_its_quote(client: TestClient) -> None:
 
 def test_pages_article_marks_every_statement(client: TestClient) -> None:
     html = client.get("/articles/a2021rt").text
-    assert html.count("<mark id=\"m-") == 2
+    assert html.count('<mark id="m-') == 2
     assert "What cleaning removed (2 lines)" in html
 
 
@@ -86,7 +100,11 @@ def test_pages_position_lists_contradictions_and_month_intervals(client: TestCli
     assert "same actor: Vladimir Putin" in table
     assert "The Taliban must keep its promises" in table and "our allies in the fight" in table
     assert len(re.findall(r'href="/statements/[0-9a-f]+"', table)) == 2
-    assert re.search(r"<td>2021-08</td><td>3</td>.*?<td>[+-]\d\.\d\d … [+-]\d\.\d\d</td><td>oppose</td>", html, re.S)
+    assert re.search(
+        r"<td>2021-08</td><td>3</td>.*?<td>[+-]\d\.\d\d … [+-]\d\.\d\d</td><td>oppose</td>",
+        html,
+        re.S,
+    )
 
 
 def test_pages_story_matrix_one_row_per_statement(client: TestClient) -> None:
@@ -99,12 +117,26 @@ def test_pages_outlets_matrix_shows_who_missed_a_shared_story(client: TestClient
     html = client.get("/outlets").text
     row = re.search(r"Kremlin comments on Afghanistan</a></td>(.*?)</tr>", html, re.S).group(1)
     # columns in outlet order (most articles first): RT, BBC, Example Post, TASS
-    assert re.findall(r'class="(carried|left-out)"', row) == ["carried", "left-out", "left-out", "carried"]
+    assert re.findall(r'class="(carried|left-out)"', row) == [
+        "carried",
+        "left-out",
+        "left-out",
+        "carried",
+    ]
 
 
-@pytest.mark.parametrize("path, status", [("/statements/nope", 404), ("/speakers/nope", 404), ("/stories/nope", 404),
-                                          ("/articles/nope", 404), ("/search?q=x&since=tomorrow", 422),
-                                          ("/positions?actor=Russia", 422), ("/search?q=x&stance=love", 422)])
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        ("/statements/nope", 404),
+        ("/speakers/nope", 404),
+        ("/stories/nope", 404),
+        ("/articles/nope", 404),
+        ("/search?q=x&since=tomorrow", 422),
+        ("/positions?actor=Russia", 422),
+        ("/search?q=x&stance=love", 422),
+    ],
+)
 def test_pages_errors_are_html(client: TestClient, path: str, status: int) -> None:
     response = client.get(path)
     assert response.status_code == status
@@ -125,8 +157,14 @@ def test_pages_home_lists_a_speaker_without_affiliation(tmp_path: Path) -> None:
 
     text = "Anna Petrova said the road would reopen."
     article = Article(id="solo", text=text, outlet="Example", published="2024-01-02")
-    statement = Statement(article_id="solo", kind="indirect", quote="the road would reopen", sentence=text,
-                          span=(text.index("the road"), len(text) - 1), speaker=Speaker("Anna Petrova", "Anna Petrova"))
+    statement = Statement(
+        article_id="solo",
+        kind="indirect",
+        quote="the road would reopen",
+        sentence=text,
+        span=(text.index("the road"), len(text) - 1),
+        speaker=Speaker("Anna Petrova", "Anna Petrova"),
+    )
     with Store(tmp_path / "solo.duckdb") as store:
         store.write([ArticleResult(article=article, statements=[statement])])
         link_articles(store, ["solo"])
@@ -137,5 +175,7 @@ def test_pages_home_lists_a_speaker_without_affiliation(tmp_path: Path) -> None:
 
 def test_pages_statement_listings_show_corroboration(client: TestClient) -> None:
     html = client.get("/search?q=rush").text
-    assert html.count("also in 1</span>") == 2  # the RT and the TASS report, each carried by the other
+    assert (
+        html.count("also in 1</span>") == 2
+    )  # the RT and the TASS report, each carried by the other
     assert "also in" not in client.get("/search?q=allies").text

@@ -15,8 +15,14 @@ from quotetrail.serve.present import highlight, position_data, safe_url, script_
         ([], [("abcdefghij", None)]),
         ([(2, 4, "s")], [("ab", None), ("cd", "s"), ("efghij", None)]),
         ([(0, 10, "s")], [("abcdefghij", "s")]),
-        ([(6, 8, "b"), (1, 3, "a")], [("a", None), ("bc", "a"), ("def", None), ("gh", "b"), ("ij", None)]),
-        ([(1, 5, "a"), (3, 7, "b")], [("a", None), ("bcde", "a"), ("fg", "b"), ("hij", None)]),  # overlap clipped
+        (
+            [(6, 8, "b"), (1, 3, "a")],
+            [("a", None), ("bc", "a"), ("def", None), ("gh", "b"), ("ij", None)],
+        ),
+        (
+            [(1, 5, "a"), (3, 7, "b")],
+            [("a", None), ("bcde", "a"), ("fg", "b"), ("hij", None)],
+        ),  # overlap clipped
         ([(8, 40, "a"), (50, 60, "b")], [("abcdefgh", None), ("ij", "a")]),  # past the end
         ([(4, 4, "a")], [("abcdefghij", None)]),  # empty
     ],
@@ -27,7 +33,9 @@ def test_present_highlight_cuts_every_character_once(spans, expected) -> None:
     assert "".join(s["text"] for s in segments) == "abcdefghij"
 
 
-@pytest.mark.parametrize("value", ["</script><script>alert(1)</script>", "<!-- x", "a & b > c", "line\u2028sep"])
+@pytest.mark.parametrize(
+    "value", ["</script><script>alert(1)</script>", "<!-- x", "a & b > c", "line\u2028sep"]
+)
 def test_present_script_json_cannot_close_the_script(value: str) -> None:
     text = script_json({"quote": value})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
@@ -57,9 +65,11 @@ def test_present_position_reads_as_the_command_line(store) -> None:
 
     data = position_data(store, "Russia", "Taliban")
     result = position(store, "Russia", "Taliban")
-    assert [(m["month"], m["statements"], m["label"], m["low"], m["high"]) for m in data["months"]] == [
-        (p.period, p.statements, p.label, p.low, p.high) for p in result.periods]
-    assert [(s["since"], s["month"], s["from"], s["to"], s["confidence"]) for s in data["shifts"]] == [
-        (s.before, s.after, s.from_label, s.to_label, s.confidence) for s in result.shifts]
+    assert [
+        (m["month"], m["statements"], m["label"], m["low"], m["high"]) for m in data["months"]
+    ] == [(p.period, p.statements, p.label, p.low, p.high) for p in result.periods]
+    assert [
+        (s["since"], s["month"], s["from"], s["to"], s["confidence"]) for s in data["shifts"]
+    ] == [(s.before, s.after, s.from_label, s.to_label, s.confidence) for s in result.shifts]
     assert data["shifts"] and all(s["evidence_after"] for s in data["shifts"])
     assert data["contradictions"] == result.contradictions

@@ -29,12 +29,18 @@ def test_report_position_is_self_contained(store: Store) -> None:
     markup = re.sub(r"<script>.*?</script>", "", html, flags=re.S)
     assert not EXTERNAL.findall(markup)  # no link, script or stylesheet leaves the file
     assert len(scripts) == 5 and "vegaEmbed" in scripts[-1]
-    csp = html_lib.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1))
+    csp = html_lib.unescape(
+        re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    )
     assert "default-src 'none'" in csp and "connect-src" not in csp
     for script in scripts:
         digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in csp
-    data = json.loads(re.search(r'<script type="application/json" id="position-data">(.*?)</script>', html, re.S).group(1))
+    data = json.loads(
+        re.search(
+            r'<script type="application/json" id="position-data">(.*?)</script>', html, re.S
+        ).group(1)
+    )
     assert {point["date"][:4] for point in data["points"]} == {"2021", "2024"}
 
 
@@ -56,7 +62,12 @@ def test_report_without_position_has_no_scripts(store: Store) -> None:
 
 @pytest.mark.parametrize(
     "args, code",
-    [(["--actor", "Russia", "--target", "Taliban"], 0), ([], 0), (["--actor", "Russia"], 2), (["--since", "nope"], 2)],
+    [
+        (["--actor", "Russia", "--target", "Taliban"], 0),
+        ([], 0),
+        (["--actor", "Russia"], 2),
+        (["--since", "nope"], 2),
+    ],
 )
 def test_report_command(fixture_db: Path, tmp_path: Path, args: list[str], code: int) -> None:
     output = tmp_path / "r.html"

@@ -5,15 +5,19 @@ from __future__ import annotations
 import pytest
 
 from quotetrail.records import Article, ArticleResult, Speaker, Statement
-from quotetrail.store import ArticleQuery, Store
+from quotetrail.store import ArticleQuery, StatementQuery, Store
 from quotetrail.store.search import search_articles, search_statements, snippet, tokens
-from quotetrail.store import StatementQuery
 
 
 @pytest.mark.parametrize(
     "query, expected",
-    [("Taliban", ["taliban"]), ("  Taliban-led, KABUL!", ["taliban", "led", "kabul"]), ("Wörld wörld", ["wörld"]),
-     ("%_'\"", []), ("2021 o'clock", ["2021", "o", "clock"])],
+    [
+        ("Taliban", ["taliban"]),
+        ("  Taliban-led, KABUL!", ["taliban", "led", "kabul"]),
+        ("Wörld wörld", ["wörld"]),
+        ("%_'\"", []),
+        ("2021 o'clock", ["2021", "o", "clock"]),
+    ],
 )
 def test_search_tokens(query: str, expected: list[str]) -> None:
     assert tokens(query) == expected
@@ -29,7 +33,9 @@ def test_search_tokens(query: str, expected: list[str]) -> None:
         ("recognise", ["a2021rt", "a2021tass"]),
     ],
 )
-def test_search_statements_requires_every_word(store: Store, query: str, expected: list[str]) -> None:
+def test_search_statements_requires_every_word(
+    store: Store, query: str, expected: list[str]
+) -> None:
     assert [row["article_id"] for row in search_statements(store, query)] == expected
 
 
@@ -52,9 +58,22 @@ def test_search_ranks_by_bm25(db_path) -> None:
     text = "Sanctions sanctions. Sanctions and many other long words about trade and talks and more. Talks."
     article = Article(id="a", text=text, outlet="X", published="2024-01-01")
     speaker = Speaker(name="S", mention="S")
-    quotes = ["Sanctions sanctions", "Sanctions and many other long words about trade and talks and more", "Talks"]
-    statements = [Statement(article_id="a", kind="direct", quote=q, sentence=q, span=(text.index(q), text.index(q) + len(q)),
-                            speaker=speaker) for q in quotes]
+    quotes = [
+        "Sanctions sanctions",
+        "Sanctions and many other long words about trade and talks and more",
+        "Talks",
+    ]
+    statements = [
+        Statement(
+            article_id="a",
+            kind="direct",
+            quote=q,
+            sentence=q,
+            span=(text.index(q), text.index(q) + len(q)),
+            speaker=speaker,
+        )
+        for q in quotes
+    ]
     with Store(db_path) as store:
         store.write([ArticleResult(article, statements)])
         ranked = [row["quote"] for row in search_statements(store, "sanctions")]
@@ -72,4 +91,8 @@ def test_search_articles_filters_and_snippets(store: Store) -> None:
 def test_search_snippet_starts_at_a_word() -> None:
     text = "x" * 50 + " alpha beta gamma delta " * 20 + "needle here"
     piece = snippet(text, ["needle"], width=60)
-    assert piece.startswith("…") and "needle" in piece and not piece[1:].startswith(("lpha", "eta", "amma", "elta"))
+    assert (
+        piece.startswith("…")
+        and "needle" in piece
+        and not piece[1:].startswith(("lpha", "eta", "amma", "elta"))
+    )

@@ -24,10 +24,17 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
 
 def test_seed_api_speaker_page_gathers_every_spelling(client: TestClient) -> None:
     """Brinkwire writes "President Putin", Press TV "Vladimir Putin": one speaker, one page."""
-    putin = [row for row in client.get("/api/v1/speakers", params={"name": "Putin", "limit": 50}).json()["items"]]
+    putin = [
+        row
+        for row in client.get("/api/v1/speakers", params={"name": "Putin", "limit": 50}).json()[
+            "items"
+        ]
+    ]
     assert [row["name"] for row in putin] == ["Vladimir Putin"]
     page = client.get(f"/api/v1/speakers/{putin[0]['id']}").json()
-    assert {"Brinkwire", "Press TV", "RT", "Zenger News"} <= {row["outlet"] for row in page["outlets"]}
+    assert {"Brinkwire", "Press TV", "RT", "Zenger News"} <= {
+        row["outlet"] for row in page["outlets"]
+    }
     assert {"Putin", "Vladimir Putin"} <= {row["name"] for row in page["names"]}
     # a statement's own speaker id (one article's spelling) opens the same page
     brinkwire = next(s for s in page["statements"] if s["outlet"] == "Brinkwire")

@@ -7,15 +7,28 @@ from quotetrail.records import Article, ArticleResult, Mention, Speaker, Stateme
 from quotetrail.store import EXPORTED_TABLES, SCHEMA_VERSION, StatementQuery, Store, StoreError
 
 
-def _result(article_id: str, text: str, quote: str, speaker: str, said_on: str, affiliation: str = "Russia") -> ArticleResult:
+def _result(
+    article_id: str, text: str, quote: str, speaker: str, said_on: str, affiliation: str = "Russia"
+) -> ArticleResult:
     start = text.index(quote)
-    article = Article(id=article_id, text=text, title=f"Title {article_id}", outlet="Outlet", published=said_on)
-    statement = Statement(
-        article_id=article_id, kind="direct", quote=quote, sentence=text, span=(start, start + len(quote)),
-        speaker=Speaker(name=speaker, mention=speaker.split()[-1], affiliation=affiliation), cue="said",
-        said_on=said_on, said_on_assumed=False, about=["Taliban"],
+    article = Article(
+        id=article_id, text=text, title=f"Title {article_id}", outlet="Outlet", published=said_on
     )
-    return ArticleResult(article=article, statements=[statement], mentions=[Mention("Taliban", "ORG", 0, 7)])
+    statement = Statement(
+        article_id=article_id,
+        kind="direct",
+        quote=quote,
+        sentence=text,
+        span=(start, start + len(quote)),
+        speaker=Speaker(name=speaker, mention=speaker.rsplit(maxsplit=1)[-1], affiliation=affiliation),
+        cue="said",
+        said_on=said_on,
+        said_on_assumed=False,
+        about=["Taliban"],
+    )
+    return ArticleResult(
+        article=article, statements=[statement], mentions=[Mention("Taliban", "ORG", 0, 7)]
+    )
 
 
 def test_store_new_file_has_current_schema_version(db_path):
@@ -25,7 +38,13 @@ def test_store_new_file_has_current_schema_version(db_path):
 
 
 def test_store_write_is_idempotent(db_path):
-    result = _result("a1", "Taliban: 'We want peace,' Putin said.", "We want peace", "Vladimir Putin", "2021-08-20")
+    result = _result(
+        "a1",
+        "Taliban: 'We want peace,' Putin said.",
+        "We want peace",
+        "Vladimir Putin",
+        "2021-08-20",
+    )
     with Store(db_path) as store:
         assert store.write([result]) == 1
         assert store.write([result]) == 0
@@ -42,8 +61,18 @@ def test_store_statement_record_follows_contract(db_path):
     assert record["speaker"]["affiliation"] == "Russia"
     assert record["said_on"] == "2021-08-20"
     assert record["published"] == "2021-08-20"
-    assert text[record["span"][0]:record["span"][1]] == record["quote"]
-    assert set(record) >= {"id", "article_id", "outlet", "kind", "cue", "sentence", "about", "stance", "also_in"}
+    assert text[record["span"][0] : record["span"][1]] == record["quote"]
+    assert set(record) >= {
+        "id",
+        "article_id",
+        "outlet",
+        "kind",
+        "cue",
+        "sentence",
+        "about",
+        "stance",
+        "also_in",
+    }
 
 
 @pytest.mark.parametrize(
@@ -60,11 +89,13 @@ def test_store_statement_record_follows_contract(db_path):
 )
 def test_store_statement_filters(db_path, query, expected):
     with Store(db_path) as store:
-        store.write([
-            _result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20"),
-            _result("a2", "Putin said 'yes'.", "yes", "Vladimir Putin", "2024-07-05"),
-            _result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19"),
-        ])
+        store.write(
+            [
+                _result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20"),
+                _result("a2", "Putin said 'yes'.", "yes", "Vladimir Putin", "2024-07-05"),
+                _result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19"),
+            ]
+        )
         found = [row["article_id"] for row in store.statements(query)]
     assert sorted(found) == expected
 
@@ -76,14 +107,28 @@ def test_store_failed_write_keeps_earlier_articles(db_path):
     with Store(db_path) as store:
         store.write([good])
         with pytest.raises(duckdb.Error):
-            store.write([_result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19"), broken])
+            store.write(
+                [
+                    _result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19"),
+                    broken,
+                ]
+            )
         assert [row["id"] for row in store.articles()] == ["a1"]
-        assert store.write([_result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19")]) == 1
+        assert (
+            store.write(
+                [_result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19")]
+            )
+            == 1
+        )
 
 
 def test_store_replace_swaps_statements(db_path):
-    first = _result("a1", "Putin said 'no'. Lavrov said 'yes'.", "no", "Vladimir Putin", "2021-08-20")
-    second = _result("a1", "Putin said 'no'. Lavrov said 'yes'.", "yes", "Sergei Lavrov", "2021-08-20")
+    first = _result(
+        "a1", "Putin said 'no'. Lavrov said 'yes'.", "no", "Vladimir Putin", "2021-08-20"
+    )
+    second = _result(
+        "a1", "Putin said 'no'. Lavrov said 'yes'.", "yes", "Sergei Lavrov", "2021-08-20"
+    )
     with Store(db_path) as store:
         store.write([first])
         store.write([second], replace=True)
@@ -101,7 +146,9 @@ def test_store_refuses_foreign_duckdb_file(db_path):
 
 def test_store_refuses_newer_schema(db_path):
     with Store(db_path) as store:
-        store.db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)])
+        store.db.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION + 1)]
+        )
     with pytest.raises(StoreError, match="schema version"):
         Store(db_path)
 
@@ -126,7 +173,9 @@ def test_store_export_writes_every_table(db_path, tmp_path, fmt):
         written = store.export(tmp_path / "out", fmt)
     assert sorted(path.name for path in written) == sorted(f"{t}.{fmt}" for t in EXPORTED_TABLES)
     assert {"stories", "story_members", "statement_links", "entity_merges"} <= set(EXPORTED_TABLES)
-    rows = duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'out' / ('statements.' + fmt)}'").fetchall()[0][0]
+    rows = duckdb.sql(
+        f"SELECT count(*) FROM '{tmp_path / 'out' / ('statements.' + fmt)}'"
+    ).fetchall()[0][0]
     assert rows == 1
 
 
@@ -162,16 +211,37 @@ def test_store_migrates_a_version_2_file_to_add_tone(db_path):
 def test_store_migrates_a_version_3_file_keeping_its_stories(db_path):
     from quotetrail.link import link_articles
 
-    texts = {"a1": "Taliban: 'We want peace,' Putin said in Moscow.", "a2": "Taliban: 'We want peace,' Putin said in Moscow again."}
+    texts = {
+        "a1": "Taliban: 'We want peace,' Putin said in Moscow.",
+        "a2": "Taliban: 'We want peace,' Putin said in Moscow again.",
+    }
     with Store(db_path) as store:
-        store.write([_result(article_id, text, "We want peace", "Vladimir Putin", "2021-08-20") for article_id, text in texts.items()])
+        store.write(
+            [
+                _result(article_id, text, "We want peace", "Vladimir Putin", "2021-08-20")
+                for article_id, text in texts.items()
+            ]
+        )
         link_articles(store, list(texts))
         _undo_version_4(store)
     with Store(db_path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        rows = store.db.execute("SELECT size, norm, sibling_of, seed, parent_size FROM stories").fetchall()
-        assert rows == [(2, 2.0, None, None, 0)]  # the bound: mean similarity = cosine until rebuilt
-        store.write([_result("a3", "Putin said 'We want peace' to the Taliban in Moscow.", "We want peace", "Vladimir Putin", "2021-08-21")])
+        rows = store.db.execute(
+            "SELECT size, norm, sibling_of, seed, parent_size FROM stories"
+        ).fetchall()
+        assert rows == [
+            (2, 2.0, None, None, 0)
+        ]  # the bound: mean similarity = cosine until rebuilt
+        store.write(
+            [
+                _result(
+                    "a3",
+                    "Putin said 'We want peace' to the Taliban in Moscow.",
+                    "We want peace",
+                    "Vladimir Putin",
+                    "2021-08-21",
+                )
+            ]
+        )
         link_articles(store, ["a3"])
         assert store.db.execute("SELECT count(*) FROM story_members").fetchone()[0] == 3
-

@@ -37,9 +37,15 @@ def _actors(record: dict[str, Any]) -> list[str]:
 def _side(record: dict[str, Any], target: str) -> dict[str, Any]:
     entry = stance_toward(record, target) or {}
     return {
-        "id": record.get("id"), "date": said_date(record), "speaker": resolved_speaker(record.get("speaker"))[0],
-        "outlet": record.get("outlet"), "article_id": record.get("article_id"), "quote": record.get("quote", ""),
-        "stance": entry.get("label"), "score": float(entry.get("score") or 0.0), "evidence": entry.get("evidence", ""),
+        "id": record.get("id"),
+        "date": said_date(record),
+        "speaker": resolved_speaker(record.get("speaker"))[0],
+        "outlet": record.get("outlet"),
+        "article_id": record.get("article_id"),
+        "quote": record.get("quote", ""),
+        "stance": entry.get("label"),
+        "score": float(entry.get("score") or 0.0),
+        "evidence": entry.get("evidence", ""),
     }
 
 
@@ -51,8 +57,13 @@ def _opposed_pairs(sides: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any]
 
 def _pair(kind: str, shared: str, a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     first, second = sorted((a, b), key=lambda side: (side["date"] or "", side["id"] or ""))
-    return {"kind": kind, "shared": shared, "strength": round(min(a["score"], b["score"]), 3),
-            "first": first, "second": second}
+    return {
+        "kind": kind,
+        "shared": shared,
+        "strength": round(min(a["score"], b["score"]), 3),
+        "first": first,
+        "second": second,
+    }
 
 
 def contradictions(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
@@ -64,7 +75,9 @@ def contradictions(records: Iterable[dict[str, Any]], target: str) -> list[dict[
             for level, actor in enumerate(_actors(record)):
                 groups.setdefault((level, actor.casefold()), (actor, []))[1].append(side)
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
-    for _, (actor, sides) in sorted(groups.items(), key=lambda item: item[0]):  # speakers before affiliations
+    for _, (actor, sides) in sorted(
+        groups.items(), key=lambda item: item[0]
+    ):  # speakers before affiliations
         for a, b in _opposed_pairs(sides):
             pairs.setdefault(tuple(sorted((a["id"], b["id"]))), _pair("same actor", actor, a, b))
     return _strongest(pairs.values())
@@ -74,7 +87,10 @@ def _strongest(pairs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The strongest pairs, each statement in at most MAX_USES of them, at most MAX_PAIRS."""
     uses: dict[str, int] = {}
     kept = []
-    for pair in sorted(pairs, key=lambda pair: (-pair["strength"], pair["first"]["id"] or "", pair["second"]["id"] or "")):
+    for pair in sorted(
+        pairs,
+        key=lambda pair: (-pair["strength"], pair["first"]["id"] or "", pair["second"]["id"] or ""),
+    ):
         ids = (pair["first"]["id"], pair["second"]["id"])
         if all(uses.get(i, 0) < MAX_USES for i in ids):
             kept.append(pair)

@@ -42,7 +42,10 @@ def governor(token: Token) -> Token | None:
 def role(target: Span) -> str:
     """The target's grammatical role, seen from the noun phrase it heads or sits in."""
     node = target.root
-    while node.dep_ in ("compound", "amod", "poss", "det", "nmod", "appos", "conj") and node.head.i != node.i:
+    while (
+        node.dep_ in ("compound", "amod", "poss", "det", "nmod", "appos", "conj")
+        and node.head.i != node.i
+    ):
         node = node.head
     if node.dep_ == "pobj" and node.head.head.i != node.head.i:
         return f"pobj_{node.head.lower_}"

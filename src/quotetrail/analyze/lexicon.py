@@ -9,13 +9,29 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-NEGATORS = frozenset({"not", "n't", "no", "never", "nor", "without", "neither", "none", "nobody", "nothing", "cannot"})
+NEGATORS = frozenset(
+    {
+        "not",
+        "n't",
+        "no",
+        "never",
+        "nor",
+        "without",
+        "neither",
+        "none",
+        "nobody",
+        "nothing",
+        "cannot",
+    }
+)
 
 
 @lru_cache(maxsize=1)
 def valences() -> dict[str, float]:
     """Word → mean valence (−4 … +4) from VADER's lexicon."""
-    text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8", errors="replace")
+    text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(
+        encoding="utf-8", errors="replace"
+    )
     table: dict[str, float] = {}
     for line in text.splitlines():
         parts = line.split("\t")
@@ -38,7 +54,9 @@ def stance_cues() -> dict[str, tuple[int, str]]:
     """Lemma → (polarity +1/−1, kind). Kind `act`: the target must be its object ("recognise X");
     `attribute`: said of the target wherever it stands ("X are our allies", "X terrorist group");
     `reverse`: flips the cue it governs ("remove X from the terrorist list")."""
-    text = (resources.files("quotetrail.analyze") / "stance_lexicon.tsv").read_text(encoding="utf-8")
+    text = (resources.files("quotetrail.analyze") / "stance_lexicon.tsv").read_text(
+        encoding="utf-8"
+    )
     cues: dict[str, tuple[int, str]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -46,8 +46,11 @@ class LinearModel:
         return [name for push, name in sorted(pushes, reverse=True)[:n] if push > 0]
 
     def to_dict(self) -> dict:
-        return {"classes": list(self.classes), "intercept": list(self.intercept),
-                "weights": {name: list(row) for name, row in self.weights.items()}}
+        return {
+            "classes": list(self.classes),
+            "intercept": list(self.intercept),
+            "weights": {name: list(row) for name, row in self.weights.items()},
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> LinearModel:

@@ -97,7 +97,9 @@ def resolved_speaker(speaker: dict[str, Any] | None) -> tuple[str | None, str | 
     one name for "Zamir Kabul" and "Zamir Kabulov"), else as the article gives them."""
     speaker = speaker or {}
     entity = speaker.get("entity") or {}
-    return entity.get("name") or speaker.get("name"), speaker.get("affiliation") or entity.get("affiliation")
+    return entity.get("name") or speaker.get("name"), speaker.get("affiliation") or entity.get(
+        "affiliation"
+    )
 
 
 def stance_toward(record: dict[str, Any], target: str) -> dict[str, Any] | None:
@@ -128,16 +130,28 @@ def timeline(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, A
         when = said_date(record)
         if not when:
             continue
-        entry = stance_toward(record, target) or {"label": "neutral", "score": 0.0, "evidence": "no stance recorded"}
+        entry = stance_toward(record, target) or {
+            "label": "neutral",
+            "score": 0.0,
+            "evidence": "no stance recorded",
+        }
         speaker, affiliation = resolved_speaker(record.get("speaker"))
-        rows.append({
-            "date": when, "date_assumed": bool(record.get("said_on_assumed")) or not record.get("said_on"),
-            "date_from": date_source(record),
-            "speaker": speaker, "affiliation": affiliation,
-            "stance": entry.get("label", "neutral"), "score": entry.get("score", 0.0),
-            "evidence": entry.get("evidence", ""), "quote": record.get("quote", ""),
-            "outlet": record.get("outlet"), "article_id": record.get("article_id"), "id": record.get("id"),
-        })
+        rows.append(
+            {
+                "date": when,
+                "date_assumed": bool(record.get("said_on_assumed")) or not record.get("said_on"),
+                "date_from": date_source(record),
+                "speaker": speaker,
+                "affiliation": affiliation,
+                "stance": entry.get("label", "neutral"),
+                "score": entry.get("score", 0.0),
+                "evidence": entry.get("evidence", ""),
+                "quote": record.get("quote", ""),
+                "outlet": record.get("outlet"),
+                "article_id": record.get("article_id"),
+                "id": record.get("id"),
+            }
+        )
     return sorted(rows, key=lambda row: (row["date"], row["id"] or ""))
 
 
@@ -146,7 +160,9 @@ def balance_posterior(support: int, neutral: int, oppose: int) -> tuple[float, f
     a_s, a_o = 1 + support, 1 + oppose
     total = a_s + a_o + 1 + neutral
     mean = (a_s - a_o) / total
-    variance = (a_s * (total - a_s) + a_o * (total - a_o) + 2 * a_s * a_o) / (total ** 2 * (total + 1))
+    variance = (a_s * (total - a_s) + a_o * (total - a_o) + 2 * a_s * a_o) / (
+        total**2 * (total + 1)
+    )
     return mean, variance
 
 
@@ -171,12 +187,20 @@ def aggregate(rows: Sequence[dict[str, Any]], period: str = "month") -> list[Per
         counts = {label: sum(row["stance"] == label for row in members) for label in LABELS}
         mean, variance = balance_posterior(counts["support"], counts["neutral"], counts["oppose"])
         spread = Z90 * math.sqrt(variance)
-        periods.append(Period(
-            name, len(members), counts["support"], counts["neutral"], counts["oppose"], round(mean, 3),
-            round(max(-1.0, mean - spread), 3), round(min(1.0, mean + spread), 3),
-            _label(mean, counts["support"], counts["oppose"]),
-            [row["id"] for row in members],
-        ))
+        periods.append(
+            Period(
+                name,
+                len(members),
+                counts["support"],
+                counts["neutral"],
+                counts["oppose"],
+                round(mean, 3),
+                round(max(-1.0, mean - spread), 3),
+                round(min(1.0, mean + spread), 3),
+                _label(mean, counts["support"], counts["oppose"]),
+                [row["id"] for row in members],
+            )
+        )
     return periods
 
 
@@ -184,12 +208,15 @@ def _normal_cdf(z: float) -> float:
     return 0.5 * (1 + math.erf(z / math.sqrt(2)))
 
 
-def _evidence(rows: Sequence[dict[str, Any]], ids: list[str], toward: str, n: int = 3) -> list[dict[str, Any]]:
+def _evidence(
+    rows: Sequence[dict[str, Any]], ids: list[str], toward: str, n: int = 3
+) -> list[dict[str, Any]]:
     """The period's statements nearest the `toward` end (support or oppose), most confident first;
     neutral ones only when the period has nothing leaning that way."""
     members = [row for row in rows if row["id"] in ids]
     chosen = [row for row in members if row["stance"] == toward] or [
-        row for row in members if row["stance"] == "neutral"]
+        row for row in members if row["stance"] == "neutral"
+    ]
     chosen.sort(key=lambda row: -float(row["score"] or 0))
     keys = ("date", "speaker", "stance", "score", "evidence", "quote", "outlet", "id")
     return [{key: row[key] for key in keys} for row in chosen[:n]]
@@ -206,15 +233,24 @@ def shifts(rows: Sequence[dict[str, Any]], periods: Sequence[Period]) -> list[Sh
         mean_a, var_a = balance_posterior(after.support, after.neutral, after.oppose)
         up = _normal_cdf((mean_a - mean_b) / math.sqrt(var_a + var_b))
         toward, away = ("support", "oppose") if mean_a >= mean_b else ("oppose", "support")
-        found.append(Shift(
-            before.period, after.period, before.label, after.label, f"toward {toward}",
-            round(up if toward == "support" else 1 - up, 3),
-            _evidence(rows, before.ids, away), _evidence(rows, after.ids, toward),
-        ))
+        found.append(
+            Shift(
+                before.period,
+                after.period,
+                before.label,
+                after.label,
+                f"toward {toward}",
+                round(up if toward == "support" else 1 - up, 3),
+                _evidence(rows, before.ids, away),
+                _evidence(rows, after.ids, toward),
+            )
+        )
     return found
 
 
-def analyse(actor: str, target: str, records: Iterable[dict[str, Any]], period: str = "month") -> Position:
+def analyse(
+    actor: str, target: str, records: Iterable[dict[str, Any]], period: str = "month"
+) -> Position:
     """Timeline, per-period stance, shifts and contradictions of `actor` on `target`."""
     from quotetrail.analyze.contradictions import contradictions, outlet_conflicts
 
@@ -226,8 +262,15 @@ def analyse(actor: str, target: str, records: Iterable[dict[str, Any]], period: 
 
 
 def position(
-    store: Store, actor: str, target: str, since: str | None = None, until: str | None = None, period: str = "month",
+    store: Store,
+    actor: str,
+    target: str,
+    since: str | None = None,
+    until: str | None = None,
+    period: str = "month",
 ) -> Position:
     """Everything `actor` (a speaker, or anyone affiliated with it) said about `target`, analysed."""
     records = store.statements(StatementQuery(actor=actor, since=since, until=until))
-    return analyse(actor, target, [record for record in records if is_about(record, target)], period)
+    return analyse(
+        actor, target, [record for record in records if is_about(record, target)], period
+    )

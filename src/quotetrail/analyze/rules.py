@@ -21,9 +21,13 @@ from quotetrail.analyze.features import is_negated, tree_path
 from quotetrail.analyze.lexicon import stance_cues
 
 ATTRIBUTE_REACH = 3
-PARTITIVES = frozenset({"one", "some", "many", "several", "each", "all", "most", "none"})  # "one of our allies"
+PARTITIVES = frozenset(
+    {"one", "some", "many", "several", "each", "all", "most", "none"}
+)  # "one of our allies"
 REFUSALS = frozenset({"refuse", "decline", "fail", "deny", "hesitate"})
-AGENT_ROLES = frozenset({"^nsubj", "^csubj", "^agent"})  # the target does the act; passive subjects undergo it
+AGENT_ROLES = frozenset(
+    {"^nsubj", "^csubj", "^agent"}
+)  # the target does the act; passive subjects undergo it
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,9 @@ class Cue:
     distance: int  # dependency path length from the target
     phrase: str  # the words that decided it, as written
     at: int = -1  # index of the cue word in the doc
-    predicated: bool = False  # the cue names what the target is (copula, object predicate, apposition)
+    predicated: bool = (
+        False  # the cue names what the target is (copula, object predicate, apposition)
+    )
 
 
 def _negated(token: Token) -> bool:
@@ -52,7 +58,11 @@ def _phrase(*tokens: Token, negated: bool) -> str:
 def _partitive_hops(token: Token) -> int:
     """The two steps of "one of" above a noun, which say nothing about how near it is."""
     head = token.head
-    return 2 if head.lower_ == "of" and head.head.lower_ in PARTITIVES and head.head.i != token.i else 0
+    return (
+        2
+        if head.lower_ == "of" and head.head.lower_ in PARTITIVES and head.head.i != token.i
+        else 0
+    )
 
 
 def _predication(path: list[str], token: Token) -> bool:
@@ -61,11 +71,21 @@ def _predication(path: list[str], token: Token) -> bool:
     appositive further down a series of appositives ("X, the group in Afghanistan, an ally of
     Moscow", where the parser hangs the last one on the previous appositive's noun)."""
     steps = path[: len(path) - _partitive_hops(token)]
-    if steps in (["^nsubj", "vattr"], ["^nsubjpass", "voprd"], ["^dobj", "voprd"], ["vappos"], ["^appos"]):
+    if steps in (
+        ["^nsubj", "vattr"],
+        ["^nsubjpass", "voprd"],
+        ["^dobj", "voprd"],
+        ["vappos"],
+        ["^appos"],
+    ):
         return True
     indefinite = any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in token.children)
-    return indefinite and steps[:1] == ["vappos"] and steps[-1:] == ["vappos"] and all(
-        step in {"vappos", "vprep", "vpobj"} for step in steps)
+    return (
+        indefinite
+        and steps[:1] == ["vappos"]
+        and steps[-1:] == ["vappos"]
+        and all(step in {"vappos", "vprep", "vpobj"} for step in steps)
+    )
 
 
 def _attribute(token: Token, target: Span, polarity: int) -> Cue | None:
@@ -77,7 +97,13 @@ def _attribute(token: Token, target: Span, polarity: int) -> Cue | None:
     if distance > ATTRIBUTE_REACH:
         return None
     negated = _negated(token)
-    return Cue(-polarity if negated else polarity, distance, _phrase(token, negated=negated), token.i, predicated)
+    return Cue(
+        -polarity if negated else polarity,
+        distance,
+        _phrase(token, negated=negated),
+        token.i,
+        predicated,
+    )
 
 
 def _act(token: Token, target: Span, polarity: int) -> Cue | None:
@@ -87,7 +113,9 @@ def _act(token: Token, target: Span, polarity: int) -> Cue | None:
     if path is None or any(step in AGENT_ROLES for step in path):
         return None
     negated = _negated(token)
-    return Cue(-polarity if negated else polarity, len(path), _phrase(token, negated=negated), token.i)
+    return Cue(
+        -polarity if negated else polarity, len(path), _phrase(token, negated=negated), token.i
+    )
 
 
 def _reverse(token: Token, target: Span, _: int) -> Cue | None:
@@ -96,13 +124,18 @@ def _reverse(token: Token, target: Span, _: int) -> Cue | None:
         return None
     cues = stance_cues()
     inside = range(target.start, target.end)
-    listed = [t for t in token.subtree
-              if cues.get(t.lemma_.lower(), (0, ""))[0] < 0 and t.i not in inside and t.i != token.i]
+    listed = [
+        t
+        for t in token.subtree
+        if cues.get(t.lemma_.lower(), (0, ""))[0] < 0 and t.i not in inside and t.i != token.i
+    ]
     if not listed:
         return None
     negated = _negated(token)
     path = tree_path(target.root, token) or []
-    return Cue(-1 if negated else 1, max(len(path), 1), _phrase(token, listed[0], negated=negated), token.i)
+    return Cue(
+        -1 if negated else 1, max(len(path), 1), _phrase(token, listed[0], negated=negated), token.i
+    )
 
 
 KINDS = {"attribute": _attribute, "act": _act, "reverse": _reverse}
@@ -136,5 +169,9 @@ def decide(cues: list[Cue]) -> Cue | None:
     if total == 0:
         return None
     winners = [cue for cue in closest if (cue.polarity > 0) == (total > 0)]
-    return Cue(1 if total > 0 else -1, nearest, "; ".join(dict.fromkeys(cue.phrase for cue in winners)),
-               predicated=any(cue.predicated for cue in winners))
+    return Cue(
+        1 if total > 0 else -1,
+        nearest,
+        "; ".join(dict.fromkeys(cue.phrase for cue in winners)),
+        predicated=any(cue.predicated for cue in winners),
+    )

@@ -26,13 +26,33 @@ RULE_WEIGHT = 3.0  # log-odds a stance cue adds to its label
 PREDICATION_WEIGHT = 6.0  # … when it names what the target is ("X are our allies"): it decides
 RULE_LABEL = {1: "support", -1: "oppose"}
 SIGN = {"support": 1, "oppose": -1}
-ANAPHORS = frozenset({"they", "them", "it", "group", "movement", "organization", "organisation", "government",
-                      "regime", "authorities", "leadership", "militants"})
+ANAPHORS = frozenset(
+    {
+        "they",
+        "them",
+        "it",
+        "group",
+        "movement",
+        "organization",
+        "organisation",
+        "government",
+        "regime",
+        "authorities",
+        "leadership",
+        "militants",
+    }
+)
 
 
 def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict[str, Any]:
     """Label, score (probability of the label), polarity (P(support) − P(oppose)) and evidence."""
-    context = context if context is not None else target.sent if doc.has_annotation("SENT_START") else doc[:]
+    context = (
+        context
+        if context is not None
+        else target.sent
+        if doc.has_annotation("SENT_START")
+        else doc[:]
+    )
     model, feats = _model_and_features(context, target)
     scores = dict(zip(model.classes, model.scores(feats)))
     cue = decide(cues_for(context, target))
@@ -42,7 +62,10 @@ def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict
         evidence = cue.phrase
     else:
         evidence = _sentiment_words(context, target, SIGN.get(label, 0)) or "; ".join(
-            dict.fromkeys(filter(None, (_readable(name) for name in model.reasons(feats, label, n=6)))))
+            dict.fromkeys(
+                filter(None, (_readable(name) for name in model.reasons(feats, label, n=6)))
+            )
+        )
     return {
         "label": label,
         "score": round(proba[label], 3),
@@ -72,7 +95,9 @@ def _sentiment_words(context: Span, target: Span, sign: int, n: int = 3) -> str:
     for token in context:
         value = valence(token.text, token.lemma_) * (-1 if is_negated(token) else 1)
         if value * sign > 0 and not target.start <= token.i < target.end:
-            found.append((min(abs(token.i - target.start), abs(token.i - target.end + 1)), token.i, token))
+            found.append(
+                (min(abs(token.i - target.start), abs(token.i - target.end + 1)), token.i, token)
+            )
     return ", ".join(("not " if is_negated(t) else "") + t.text for _, _, t in sorted(found)[:n])
 
 
@@ -107,7 +132,11 @@ def _readable(feature: str) -> str:
     for prefix, template in DESCRIBED.items():
         if kind == prefix or kind.startswith(prefix + "_"):
             slots = template.count("{}")
-            parts = (kind.rsplit("_", 1)[-1],) if kind.startswith("val_") else tuple(value.split("|"))[-slots:]
+            parts = (
+                (kind.rsplit("_", 1)[-1],)
+                if kind.startswith("val_")
+                else tuple(value.split("|"))[-slots:]
+            )
             words = {"pos": "positive", "neg": "negative"}
             return template.format(*(words.get(part, part) for part in parts))
     return feature
@@ -142,7 +171,7 @@ def _anaphor(region: Span) -> Span | None:
     when it does not name the target."""
     for token in region:
         if token.lower_ in ANAPHORS and token.pos_ in ("PRON", "NOUN"):
-            return region.doc[token.i:token.i + 1]
+            return region.doc[token.i : token.i + 1]
     return None
 
 
@@ -161,7 +190,7 @@ def _context(doc: Doc, lo: int, hi: int) -> Span:
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None or not doc.has_annotation("SENT_START"):
         return doc[:] if span is None else span
-    return doc[span[0].sent.start:span[-1].sent.end]
+    return doc[span[0].sent.start : span[-1].sent.end]
 
 
 def stance_for(statement: Any, doc: Doc | None) -> dict[str, dict[str, Any]]:
@@ -185,8 +214,13 @@ def stance_for(statement: Any, doc: Doc | None) -> dict[str, dict[str, Any]]:
     for name in statement.about:
         target = _locate(doc, name, quote, context)
         if target is None or len(target) == 0:
-            result[name] = {"label": "neutral", "score": 0.0, "polarity": 0.0,
-                            "evidence": "target not found in the statement", "source": "none"}
+            result[name] = {
+                "label": "neutral",
+                "score": 0.0,
+                "polarity": 0.0,
+                "evidence": "target not found in the statement",
+                "source": "none",
+            }
             continue
         inside_quote = quote.start <= target.start and target.end <= quote.end
         result[name] = classify_target(doc, target, quote if inside_quote else context)

@@ -57,8 +57,10 @@ class StaticVectors:
 @lru_cache(maxsize=1)
 def load_vectors(artefact: str = ARTEFACT) -> StaticVectors:
     """The vectors shipped in the package, read once per process."""
-    with resources.as_file(resources.files("quotetrail.analyze") / artefact) as path, \
-            np.load(path, allow_pickle=False) as data:
+    with (
+        resources.as_file(resources.files("quotetrail.analyze") / artefact) as path,
+        np.load(path, allow_pickle=False) as data,
+    ):
         words = data["words"].tobytes().decode("utf-8").split("\n")
         vectors = data["vectors"].astype(np.float32)
         meta = json.loads(data["meta"].tobytes().decode("utf-8"))
@@ -66,7 +68,9 @@ def load_vectors(artefact: str = ARTEFACT) -> StaticVectors:
 
 
 def _words(tokens: Iterable[Token], skip: set[int]) -> list[tuple[str, str]]:
-    return [(t.lower_, t.lemma_) for t in tokens if t.i not in skip and not (t.is_punct or t.is_space)]
+    return [
+        (t.lower_, t.lemma_) for t in tokens if t.i not in skip and not (t.is_punct or t.is_space)
+    ]
 
 
 def regions(context: Span, target: Span) -> dict[str, list[tuple[str, str]]]:
@@ -75,11 +79,17 @@ def regions(context: Span, target: Span) -> dict[str, list[tuple[str, str]]]:
     context = context[:]  # a Doc reads as its whole span
     inside = set(range(target.start, target.end))
     gov = governor(target.root) if len(target) else None
-    clause = [t for t in gov.subtree if context.start <= t.i < context.end] if gov is not None else context
+    clause = (
+        [t for t in gov.subtree if context.start <= t.i < context.end]
+        if gov is not None
+        else context
+    )
     return {"cl": _words(clause, inside), "sent": _words(context, inside)}
 
 
-def static_features(context: Span, target: Span, vectors: StaticVectors | None = None) -> dict[str, float]:
+def static_features(
+    context: Span, target: Span, vectors: StaticVectors | None = None
+) -> dict[str, float]:
     """Features sv_<region><i>: the region's unit mean vector, times SCALE, rounded."""
     vectors = vectors if vectors is not None else load_vectors()
     feats: dict[str, float] = {}

@@ -25,8 +25,12 @@ def tone_counts(text: str) -> dict[str, float]:
         pos += value > 0
         neg += value < 0
     tone = 100.0 * (pos - neg) / words if words else 0.0
-    return {"tone": round(tone, 3), "positive": 100.0 * pos / words if words else 0.0,
-            "negative": 100.0 * neg / words if words else 0.0, "words": words}
+    return {
+        "tone": round(tone, 3),
+        "positive": 100.0 * pos / words if words else 0.0,
+        "negative": 100.0 * neg / words if words else 0.0,
+        "words": words,
+    }
 
 
 def article_tone(text: str) -> float:

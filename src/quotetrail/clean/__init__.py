@@ -45,7 +45,12 @@ def _source_text(raw: RawDocument) -> tuple[str, RawDocument, str | None]:
     if raw.format != "html":
         return raw.content, raw, None
     page = extract_page(raw.content, raw.url)
-    filled = replace(raw, url=raw.url or page.url, title=raw.title or page.title, published=raw.published or page.published)
+    filled = replace(
+        raw,
+        url=raw.url or page.url,
+        title=raw.title or page.title,
+        published=raw.published or page.published,
+    )
     return page.text, filled, page.sitename
 
 
@@ -57,7 +62,9 @@ def _outlet(raw: RawDocument, text: str, sitename: str | None) -> str | None:
     return known or named or outlet_from_url(raw.url) or outlet_from_text(text)
 
 
-def _published(raw: RawDocument, cleaned: CleanedLines, text: str) -> tuple[str | None, str | None, bool]:
+def _published(
+    raw: RawDocument, cleaned: CleanedLines, text: str
+) -> tuple[str | None, str | None, bool]:
     """(date, time, inferred): the source's date, else a stated date line, else the latest date named."""
     given = parse_date(raw.published) if raw.published else None
     if given:
@@ -75,7 +82,7 @@ def article_body(article: Article) -> str:
     carry statements ("…, says Moscow") and every statement span indexes the text.
     """
     if article.title and article.text.startswith(article.title):
-        return article.text[len(article.title):].lstrip("\n")
+        return article.text[len(article.title) :].lstrip("\n")
     return article.text
 
 

@@ -45,7 +45,11 @@ SENTENCE_MIN_WORDS = 4
 DUPLICATE_MIN_WORDS = 4
 LIST_ITEM_MIN_WORDS = 3
 ANCHOR_RULES = ("byline", "date_line")
-LISTING_RULES = ("byline", "date_line", "timestamp")  # one per item in a list of stories or comments
+LISTING_RULES = (
+    "byline",
+    "date_line",
+    "timestamp",
+)  # one per item in a list of stories or comments
 ANCHOR_REACH = 15
 ANCHOR_WEIGHT = 3
 MIN_BODY_CHARS = 400  # a comment heading ends the body only once this much prose came before it
@@ -80,7 +84,10 @@ def is_prose(line: str) -> bool:
         return False
     if _SENTENCE_END.search(line):
         return True
-    return words >= PROSE_ANY_END_WORDS and len(_INNER_PUNCTUATION.findall(line)) * PROSE_ANY_END_WORDS >= words
+    return (
+        words >= PROSE_ANY_END_WORDS
+        and len(_INNER_PUNCTUATION.findall(line)) * PROSE_ANY_END_WORDS >= words
+    )
 
 
 def _matching_rule(line: str, furniture: Collection[str]) -> str | None:
@@ -139,7 +146,9 @@ def _drop_repeated_blocks(lines: list[str], result: CleanedLines) -> list[str]:
 
 
 def _could_be_title(line: str) -> bool:
-    return TITLE_MIN_WORDS <= word_count(line) <= TITLE_MAX_WORDS and not line.endswith((".", ":", ","))
+    return TITLE_MIN_WORDS <= word_count(line) <= TITLE_MAX_WORDS and not line.endswith(
+        (".", ":", ",")
+    )
 
 
 def choose_title(lines: list[str], body_start: int) -> str | None:
@@ -151,7 +160,9 @@ def choose_title(lines: list[str], body_start: int) -> str | None:
     repeated = [line for line in window if counts[normalise(line)] > 1]
     if repeated:
         key = normalise(repeated[-1])
-        return next(line for line in window if normalise(line) == key)  # first spelling: the page's own
+        return next(
+            line for line in window if normalise(line) == key
+        )  # first spelling: the page's own
     candidates = [line for line in head if _could_be_title(line)]
     return candidates[-1] if candidates else None
 
@@ -183,7 +194,9 @@ def _prose_runs(lines: list[str], stops: list[int]) -> list[list[int]]:
     for index, line in enumerate(lines):
         if not is_prose(line):
             continue
-        gap = runs and sum(1 for between in lines[runs[-1][-1] + 1 : index] if not _is_sentence(between))
+        gap = runs and sum(
+            1 for between in lines[runs[-1][-1] + 1 : index] if not _is_sentence(between)
+        )
         joined = runs and gap <= MAX_GAP_LINES
         if joined and not any(runs[-1][-1] < stop <= index for stop in stops):
             runs[-1].append(index)
@@ -197,7 +210,10 @@ def _prose_chars_before(lines: list[str], runs: list[list[int]], position: int) 
 
 
 def body_bounds(
-    lines: list[str], anchors: Sequence[int] = (), stops: Sequence[int] = (), markers: Sequence[int] = ()
+    lines: list[str],
+    anchors: Sequence[int] = (),
+    stops: Sequence[int] = (),
+    markers: Sequence[int] = (),
 ) -> tuple[int, int]:
     """[start, end) of the body: the heaviest run of prose lines.
 
@@ -209,7 +225,10 @@ def body_bounds(
     runs = _prose_runs(lines, list(stops))
     if not runs:
         return 0, len(lines)
-    first_stop = min((stop for stop in stops if _prose_chars_before(lines, runs, stop) >= MIN_BODY_CHARS), default=len(lines) + 1)
+    first_stop = min(
+        (stop for stop in stops if _prose_chars_before(lines, runs, stop) >= MIN_BODY_CHARS),
+        default=len(lines) + 1,
+    )
     runs = [run for run in runs if run[0] < first_stop]
 
     starts = [run[0] for run in runs]
@@ -268,7 +287,10 @@ def _keep_body(lines: list[str], bounds: tuple[int, int], result: CleanedLines) 
 
 
 def clean_lines(
-    lines: list[str], title: str | None = None, furniture: Collection[str] = (), find_body: bool = True
+    lines: list[str],
+    title: str | None = None,
+    furniture: Collection[str] = (),
+    find_body: bool = True,
 ) -> CleanedLines:
     """Run the passes over `lines` until nothing more goes, so that cleaning clean text changes
     nothing; `title` when the source names it; `find_body` off when an extractor (trafilatura
@@ -283,7 +305,9 @@ def clean_lines(
         result.stated = result.stated or again.stated
 
 
-def _clean_once(lines: list[str], title: str | None, furniture: Collection[str], find_body: bool) -> CleanedLines:
+def _clean_once(
+    lines: list[str], title: str | None, furniture: Collection[str], find_body: bool
+) -> CleanedLines:
     result = CleanedLines(lines=[])
     lines = _drop_repeated_blocks(lines, result)
     lines = _apply_rules(lines, furniture, result)

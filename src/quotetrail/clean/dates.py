@@ -13,8 +13,18 @@ from dataclasses import dataclass
 from datetime import date
 
 MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _TIME = r"(?:\s*(?:,|at|-|–|\|)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:Z|GMT|UTC|[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
@@ -24,11 +34,18 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 DATE_PATTERNS = (
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b{_TIME}", re.I),  # 23 Aug, 2021 12:15
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_TIME}", re.I),  # July 6, 2024 3:25 am
-    re.compile(rf"\b{_YEAR}-(?P<month_number>\d{{2}})-(?P<day>\d{{2}})(?!\d){_TIME.replace('(?:,|at|-', '(?:T|,|at|-')}", re.I),
+    re.compile(
+        rf"\b{_YEAR}-(?P<month_number>\d{{2}})-(?P<day>\d{{2}})(?!\d){_TIME.replace('(?:,|at|-', '(?:T|,|at|-')}",
+        re.I,
+    ),
 )
-_DATE_LINE_LABEL = re.compile(r"^(?:published|posted|updated|last updated|date|first published)(?: on)?\s*:?\s*", re.I)
+_DATE_LINE_LABEL = re.compile(
+    r"^(?:published|posted|updated|last updated|date|first published)(?: on)?\s*:?\s*", re.I
+)
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
-_LEADING_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*[,|-]?\s*", re.I)
+_LEADING_TIME = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*[,|-]?\s*", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -41,7 +58,11 @@ class FoundDate:
 
 def _to_found(match: re.Match[str]) -> FoundDate | None:
     groups = match.groupdict()
-    month = int(groups["month_number"]) if groups.get("month_number") else MONTHS[groups["month"].lower()[:3]]
+    month = (
+        int(groups["month_number"])
+        if groups.get("month_number")
+        else MONTHS[groups["month"].lower()[:3]]
+    )
     try:
         day = date(int(groups["year"]), month, int(groups["day"]))
     except ValueError:
@@ -83,7 +104,10 @@ def stated_date(line: str) -> FoundDate | None:
     if len(segments) > 1 and len(line) <= 120:
         found = [_date_only(segment) for segment in segments]
         dates = [item for item in found if item]
-        short_rest = all(item or len(re.findall(r"\w+", segment)) <= MAX_SIDE_SEGMENT_WORDS for item, segment in zip(found, segments))
+        short_rest = all(
+            item or len(re.findall(r"\w+", segment)) <= MAX_SIDE_SEGMENT_WORDS
+            for item, segment in zip(found, segments)
+        )
         if dates and short_rest:
             return dates[0]
     return _date_only(line)
@@ -96,7 +120,7 @@ def _date_only(line: str) -> FoundDate | None:
     found = find_dates(stripped)
     if len(found) != 1:
         return None
-    leftover = stripped[: found[0].start] + stripped[found[0].end:]
+    leftover = stripped[: found[0].start] + stripped[found[0].end :]
     return None if re.search(r"\w", leftover) else found[0]
 
 

@@ -35,7 +35,10 @@ class FurnitureStats:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FurnitureStats:
-        return cls(counts={k: dict(v) for k, v in data.get("counts", {}).items()}, documents=dict(data.get("documents", {})))
+        return cls(
+            counts={k: dict(v) for k, v in data.get("counts", {}).items()},
+            documents=dict(data.get("documents", {})),
+        )
 
 
 def candidate_lines(text: str) -> set[str]:
@@ -44,7 +47,9 @@ def candidate_lines(text: str) -> set[str]:
     return {
         normalise(line)
         for line in lines
-        if word_count(line) <= MAX_FURNITURE_WORDS and not carries_statement(line) and normalise(line)
+        if word_count(line) <= MAX_FURNITURE_WORDS
+        and not carries_statement(line)
+        and normalise(line)
     }
 
 
@@ -69,7 +74,9 @@ def observe(stats: FurnitureStats, outlet: str | None, lines: Iterable[str]) -> 
             floor += 1
 
 
-def furniture_by_outlet(stats: FurnitureStats, min_documents: int = MIN_DOCUMENTS) -> dict[str, frozenset[str]]:
+def furniture_by_outlet(
+    stats: FurnitureStats, min_documents: int = MIN_DOCUMENTS
+) -> dict[str, frozenset[str]]:
     """Lines seen in at least `min_documents` documents of an outlet, per outlet."""
     return {
         outlet: frozenset(line for line, seen in counts.items() if seen >= min_documents)

@@ -28,7 +28,9 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     if tree is None:
         return ExtractedPage(text="")
     published = htmldate.find_date(tree, original_date=True, outputformat="%Y-%m-%d", url=url)
-    document = trafilatura.bare_extraction(tree, url=url, include_comments=False, with_metadata=True)
+    document = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, with_metadata=True
+    )
     if document is None:
         return ExtractedPage(text="", published=published)
     return ExtractedPage(

@@ -21,9 +21,20 @@ MIN_WORDS = 20
 
 # Unicode script (first word of the character name) → language code used when it dominates.
 SCRIPT_LANGUAGES = {
-    "CYRILLIC": "ru", "ARABIC": "ar", "HEBREW": "he", "GREEK": "el", "HANGUL": "ko",
-    "HIRAGANA": "ja", "KATAKANA": "ja", "CJK": "zh", "THAI": "th", "DEVANAGARI": "hi",
-    "BENGALI": "bn", "ARMENIAN": "hy", "GEORGIAN": "ka", "TAMIL": "ta",
+    "CYRILLIC": "ru",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "GREEK": "el",
+    "HANGUL": "ko",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "CJK": "zh",
+    "THAI": "th",
+    "DEVANAGARI": "hi",
+    "BENGALI": "bn",
+    "ARMENIAN": "hy",
+    "GEORGIAN": "ka",
+    "TAMIL": "ta",
 }
 
 
@@ -54,6 +65,9 @@ def detect_language(text: str) -> str:
     words = [word.casefold() for word in _WORD.findall(text[:50000])]
     if len(words) < MIN_WORDS:
         return "en"
-    scores = {language: sum(word in profile for word in words) for language, profile in stop_words().items()}
+    scores = {
+        language: sum(word in profile for word in words)
+        for language, profile in stop_words().items()
+    }
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] > scores["en"] * 1.2 else "en"

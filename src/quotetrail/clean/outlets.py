@@ -31,7 +31,11 @@ def outlet_table() -> tuple[Outlet, ...]:
         if not row.strip() or row.startswith("#"):
             continue
         name, domains, signatures = (row.split("\t") + ["", ""])[:3]
-        table.append(Outlet(name.strip(), tuple(domains.split()), tuple(s for s in signatures.split("|") if s)))
+        table.append(
+            Outlet(
+                name.strip(), tuple(domains.split()), tuple(s for s in signatures.split("|") if s)
+            )
+        )
     return tuple(table)
 
 
@@ -64,8 +68,12 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 _APPEARED_FIRST = re.compile(r"appeared first on\s+([A-Z0-9][\w.&'’ -]{1,60}?)\.?\s*$", re.M)
-_POSSESSIVE_SITE = re.compile(r"^(?:[Tt]he )?([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4})[’']s? (?:website|web site|site)\b", re.M)
-_CROSS_DOMAIN = re.compile(r"^(?:also on|read more on|more on)\s+((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I | re.M)
+_POSSESSIVE_SITE = re.compile(
+    r"^(?:[Tt]he )?([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,4})[’']s? (?:website|web site|site)\b", re.M
+)
+_CROSS_DOMAIN = re.compile(
+    r"^(?:also on|read more on|more on)\s+((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I | re.M
+)
 
 
 def _named_by_signature(text: str) -> str | None:
@@ -123,5 +131,5 @@ def strip_signature(line: str) -> tuple[str, str]:
         for signature in outlet.signatures:
             match = re.search(rf"\s*{re.escape(signature)}[\W_]*$", line)
             if match:
-                return line[: match.start()], line[match.start():].strip()
+                return line[: match.start()], line[match.start() :].strip()
     return line, ""

@@ -90,9 +90,13 @@ _CRUMB_SEPARATOR = re.compile(r"\s+(?:/|>|»|›|\||::)\s+")
 
 @rule("breadcrumb")
 def is_breadcrumb(line: str) -> bool:
-    """"News / Afghanistan / Russia": short segments joined by a path separator."""
+    """ "News / Afghanistan / Russia": short segments joined by a path separator."""
     parts = _CRUMB_SEPARATOR.split(line)
-    return 2 <= len(parts) <= 8 and all(0 < word_count(part) <= 4 for part in parts) and not line.endswith(".")
+    return (
+        2 <= len(parts) <= 8
+        and all(0 < word_count(part) <= 4 for part in parts)
+        and not line.endswith(".")
+    )
 
 
 _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
@@ -147,7 +151,7 @@ _BYLINE_CREDIT = re.compile(
 
 @rule("editing_credit")
 def is_editing_credit(line: str) -> bool:
-    """"Edited by …", "Additional reporting by …": staff credits, not content."""
+    """ "Edited by …", "Additional reporting by …": staff credits, not content."""
     return bool(_BYLINE_CREDIT.match(line)) and word_count(line) <= 30
 
 
@@ -160,7 +164,7 @@ _SOURCE_CREDIT = re.compile(
 
 @rule("source_credit")
 def is_source_credit(line: str) -> bool:
-    """"(With inputs from ANI)", "Source: Reuters": wire credits on a line of their own."""
+    """ "(With inputs from ANI)", "Source: Reuters": wire credits on a line of their own."""
     return bool(_SOURCE_CREDIT.match(line)) and word_count(line) <= 12
 
 
@@ -169,7 +173,9 @@ _PHOTO_WORDS = (
     r"illustration|screenshot|screengrab|video grab)|AFP|AP|EPA|Reuters|REUTERS|Sputnik|TASS|Xinhua|Anadolu"
 )
 _TRAILING_CREDIT = re.compile(rf"\((?:[^()]*\b(?:{_PHOTO_WORDS})\b[^()]*)\)\s*$")
-_CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|file photo|credit|photo credit|source)\s*[:©]", re.I)
+_CREDIT_LABEL = re.compile(
+    r"^(?:photo|image|picture|file photo|credit|photo credit|source)\s*[:©]", re.I
+)
 _CAPTION_TAIL = re.compile(rf"(?:[|/]\s*|©\s*)(?:{_PHOTO_WORDS})\b[^.]*$")
 _GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)s?\s*\d+\s*(?:of|/)\s*\d+$", re.I)
 
@@ -178,7 +184,12 @@ _GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)s?\s*\d+\s*(?:of|/
 def is_photo_caption(line: str) -> bool:
     """A caption ending in a photo credit "(AFP photo)", a "Photo: …" / "© Reuters" label, or a
     gallery counter "Image 1 of 8"."""
-    patterns = (_TRAILING_CREDIT.search, _CREDIT_LABEL.match, _CAPTION_TAIL.search, _GALLERY_COUNTER.match)
+    patterns = (
+        _TRAILING_CREDIT.search,
+        _CREDIT_LABEL.match,
+        _CAPTION_TAIL.search,
+        _GALLERY_COUNTER.match,
+    )
     return any(pattern(line) for pattern in patterns)
 
 
@@ -236,8 +247,10 @@ _BYLINE = re.compile(r"^(?:by|written by|posted by|author:?)\s+[A-Z\u00c0-\u024f
 
 @rule("byline")
 def is_byline(line: str) -> bool:
-    """"By Jane Doe" / "By JERUSALEM POST STAFF": the author line above the body."""
-    return word_count(line) <= 10 and bool(_BYLINE.match(line)) and not line.endswith((".", "?", "!"))
+    """ "By Jane Doe" / "By JERUSALEM POST STAFF": the author line above the body."""
+    return (
+        word_count(line) <= 10 and bool(_BYLINE.match(line)) and not line.endswith((".", "?", "!"))
+    )
 
 
 _GLUE_POINT = re.compile(r"(?<=[a-z0-9?!.’'\")])(?=[A-Z][a-z]*\b)")

@@ -36,11 +36,11 @@ SHINGLE = 4
 TpFpFn = tuple[float, float, float]
 
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody "
-    "td tfoot th thead tr ul button label legend menu option".split()
+    ["address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "button", "label", "legend", "menu", "option"]
 )
-INVISIBLE_TAGS = frozenset("script style noscript template head svg iframe object canvas select textarea map".split())
+INVISIBLE_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas", "select", "textarea", "map"]
+)
 
 
 # --- the benchmark's metric ------------------------------------------------------------------
@@ -48,7 +48,9 @@ INVISIBLE_TAGS = frozenset("script style noscript template head svg iframe objec
 
 def shingles(text: str, n: int = SHINGLE) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN.findall(text or "")
-    return Counter(tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n])
+    return Counter(
+        tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n]
+    )
 
 
 def shingle_matching(true: str, pred: str) -> TpFpFn:
@@ -86,7 +88,9 @@ def score(counts: list[TpFpFn]) -> dict[str, float]:
 
 def _hidden(element: etree._Element) -> bool:
     style = (element.get("style") or "").replace(" ", "").lower()
-    return element.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style
+    return (
+        element.get("hidden") is not None or "display:none" in style or "visibility:hidden" in style
+    )
 
 
 def page_text_lines(html: str) -> list[str]:
@@ -169,7 +173,9 @@ def evaluate(data: Path, systems: tuple[str, ...] = tuple(SYSTEMS)) -> dict[str,
     counts: dict[str, list[TpFpFn]] = {name: [] for name in systems}
     for _key, page, gold in _pages(Path(data)):
         for name in systems:
-            counts[name].append(shingle_matching(gold.get("articleBody", ""), SYSTEMS[name](page, gold.get("url"))))
+            counts[name].append(
+                shingle_matching(gold.get("articleBody", ""), SYSTEMS[name](page, gold.get("url")))
+            )
     results: dict[str, Any] = {name: score(values) for name, values in counts.items()}
     headline = results.get("html") or next(iter(results.values()))
     return {**headline, **results, "documents": len(next(iter(counts.values())))}

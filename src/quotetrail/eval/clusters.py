@@ -24,7 +24,15 @@ from math import comb
 from pathlib import Path
 from typing import Any
 
-from quotetrail.link.stories import JOIN_THRESHOLD, SURE_THRESHOLD, StoryIndex, _cosine, _tf, story_entity, story_features
+from quotetrail.link.stories import (
+    JOIN_THRESHOLD,
+    SURE_THRESHOLD,
+    StoryIndex,
+    _cosine,
+    _tf,
+    story_entity,
+    story_features,
+)
 
 ORDERS = 30  # seeded arrival orders of each kind
 Entities = dict[str, list[tuple[str, int]]]  # doc id -> (story entity name, character offset)
@@ -44,12 +52,19 @@ def pairwise_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, 
     expected = same_gold * same_pred / comb(n, 2) if n > 1 else 0.0
     maximum = (same_gold + same_pred) / 2
     ari = (same_both - expected) / (maximum - expected) if maximum != expected else 1.0
-    return {"pairwise_precision": precision, "pairwise_recall": recall, "pairwise_f1": f1, "ari": ari}
+    return {
+        "pairwise_precision": precision,
+        "pairwise_recall": recall,
+        "pairwise_f1": f1,
+        "ari": ari,
+    }
 
 
 def document_features(docs: Sequence[dict[str, Any]], entities: Entities) -> Features:
     """Each document's story features, computed once for every run over the set."""
-    return {doc["doc_id"]: story_features(doc["text"], entities.get(doc["doc_id"], ())) for doc in docs}
+    return {
+        doc["doc_id"]: story_features(doc["text"], entities.get(doc["doc_id"], ())) for doc in docs
+    }
 
 
 def cluster_online(
@@ -83,15 +98,18 @@ def rule_threshold(docs: Sequence[dict[str, Any]], features: Features) -> dict[s
     same, different = [], []
     for members in by_topic.values():
         for i, a in enumerate(members):
-            for b in members[i + 1:]:
+            for b in members[i + 1 :]:
                 similarity = _cosine(vectors[a["doc_id"]], vectors[b["doc_id"]])
                 (same if a["cluster"] == b["cluster"] else different).append(similarity)
     if not same or not different:
         raise ValueError("the rule needs topics holding both same-event and different-event pairs")
     same_median, different_median = statistics.median(same), statistics.median(different)
-    return {"same_event_median": same_median, "different_event_median": different_median,
-            "rule_threshold": (same_median + different_median) / 2,
-            "sure_rule_threshold": statistics.quantiles(different, n=20, method="inclusive")[-1]}
+    return {
+        "same_event_median": same_median,
+        "different_event_median": different_median,
+        "rule_threshold": (same_median + different_median) / 2,
+        "sure_rule_threshold": statistics.quantiles(different, n=20, method="inclusive")[-1],
+    }
 
 
 def named_entities(docs: Sequence[dict[str, Any]]) -> Entities:
@@ -105,7 +123,9 @@ def named_entities(docs: Sequence[dict[str, Any]]) -> Entities:
     with nlp.select_pipes(enable=["tok2vec", "ner"]):
         for doc, parsed in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=32)):
             found[doc["doc_id"]] = [
-                (name, m.start) for m in extract_mentions(parsed) if (name := story_entity(m.text, m.label))
+                (name, m.start)
+                for m in extract_mentions(parsed)
+                if (name := story_entity(m.text, m.label))
             ]
     return found
 
@@ -171,5 +191,7 @@ def score(
 
 def evaluate(data: Path) -> dict[str, Any]:
     path = data / "docs.jsonl" if data.is_dir() else data
-    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     return score(docs, named_entities(docs))

@@ -49,7 +49,9 @@ class Predicted:
 Extractor = Callable[[Sequence[str]], list[list[Predicted]]]
 
 
-def _replace(chars: list[str], offsets: list[int], old: str, new: str) -> tuple[list[str], list[int]]:
+def _replace(
+    chars: list[str], offsets: list[int], old: str, new: str
+) -> tuple[list[str], list[int]]:
     """str.replace over characters that remember where they came from."""
     text = "".join(chars)
     out_chars: list[str] = []
@@ -103,7 +105,9 @@ def normalise_name(name: str) -> str:
 def gold_kind(quote: dict[str, Any]) -> str:
     """Upstream kinds of gold quote, from its annotation."""
     marked, cued = bool(quote.get("has_quote_marks")), bool(quote.get("verb"))
-    return {(True, True): "direct", (True, False): "floating", (False, True): "indirect"}.get((marked, cued), "other")
+    return {(True, True): "direct", (True, False): "floating", (False, True): "indirect"}.get(
+        (marked, cued), "other"
+    )
 
 
 def _overlap(gold: tuple[int, int], predicted: Predicted) -> float:
@@ -111,7 +115,9 @@ def _overlap(gold: tuple[int, int], predicted: Predicted) -> float:
     return shared / max(1, gold[1] - gold[0])
 
 
-def match(golds: list[tuple[int, int]], predicted: list[Predicted], threshold: float) -> dict[int, int]:
+def match(
+    golds: list[tuple[int, int]], predicted: list[Predicted], threshold: float
+) -> dict[int, int]:
     """Greedy one-to-one: each gold, in order, takes the free prediction it overlaps most."""
     taken: set[int] = set()
     pairs: dict[int, int] = {}
@@ -139,7 +145,9 @@ def _f1(precision: float, recall: float) -> float:
 def _located(article: dict[str, Any]) -> list[tuple[dict[str, Any], tuple[int, int]]]:
     """The article's gold quotes that can be placed in `text_raw`, with their spans there."""
     _, offsets = offset_map(article["text_raw"])
-    located = [(q, gold_span_in_raw(gold_span(q, article["text"]), offsets)) for q in article["quotes"]]
+    located = [
+        (q, gold_span_in_raw(gold_span(q, article["text"]), offsets)) for q in article["quotes"]
+    ]
     return [(q, span) for q, span in located if span]
 
 
@@ -159,12 +167,16 @@ def score(data: Path, extractor: Extractor) -> dict[str, Any]:
             counts[f"matched_{threshold}"] += len(pairs)
             for g, p in pairs.items():
                 quote, prediction = quotes[g], predicted[p]
-                counts[f"speaker_right_{threshold}"] += normalise_name(prediction.speaker) == normalise_name(quote["reference"])
+                counts[f"speaker_right_{threshold}"] += normalise_name(
+                    prediction.speaker
+                ) == normalise_name(quote["reference"])
                 if threshold == THRESHOLDS[0]:
                     counts[f"recalled_{gold_kind(quote)}"] += 1
                     if quote.get("speaker"):
                         counts["span_gold"] += 1
-                        counts["span_right"] += normalise_name(prediction.mention) == normalise_name(quote["speaker"])
+                        counts["span_right"] += normalise_name(
+                            prediction.mention
+                        ) == normalise_name(quote["speaker"])
         for quote in quotes:
             counts[f"gold_{gold_kind(quote)}"] += 1
     return _metrics(counts)
@@ -179,25 +191,57 @@ def _metrics(counts: Counter[str]) -> dict[str, Any]:
         metrics[f"f1_{threshold}"] = round(_f1(precision, recall), 4)
         metrics[f"precision_{threshold}"] = round(precision, 4)
         metrics[f"recall_{threshold}"] = round(recall, 4)
-        metrics[f"speaker_accuracy_{threshold}"] = round(counts[f"speaker_right_{threshold}"] / matched, 4) if matched else 0.0
+        metrics[f"speaker_accuracy_{threshold}"] = (
+            round(counts[f"speaker_right_{threshold}"] / matched, 4) if matched else 0.0
+        )
     metrics["speaker_accuracy"] = metrics[f"speaker_accuracy_{THRESHOLDS[0]}"]
-    metrics["speaker_span_accuracy"] = round(counts["span_right"] / counts["span_gold"], 4) if counts["span_gold"] else 0.0
+    metrics["speaker_span_accuracy"] = (
+        round(counts["span_right"] / counts["span_gold"], 4) if counts["span_gold"] else 0.0
+    )
     for kind in ("direct", "floating", "indirect", "other"):
         if counts[f"gold_{kind}"]:
-            metrics[f"recall_0.3_{kind}"] = round(counts[f"recalled_{kind}"] / counts[f"gold_{kind}"], 4)
+            metrics[f"recall_0.3_{kind}"] = round(
+                counts[f"recalled_{kind}"] / counts[f"gold_{kind}"], 4
+            )
     metrics["gold_quotes"] = counts["gold"]
     metrics["predicted_quotes"] = counts["predicted"]
     return metrics
 
 
 PRONOUNS = {"he", "she", "him", "her", "they", "it"}
-DOCUMENT_WORDS = ("report", "study", "statement", "release", "survey", "poll", "memo", "letter", "document", "tweet", "post")
+DOCUMENT_WORDS = (
+    "report",
+    "study",
+    "statement",
+    "release",
+    "survey",
+    "poll",
+    "memo",
+    "letter",
+    "document",
+    "tweet",
+    "post",
+)
 # speaker-error classes, first fitting one wins: (class, test on predicted mention, name and gold name)
 ERROR_CLASSES: tuple[tuple[str, Callable[[str, str, str], bool]], ...] = (
     ("pronoun", lambda mention, name, gold: mention.casefold() in PRONOUNS),
-    ("name-length", lambda mention, name, gold: bool(name and gold) and (set(name.split()) < set(gold.split()) or set(gold.split()) < set(name.split()))),
-    ("document", lambda mention, name, gold: any(word in mention.casefold() for word in DOCUMENT_WORDS)),
-    ("description", lambda mention, name, gold: mention[:1].islower() or mention.casefold().startswith(("the ", "a "))),
+    (
+        "name-length",
+        lambda mention, name, gold: (
+            bool(name and gold)
+            and (set(name.split()) < set(gold.split()) or set(gold.split()) < set(name.split()))
+        ),
+    ),
+    (
+        "document",
+        lambda mention, name, gold: any(word in mention.casefold() for word in DOCUMENT_WORDS),
+    ),
+    (
+        "description",
+        lambda mention, name, gold: (
+            mention[:1].islower() or mention.casefold().startswith(("the ", "a "))
+        ),
+    ),
     ("other", lambda mention, name, gold: True),
 )
 
@@ -217,11 +261,17 @@ def speaker_errors(data: Path, extractor: Extractor) -> list[dict[str, Any]]:
         for g, p in match([span for _, span in located], predicted, THRESHOLDS[0]).items():
             quote, prediction = located[g][0], predicted[p]
             if normalise_name(prediction.speaker) != normalise_name(quote["reference"]):
-                rows.append({
-                    "class": error_class(prediction, quote["reference"]), "doc_id": article.get("doc_id"),
-                    "at": prediction.start, "mention": prediction.mention, "predicted": prediction.speaker,
-                    "gold_mention": quote.get("speaker"), "gold": quote["reference"],
-                })
+                rows.append(
+                    {
+                        "class": error_class(prediction, quote["reference"]),
+                        "doc_id": article.get("doc_id"),
+                        "at": prediction.start,
+                        "mention": prediction.mention,
+                        "predicted": prediction.speaker,
+                        "gold_mention": quote.get("speaker"),
+                        "gold": quote["reference"],
+                    }
+                )
     return sorted(rows, key=lambda row: (row["class"], str(row["doc_id"]), row["at"]))
 
 
@@ -238,7 +288,12 @@ def quotetrail_extractor(texts: Sequence[str]) -> list[list[Predicted]]:
         statements = extract_statements(Article(id=str(index), text=doc.text), doc)
         results.append(
             [
-                Predicted(s.span[0], s.span[1], s.speaker.name if s.speaker else "", s.speaker.mention if s.speaker else "")
+                Predicted(
+                    s.span[0],
+                    s.span[1],
+                    s.speaker.name if s.speaker else "",
+                    s.speaker.mention if s.speaker else "",
+                )
                 for s in statements
             ]
         )

@@ -34,10 +34,15 @@ def read_examples(path: Path) -> list[Example]:
                 continue
             record = json.loads(line)
             for target in record["targets"]:
-                examples.append(Example(
-                    record["sentence_normalized"], int(target["from"]), int(target["to"]),
-                    POLARITY[float(target["polarity"])], record["primary_gid"],
-                ))
+                examples.append(
+                    Example(
+                        record["sentence_normalized"],
+                        int(target["from"]),
+                        int(target["to"]),
+                        POLARITY[float(target["polarity"])],
+                        record["primary_gid"],
+                    )
+                )
     return examples
 
 

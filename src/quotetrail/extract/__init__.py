@@ -12,16 +12,26 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from quotetrail.extract.assemble import Draft, assemble
+from quotetrail.extract.cast import Cast, build_cast
 from quotetrail.extract.dates import said_on
 from quotetrail.extract.entities import about
 from quotetrail.extract.quotes import find_quotes, paragraphs
 from quotetrail.extract.reported import find_cues
 from quotetrail.extract.segment import sentence_of, text_of
-from quotetrail.extract.cast import Cast, build_cast
 from quotetrail.extract.speakers import Said, resolve
 from quotetrail.records import Article, Mention, Speaker, Statement
 
-MENTION_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "DATE"}  # DATE: for stories
+MENTION_LABELS = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "NORP",
+    "LOC",
+    "FAC",
+    "EVENT",
+    "LAW",
+    "DATE",
+}  # DATE: for stories
 
 
 def extract_mentions(doc: Doc) -> list[Mention]:
@@ -56,7 +66,9 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
     text = text_of(doc)
     quotes = find_quotes(text)
     cues = find_cues(doc)
-    cast = build_cast(doc, [(q.start, q.end) for q in quotes], [start for start, _ in paragraphs(text)])
+    cast = build_cast(
+        doc, [(q.start, q.end) for q in quotes], [start for start, _ in paragraphs(text)]
+    )
     history: list[Said] = []
     statements = []
     for draft in assemble(text, quotes, cues):
@@ -64,7 +76,9 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
         if speaker is None:
             continue
         cue_token = doc[draft.cue.token] if draft.cue is not None else None
-        history.append(Said(draft.cue.at if draft.cue else draft.start, speaker, (draft.start, draft.end)))
+        history.append(
+            Said(draft.cue.at if draft.cue else draft.start, speaker, (draft.start, draft.end))
+        )
         date, assumed = said_on(cue_token, article.published)
         statements.append(
             Statement(

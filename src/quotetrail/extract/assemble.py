@@ -64,7 +64,9 @@ def _unquoted_words(text: str, span: tuple[int, int], inside: list[Quote]) -> in
     return len(" ".join(kept).split())
 
 
-def _content_drafts(text: str, cues: list[Cue], quotes: list[Quote]) -> tuple[list[Draft], dict[Quote, Cue], set[Quote]]:
+def _content_drafts(
+    text: str, cues: list[Cue], quotes: list[Quote]
+) -> tuple[list[Draft], dict[Quote, Cue], set[Quote]]:
     """Step 1: statements carried by cue contents; quotes they attribute or absorb."""
     drafts: list[Draft] = []
     attributed: dict[Quote, Cue] = {}
@@ -75,7 +77,11 @@ def _content_drafts(text: str, cues: list[Cue], quotes: list[Quote]) -> tuple[li
         inside = [q for q in quotes if _overlap((q.start, q.end), cue.content) > 0]
         quoted = sum(_overlap((q.start, q.end), cue.content) for q in inside)
         length = cue.content[1] - cue.content[0]
-        if inside and quoted >= QUOTED_SHARE * length and _unquoted_words(text, cue.content, inside) < MIXED_WORDS:
+        if (
+            inside
+            and quoted >= QUOTED_SHARE * length
+            and _unquoted_words(text, cue.content, inside) < MIXED_WORDS
+        ):
             for quote in inside:
                 attributed.setdefault(quote, cue)
             continue
@@ -99,8 +105,17 @@ def _between_is_clear(text: str, start: int, end: int, quotes: list[Quote]) -> b
 def _frame_cue(quote: Quote, text: str, cues: list[Cue], quotes: list[Quote]) -> Cue | None:
     """Step 2: the nearest cue in the quote's own sentence, outside every quote."""
     p_start, p_end = quote.paragraph
-    free = [c for c in cues if p_start <= c.at < p_end and not any(q.start <= c.at < q.end for q in quotes)]
-    after = [c for c in free if c.at >= quote.end and (c.content is None or _overlap(c.content, (quote.start, quote.end)))]
+    free = [
+        c
+        for c in cues
+        if p_start <= c.at < p_end and not any(q.start <= c.at < q.end for q in quotes)
+    ]
+    after = [
+        c
+        for c in free
+        if c.at >= quote.end
+        and (c.content is None or _overlap(c.content, (quote.start, quote.end)))
+    ]
     for cue in after:
         if _between_is_clear(text, quote.end + 1, cue.at, quotes):
             return cue
@@ -133,7 +148,10 @@ def assemble(text: str, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
     cues = _outside_quotes(cues, quotes)
     drafts, attributed, absorbed = _content_drafts(text, cues, quotes)
     previous_quote_end: dict[tuple[int, int], int] = {}
-    found = {q: attributed.get(q) or _frame_cue(q, text, cues, quotes) or _colon_cue(q, text, cues) for q in quotes}
+    found = {
+        q: attributed.get(q) or _frame_cue(q, text, cues, quotes) or _colon_cue(q, text, cues)
+        for q in quotes
+    }
     _resume_broken_quotes(quotes, found)
     _continue_open_quotes(text, quotes, found)
     for quote in quotes:
@@ -142,7 +160,9 @@ def assemble(text: str, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
         cue = found[quote]
         if cue is not None and (quote in attributed or _substantial(quote, text)):
             drafts.append(Draft("direct", quote.start, quote.end, cue))
-        elif _substantial(quote, text) and (quote.opens_paragraph or quote.paragraph in previous_quote_end):
+        elif _substantial(quote, text) and (
+            quote.opens_paragraph or quote.paragraph in previous_quote_end
+        ):
             drafts.append(Draft("direct", quote.start, quote.end, None, floating=True))
         if _substantial(quote, text):
             previous_quote_end[quote.paragraph] = quote.end
@@ -155,7 +175,9 @@ def _resume_broken_quotes(quotes: list[Quote], found: dict[Quote, Cue | None]) -
     for previous, quote in zip(quotes, quotes[1:]):
         cue = found[previous]
         if (
-            found[quote] is None and cue is not None and previous.paragraph == quote.paragraph
+            found[quote] is None
+            and cue is not None
+            and previous.paragraph == quote.paragraph
             and previous.end <= cue.at < quote.start
         ):
             found[quote] = cue
@@ -165,8 +187,13 @@ def _continue_open_quotes(text: str, quotes: list[Quote], found: dict[Quote, Cue
     """A paragraph that opens a quote and never closes it is continued by the next paragraph's
     quote: both are the words of whoever the continuation's cue names."""
     for quote, following in reversed(list(zip(quotes, quotes[1:]))):
-        next_paragraph = not text[quote.paragraph[1]:following.paragraph[0]].strip()
-        if not quote.closed and found[quote] is None and following.opens_paragraph and next_paragraph:
+        next_paragraph = not text[quote.paragraph[1] : following.paragraph[0]].strip()
+        if (
+            not quote.closed
+            and found[quote] is None
+            and following.opens_paragraph
+            and next_paragraph
+        ):
             found[quote] = found[following]
 
 

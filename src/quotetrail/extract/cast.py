@@ -20,14 +20,48 @@ from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 from quotetrail.records import Speaker
 
 HONORIFICS = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "prof", "rev", "hon", "sen", "rep", "gov",
-    "gen", "col", "capt", "lt", "sgt", "cpl", "insp", "supt", "const", "det", "cllr", "coun", "justice",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "prof",
+    "rev",
+    "hon",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "capt",
+    "lt",
+    "sgt",
+    "cpl",
+    "insp",
+    "supt",
+    "const",
+    "det",
+    "cllr",
+    "coun",
+    "justice",
 }
 ARTICLES = ("the ", "a ", "an ")
 NAME_STOPS = {'"', "'", "“", "”", "‘", "’", "«", "»", "/", "(", "|"}  # a name never runs past these
 NAME_PARTICLES = {"van", "der", "den", "de", "da", "di", "von", "le", "la", "du", "bin", "al", "el"}
 MALE = {"he", "him", "his", "himself"}
-TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+TITLE_GENDER = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+}
 FEMALE = {"she", "her", "hers", "herself"}
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a token tagged so is no one's surname ("Atlantic Canada")
@@ -40,7 +74,9 @@ def clean_name(text: str) -> str:
     """A name without honorifics, role words, quoted nickname, possessive ending or leading article."""
     words = [w for w in text.lstrip("&-–—,;:.·•|/ ").split() if not _nickname(w)]
     droppable = HONORIFICS | lexicon().speaker_nouns | {"the"}
-    last_title = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in droppable), default=-1)
+    last_title = max(
+        (i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in droppable), default=-1
+    )
     words = words[last_title + 1 :]
     while len(words) > 1 and (words[0][:1].islower() or words[0].endswith(POSSESSIVE[:2])):
         words = words[1:]  # "city councillor Josh Matlow", "Vancouver's Bo Horvat"
@@ -113,10 +149,17 @@ class Cast:
         if not words:
             return name
         best = name
-        for position, candidates in ((-1, [p.name for p in self.people] + self.full_names), (0, [p.name for p in self.people])):
+        for position, candidates in (
+            (-1, [p.name for p in self.people] + self.full_names),
+            (0, [p.name for p in self.people]),
+        ):
             for candidate in candidates:
                 parts = candidate.casefold().split()
-                if parts[position] == words[position] and set(words) <= set(parts) and len(parts) > len(best.split()):
+                if (
+                    parts[position] == words[position]
+                    and set(words) <= set(parts)
+                    and len(parts) > len(best.split())
+                ):
                     best = candidate
             if best != name or len(words) > 1:
                 break
@@ -140,7 +183,9 @@ class Cast:
     def person_speaker(self, name: str, mention: str) -> Speaker:
         canonical = self.canonical(name)
         role, affiliation = self.profile(canonical)
-        return Speaker(name=canonical, mention=mention, kind="person", role=role, affiliation=affiliation)
+        return Speaker(
+            name=canonical, mention=mention, kind="person", role=role, affiliation=affiliation
+        )
 
 
 def _country_near(doc: Doc, before: int) -> str | None:
@@ -160,7 +205,9 @@ def affiliation_in(tokens: list[Token]) -> str | None:
         country = country_of(token.text)
         ent = entity_of(token)
         if country is None and ent is not None and ent.label_ in {"GPE", "NORP"}:
-            country = country_of(ent.text) or (group_name(ent.text) if ent.label_ == "GPE" else None)
+            country = country_of(ent.text) or (
+                group_name(ent.text) if ent.label_ == "GPE" else None
+            )
         if country is None and token.lower_ == "country" and token.dep_ == "poss":
             country = _country_near(token.doc, token.i)
         if country:
@@ -195,14 +242,18 @@ def _title_before(ent: Span) -> list[Token]:
 
 
 def _apposition(ent: Span) -> list[Token]:
-    """"Zamir Kabulov, the special representative …" or "The President of Russia, Vladimir Putin"."""
+    """ "Zamir Kabulov, the special representative …" or "The President of Russia, Vladimir Putin"."""
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos":
-            return [t for t in child.subtree if t.dep_ not in {"relcl", "appos"} or t is child][:ROLE_MAX_TOKENS]
+            return [t for t in child.subtree if t.dep_ not in {"relcl", "appos"} or t is child][
+                :ROLE_MAX_TOKENS
+            ]
     if root.dep_ == "appos" and root.head.i < ent.start:
         head = root.head
-        return [t for t in head.subtree if t.i < root.left_edge.i and t.i >= head.left_edge.i][:ROLE_MAX_TOKENS]
+        return [t for t in head.subtree if t.i < root.left_edge.i and t.i >= head.left_edge.i][
+            :ROLE_MAX_TOKENS
+        ]
     return []
 
 
@@ -214,7 +265,9 @@ def _role_and_affiliation(ent: Span) -> tuple[str | None, str | None]:
     affiliation = affiliation_in(tokens)
     if role and affiliation is None:
         role_tokens = {t.i for t in tokens}
-        affiliation = affiliation_in([t for t in sentence_of(ent.root) if t.i not in role_tokens and t.i < ent.start])
+        affiliation = affiliation_in(
+            [t for t in sentence_of(ent.root) if t.i not in role_tokens and t.i < ent.start]
+        )
     return role, affiliation
 
 
@@ -231,11 +284,15 @@ def _name_part(ent: Span) -> Span:
 def _is_subject(ent: Span) -> bool:
     """Whether a name is (part of) the subject of its clause: by the parse, or by being followed by a verb."""
     token, hops = ent.root, 0
-    while hops < 3 and token.dep_ in {"compound", "appos", "conj", "nmod"} and token.head is not token:
+    while (
+        hops < 3 and token.dep_ in {"compound", "appos", "conj", "nmod"} and token.head is not token
+    ):
         token, hops = token.head, hops + 1
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     governed = token.dep_ == "pobj"  # "porters like Grizzle recognized": not the subject
-    return token.dep_ in {"nsubj", "nsubjpass"} or (not governed and after is not None and after.pos_ in {"VERB", "AUX"})
+    return token.dep_ in {"nsubj", "nsubjpass"} or (
+        not governed and after is not None and after.pos_ in {"VERB", "AUX"}
+    )
 
 
 def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[int]) -> Cast:
@@ -244,7 +301,9 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
     for ent in entities(doc):
         if link_line(text_of(doc), ent.start_char):
             continue
-        if ent.label_ == "PERSON" or (ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS):
+        if ent.label_ == "PERSON" or (
+            ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
+        ):
             name = clean_name(_name_part(ent).text)
             if not name or country_of(name):
                 continue
@@ -252,7 +311,14 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
             people.append(Person(ent.start_char, name, _is_subject(ent), role, affiliation))
         elif ent.label_ in GROUP_LABELS:
             groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
-    cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=_full_names(doc) + _mislabelled_names(doc))
+    cast = Cast(
+        doc,
+        people,
+        groups,
+        paragraph_starts,
+        quoted,
+        full_names=_full_names(doc) + _mislabelled_names(doc),
+    )
     cast.people = sorted(people + _surname_mentions(doc, cast), key=lambda p: p.start)
     cast.gender.update(_gender_votes(cast))
     return cast
@@ -264,7 +330,9 @@ def _surname_mentions(doc: Doc, cast: Cast) -> list[Person]:
     return [
         Person(token.idx, token.text, _is_subject(doc[token.i : token.i + 1]))
         for token in doc
-        if token.pos_ == "PROPN" and token.text in surnames and token.ent_type_ not in PLACE_LABELS | {"PERSON"}
+        if token.pos_ == "PROPN"
+        and token.text in surnames
+        and token.ent_type_ not in PLACE_LABELS | {"PERSON"}
         and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
     ]
 
@@ -274,11 +342,19 @@ def _full_names(doc: Doc) -> list[str]:
     names, run = [], []
     for token in list(doc) + [None]:
         proper = token is not None and (
-            (token.pos_ == "PROPN" and token.text[:1].isupper()) or (bool(run) and token.text in NAME_PARTICLES)
+            (token.pos_ == "PROPN" and token.text[:1].isupper())
+            or (bool(run) and token.text in NAME_PARTICLES)
         )
         previous = token.doc[token.i - 1] if token is not None and token.i > 0 else None
-        glued = previous is not None and not previous.is_space and not previous.whitespace_ and not run
-        if proper and not glued and token.ent_type_ not in PLACE_LABELS | {"NORP", "DATE", "ORG"} and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O"):
+        glued = (
+            previous is not None and not previous.is_space and not previous.whitespace_ and not run
+        )
+        if (
+            proper
+            and not glued
+            and token.ent_type_ not in PLACE_LABELS | {"NORP", "DATE", "ORG"}
+            and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O")
+        ):
             run.append(token.text)
             continue
         name = clean_name(" ".join(run))
@@ -295,9 +371,15 @@ def _mislabelled_names(doc: Doc) -> list[str]:
     names = []
     for ent in entities(doc):
         words = ent.text.split()
-        if ent.label_ not in PLACE_LABELS | {"NORP"} or not 2 <= len(words) <= 4 or country_of(ent.text):
+        if (
+            ent.label_ not in PLACE_LABELS | {"NORP"}
+            or not 2 <= len(words) <= 4
+            or country_of(ent.text)
+        ):
             continue
-        if all(w[:1].isupper() and w.isalpha() for w in words) and (words[0].casefold() in first_names() or words[-1] in surnames):
+        if all(w[:1].isupper() and w.isalpha() for w in words) and (
+            words[0].casefold() in first_names() or words[-1] in surnames
+        ):
             names.append(ent.text)
     return names
 
@@ -307,26 +389,39 @@ def _gender_votes(cast: Cast) -> dict[str, str]:
     votes: dict[str, int] = {}
     sentences = list(cast.doc.sents)
     for index, sentence in enumerate(sentences):
-        named = {cast.canonical(p.name) for p in cast.people if sentence.start_char <= p.start < sentence.end_char}
+        named = {
+            cast.canonical(p.name)
+            for p in cast.people
+            if sentence.start_char <= p.start < sentence.end_char
+        }
         if len(named) != 1:
             continue
         scope = list(sentence)
         if index + 1 < len(sentences) and not any(
-            sentences[index + 1].start_char <= p.start < sentences[index + 1].end_char for p in cast.people
+            sentences[index + 1].start_char <= p.start < sentences[index + 1].end_char
+            for p in cast.people
         ):
             scope += list(sentences[index + 1])
         person = named.pop()
         for token in scope:
             if not cast.in_quote(token.idx):
-                votes[person] = votes.get(person, 0) + (token.lower_ in MALE) - (token.lower_ in FEMALE)
+                votes[person] = (
+                    votes.get(person, 0) + (token.lower_ in MALE) - (token.lower_ in FEMALE)
+                )
     for person in {cast.canonical(p.name) for p in cast.people}:  # "Erin Kim", "Doug Purdy"
         words = person.split()
         sex = first_names().get(words[0].casefold()) if len(words) > 1 else None
         if sex:
-            votes[person] = votes.get(person, 0) + (FIRST_NAME_WEIGHT if sex == "m" else -FIRST_NAME_WEIGHT)
+            votes[person] = votes.get(person, 0) + (
+                FIRST_NAME_WEIGHT if sex == "m" else -FIRST_NAME_WEIGHT
+            )
     for token in cast.doc:  # "Mr. Blinken", "Ms. May": an honorific outweighs pronoun votes
         title = token.lower_.rstrip(".")
-        if title in TITLE_GENDER and token.i + 1 < len(cast.doc) and cast.doc[token.i + 1].pos_ == "PROPN":
+        if (
+            title in TITLE_GENDER
+            and token.i + 1 < len(cast.doc)
+            and cast.doc[token.i + 1].pos_ == "PROPN"
+        ):
             person = cast.canonical(cast.doc[token.i + 1].text)
             votes[person] = votes.get(person, 0) + (10 if TITLE_GENDER[title] == "m" else -10)
     return {person: "m" if score > 0 else "f" for person, score in votes.items() if score}

@@ -17,7 +17,9 @@ class Lexicon:
     verbs: frozenset[str]  # lemmas of speech-act verbs
     need_content: frozenset[str]  # verbs that are speech cues only with a content clause or object
     object_content: frozenset[str]  # verbs whose object (not only a that-clause) is what was said
-    object_preps: frozenset[str]  # prepositions that introduce said content: "called for", "warned of"
+    object_preps: frozenset[
+        str
+    ]  # prepositions that introduce said content: "called for", "warned of"
     nominal: frozenset[str]  # nouns that name a statement: "remarks", "statement"
     speaker_nouns: frozenset[str]  # head nouns that can name a speaker: "minister", "police"
     organization_nouns: frozenset[str]  # speaker nouns that name a body, not a person: "ministry"
@@ -26,7 +28,9 @@ class Lexicon:
     role_synonyms: dict[str, tuple[str, ...]]  # "diplomat" -> roles a diplomat may hold
     link_labels: frozenset[str]  # "READ MORE: …", "Also on rt.com …": a link line, not a statement
     question_words: frozenset[str]  # "did not say why …": content that is a question, not a claim
-    proposal_verbs: frozenset[str]  # "urged X to …", "called for …": what they ask for is the content
+    proposal_verbs: frozenset[
+        str
+    ]  # "urged X to …", "called for …": what they ask for is the content
 
 
 @dataclass(frozen=True)

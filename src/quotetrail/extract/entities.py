@@ -6,9 +6,9 @@ import re
 
 from spacy.tokens import Doc
 
+from quotetrail.extract.cast import Cast, clean_name, group_name
 from quotetrail.extract.cues import country_of
 from quotetrail.extract.segment import entities
-from quotetrail.extract.cast import Cast, clean_name, group_name
 from quotetrail.records import Speaker
 
 ABOUT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
@@ -45,7 +45,9 @@ def about(doc: Doc, span: tuple[int, int], speaker: Speaker | None, cast: Cast) 
     """Entity names inside `span`, deduplicated in order of appearance, without the speaker:
     those the NER found there, then names the article gives elsewhere that occur in the span."""
     start, end = span
-    excluded = {speaker.name.casefold(), clean_name(speaker.mention).casefold()} if speaker else set()
+    excluded = (
+        {speaker.name.casefold(), clean_name(speaker.mention).casefold()} if speaker else set()
+    )
     found: list[tuple[int, str]] = []
     for ent in entities(doc):
         if ent.start_char < start or ent.end_char > end or ent.label_ not in ABOUT_LABELS:

@@ -19,7 +19,21 @@ COMPONENT = "quotetrail_entity_spans"
 EDGE_POS = frozenset({"PUNCT", "SYM", "CCONJ"})  # never the first or last word of a name
 NAME_POS = frozenset({"PROPN", "NOUN", "NUM", "ADJ", "X"})  # a name needs one of these
 OPENING, CLOSING = frozenset("([{"), frozenset(")]}")
-NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+NAME_LABELS = frozenset(
+    {
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+    }
+)
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -37,8 +51,12 @@ def repaired(ent: Span) -> Span | None:
     start, end = _trimmed(doc, ent.start, ent.end)
     opened = [i for i in range(start, end) if doc[i].text in OPENING]
     if opened and not any(doc[i].text in CLOSING for i in range(opened[-1], end)):
-        start, end = _trimmed(doc, start, opened[-1])  # "Islamic State of Khorasan (ISK" ends before "("
-    if start == end or (ent.label_ in NAME_LABELS and not any(doc[i].pos_ in NAME_POS for i in range(start, end))):
+        start, end = _trimmed(
+            doc, start, opened[-1]
+        )  # "Islamic State of Khorasan (ISK" ends before "("
+    if start == end or (
+        ent.label_ in NAME_LABELS and not any(doc[i].pos_ in NAME_POS for i in range(start, end))
+    ):
         return None
     if (start, end) == (ent.start, ent.end):
         return ent

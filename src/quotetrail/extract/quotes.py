@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # opening mark -> the marks that may close it
 CLOSERS: dict[str, str] = {
-    "“": "”\"“",
+    "“": '”"“',
     '"': '"”',
     "«": "»",
     "„": "“”",
@@ -59,7 +59,7 @@ def _opens(text: str, i: int, start: int, end: int) -> bool:
         return False
     opening_context = before in OPEN_BEFORE or before.isspace()
     if mark in SINGLE:
-        return opening_context and (after.isalnum() or after in "“\"…")
+        return opening_context and (after.isalnum() or after in '“"…')
     if mark == '"':
         return opening_context or before in "“‘"
     return True

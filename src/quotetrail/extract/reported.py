@@ -90,7 +90,9 @@ def apposed_person(token: Token) -> Token:
         return token.head
     frontier = [token]
     for _ in range(3):
-        frontier = [c for t in frontier for c in t.children if c.dep_ in {"appos", "compound", "nmod"}]
+        frontier = [
+            c for t in frontier for c in t.children if c.dep_ in {"appos", "compound", "nmod"}
+        ]
         named = next((t for t in frontier if t.ent_type_ == "PERSON"), None)
         if named is not None:
             return named
@@ -108,7 +110,7 @@ DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def _is_dateline(token: Token) -> bool:
-    """"KABUL — …": a place opening its sentence, followed by a dash."""
+    """ "KABUL — …": a place opening its sentence, followed by a dash."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return token.is_sent_start and following is not None and following.text in DASHES
 
@@ -131,7 +133,9 @@ def speaker_token(verb: Token) -> Token | None:
     if subject is None or not _inside_quote(subject):
         return apposed_person(subject) if subject is not None else None
     sentence = sentence_of(verb)
-    names = [t for t in sentence if t.i < verb.i and t.ent_type_ == "PERSON" and not _inside_quote(t)]
+    names = [
+        t for t in sentence if t.i < verb.i and t.ent_type_ == "PERSON" and not _inside_quote(t)
+    ]
     return names[-1] if names else None
 
 
@@ -151,7 +155,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return child
     if depth < 3 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
-    finite = verb.tag_ == "VBD" or (verb.tag_ in {"VBZ", "VBN"} and any(c.dep_ == "ccomp" for c in verb.children))
+    finite = verb.tag_ == "VBD" or (
+        verb.tag_ in {"VBZ", "VBN"} and any(c.dep_ == "ccomp" for c in verb.children)
+    )
     if verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}:
         return verb.head  # "Russia, which …, announced that …": a finite verb hung on its subject
     return None
@@ -172,9 +178,19 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
             left = min(left, child.left_edge.i)
     if token.pos_ == "NOUN":  # "a member of the public", "sources familiar with the talks"
         for child in token.rights:
-            if (child.dep_ == "prep" and child.lower_ in NOUN_PREPS) or child.dep_ in {"amod", "acl"}:
+            if (child.dep_ == "prep" and child.lower_ in NOUN_PREPS) or child.dep_ in {
+                "amod",
+                "acl",
+            }:
                 right = max(right, child.right_edge.i)
-        stop = next((t.i for t in token.doc[token.i + 1 : right + 1] if t.text in {",", "(", "—"} or t.dep_ in {"cc", "relcl"} or t.lower_ in RELATIVE), None)
+        stop = next(
+            (
+                t.i
+                for t in token.doc[token.i + 1 : right + 1]
+                if t.text in {",", "(", "—"} or t.dep_ in {"cc", "relcl"} or t.lower_ in RELATIVE
+            ),
+            None,
+        )
         right = stop - 1 if stop is not None else right
     return token.doc[left : right + 1]
 
@@ -204,12 +220,12 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
 
 
 def _is_date(phrase: Token) -> bool:
-    """"called on Thursday": a time adjunct, not what was called for."""
+    """ "called on Thursday": a time adjunct, not what was called for."""
     return any(t.ent_type_ in {"DATE", "TIME"} for t in phrase.children)
 
 
 def _object_content(verb: Token) -> tuple[int, int] | None:
-    """"decried the "irresponsible policy"", "urged the world to act": an object as content.
+    """ "decried the "irresponsible policy"", "urged the world to act": an object as content.
 
     An object names what was said only when it carries the speaker's quoted words, or when the
     verb asks for something ("urged … to", "called for …"); otherwise "rejected a deal" is an act.
@@ -219,13 +235,16 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     parts = [
         c
         for c in verb.children
-        if c.i > verb.i and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in lex.object_preps))
+        if c.i > verb.i
+        and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in lex.object_preps))
     ]
     if lemma == "call":  # "called for …", "called on X to …", "called the Taliban an ally"
         naming = _naming_object(verb)
         if naming is not None:
             return _span_chars(naming, verb)
-        parts = [c for c in parts if c.dep_ == "prep" and c.lower_ in {"for", "on"} and not _is_date(c)]
+        parts = [
+            c for c in parts if c.dep_ == "prep" and c.lower_ in {"for", "on"} and not _is_date(c)
+        ]
     span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
     if span is None:
         return None
@@ -234,7 +253,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _naming_object(verb: Token) -> list[Token] | None:
-    """"has called the Taliban, the armed group in power, an ally of Moscow": calling someone
+    """ "has called the Taliban, the armed group in power, an ally of Moscow": calling someone
     something is a judgement said aloud. The object and what it is called: an object predicate
     ("called the report a hoax"), or an indefinite noun phrase set after the object by apposition
     (the parser's reading when an appositive comes between). "called it off" has neither."""
@@ -243,15 +262,20 @@ def _naming_object(verb: Token) -> list[Token] | None:
         return None
     obj = objects[0]
     named = [c for c in verb.children if c.dep_ == "oprd" and c.i > obj.i]
-    named += [t for t in obj.subtree if t.dep_ == "appos" and t.i > obj.i
-              and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children)]
+    named += [
+        t
+        for t in obj.subtree
+        if t.dep_ == "appos"
+        and t.i > obj.i
+        and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children)
+    ]
     if not named:
         return None
     return [t for t in obj.subtree] + [t for n in named if n.head.i == verb.i for t in n.subtree]
 
 
 def _fronted_clauses(verb: Token) -> list[Token]:
-    """"Moscow has no intention …, the minister revealed": a clause with its own subject before the cue."""
+    """ "Moscow has no intention …, the minister revealed": a clause with its own subject before the cue."""
     return [
         c
         for c in verb.children
@@ -263,7 +287,7 @@ def _fronted_clauses(verb: Token) -> list[Token]:
 
 
 def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
-    """"Police, Sinclair says, have no policies": the sentence the cue interrupts is the content."""
+    """ "Police, Sinclair says, have no policies": the sentence the cue interrupts is the content."""
     if verb.dep_ != "parataxis":
         return None
     inside = {t.i for t in verb.subtree}
@@ -283,7 +307,7 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
 
 
 def _denied_speech(verb: Token) -> bool:
-    """"did not say", "declined to say": a cue that reports no statement."""
+    """ "did not say", "declined to say": a cue that reports no statement."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS
@@ -293,7 +317,11 @@ def verb_cues(doc: Doc) -> list[Cue]:
     lex = lexicon()
     found = []
     for token in doc:
-        if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in lex.verbs or _denied_speech(token):
+        if (
+            token.pos_ not in {"VERB", "AUX"}
+            or token.lemma_.lower() not in lex.verbs
+            or _denied_speech(token)
+        ):
             continue
         content, unquoted = _content_of_verb(token)
         lemma = token.lemma_.lower()
@@ -318,19 +346,23 @@ def verb_cues(doc: Doc) -> list[Cue]:
 def _verb_phrase(verb: Token) -> str:
     """The cue as written, with a particle or preposition that makes it ("called for")."""
     for child in verb.children:
-        if child.i == verb.i + 1 and (child.dep_ == "prt" or (verb.lemma_ == "call" and child.dep_ == "prep")):
+        if child.i == verb.i + 1 and (
+            child.dep_ == "prt" or (verb.lemma_ == "call" and child.dep_ == "prep")
+        ):
             return f"{verb.text} {child.text}"
     return verb.text
 
 
 def according_cues(doc: Doc) -> list[Cue]:
-    """"…, according to X": X said the rest of the sentence."""
+    """ "…, according to X": X said the rest of the sentence."""
     found = []
     for token in doc:
         if token.lower_ != "according":
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        source = (
+            next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        )
         if source is None:
             continue
         sentence = sentence_of(token)
@@ -343,31 +375,47 @@ def according_cues(doc: Doc) -> list[Cue]:
 
 
 def nominal_cues(doc: Doc) -> list[Cue]:
-    """"X's statement that …": a noun that names a statement, its owner and its that-clause."""
+    """ "X's statement that …": a noun that names a statement, its owner and its that-clause."""
     lex = lexicon()
     found = []
     for token in doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.nominal:
             continue
         clause = next(
-            (c for c in token.children if c.dep_ in {"acl", "ccomp"} and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)),
+            (
+                c
+                for c in token.children
+                if c.dep_ in {"acl", "ccomp"}
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ),
             None,
         )
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if clause is None or owner is None:
             continue
         tokens = list(clause.subtree)
-        tokens += [t for c in token.head.children if c.dep_ == "conj" and c.i > clause.i for t in c.subtree
-                   if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
-        found.append(Cue(token.idx, token.text, token.i, mention_span(owner), _span_chars(tokens, token)))
+        tokens += [
+            t
+            for c in token.head.children
+            if c.dep_ == "conj" and c.i > clause.i
+            for t in c.subtree
+            if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ]
+        found.append(
+            Cue(token.idx, token.text, token.i, mention_span(owner), _span_chars(tokens, token))
+        )
     return found
 
 
 def headline_cues(doc: Doc) -> list[Cue]:
-    """"Russia will not interfere: Vladimir Putin": a title line ending in a colon and a name."""
+    """ "Russia will not interfere: Vladimir Putin": a title line ending in a colon and a name."""
     found = []
     for sentence in doc.sents:
-        ents = [e for e in entities(doc) if sentence.start <= e.start and e.label_ == "PERSON" and e.end == _last_word(sentence)]
+        ents = [
+            e
+            for e in entities(doc)
+            if sentence.start <= e.start and e.label_ == "PERSON" and e.end == _last_word(sentence)
+        ]
         if not ents:
             continue
         name = ents[0]
@@ -382,7 +430,9 @@ def headline_cues(doc: Doc) -> list[Cue]:
 
 def _last_word(sentence: Span) -> int:
     end = sentence.end
-    while end > sentence.start and (sentence.doc[end - 1].is_punct or sentence.doc[end - 1].is_space):
+    while end > sentence.start and (
+        sentence.doc[end - 1].is_punct or sentence.doc[end - 1].is_space
+    ):
         end -= 1
     return end
 
@@ -394,10 +444,15 @@ def link_line(text: str, at: int) -> bool:
     """Whether the line holding `at` is a link to another story ("READ MORE: …", "Also on …")."""
     start = text.rfind("\n", 0, at) + 1
     head = text[start : start + 40].lower()
-    return any(head.startswith(label) and head[len(label) : len(label) + 1] in {":", " "} for label in lexicon().link_labels)
+    return any(
+        head.startswith(label) and head[len(label) : len(label) + 1] in {":", " "}
+        for label in lexicon().link_labels
+    )
 
 
 def find_cues(doc: Doc) -> list[Cue]:
     """Every cue in the parse outside link lines, in text order."""
-    cues = (cue for finder in CUE_FINDERS for cue in finder(doc) if not link_line(text_of(doc), cue.at))
+    cues = (
+        cue for finder in CUE_FINDERS for cue in finder(doc) if not link_line(text_of(doc), cue.at)
+    )
     return sorted(cues, key=lambda c: c.at)

@@ -33,10 +33,36 @@ from quotetrail.extract.segment import entity_of
 from quotetrail.records import Speaker
 
 ANAPHORIC_BODIES = {
-    "company", "firm", "agency", "group", "organization", "organisation", "union", "department",
-    "ministry", "bank", "party", "network", "commission", "council", "committee", "association",
-    "board", "team", "club", "service", "government", "movement", "diocese", "church", "university",
-    "leadership", "delegation", "cabinet", "parliament", "secretariat",
+    "company",
+    "firm",
+    "agency",
+    "group",
+    "organization",
+    "organisation",
+    "union",
+    "department",
+    "ministry",
+    "bank",
+    "party",
+    "network",
+    "commission",
+    "council",
+    "committee",
+    "association",
+    "board",
+    "team",
+    "club",
+    "service",
+    "government",
+    "movement",
+    "diocese",
+    "church",
+    "university",
+    "leadership",
+    "delegation",
+    "cabinet",
+    "parliament",
+    "secretariat",
 }
 INDEFINITE = {"a", "an", "another"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
@@ -66,8 +92,10 @@ def _gender_fits(cast: Cast, name: str, pronoun: str) -> bool:
     return cast.gender.get(cast.canonical(name), wanted) == wanted
 
 
-def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    """"he"/"she": the nearest earlier subject or speaker of fitting gender, else the nearest name."""
+def resolve_person_pronoun(
+    cast: Cast, mention: Span, at: int, history: list[Said]
+) -> Speaker | None:
+    """ "he"/"she": the nearest earlier subject or speaker of fitting gender, else the nearest name."""
     pronoun = mention.text.lower()
     events: list[tuple[int, str, bool, Speaker | None]] = [
         (p.start, p.name, p.subject, None)
@@ -87,7 +115,14 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
     chosen = (
         next((e for e in here if e[2]), None)
         or (here[0] if here else None)
-        or next((e for e in subjects if cast.gender.get(cast.canonical(e[1])) == wanted and _near(cast, at, e[0], 2)), None)
+        or next(
+            (
+                e
+                for e in subjects
+                if cast.gender.get(cast.canonical(e[1])) == wanted and _near(cast, at, e[0], 2)
+            ),
+            None,
+        )
         or (subjects[0] if subjects else None)
         or (events[0] if events else None)
     )
@@ -98,14 +133,21 @@ def resolve_person_pronoun(cast: Cast, mention: Span, at: int, history: list[Sai
     return Speaker(speaker.name, mention.text, speaker.kind, speaker.role, speaker.affiliation)
 
 
-def resolve_group_pronoun(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    """"they"/"it": the nearest earlier organisation, place or group that spoke or was named."""
+def resolve_group_pronoun(
+    cast: Cast, mention: Span, at: int, history: list[Said]
+) -> Speaker | None:
+    """ "they"/"it": the nearest earlier organisation, place or group that spoke or was named."""
     events = [
         (g.start, g.name)
         for g in cast.groups
-        if g.start < at and not cast.in_quote(g.start) and not _reported(history, g.start) and g.label != "GPE"
+        if g.start < at
+        and not cast.in_quote(g.start)
+        and not _reported(history, g.start)
+        and g.label != "GPE"
     ]
-    events += [(s.at, s.speaker.name) for s in history if s.at < at and s.speaker.kind == "organization"]
+    events += [
+        (s.at, s.speaker.name) for s in history if s.at < at and s.speaker.kind == "organization"
+    ]
     events = [e for e in events if _near(cast, at, e[0])]
     if not events:
         return None
@@ -115,7 +157,9 @@ def resolve_group_pronoun(cast: Cast, mention: Span, at: int, history: list[Said
 
 def _organization(name: str, mention: str) -> Speaker:
     """A named body speaks for the country it stands for ("the Kremlin": Russia), else for itself."""
-    return Speaker(name=name, mention=mention, kind="organization", affiliation=country_of(name) or name)
+    return Speaker(
+        name=name, mention=mention, kind="organization", affiliation=country_of(name) or name
+    )
 
 
 def resolve_name(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
@@ -132,48 +176,78 @@ def _role_matches(role: str, head: str) -> bool:
 
 
 def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    """"The top Russian diplomat": the latest person before `at` whose role and country fit."""
+    """ "The top Russian diplomat": the latest person before `at` whose role and country fit."""
     head = mention.root.lemma_.lower()
     if head in lexicon().nominal:
         return _statement_owner(cast, mention, at, history)
-    if head in ANAPHORIC_BODIES and mention[0].lower_ == "the" and not any(t.ent_type_ for t in mention):
+    if (
+        head in ANAPHORIC_BODIES
+        and mention[0].lower_ == "the"
+        and not any(t.ent_type_ for t in mention)
+    ):
         body = _nearest_body(cast, at, history)
         return _organization(body or nominal_name(mention.text), mention.text)
     if head in lexicon().organization_nouns:
         affiliation = affiliation_in(list(mention))
-        return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="organization", affiliation=affiliation)
+        return Speaker(
+            name=nominal_name(mention.text),
+            mention=mention.text,
+            kind="organization",
+            affiliation=affiliation,
+        )
     affiliation = affiliation_in(list(mention))
     if _new_or_many(mention):
-        return Speaker(name=nominal_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation)
+        return Speaker(
+            name=nominal_name(mention.text),
+            mention=mention.text,
+            kind="person",
+            affiliation=affiliation,
+        )
     for person in sorted(cast.people, key=lambda p: p.start, reverse=True):
         if person.start >= at:
             continue
         role, person_affiliation = cast.profile(cast.canonical(person.name))
-        if role and _role_matches(role, head) and (affiliation is None or affiliation == person_affiliation):
+        if (
+            role
+            and _role_matches(role, head)
+            and (affiliation is None or affiliation == person_affiliation)
+        ):
             return cast.person_speaker(person.name, mention.text)
     return _definite_person(cast, mention, at) or Speaker(
-        name=nominal_name(mention.text), mention=mention.text, kind="person", affiliation=affiliation
+        name=nominal_name(mention.text),
+        mention=mention.text,
+        kind="person",
+        affiliation=affiliation,
     )
 
 
 def _new_or_many(mention: Span) -> bool:
-    """"A justice official", "Finance officials": someone new, or several people, not one named earlier."""
+    """ "A justice official", "Finance officials": someone new, or several people, not one named earlier."""
     return mention[0].lower_ in INDEFINITE or mention.root.tag_ in {"NNS", "NNPS"}
 
 
 def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    """"Protesters said", "the memo says": a speaker the article only describes, named as written."""
+    """ "Protesters said", "the memo says": a speaker the article only describes, named as written."""
     body = mention.root.lemma_.lower() in ANAPHORIC_BODIES
-    kind = "person" if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" and not body else "organization"
+    kind = (
+        "person"
+        if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" and not body
+        else "organization"
+    )
     if kind == "person" and mention.root.tag_ == "NN":
         found = _definite_person(cast, mention, at)
         if found is not None:
             return found
-    return Speaker(name=nominal_name(mention.text), mention=mention.text, kind=kind, affiliation=affiliation_in(list(mention)))
+    return Speaker(
+        name=nominal_name(mention.text),
+        mention=mention.text,
+        kind=kind,
+        affiliation=affiliation_in(list(mention)),
+    )
 
 
 def _definite_person(cast: Cast, mention: Span, at: int) -> Speaker | None:
-    """"The 26-year-old right wing said": a definite description of one person picks up the person
+    """ "The 26-year-old right wing said": a definite description of one person picks up the person
     last named as a subject in this or the previous paragraph."""
     if mention[0].lower_ != "the" or mention.root.tag_ != "NN":
         return None
@@ -183,17 +257,19 @@ def _definite_person(cast: Cast, mention: Span, at: int) -> Speaker | None:
 
 
 def _nearest_body(cast: Cast, at: int, history: list[Said]) -> str | None:
-    """"The company said": the organisation that spoke last, else the one named last, nearby."""
+    """ "The company said": the organisation that spoke last, else the one named last, nearby."""
     spoke = [s for s in history if s.speaker.kind == "organization" and _near(cast, at, s.at, 2)]
     if spoke:
         return spoke[-1].speaker.name
-    bodies = [g for g in cast.groups if g.label == "ORG" and g.start < at and not cast.in_quote(g.start)]
+    bodies = [
+        g for g in cast.groups if g.label == "ORG" and g.start < at and not cast.in_quote(g.start)
+    ]
     bodies = [g for g in bodies if _near(cast, at, g.start, 2)]
     return bodies[-1].name if bodies else None
 
 
 def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    """"A statement from the EU" is the EU's; a bare "the statement" is the last speaker's."""
+    """ "A statement from the EU" is the EU's; a bare "the statement" is the last speaker's."""
     for child in mention.root.children:
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             owner = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -203,7 +279,11 @@ def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) ->
     if author is not None:
         return author
     previous = history[-1].speaker if history else None
-    return Speaker(previous.name, mention.text, previous.kind, previous.role, previous.affiliation) if previous else None
+    return (
+        Speaker(previous.name, mention.text, previous.kind, previous.role, previous.affiliation)
+        if previous
+        else None
+    )
 
 
 def _author(cast: Cast, mention: Span) -> Speaker | None:
@@ -214,9 +294,26 @@ def _author(cast: Cast, mention: Span) -> Speaker | None:
     root = mention.root
     people = [t for t in mention if t.ent_type_ == "PERSON" and t.i != root.i]
     bodies = [t for t in mention if t.ent_type_ == "ORG" and t.i < root.i]
-    bodies += [t for c in root.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for t in c.subtree if t.ent_type_ in {"ORG", "PERSON"}]
-    published = [c for c in root.children if c.dep_ == "acl" and c.lemma_.lower() in lexicon().publishing_verbs]
-    bodies += [t for v in published for c in v.children if c.dep_ == "agent" for t in c.subtree if t.ent_type_ == "ORG"]
+    bodies += [
+        t
+        for c in root.children
+        if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
+        for t in c.subtree
+        if t.ent_type_ in {"ORG", "PERSON"}
+    ]
+    published = [
+        c
+        for c in root.children
+        if c.dep_ == "acl" and c.lemma_.lower() in lexicon().publishing_verbs
+    ]
+    bodies += [
+        t
+        for v in published
+        for c in v.children
+        if c.dep_ == "agent"
+        for t in c.subtree
+        if t.ent_type_ == "ORG"
+    ]
     ent = entity_of((people + bodies)[0]) if people + bodies else None
     if ent is None:
         return None
@@ -227,13 +324,18 @@ def _author(cast: Cast, mention: Span) -> Speaker | None:
 
 
 def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    """"Foster's book", "a study by Civic Action", "the Civic Action study": a document speaks for
+    """ "Foster's book", "a study by Civic Action", "the Civic Action study": a document speaks for
     the author it names; a document named again ("the study") for whoever it spoke for before."""
     author = _author(cast, mention)
     if author is not None:
         return author
     head = mention.root.lower_
-    earlier = [s for s in history if s.speaker.mention.lower().split()[-1:] == [head] and s.speaker.name.lower().split()[-1:] != [head]]
+    earlier = [
+        s
+        for s in history
+        if s.speaker.mention.lower().split()[-1:] == [head]
+        and s.speaker.name.lower().split()[-1:] != [head]
+    ]
     if earlier:
         found = earlier[-1].speaker
         return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
@@ -245,7 +347,7 @@ def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) ->
 
 
 def _earlier_document_author(cast: Cast, mention: Span, at: int) -> Speaker | None:
-    """"The report said", after "a study by the Fraser Institute": the author of the latest
+    """ "The report said", after "a study by the Fraser Institute": the author of the latest
     document the article attributed nearby."""
     nouns = lexicon().document_nouns
     for token in reversed(cast.doc[: mention.start]):
@@ -269,17 +371,31 @@ def mention_kind(cast: Cast, mention: Span) -> str | None:
         return None  # mojibake or markup, not a name
     if country_of(mention.text):
         return "group"
-    if mention.root.lemma_.lower() in lexicon().document_nouns or mention.root.lower_ in lexicon().document_nouns:
+    if (
+        mention.root.lemma_.lower() in lexicon().document_nouns
+        or mention.root.lower_ in lexicon().document_nouns
+    ):
         return "document"
     labels = {t.ent_type_ for t in mention}
     first = mention[0].lower_.rstrip(".")
-    role_word = mention.root.lower_ in lexicon().speaker_nouns or mention.root.lemma_.lower() in lexicon().speaker_nouns
+    role_word = (
+        mention.root.lower_ in lexicon().speaker_nouns
+        or mention.root.lemma_.lower() in lexicon().speaker_nouns
+    )
     proper = mention.root.pos_ == "PROPN" and not mention.root.ent_type_ and not role_word
-    if mention.root.ent_type_ == "PERSON" or proper or (first in HONORIFICS and len(mention) > 1) or cast.knows(clean_name(mention.text)):
+    if (
+        mention.root.ent_type_ == "PERSON"
+        or proper
+        or (first in HONORIFICS and len(mention) > 1)
+        or cast.knows(clean_name(mention.text))
+    ):
         return "name"
     if labels & GROUP_LABELS and mention.root.ent_type_:
         return "group"
-    if mention.root.lemma_.lower() in lexicon().speaker_nouns or mention.root.lower_ in lexicon().speaker_nouns:
+    if (
+        mention.root.lemma_.lower() in lexicon().speaker_nouns
+        or mention.root.lower_ in lexicon().speaker_nouns
+    ):
         return "role"
     if mention.root.pos_ in {"NOUN", "PROPN"}:
         return "described"

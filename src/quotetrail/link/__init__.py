@@ -14,11 +14,24 @@ from typing import Any
 
 from quotetrail.link import neardup
 from quotetrail.link.entities import (
-    MENTION_KINDS, Entity, Observation, Resolver, mention_observation, observation_keys, people_by_surname,
+    MENTION_KINDS,
+    Entity,
+    Observation,
+    Resolver,
+    mention_observation,
+    observation_keys,
+    people_by_surname,
 )
 from quotetrail.link.names import clean_name
 from quotetrail.link.statements import Claim, block_key, day_of, lookup_keys, match
-from quotetrail.link.stories import STORY_TERMS, Story, StoryIndex, story_entity, story_features, window_start
+from quotetrail.link.stories import (
+    STORY_TERMS,
+    Story,
+    StoryIndex,
+    story_entity,
+    story_features,
+    window_start,
+)
 from quotetrail.store import Store
 from quotetrail.store import links as sql
 
@@ -40,9 +53,13 @@ def link_articles(store: Store, article_ids: Sequence[str]) -> None:
         if fresh:
             articles = sql.batch_articles(store, fresh)
             mark_duplicates(store, articles)
-            placed = place_in_stories(store, articles, [row for row in mentions if row["article_id"] not in done])
+            placed = place_in_stories(
+                store, articles, [row for row in mentions if row["article_id"] not in done]
+            )
             known = set(ids)
-            moved = [article_id for article_id in placed if article_id not in known]  # to a story confirmed
+            moved = [
+                article_id for article_id in placed if article_id not in known
+            ]  # to a story confirmed
             if moved:
                 ids += moved
                 mentions += sql.batch_mentions(store, moved)
@@ -62,7 +79,9 @@ def mark_duplicates(store: Store, articles: Sequence[dict[str, Any]]) -> None:
     sql.save_duplicates(store, [(d.article_id, d.duplicate_of, d.similarity) for d in found])
 
 
-def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]) -> dict[str, str]:
+def place_in_stories(
+    store: Store, articles: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]
+) -> dict[str, str]:
     """Each new article joins a story or opens one; returns article id → story id for the new
     articles and for earlier ones moved to a story confirmed by this batch."""
     names: dict[str, list[tuple[str, int]]] = {}
@@ -70,7 +89,9 @@ def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions:
         name = story_entity(row["text"], row["label"])
         if name:
             names.setdefault(row["article_id"], []).extend((name, start) for start in row["starts"])
-    features = {a["id"]: story_features(a["text"], names.get(a["id"], ()), a["title"]) for a in articles}
+    features = {
+        a["id"]: story_features(a["text"], names.get(a["id"], ()), a["title"]) for a in articles
+    }
     titles = {a["id"]: a["title"] or headline(a["text"]) for a in articles}
     terms = {term for counts in features.values() for term in counts}
     df, n_docs = sql.term_frequencies(store, terms)
@@ -85,7 +106,9 @@ def place_in_stories(store: Store, articles: Sequence[dict[str, Any]], mentions:
     index = StoryIndex.restore(df, n_docs, stored)
     members = {}
     for article in articles:
-        placed = index.add(article["id"], features[article["id"]], article["published"], titles[article["id"]])
+        placed = index.add(
+            article["id"], features[article["id"]], article["published"], titles[article["id"]]
+        )
         members[article["id"]] = (placed.story_id, placed.score)
         if placed.moved:
             members[placed.moved] = (placed.story_id, 0.0)  # the article that opened the story
@@ -107,41 +130,75 @@ def headline(text: str, limit: int = 100) -> str:
 
 def _story(row: dict[str, Any]) -> Story:
     return Story(
-        id=row["id"], centroid=dict(zip(row["terms"] or [], row["weights"] or [])), size=row["size"],
-        first=row["first"], last=row["last"], title=row["title"], title_score=row["title_score"],
-        norm=row["norm"], sibling_of=row["sibling_of"], seed=row["seed"], parent_size=row["parent_size"],
+        id=row["id"],
+        centroid=dict(zip(row["terms"] or [], row["weights"] or [])),
+        size=row["size"],
+        first=row["first"],
+        last=row["last"],
+        title=row["title"],
+        title_score=row["title_score"],
+        norm=row["norm"],
+        sibling_of=row["sibling_of"],
+        seed=row["seed"],
+        parent_size=row["parent_size"],
     )
 
 
 def _story_row(story: Story) -> dict[str, Any]:
     return {
-        "id": story.id, "title": story.title, "title_score": story.title_score, "first": story.first,
-        "last": story.last, "size": story.size, "norm": story.norm, "sibling_of": story.sibling_of,
-        "seed": story.seed, "parent_size": story.parent_size,
+        "id": story.id,
+        "title": story.title,
+        "title_score": story.title_score,
+        "first": story.first,
+        "last": story.last,
+        "size": story.size,
+        "norm": story.norm,
+        "sibling_of": story.sibling_of,
+        "seed": story.seed,
+        "parent_size": story.parent_size,
         "terms": sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0])),
     }
 
 
 def resolve_entities(
-    store: Store, statements: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]], story_of: dict[str, str],
+    store: Store,
+    statements: Sequence[dict[str, Any]],
+    mentions: Sequence[dict[str, Any]],
+    story_of: dict[str, str],
 ) -> list[Claim]:
     """File speakers and mentions under entities; returns the statements ready for matching."""
     speakers = [_speaker_observation(row, story_of.get(row["article_id"])) for row in statements]
     usable = [row for row in mentions if row["label"] in MENTION_KINDS and clean_name(row["text"])]
-    named = [mention_observation(clean_name(row["text"]), row["label"], row["article_id"]) for row in usable]
+    named = [
+        mention_observation(clean_name(row["text"]), row["label"], row["article_id"])
+        for row in usable
+    ]
     for obs in named:
         obs.story_id = story_of.get(obs.article_id)
     people_by_surname([*named, *(obs for obs in speakers if obs.kind == "person")])
-    affiliations = [Observation(name=o.affiliation, article_id=o.article_id, kind="organization") for o in speakers if o.affiliation]
+    affiliations = [
+        Observation(name=o.affiliation, article_id=o.article_id, kind="organization")
+        for o in speakers
+        if o.affiliation
+    ]
     keys = {key for obs in speakers + named + affiliations for key in observation_keys(obs)}
-    resolver = Resolver(fetch=lambda wanted: [_entity(row) for row in sql.entities_by_keys(store, wanted)])
+    resolver = Resolver(
+        fetch=lambda wanted: [_entity(row) for row in sql.entities_by_keys(store, wanted)]
+    )
     resolver.load(keys)
     claims, statement_rows = [], []
     for obs, row in zip(speakers, statements):
         speaker = resolver.resolve(obs)
         affiliation = _speaks_for(resolver, speaker, obs)
-        statement_rows.append((row["id"], row["article_id"], speaker.id, affiliation.id if affiliation else None,
-                               block_key(speaker.id, row["day"])))
+        statement_rows.append(
+            (
+                row["id"],
+                row["article_id"],
+                speaker.id,
+                affiliation.id if affiliation else None,
+                block_key(speaker.id, row["day"]),
+            )
+        )
         claims.append(Claim(row["id"], row["article_id"], speaker.id, row["day"], row["quote"]))
     counts: Counter[tuple[str, str]] = Counter()
     for obs, row in zip(named, usable):
@@ -157,26 +214,39 @@ def _speaks_for(resolver: Resolver, speaker: Entity, obs: Observation) -> Entity
     """The body a statement speaks for: the one the article names, else the speaker's only one."""
     if speaker.kind != "person":
         return speaker
-    known = obs.affiliation or (next(iter(speaker.affiliations)) if len(speaker.affiliations) == 1 else None)
+    known = obs.affiliation or (
+        next(iter(speaker.affiliations)) if len(speaker.affiliations) == 1 else None
+    )
     return resolver.actor(known, obs.article_id) if known else None
 
 
 def _speaker_observation(row: dict[str, Any], story_id: str | None) -> Observation:
     return Observation(
-        name=clean_name(row["speaker_name"]) or row["speaker_name"], article_id=row["article_id"], kind=row["speaker_kind"] or "person",
-        role=row["speaker_role"], affiliation=row["speaker_affiliation"], story_id=story_id,
+        name=clean_name(row["speaker_name"]) or row["speaker_name"],
+        article_id=row["article_id"],
+        kind=row["speaker_kind"] or "person",
+        role=row["speaker_role"],
+        affiliation=row["speaker_affiliation"],
+        story_id=story_id,
     )
 
 
 def _entity(row: dict[str, Any]) -> Entity:
     return Entity(
-        id=row["id"], name=row["name"], kind=row["kind"], aliases=set(row["aliases"] or []),
-        roles=set(row["roles"] or []), affiliations=set(row["affiliations"] or []), keys=set(row["keys"] or []),
+        id=row["id"],
+        name=row["name"],
+        kind=row["kind"],
+        aliases=set(row["aliases"] or []),
+        roles=set(row["roles"] or []),
+        affiliations=set(row["affiliations"] or []),
+        keys=set(row["keys"] or []),
         stories=list(row["stories"] or []),
     )
 
 
-def link_statements(store: Store, claims: Sequence[Claim], story_of: dict[str, str], lost: set[str]) -> None:
+def link_statements(
+    store: Store, claims: Sequence[Claim], story_of: dict[str, str], lost: set[str]
+) -> None:
     """Link each new statement to the same statement in other articles; refresh `also_in` of
     those and of the statements that `lost` a link when these were forgotten."""
     for claim in claims:
@@ -184,8 +254,16 @@ def link_statements(store: Store, claims: Sequence[Claim], story_of: dict[str, s
     blocks = {key for claim in claims for key in lookup_keys(claim.entity_id, claim.day)}
     new_ids = {claim.id for claim in claims}
     known = [
-        Claim(row["id"], row["article_id"], row["entity_id"], day_of(row["block"]), row["quote"], row["story_id"])
-        for row in sql.claims_in_blocks(store, blocks) if row["id"] not in new_ids
+        Claim(
+            row["id"],
+            row["article_id"],
+            row["entity_id"],
+            day_of(row["block"]),
+            row["quote"],
+            row["story_id"],
+        )
+        for row in sql.claims_in_blocks(store, blocks)
+        if row["id"] not in new_ids
     ]
     links = match(claims, known)
     rows = [(link.statement_id, link.other_id, link.score, link.reason) for link in links]

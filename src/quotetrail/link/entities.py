@@ -23,12 +23,26 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from quotetrail.link.names import TITLES, actor_of, fold, given_names, name_tokens, role_key, surname
+from quotetrail.link.names import (
+    TITLES,
+    actor_of,
+    fold,
+    given_names,
+    name_tokens,
+    role_key,
+    surname,
+)
 from quotetrail.records import stable_id
 
 PREFIX = 4  # surname prefix length of the truncation key
 RECENT_STORIES = 8  # stories remembered per entity: the context for variant spellings
-MENTION_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "NORP": "place", "LOC": "place"}
+MENTION_KINDS = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "NORP": "place",
+    "LOC": "place",
+}
 
 
 @dataclass
@@ -52,7 +66,9 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     affiliations: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
-    stories: list[str] = field(default_factory=list)  # the last RECENT_STORIES stories it was seen in, newest last
+    stories: list[str] = field(
+        default_factory=list
+    )  # the last RECENT_STORIES stories it was seen in, newest last
 
 
 @dataclass
@@ -106,7 +122,7 @@ def _edit1(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i + (len(a) == len(b)):] == b[i + 1:]
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 def surname_variant(a: str, b: str) -> bool:
@@ -146,7 +162,7 @@ def observation_keys(obs: Observation) -> set[str]:
 
 
 def _described_role(obs: Observation) -> str | None:
-    """"the Russian President" → "president|russia" (role words + the country named)."""
+    """ "the Russian President" → "president|russia" (role words + the country named)."""
     words = [fold(token).strip(".") for token in obs.name.split()]
     role = obs.role or " ".join(w for w in words if w in TITLES and w != "the")
     country = obs.affiliation or next((actor_of(w) for w in words if actor_of(w)), None)
@@ -204,7 +220,11 @@ class Resolver:
         candidates = self.candidates(obs)
         if obs.kind != "person":
             canonical = actor_of(obs.name)
-            reason = f"metonymy: {obs.name} speaks for {canonical}" if canonical and fold(canonical) != fold(obs.name) else "alias"
+            reason = (
+                f"metonymy: {obs.name} speaks for {canonical}"
+                if canonical and fold(canonical) != fold(obs.name)
+                else "alias"
+            )
             return (candidates[0], reason) if candidates else (None, "")
         folded = fold(obs.name)
         people = [c for c in candidates if c.kind == "person"]
@@ -229,17 +249,29 @@ class Resolver:
                 return f"same role ({obs.role})"
             return None
 
-        same = [e for e in people if surname(e.name) == last and _givens_compatible(givens, given_names(e.name))]
+        same = [
+            e
+            for e in people
+            if surname(e.name) == last and _givens_compatible(givens, given_names(e.name))
+        ]
         if same:
             same.sort(key=lambda e: context(e) is None)
-            return same[0], f"surname: {last}" + (f", {context(same[0])}" if context(same[0]) else "")
+            return same[0], f"surname: {last}" + (
+                f", {context(same[0])}" if context(same[0]) else ""
+            )
         for entity in people:
             other = surname(entity.name) or ""
             agreed = context(entity) or (
-                obs.story_id in entity.stories and givens and givens == given_names(entity.name)
+                obs.story_id in entity.stories
+                and givens
+                and givens == given_names(entity.name)
                 and f"same given name in the same story ({obs.story_id})"
             )
-            if surname_variant(last or "", other) and agreed and _givens_compatible(givens, given_names(entity.name)):
+            if (
+                surname_variant(last or "", other)
+                and agreed
+                and _givens_compatible(givens, given_names(entity.name))
+            ):
                 return entity, f"variant spelling {obs.name!r} ~ {entity.name!r}, {agreed}"
         return None, ""
 
@@ -263,12 +295,21 @@ class Resolver:
             entity.affiliations.add(affiliation)
         if obs.story_id and obs.story_id not in entity.stories:
             entity.stories = [*entity.stories, obs.story_id][-RECENT_STORIES:]
-        fuller = (len(name_tokens(obs.name)), len(obs.name)) > (len(name_tokens(entity.name)), len(entity.name))
+        fuller = (len(name_tokens(obs.name)), len(obs.name)) > (
+            len(name_tokens(entity.name)),
+            len(entity.name),
+        )
         if entity.kind == "person" and fuller and not is_description(obs.name):
-            entity.name = obs.name  # the fullest form: most name words, then the untruncated spelling
+            entity.name = (
+                obs.name
+            )  # the fullest form: most name words, then the untruncated spelling
         described = obs.kind == "person" and is_description(obs.name)
         keys = set() if described else observation_keys(obs)
-        keys |= {f"r:{rk}" for rk in [role_key(obs.role, obs.affiliation)] if rk and entity.kind == "person"}
+        keys |= {
+            f"r:{rk}"
+            for rk in [role_key(obs.role, obs.affiliation)]
+            if rk and entity.kind == "person"
+        }
         for key in keys - entity.keys:
             entity.keys.add(key)
             self.by_key.setdefault(key, set()).add(entity.id)

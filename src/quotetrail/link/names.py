@@ -16,10 +16,7 @@ from quotetrail.extract.cues import lexicon
 
 # Words that are titles or honorifics, never part of a person's name.
 TITLES = frozenset(
-    """mr mrs ms miss dr sir dame lord lady president vice prime minister foreign deputy secretary
-    general chancellor king queen prince sheikh emir sen senator rep gov governor mayor ambassador
-    envoy spokesman spokeswoman spokesperson chairman chief commander gen col lt adm pope the
-    special presidential representative former acting""".split()
+    ["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "vice", "prime", "minister", "foreign", "deputy", "secretary", "general", "chancellor", "king", "queen", "prince", "sheikh", "emir", "sen", "senator", "rep", "gov", "governor", "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chairman", "chief", "commander", "gen", "col", "lt", "adm", "pope", "the", "special", "presidential", "representative", "former", "acting"]
 )
 _TOKEN = re.compile(r"[^\W_][\w'’.-]*", re.UNICODE)
 
@@ -53,13 +50,18 @@ def _is_speech_verb(word: str) -> bool:
     verbs = lexicon().verbs
     if _IRREGULAR.get(lower) in verbs:
         return True
-    return any(lower.endswith(ending) and lower[: len(lower) - len(ending)] in verbs for ending in ("s", "es", "ed", "d"))
+    return any(
+        lower.endswith(ending) and lower[: len(lower) - len(ending)] in verbs
+        for ending in ("s", "es", "ed", "d")
+    )
 
 
 @lru_cache(maxsize=1)
 def place_table() -> dict[str, str]:
     """Folded alias → canonical actor, from places.tsv."""
-    text = resources.files("quotetrail.link").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    text = (
+        resources.files("quotetrail.link").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    )
     table = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

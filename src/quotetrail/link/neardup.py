@@ -37,7 +37,9 @@ def shingles(text: str) -> set[bytes]:
     words = _WORD.findall(text.casefold())
     if len(words) < SHINGLE:
         return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    return {
+        " ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)
+    }
 
 
 def signature(text: str) -> list[int]:
@@ -50,7 +52,7 @@ def band_keys(sig: Sequence[int]) -> list[str]:
     """One key per LSH band: articles sharing a key are candidates."""
     keys = []
     for band in range(BANDS):
-        rows = np.asarray(sig[band * ROWS:(band + 1) * ROWS], dtype=np.uint64).tobytes()
+        rows = np.asarray(sig[band * ROWS : (band + 1) * ROWS], dtype=np.uint64).tobytes()
         keys.append(f"{band}:{hashlib.blake2b(rows, digest_size=8).hexdigest()}")
     return keys
 

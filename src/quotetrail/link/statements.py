@@ -68,13 +68,21 @@ def lookup_keys(entity_id: str, day: str | None) -> list[str]:
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in (m.group().casefold() for m in _WORD.finditer(text)) if len(w) > 2 and w not in STOP_WORDS}
+    return {
+        w
+        for w in (m.group().casefold() for m in _WORD.finditer(text))
+        if len(w) > 2 and w not in STOP_WORDS
+    }
 
 
 def common_words(text: str) -> set[str]:
     """Content words written in lower case: what a statement says, not whom it names (every
     statement of one story names the same people and places)."""
-    return {w for w in (m.group() for m in _WORD.finditer(text)) if w[0].islower() and len(w) > 2 and w not in STOP_WORDS}
+    return {
+        w
+        for w in (m.group() for m in _WORD.finditer(text))
+        if w[0].islower() and len(w) > 2 and w not in STOP_WORDS
+    }
 
 
 def containment(wa: set[str], wb: set[str], min_shared: int) -> float:

@@ -58,12 +58,16 @@ JOIN_THRESHOLD = 0.23
 # different events is rare. A story of one article is compared pair for pair, the units both
 # thresholds are stated in; from two on, the cosine to a centroid grows with the story.
 SURE_THRESHOLD = 0.31
-SIBLING_PATIENCE = 3  # a sibling nobody joined while its parent took this many articles is the parent's
+SIBLING_PATIENCE = (
+    3  # a sibling nobody joined while its parent took this many articles is the parent's
+)
 QUERY_TERMS = 12  # a new document looks up stories by this many of its heaviest terms
 STORY_TERMS = 40  # a story is findable by this many of its heaviest centroid terms
 MAX_CANDIDATES = 10  # a document is compared with at most this many stories
 ENTITY_WEIGHT = 2  # an entity mention counts as this many word occurrences
-LEAD_WEIGHT = 2.0  # an occurrence at the very start of the text counts this many times one at its end
+LEAD_WEIGHT = (
+    2.0  # an occurrence at the very start of the text counts this many times one at its end
+)
 STORY_WINDOW_DAYS = 30  # a dated article joins only stories whose dates come this close to its own
 CENTROID_TERMS = 100  # a story keeps this many centroid terms (bounded state per story)
 PRIOR_DOCS = 10_000  # the general-English prior weighs as much as this many articles...
@@ -98,7 +102,9 @@ def story_entity(text: str, label: str) -> str | None:
     return text
 
 
-def story_features(text: str, entities: Iterable[tuple[str, int]] = (), title: str | None = None) -> Counter[str]:
+def story_features(
+    text: str, entities: Iterable[tuple[str, int]] = (), title: str | None = None
+) -> Counter[str]:
     """The feature counts of one article: its words, numbers and entity mentions, each
     occurrence weighed by where in the text it stands (`LEAD_WEIGHT`). `entities` are
     (`story_entity` name, character offset in `text`) pairs. A title the text does not already
@@ -131,7 +137,11 @@ def story_features(text: str, entities: Iterable[tuple[str, int]] = (), title: s
 @lru_cache(maxsize=1)
 def _word_frequencies() -> dict[str, float]:
     """Word → frequency per word of running English text (data/word_frequencies.tsv)."""
-    text = resources.files("quotetrail.link").joinpath("data/word_frequencies.tsv").read_text(encoding="utf-8")
+    text = (
+        resources.files("quotetrail.link")
+        .joinpath("data/word_frequencies.tsv")
+        .read_text(encoding="utf-8")
+    )
     table = {}
     for line in text.splitlines():
         if line and not line.startswith("#"):
@@ -211,7 +221,9 @@ class Story:
     parent_size: int = 0  # and the parent's size when the sibling opened
 
     def top_terms(self, n: int = STORY_TERMS) -> list[str]:
-        return [term for term, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+        return [
+            term for term, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+        ]
 
 
 def window_start(published: str | None) -> str | None:
@@ -257,7 +269,9 @@ class StoryIndex:
     prior_docs: int = PRIOR_DOCS  # 0: the idf of the articles seen only
     siblings: dict[str, set[str]] = field(default_factory=dict)  # story → its provisional siblings
     changed: set[str] = field(default_factory=set)  # stories to save...
-    removed: set[str] = field(default_factory=set)  # ...and to delete (siblings merged into a parent)
+    removed: set[str] = field(
+        default_factory=set
+    )  # ...and to delete (siblings merged into a parent)
 
     @classmethod
     def restore(cls, df: Mapping[str, int], n_docs: int, stories: Iterable[Story]) -> StoryIndex:
@@ -278,12 +292,16 @@ class StoryIndex:
     def probes(self, counts: Mapping[str, float]) -> list[str]:
         """The terms a document looks stories up by."""
         vector = self.weigh(_tf(counts))
-        return [term for term, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]]
+        return [
+            term for term, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
+        ]
 
     def idf(self, term: str) -> float:
         """Smoothed idf over the articles seen plus the general-English prior (`prior_df`)."""
         prior = prior_df(term, self.prior_docs) if self.prior_docs else 0.0
-        return math.log((1 + self.prior_docs + self.n_docs) / (1 + prior + self.df.get(term, 0))) + 1.0
+        return (
+            math.log((1 + self.prior_docs + self.n_docs) / (1 + prior + self.df.get(term, 0))) + 1.0
+        )
 
     def weigh(self, tf: Mapping[str, float]) -> dict[str, float]:
         return _unit({term: w * self.idf(term) for term, w in tf.items()})
@@ -295,16 +313,22 @@ class StoryIndex:
         shared: Counter[str] = Counter()
         for term, _ in heaviest:
             shared.update(self.postings.get(term, ()))
-        return [sid for sid, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
+        return [
+            sid
+            for sid, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+        ]
 
-    def best(self, counts: Mapping[str, float], published: str | None = None) -> tuple[str | None, float]:
+    def best(
+        self, counts: Mapping[str, float], published: str | None = None
+    ) -> tuple[str | None, float]:
         """The most similar live candidate story and its similarity (None when there is none).
         When a story and its siblings both clear the threshold, the one the document is closest
         to on average wins (`_mean_similarity`)."""
         vector = self.weigh(_tf(counts))
         scored = [
             (_cosine(vector, self.weigh(self.stories[sid].centroid)), sid)
-            for sid in self.candidates(vector) if _live(self.stories[sid], published)
+            for sid in self.candidates(vector)
+            if _live(self.stories[sid], published)
         ]
         if not scored:
             return None, 0.0
@@ -323,14 +347,22 @@ class StoryIndex:
         story = self.stories[story_id]
         return score * story.norm / story.size if story.size else score
 
-    def add(self, doc_id: str, counts: Mapping[str, float], published: str | None = None, title: str | None = None) -> Assignment:
+    def add(
+        self,
+        doc_id: str,
+        counts: Mapping[str, float],
+        published: str | None = None,
+        title: str | None = None,
+    ) -> Assignment:
         """Place one document: join the best story over the threshold, or open a new one (a
         provisional sibling when the join is not sure, see the module doc)."""
         self.n_docs += 1
         self.df.update(counts.keys())
         story_id, score = self.best(counts, published)
         if story_id is None or score < self.threshold:
-            return Assignment(story_id=self._open(doc_id, counts, published, title).id, score=0.0, opened=True)
+            return Assignment(
+                story_id=self._open(doc_id, counts, published, title).id, score=0.0, opened=True
+            )
         story = self.stories[story_id]
         if story.sibling_of:
             moved = self._confirm(story)
@@ -347,7 +379,9 @@ class StoryIndex:
                 self._merge(self.stories[stale], story)
         return Assignment(story_id=story.id, score=score, opened=False)
 
-    def _open(self, doc_id: str, counts: Mapping[str, float], published: str | None, title: str | None) -> Story:
+    def _open(
+        self, doc_id: str, counts: Mapping[str, float], published: str | None, title: str | None
+    ) -> Story:
         story = Story(id=f"s-{doc_id}")
         self.stories[story.id] = story
         self._join(story, counts, published, title, 0.0)
@@ -372,7 +406,14 @@ class StoryIndex:
         self.changed.discard(sibling.id)
         self.removed.add(sibling.id)
 
-    def _join(self, story: Story, counts: Mapping[str, float], published: str | None, title: str | None, score: float) -> None:
+    def _join(
+        self,
+        story: Story,
+        counts: Mapping[str, float],
+        published: str | None,
+        title: str | None,
+        score: float,
+    ) -> None:
         self._update(story, _tf(counts), score)
         self._extend(story, published)
         if title and (story.title is None or score > story.title_score):
@@ -383,8 +424,12 @@ class StoryIndex:
         old_terms = set(story.top_terms())
         for term, w in tf.items():
             story.centroid[term] = story.centroid.get(term, 0.0) + w
-        story.centroid = dict(sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
-        story.norm = math.sqrt(story.norm * story.norm + 2.0 * score * story.norm + 1.0)  # |S + u|, u . S ~ score x |S|
+        story.centroid = dict(
+            sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
+        )
+        story.norm = math.sqrt(
+            story.norm * story.norm + 2.0 * score * story.norm + 1.0
+        )  # |S + u|, u . S ~ score x |S|
         story.size += 1
         self.changed.add(story.id)
         new_terms = set(story.top_terms())

@@ -15,12 +15,39 @@ from typing import Any
 from quotetrail.records import RawDocument, Rejection
 
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
-    "text": ("text", "content", "body", "article", "articleBody", "maintext", "article_text", "full_text"),
+    "text": (
+        "text",
+        "content",
+        "body",
+        "article",
+        "articleBody",
+        "maintext",
+        "article_text",
+        "full_text",
+    ),
     "html": ("html", "raw_html", "page_html"),
     "title": ("title", "headline", "name"),
-    "published": ("published", "date", "publish_date", "date_publish", "published_at", "pubdate", "datePublished", "timestamp"),
+    "published": (
+        "published",
+        "date",
+        "publish_date",
+        "date_publish",
+        "published_at",
+        "pubdate",
+        "datePublished",
+        "timestamp",
+    ),
     "url": ("url", "link", "source_url", "uri", "permalink"),
-    "outlet": ("outlet", "source", "site", "sitename", "site_name", "publisher", "source_domain", "domain"),
+    "outlet": (
+        "outlet",
+        "source",
+        "site",
+        "sitename",
+        "site_name",
+        "publisher",
+        "source_domain",
+        "domain",
+    ),
 }
 ENV_VARIABLE = "QUOTETRAIL_FIELDS"
 
@@ -38,7 +65,9 @@ class FieldMap:
         for item in filter(None, (part.strip() for part in spec.split(","))):
             attribute, _, key = item.partition("=")
             if attribute not in names or not key:
-                raise ValueError(f"{ENV_VARIABLE}: {item!r} is not attribute=key (attributes: {', '.join(names)})")
+                raise ValueError(
+                    f"{ENV_VARIABLE}: {item!r} is not attribute=key (attributes: {', '.join(names)})"
+                )
             names[attribute] = (key, *names[attribute])
         return cls(names)
 
@@ -55,7 +84,9 @@ def _first(record: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def record_to_document(record: Any, source: str, locator: str, fields: FieldMap) -> RawDocument | Rejection:
+def record_to_document(
+    record: Any, source: str, locator: str, fields: FieldMap
+) -> RawDocument | Rejection:
     """A RawDocument from one exported record, or a Rejection saying what is missing."""
     where = f"{source}:{locator}"
     if not isinstance(record, Mapping):

@@ -39,7 +39,11 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, st
     """(text, encoding) of HTML bytes; raises UnreadableInput for empty or binary input."""
     if not data.strip():
         raise UnreadableInput("empty file")
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
     if b"\x00" in data[:4096]:
@@ -58,7 +62,9 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, st
 
 def _read_bytes(path: Path) -> bytes:
     if path.stat().st_size > MAX_HTML_BYTES:
-        raise UnreadableInput(f"larger than {MAX_HTML_BYTES // 1_000_000} MB, too large for one page")
+        raise UnreadableInput(
+            f"larger than {MAX_HTML_BYTES // 1_000_000} MB, too large for one page"
+        )
     if path.name.lower().endswith(".gz"):
         with gzip.open(path, "rb") as handle:
             return handle.read(MAX_HTML_BYTES + 1)[:MAX_HTML_BYTES]

@@ -27,7 +27,9 @@ def read_jsonl(path: Path) -> Iterator[RawDocument | Rejection]:
                 yield Rejection(f"{path}:{locator}", f"invalid UTF-8 at byte {error.start}")
                 continue
             except json.JSONDecodeError as error:
-                yield Rejection(f"{path}:{locator}", f"invalid JSON: {error.msg} at column {error.colno}")
+                yield Rejection(
+                    f"{path}:{locator}", f"invalid JSON: {error.msg} at column {error.colno}"
+                )
                 continue
             yield record_to_document(record, str(path), locator, fields)
 

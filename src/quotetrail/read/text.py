@@ -20,8 +20,29 @@ from charset_normalizer import from_bytes
 from quotetrail.read import UnreadableInput, reader
 from quotetrail.records import RawDocument, Rejection
 
-_MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_BINARY_CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 28, 29, 30, 31}
+_MULTIBYTE_UTF8 = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_BINARY_CONTROL = set(range(0, 9)) | {
+    11,
+    14,
+    15,
+    16,
+    17,
+    18,
+    19,
+    20,
+    21,
+    22,
+    23,
+    24,
+    25,
+    26,
+    28,
+    29,
+    30,
+    31,
+}
 
 MAX_TEXT_BYTES = 20_000_000  # one article; larger "articles" are dumps of something else
 
@@ -31,7 +52,7 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
     if not data.strip():
         raise UnreadableInput("empty file")
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -45,7 +66,9 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         if _MULTIBYTE_UTF8.search(data):
-            raise UnreadableInput(f"invalid UTF-8 at byte {error.start} (the file mixes UTF-8 with other bytes)") from error
+            raise UnreadableInput(
+                f"invalid UTF-8 at byte {error.start} (the file mixes UTF-8 with other bytes)"
+            ) from error
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise UnreadableInput("text in no encoding that could be recognised")
@@ -54,7 +77,9 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
 
 def _read_capped(path: Path) -> bytes:
     """The file's bytes (decompressed for .gz), refusing more than one article can hold."""
-    too_large = UnreadableInput(f"larger than {MAX_TEXT_BYTES // 1_000_000} MB, too large for one article")
+    too_large = UnreadableInput(
+        f"larger than {MAX_TEXT_BYTES // 1_000_000} MB, too large for one article"
+    )
     if path.name.lower().endswith(".gz"):
         with gzip.open(path, "rb") as handle:
             data = handle.read(MAX_TEXT_BYTES + 1)

@@ -48,7 +48,14 @@ def _document(record, path: Path, locator: str) -> RawDocument | Rejection | Non
     except UnreadableInput as error:
         return Rejection(f"{path}:{locator}", str(error))
     url = record.rec_headers.get_header("WARC-Target-URI")
-    return RawDocument(source_path=str(path), content=text, format=kind, locator=locator, url=url, encoding=encoding)
+    return RawDocument(
+        source_path=str(path),
+        content=text,
+        format=kind,
+        locator=locator,
+        url=url,
+        encoding=encoding,
+    )
 
 
 @reader(".warc", ".warc.gz")
@@ -60,7 +67,17 @@ def read_warc(path: Path) -> Iterator[RawDocument | Rejection]:
                 document = _document(record, path, f"record {number}")
                 if document is not None:
                     yield document
-        except (ArchiveLoadFailed, ValueError, OSError, EOFError, AttributeError, TypeError) as error:
+        except (
+            ArchiveLoadFailed,
+            ValueError,
+            OSError,
+            EOFError,
+            AttributeError,
+            TypeError,
+        ) as error:
             # warcio raises whatever its parser trips on in a damaged header; the records read
             # so far stand, and nothing after the damage can be located reliably.
-            yield Rejection(f"{path}:record {number + 1}", f"damaged archive from here on: {type(error).__name__}: {error}")
+            yield Rejection(
+                f"{path}:record {number + 1}",
+                f"damaged archive from here on: {type(error).__name__}: {error}",
+            )

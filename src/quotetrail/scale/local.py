@@ -31,7 +31,9 @@ def run_local(
             yield process_batch(batch)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_warm_worker
+    ) as pool:
         pending: deque[Future] = deque()
         for batch in batches:
             pending.append(pool.submit(process_batch, batch))

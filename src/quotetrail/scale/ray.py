@@ -30,13 +30,22 @@ def run_ray(
     try:
         import ray
     except ImportError as error:
-        raise RayUnavailable("the Ray engine needs the extra: pip install 'quotetrail[ray]'") from error
+        raise RayUnavailable(
+            "the Ray engine needs the extra: pip install 'quotetrail[ray]'"
+        ) from error
     started_here = not ray.is_initialized()
     if started_here:
         try:
-            ray.init(address=address, include_dashboard=False, log_to_driver=False, configure_logging=False)
+            ray.init(
+                address=address,
+                include_dashboard=False,
+                log_to_driver=False,
+                configure_logging=False,
+            )
         except (ConnectionError, RuntimeError, ValueError) as error:
-            raise RayUnavailable(f"cannot reach Ray at {address or 'a new local instance'}: {error}") from error
+            raise RayUnavailable(
+                f"cannot reach Ray at {address or 'a new local instance'}: {error}"
+            ) from error
     try:
         remote_batch = ray.remote(process_batch)
         limit = in_flight or max(2, 2 * int(ray.cluster_resources().get("CPU", 1)))

@@ -28,10 +28,8 @@ from quotetrail import __version__
 from quotetrail.records import StanceLabel, StatementKind
 from quotetrail.render import emit
 from quotetrail.serve.present import position_data
-from quotetrail.store import ArticleQuery, StatementQuery, Store, StoreError
-from quotetrail.store import links
+from quotetrail.store import ArticleQuery, StatementQuery, Store, StoreError, links, views
 from quotetrail.store import search as fulltext
-from quotetrail.store import views
 
 API = "/api/v1"
 MAX_LIMIT = 500
@@ -95,7 +93,9 @@ def open_store(request: Request) -> Iterator[Store]:
 
 StoreDep = Annotated[Store, Depends(open_store)]
 PageDep = Annotated[Page, Depends(page)]
-FormatParam = Annotated[TableFormat, Query(alias="format", description="json, or csv for the table.")]
+FormatParam = Annotated[
+    TableFormat, Query(alias="format", description="json, or csv for the table.")
+]
 Since = Annotated[date | None, Query(description="On or after (YYYY-MM-DD).")]
 Until = Annotated[date | None, Query(description="On or before (YYYY-MM-DD).")]
 
@@ -105,17 +105,29 @@ def _iso(value: date | None) -> str | None:
 
 
 def statement_filter(
-    speaker: Annotated[str | None, Query(description="Speaker name, mention or any alias of the resolved speaker contains this.")] = None,
+    speaker: Annotated[
+        str | None,
+        Query(
+            description="Speaker name, mention or any alias of the resolved speaker contains this."
+        ),
+    ] = None,
     about: Annotated[str | None, Query(description="Statements about this target.")] = None,
     outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
     since: Since = None,
     until: Until = None,
     kind: Annotated[StatementKind | None, Query(description="direct, indirect or mixed.")] = None,
-    stance: Annotated[StanceLabel | None, Query(description="Stance label (on `about` when given).")] = None,
+    stance: Annotated[
+        StanceLabel | None, Query(description="Stance label (on `about` when given).")
+    ] = None,
 ) -> StatementQuery:
     return StatementQuery(
-        speaker=speaker, about=about, outlet=outlet, since=_iso(since), until=_iso(until),
-        kind=kind.value if kind else None, stance=stance.value if stance else None,
+        speaker=speaker,
+        about=about,
+        outlet=outlet,
+        since=_iso(since),
+        until=_iso(until),
+        kind=kind.value if kind else None,
+        stance=stance.value if stance else None,
     )
 
 
@@ -128,7 +140,9 @@ def csv_response(rows: list[dict[str, Any]]) -> Response:
     return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
 
 
-def listing(request: Request, rows: list[dict[str, Any]], at: Page, fmt: TableFormat = TableFormat.json) -> Any:
+def listing(
+    request: Request, rows: list[dict[str, Any]], at: Page, fmt: TableFormat = TableFormat.json
+) -> Any:
     """One page of `rows` (fetched with limit + 1, so a next page is known without counting)."""
     more = len(rows) > at.limit
     rows = rows[: at.limit]
@@ -154,27 +168,45 @@ def summary(store: StoreDep) -> dict[str, Any]:
 
 @router.get("/articles", summary="Stored articles (metadata; the text with with_text=true)")
 def list_articles(
-    request: Request, store: StoreDep, at: PageDep,
+    request: Request,
+    store: StoreDep,
+    at: PageDep,
     outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
-    since: Since = None, until: Until = None, with_text: bool = False, fmt: FormatParam = TableFormat.json,
+    since: Since = None,
+    until: Until = None,
+    with_text: bool = False,
+    fmt: FormatParam = TableFormat.json,
 ) -> Any:
-    query = ArticleQuery(outlet=outlet, since=_iso(since), until=_iso(until), limit=at.limit + 1, offset=at.offset)
+    query = ArticleQuery(
+        outlet=outlet, since=_iso(since), until=_iso(until), limit=at.limit + 1, offset=at.offset
+    )
     return listing(request, store.articles(query, with_text=with_text), at, fmt)
 
 
-@router.get("/articles/{article_id}", summary="One article: cleaned text, metadata, what cleaning removed, statements")
+@router.get(
+    "/articles/{article_id}",
+    summary="One article: cleaned text, metadata, what cleaning removed, statements",
+)
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     article = found(store.article(article_id), "article")
     return {**article, "statements": store.statements(StatementQuery(article_id=article_id))}
 
 
 @router.get("/statements", summary="Statements by the date they were made")
-def list_statements(request: Request, store: StoreDep, where: FilterDep, at: PageDep, fmt: FormatParam = TableFormat.json) -> Any:
+def list_statements(
+    request: Request,
+    store: StoreDep,
+    where: FilterDep,
+    at: PageDep,
+    fmt: FormatParam = TableFormat.json,
+) -> Any:
     where.limit, where.offset = at.limit + 1, at.offset
     return listing(request, store.statements(where), at, fmt)
 
 
-@router.get("/statements/{statement_id}", summary="One statement, with the articles that also carry it")
+@router.get(
+    "/statements/{statement_id}", summary="One statement, with the articles that also carry it"
+)
 def get_statement(statement_id: str, store: StoreDep) -> dict[str, Any]:
     record = found(views.statement(store, statement_id), "statement")
     return {**record, "carried_by": views.carried_by(store, record)}
@@ -182,23 +214,38 @@ def get_statement(statement_id: str, store: StoreDep) -> dict[str, Any]:
 
 @router.get("/speakers", summary="Speakers, most quoted first")
 def list_speakers(
-    request: Request, store: StoreDep, at: PageDep,
-    name: Annotated[str | None, Query(description="Name contains this.")] = None, fmt: FormatParam = TableFormat.json,
+    request: Request,
+    store: StoreDep,
+    at: PageDep,
+    name: Annotated[str | None, Query(description="Name contains this.")] = None,
+    fmt: FormatParam = TableFormat.json,
 ) -> Any:
-    return listing(request, views.speakers(store, name=name, limit=at.limit + 1, offset=at.offset), at, fmt)
+    return listing(
+        request, views.speakers(store, name=name, limit=at.limit + 1, offset=at.offset), at, fmt
+    )
 
 
-@router.get("/speakers/{speaker_id}", summary="A speaker: names, roles over time, statements, targets, outlets")
+@router.get(
+    "/speakers/{speaker_id}",
+    summary="A speaker: names, roles over time, statements, targets, outlets",
+)
 def get_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
     return found(views.speaker(store, speaker_id), "speaker")
 
 
-@router.get("/positions", summary="An actor's statements about a target over time: points, months (balance, 90 % interval), shifts, contradictions")
+@router.get(
+    "/positions",
+    summary="An actor's statements about a target over time: points, months (balance, 90 % interval), shifts, contradictions",
+)
 def get_position(
     store: StoreDep,
-    actor: Annotated[str, Query(min_length=1, description="A speaker, or everyone affiliated with this actor.")],
+    actor: Annotated[
+        str, Query(min_length=1, description="A speaker, or everyone affiliated with this actor.")
+    ],
     target: Annotated[str, Query(min_length=1, description="What the statements are about.")],
-    since: Since = None, until: Until = None, fmt: FormatParam = TableFormat.json,
+    since: Since = None,
+    until: Until = None,
+    fmt: FormatParam = TableFormat.json,
 ) -> Any:
     data = position_data(store, actor, target, since=_iso(since), until=_iso(until))
     return csv_response(data["points"]) if fmt is TableFormat.csv else data
@@ -206,25 +253,39 @@ def get_position(
 
 @router.get("/search/statements", summary="Full-text search over statements (BM25), with filters")
 def search_statements(
-    request: Request, store: StoreDep, where: FilterDep, at: PageDep,
-    q: Annotated[str, Query(min_length=1, description="Words that must all occur.")], fmt: FormatParam = TableFormat.json,
+    request: Request,
+    store: StoreDep,
+    where: FilterDep,
+    at: PageDep,
+    q: Annotated[str, Query(min_length=1, description="Words that must all occur.")],
+    fmt: FormatParam = TableFormat.json,
 ) -> Any:
-    return listing(request, fulltext.search_statements(store, q, where, at.limit + 1, at.offset), at, fmt)
+    return listing(
+        request, fulltext.search_statements(store, q, where, at.limit + 1, at.offset), at, fmt
+    )
 
 
 @router.get("/search/articles", summary="Full-text search over article titles and texts (BM25)")
 def search_articles(
-    request: Request, store: StoreDep, at: PageDep,
+    request: Request,
+    store: StoreDep,
+    at: PageDep,
     q: Annotated[str, Query(min_length=1, description="Words that must all occur.")],
     outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
-    since: Since = None, until: Until = None, fmt: FormatParam = TableFormat.json,
+    since: Since = None,
+    until: Until = None,
+    fmt: FormatParam = TableFormat.json,
 ) -> Any:
     query = ArticleQuery(outlet=outlet, since=_iso(since), until=_iso(until))
-    return listing(request, fulltext.search_articles(store, q, query, at.limit + 1, at.offset), at, fmt)
+    return listing(
+        request, fulltext.search_articles(store, q, query, at.limit + 1, at.offset), at, fmt
+    )
 
 
 @router.get("/stories", summary="Stories, widest coverage first")
-def list_stories(request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json) -> Any:
+def list_stories(
+    request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json
+) -> Any:
     return listing(request, links.story_rows(store, limit=at.limit + 1, offset=at.offset), at, fmt)
 
 
@@ -234,22 +295,38 @@ def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/outlets", summary="Outlets with article and statement counts")
-def list_outlets(request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json) -> Any:
-    return listing(request, links.outlet_coverage(store)[at.offset : at.offset + at.limit + 1], at, fmt)
+def list_outlets(
+    request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json
+) -> Any:
+    return listing(
+        request, links.outlet_coverage(store)[at.offset : at.offset + at.limit + 1], at, fmt
+    )
 
 
-@router.get("/entities", summary="People, countries and bodies as resolved across articles, with the evidence for each merge")
+@router.get(
+    "/entities",
+    summary="People, countries and bodies as resolved across articles, with the evidence for each merge",
+)
 def list_entities(
-    request: Request, store: StoreDep, at: PageDep,
-    kind: Annotated[EntityKind | None, Query(description="person, actor (a country or body speaking), organization, place")] = None,
+    request: Request,
+    store: StoreDep,
+    at: PageDep,
+    kind: Annotated[
+        EntityKind | None,
+        Query(description="person, actor (a country or body speaking), organization, place"),
+    ] = None,
     fmt: FormatParam = TableFormat.json,
 ) -> Any:
-    rows = links.entity_rows(store, kind=kind.value if kind else None, limit=at.limit + 1, offset=at.offset)
+    rows = links.entity_rows(
+        store, kind=kind.value if kind else None, limit=at.limit + 1, offset=at.offset
+    )
     return listing(request, rows, at, fmt)
 
 
 class Document(BaseModel):
-    name: str = Field(min_length=1, max_length=200, description="File name; its suffix says the format.")
+    name: str = Field(
+        min_length=1, max_length=200, description="File name; its suffix says the format."
+    )
     content: str = Field(max_length=20_000_000)
 
 
@@ -266,7 +343,11 @@ def require_token(request: Request) -> None:
         raise HTTPException(401, "a valid bearer token is required")
 
 
-@router.post("/ingest", summary="Ingest documents (only with --allow-ingest, behind the token)", dependencies=[Depends(require_token)])
+@router.post(
+    "/ingest",
+    summary="Ingest documents (only with --allow-ingest, behind the token)",
+    dependencies=[Depends(require_token)],
+)
 def post_ingest(body: IngestRequest, store: StoreDep) -> dict[str, Any]:
     from quotetrail.ingest import ingest
 
@@ -274,12 +355,19 @@ def post_ingest(body: IngestRequest, store: StoreDep) -> dict[str, Any]:
         for number, document in enumerate(body.documents):
             name = PurePath(document.name).name
             if not name.lower().endswith(INGEST_SUFFIXES):
-                raise HTTPException(422, f"{name!r}: unsupported file type (use {', '.join(INGEST_SUFFIXES)})")
+                raise HTTPException(
+                    422, f"{name!r}: unsupported file type (use {', '.join(INGEST_SUFFIXES)})"
+                )
             (Path(folder) / f"{number:04d}_{name}").write_text(document.content, encoding="utf-8")
         result = ingest([folder], store)
     return {
-        "documents": result.documents, "stored": result.stored, "already_stored": result.already_stored,
-        "statements": result.statements, "rejected": [{"source": PurePath(r.source).name, "reason": r.reason} for r in result.rejected],
+        "documents": result.documents,
+        "stored": result.stored,
+        "already_stored": result.already_stored,
+        "statements": result.statements,
+        "rejected": [
+            {"source": PurePath(r.source).name, "reason": r.reason} for r in result.rejected
+        ],
     }
 
 
@@ -304,7 +392,13 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> Response
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
     details = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
-    return _error(request, 422, "invalid request: " + "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in details), details)
+    return _error(
+        request,
+        422,
+        "invalid request: "
+        + "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}" for d in details),
+        details,
+    )
 
 
 def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
@@ -314,7 +408,11 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
     from quotetrail.serve.pages import router as pages
 
     app = FastAPI(
-        title="quotetrail", version=__version__, openapi_url=f"{API}/openapi.json", docs_url=None, redoc_url=None,
+        title="quotetrail",
+        version=__version__,
+        openapi_url=f"{API}/openapi.json",
+        docs_url=None,
+        redoc_url=None,
         description="Who said what, when, about whom: the statement record, read-only unless started with --allow-ingest.",
     )
     app.state.settings = Settings(Path(db), allow_ingest, token)

@@ -19,19 +19,37 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from quotetrail import __version__
 from quotetrail.analyze.positions import resolved_speaker
 from quotetrail.serve.api import API, FilterDep, Page, PageDep, StoreDep
-from quotetrail.serve.present import STANCE_VALUE, highlight, path_part, position_data, safe_url, script_json, stance_on
-from quotetrail.store import ArticleQuery, StatementQuery
+from quotetrail.serve.present import (
+    STANCE_VALUE,
+    highlight,
+    path_part,
+    position_data,
+    safe_url,
+    script_json,
+    stance_on,
+)
+from quotetrail.store import ArticleQuery, StatementQuery, links, views
 from quotetrail.store import search as fulltext
-from quotetrail.store import links, views
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE_SIZE = 20
 
 
 def environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters.update(path_part=path_part, safe_url=safe_url, script_json=script_json)
-    env.globals.update(stance_on=stance_on, resolved_speaker=resolved_speaker, stance_labels=list(STANCE_VALUE), version=__version__)
+    env.globals.update(
+        stance_on=stance_on,
+        resolved_speaker=resolved_speaker,
+        stance_labels=list(STANCE_VALUE),
+        version=__version__,
+    )
     return env
 
 
@@ -40,7 +58,9 @@ router = APIRouter(include_in_schema=False)
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    html = ENV.get_template(template).render(request_path=request.url.path, query=dict(request.query_params), **context)
+    html = ENV.get_template(template).render(
+        request_path=request.url.path, query=dict(request.query_params), **context
+    )
     return HTMLResponse(html, status_code=status)
 
 
@@ -60,21 +80,29 @@ def _pager(request: Request, at: Page, rows: list[Any]) -> dict[str, str | None]
     previous = max(at.offset - at.limit, 0)
     return {
         "previous": str(request.url.include_query_params(offset=previous)) if at.offset else None,
-        "next": str(request.url.include_query_params(offset=at.offset + at.limit)) if more else None,
+        "next": str(request.url.include_query_params(offset=at.offset + at.limit))
+        if more
+        else None,
     }
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, store: StoreDep) -> HTMLResponse:
     return render(
-        request, "home.html", summary=views.corpus_summary(store), outlets=links.outlet_coverage(store),
-        speakers=views.speakers(store, limit=10), stories=links.story_rows(store, limit=10),
+        request,
+        "home.html",
+        summary=views.corpus_summary(store),
+        outlets=links.outlet_coverage(store),
+        speakers=views.speakers(store, limit=10),
+        stories=links.story_rows(store, limit=10),
     )
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(
-    request: Request, store: StoreDep, where: FilterDep,
+    request: Request,
+    store: StoreDep,
+    where: FilterDep,
     q: Annotated[str, Query(max_length=500)] = "",
     limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE,
     offset: Annotated[int, Query(ge=0)] = 0,
@@ -82,35 +110,59 @@ def search(
     at = Page(limit, offset)
     statements = fulltext.search_statements(store, q, where, at.limit + 1, at.offset) if q else []
     article_query = ArticleQuery(outlet=where.outlet, since=where.since, until=where.until)
-    articles = fulltext.search_articles(store, q, article_query, at.limit + 1, at.offset) if q else []
+    articles = (
+        fulltext.search_articles(store, q, article_query, at.limit + 1, at.offset) if q else []
+    )
     return render(
-        request, "search.html", q=q, where=where, statements=statements[: at.limit], articles=articles[: at.limit],
+        request,
+        "search.html",
+        q=q,
+        where=where,
+        statements=statements[: at.limit],
+        articles=articles[: at.limit],
         paging=_pager(request, at, max(statements, articles, key=len)),
     )
 
 
 @router.get("/speakers", response_class=HTMLResponse)
-def speakers(request: Request, store: StoreDep, at: PageDep, name: str | None = None) -> HTMLResponse:
+def speakers(
+    request: Request, store: StoreDep, at: PageDep, name: str | None = None
+) -> HTMLResponse:
     rows = views.speakers(store, name=name, limit=at.limit + 1, offset=at.offset)
-    return render(request, "speakers.html", speakers=rows[: at.limit], name=name or "", paging=_pager(request, at, rows))
+    return render(
+        request,
+        "speakers.html",
+        speakers=rows[: at.limit],
+        name=name or "",
+        paging=_pager(request, at, rows),
+    )
 
 
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
 def speaker(request: Request, speaker_id: str, store: StoreDep) -> HTMLResponse:
-    return render(request, "speaker.html", speaker=_found(views.speaker(store, speaker_id), "speaker"))
+    return render(
+        request, "speaker.html", speaker=_found(views.speaker(store, speaker_id), "speaker")
+    )
 
 
 @router.get("/positions", response_class=HTMLResponse)
 def position(
-    request: Request, store: StoreDep,
+    request: Request,
+    store: StoreDep,
     actor: Annotated[str, Query(min_length=1, max_length=200)],
     target: Annotated[str, Query(min_length=1, max_length=200)],
-    since: date | None = None, until: date | None = None,
+    since: date | None = None,
+    until: date | None = None,
 ) -> HTMLResponse:
-    since_iso, until_iso = (since.isoformat() if since else None), (until.isoformat() if until else None)
+    since_iso, until_iso = (
+        (since.isoformat() if since else None),
+        (until.isoformat() if until else None),
+    )
     data = position_data(store, actor, target, since=since_iso, until=until_iso)
     params = {"actor": actor, "target": target, "since": since_iso, "until": until_iso}
-    api_url = f"{API}/positions?" + urlencode({key: value for key, value in params.items() if value})
+    api_url = f"{API}/positions?" + urlencode(
+        {key: value for key, value in params.items() if value}
+    )
     return render(request, "position.html", position=data, api_url=api_url)
 
 
@@ -120,7 +172,11 @@ def statement(request: Request, statement_id: str, store: StoreDep) -> HTMLRespo
     article = _found(store.article(record["article_id"]), "article")
     segments = highlight(article["text"], [(record["span"][0], record["span"][1], record["id"])])
     return render(
-        request, "statement.html", statement=record, article=article, segments=segments,
+        request,
+        "statement.html",
+        statement=record,
+        article=article,
+        segments=segments,
         carried_by=views.carried_by(store, record),
     )
 
@@ -129,14 +185,18 @@ def statement(request: Request, statement_id: str, store: StoreDep) -> HTMLRespo
 def article(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
     record = _found(store.article(article_id), "article")
     statements = store.statements(StatementQuery(article_id=article_id))
-    segments = highlight(record["text"], [(s["span"][0], s["span"][1], s["id"]) for s in statements])
+    segments = highlight(
+        record["text"], [(s["span"][0], s["span"][1], s["id"]) for s in statements]
+    )
     return render(request, "article.html", article=record, statements=statements, segments=segments)
 
 
 @router.get("/stories", response_class=HTMLResponse)
 def stories(request: Request, store: StoreDep, at: PageDep) -> HTMLResponse:
     rows = links.story_rows(store, limit=at.limit + 1, offset=at.offset)
-    return render(request, "stories.html", stories=rows[: at.limit], paging=_pager(request, at, rows))
+    return render(
+        request, "stories.html", stories=rows[: at.limit], paging=_pager(request, at, rows)
+    )
 
 
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)

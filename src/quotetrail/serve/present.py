@@ -75,8 +75,13 @@ def _month(period: Period) -> dict[str, Any]:
 def _shift(shift: Shift) -> dict[str, Any]:
     """A shift named by the month it arrived in and the one it left (`since`)."""
     row = asdict(shift)
-    return {"month": row.pop("after"), "since": row.pop("before"), "from": row.pop("from_label"),
-            "to": row.pop("to_label"), **row}
+    return {
+        "month": row.pop("after"),
+        "since": row.pop("before"),
+        "from": row.pop("from_label"),
+        "to": row.pop("to_label"),
+        **row,
+    }
 
 
 def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, Any]]:
@@ -104,7 +109,13 @@ def script_json(value: Any) -> Markup:
     """JSON safe inside an HTML <script> element: no `<`, `>`, `&` or line separators survive raw,
     so it is already escaped for that context (Markup keeps Jinja from entity-encoding it)."""
     text = json.dumps(value, ensure_ascii=False, default=str)
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return Markup(text)
 

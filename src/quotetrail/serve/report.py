@@ -18,11 +18,16 @@ from markupsafe import Markup
 
 from quotetrail.serve.pages import ENV
 from quotetrail.serve.present import position_data
-from quotetrail.store import Store
-from quotetrail.store import links, views
+from quotetrail.store import Store, links, views
 
 STATIC = Path(__file__).parent / "static"
-CHART_SCRIPTS = ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js", "vendor/vega-interpreter.min.js", "charts.js")
+CHART_SCRIPTS = (
+    "vendor/vega.min.js",
+    "vendor/vega-lite.min.js",
+    "vendor/vega-embed.min.js",
+    "vendor/vega-interpreter.min.js",
+    "charts.js",
+)
 TOP = 20
 _SOURCE_MAP = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 
@@ -36,10 +41,15 @@ def _inline_script(name: str) -> str:
 
 
 def _csp(scripts: list[str]) -> str:
-    sources = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
-        for script in scripts
-    ) or "'none'"
+    sources = (
+        " ".join(
+            "'sha256-"
+            + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+            + "'"
+            for script in scripts
+        )
+        or "'none'"
+    )
     return (
         f"default-src 'none'; script-src {sources}; style-src 'unsafe-inline';"
         " img-src data:; base-uri 'none'; form-action 'none'"
@@ -47,11 +57,19 @@ def _csp(scripts: list[str]) -> str:
 
 
 def build_report(
-    store: Store, actor: str | None = None, target: str | None = None, since: str | None = None, until: str | None = None
+    store: Store,
+    actor: str | None = None,
+    target: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
 ) -> str:
     """The report's HTML; the position section and its chart only when both actor and target are given."""
-    position = position_data(store, actor, target, since=since, until=until) if actor and target else None
-    scripts = [_inline_script(name) for name in CHART_SCRIPTS] if position and position["points"] else []
+    position = (
+        position_data(store, actor, target, since=since, until=until) if actor and target else None
+    )
+    scripts = (
+        [_inline_script(name) for name in CHART_SCRIPTS] if position and position["points"] else []
+    )
     context: dict[str, Any] = {
         "summary": views.corpus_summary(store),
         "outlets": links.outlet_coverage(store),

@@ -24,9 +24,17 @@ SCHEMA_VERSION = 4
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
 # story_terms, term_df), which a reader of the export can rebuild by re-ingesting.
 EXPORTED_TABLES = (
-    "articles", "statements", "mentions",
-    "entities", "entity_merges", "entity_mentions", "statement_entities", "statement_links",
-    "near_duplicates", "stories", "story_members",
+    "articles",
+    "statements",
+    "mentions",
+    "entities",
+    "entity_merges",
+    "entity_mentions",
+    "statement_entities",
+    "statement_links",
+    "near_duplicates",
+    "stories",
+    "story_members",
 )
 _SAID = "coalesce(s.said_on, a.published)"  # the date a statement counts under
 
@@ -108,7 +116,12 @@ class Store:
     # -- schema -------------------------------------------------------------------------
 
     def _stored_version(self) -> int | None:
-        tables = {row[0] for row in self.db.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        tables = {
+            row[0]
+            for row in self.db.execute(
+                "SELECT table_name FROM information_schema.tables"
+            ).fetchall()
+        }
         if "meta" not in tables:
             if tables:
                 raise StoreError(f"{self.path} is a DuckDB file but not a quotetrail store")
@@ -121,18 +134,28 @@ class Store:
         if version is None:
             raise StoreError(f"{self.path} is empty: ingest something first")
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} has schema version {version}; this quotetrail reads up to {SCHEMA_VERSION}")
+            raise StoreError(
+                f"{self.path} has schema version {version}; this quotetrail reads up to {SCHEMA_VERSION}"
+            )
 
     def _migrate(self) -> None:
         version = self._stored_version()
         if version is not None and version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} has schema version {version}; this quotetrail reads up to {SCHEMA_VERSION}")
+            raise StoreError(
+                f"{self.path} has schema version {version}; this quotetrail reads up to {SCHEMA_VERSION}"
+            )
         steps: list[tuple[int, str]] = []
         if version is None:
-            schema = resources.files("quotetrail.store").joinpath("schema.sql").read_text(encoding="utf-8")
+            schema = (
+                resources.files("quotetrail.store")
+                .joinpath("schema.sql")
+                .read_text(encoding="utf-8")
+            )
             steps.append((1, schema))
             version = 0
-        steps += [(number, sql) for number, sql in _migrations() if version < number <= SCHEMA_VERSION]
+        steps += [
+            (number, sql) for number, sql in _migrations() if version < number <= SCHEMA_VERSION
+        ]
         for number, sql in steps:
             self.db.execute("BEGIN TRANSACTION")
             try:
@@ -158,7 +181,8 @@ class Store:
 
     def save_state(self, key: str, value: Any) -> None:
         self.db.execute(
-            "INSERT OR REPLACE INTO meta VALUES (?, ?)", [f"state:{key}", json.dumps(value, ensure_ascii=False)]
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            [f"state:{key}", json.dumps(value, ensure_ascii=False)],
         )
 
     # -- writing ------------------------------------------------------------------------
@@ -167,7 +191,9 @@ class Store:
         wanted = list(ids)
         if not wanted:
             return set()
-        rows = self.db.execute("SELECT id FROM articles WHERE list_contains(?, id)", [wanted]).fetchall()
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE list_contains(?, id)", [wanted]
+        ).fetchall()
         return {row[0] for row in rows}
 
     def write(self, results: Sequence[ArticleResult], replace: bool = False) -> int:
@@ -183,8 +209,14 @@ class Store:
             ids = [result.article.id for result in results]
             present = self.existing_article_ids(ids)
             if replace and present:
-                for table, column in (("statements", "article_id"), ("mentions", "article_id"), ("articles", "id")):
-                    self.db.execute(f"DELETE FROM {table} WHERE list_contains(?, {column})", [list(present)])
+                for table, column in (
+                    ("statements", "article_id"),
+                    ("mentions", "article_id"),
+                    ("articles", "id"),
+                ):
+                    self.db.execute(
+                        f"DELETE FROM {table} WHERE list_contains(?, {column})", [list(present)]
+                    )
                 present = set()
             fresh = [result for result in results if result.article.id not in present]
             seen: set[str] = set()
@@ -203,26 +235,53 @@ class Store:
     def _insert(self, results: Sequence[ArticleResult]) -> None:
         articles = [
             (
-                a.id, a.title, a.outlet, a.published, a.published_time, a.published_inferred, a.url,
-                a.source_path, a.language, a.dateline, a.text,
-                json.dumps([{"text": r.text, "rule": r.rule} for r in a.removed], ensure_ascii=False), a.tone,
+                a.id,
+                a.title,
+                a.outlet,
+                a.published,
+                a.published_time,
+                a.published_inferred,
+                a.url,
+                a.source_path,
+                a.language,
+                a.dateline,
+                a.text,
+                json.dumps(
+                    [{"text": r.text, "rule": r.rule} for r in a.removed], ensure_ascii=False
+                ),
+                a.tone,
             )
             for a in (result.article for result in results)
         ]
         statements = [
             (
-                s.id, s.article_id, s.kind, s.quote, s.sentence, s.span[0], s.span[1], s.cue,
-                s.speaker.id if s.speaker else None, s.speaker.name if s.speaker else None,
-                s.speaker.mention if s.speaker else None, s.speaker.kind if s.speaker else None,
-                s.speaker.role if s.speaker else None, s.speaker.affiliation if s.speaker else None,
-                s.said_on, s.said_on_assumed, list(s.about), json.dumps(s.stance, ensure_ascii=False),
+                s.id,
+                s.article_id,
+                s.kind,
+                s.quote,
+                s.sentence,
+                s.span[0],
+                s.span[1],
+                s.cue,
+                s.speaker.id if s.speaker else None,
+                s.speaker.name if s.speaker else None,
+                s.speaker.mention if s.speaker else None,
+                s.speaker.kind if s.speaker else None,
+                s.speaker.role if s.speaker else None,
+                s.speaker.affiliation if s.speaker else None,
+                s.said_on,
+                s.said_on_assumed,
+                list(s.about),
+                json.dumps(s.stance, ensure_ascii=False),
                 list(s.also_in),
             )
             for result in results
             for s in result.statements
         ]
         mentions = [
-            (result.article.id, m.text, m.label, m.start, m.end) for result in results for m in result.mentions
+            (result.article.id, m.text, m.label, m.start, m.end)
+            for result in results
+            for m in result.mentions
         ]
         if articles:
             self.db.executemany(
@@ -253,7 +312,9 @@ class Store:
             raise ValueError(f"unknown table {table}")
         return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
-    def articles(self, query: ArticleQuery | None = None, with_text: bool = True) -> list[dict[str, Any]]:
+    def articles(
+        self, query: ArticleQuery | None = None, with_text: bool = True
+    ) -> list[dict[str, Any]]:
         query = query or ArticleQuery()
         where, params = self.article_conditions(query)
         text = ", text, removed" if with_text else ""
@@ -308,7 +369,10 @@ class Store:
             + f" ORDER BY {_SAID} NULLS LAST, a.id, s.span_start"
             + _page(query.limit, query.offset)
         )
-        from quotetrail.store.links import resolved_speakers, statement_links  # links reads Store from this module
+        from quotetrail.store.links import (
+            resolved_speakers,
+            statement_links,
+        )  # links reads Store from this module
 
         rows = self._rows(sql, params)
         if not rows:
@@ -318,13 +382,20 @@ class Store:
         for link in statement_links(self, ids):
             linked.setdefault(link["statement_id"], []).append(link["other_id"])
         entities = resolved_speakers(self, ids)
-        return [_statement_record({**row, "linked": linked.get(row["id"]), "entity": entities.get(row["id"])}) for row in rows]
+        return [
+            _statement_record(
+                {**row, "linked": linked.get(row["id"]), "entity": entities.get(row["id"])}
+            )
+            for row in rows
+        ]
 
     def statement_conditions(self, query: StatementQuery) -> tuple[list[str], list[Any]]:
         """SQL conditions over `statements s JOIN articles a` for `query`, and their parameters."""
         where: list[str] = []
         params: list[Any] = []
-        if query.speaker:  # as this article names the speaker, or by any alias of the person resolved
+        if (
+            query.speaker
+        ):  # as this article names the speaker, or by any alias of the person resolved
             where.append(
                 "(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_mention ILIKE ? ESCAPE '\\'"
                 " OR s.id IN (SELECT se.statement_id FROM statement_entities se WHERE se.entity_id IN"
@@ -336,7 +407,9 @@ class Store:
             where.append("s.speaker_id = ?")
             params.append(query.speaker_id)
         if query.entity_id:
-            where.append("s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)")
+            where.append(
+                "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
+            )
             params.append(query.entity_id)
         if query.actor:
             # The actor as written, or any entity (migration 002) one of whose aliases it is:
@@ -392,7 +465,11 @@ class Store:
         """Write every table of records and links (`EXPORTED_TABLES`) to `folder` as parquet,
         csv or jsonl; returns the files written."""
         folder.mkdir(parents=True, exist_ok=True)
-        options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}[fmt]
+        options = {
+            "parquet": "FORMAT parquet",
+            "csv": "FORMAT csv, HEADER",
+            "jsonl": "FORMAT json",
+        }[fmt]
         written = []
         for table in EXPORTED_TABLES:
             target = folder / f"{table}.{fmt}"
@@ -444,5 +521,7 @@ def _statement_record(row: dict[str, Any]) -> dict[str, Any]:
         "also_in": list(row["also_in"] or []),
         "linked": list(row["linked"] or []),  # the other articles' reports of it (statement ids)
         "story_id": row["story_id"],
-        "story_first": row["story_first"],  # the story's first date: when an undated article's news happened
+        "story_first": row[
+            "story_first"
+        ],  # the story's first date: when an undated article's news happened
     }

@@ -89,16 +89,34 @@ def entities_by_keys(store: Store, keys: Iterable[str]) -> list[dict[str, Any]]:
     )
 
 
-def save_entities(store: Store, entities: Sequence[Mapping[str, Any]], merges: Sequence[Mapping[str, Any]]) -> None:
+def save_entities(
+    store: Store, entities: Sequence[Mapping[str, Any]], merges: Sequence[Mapping[str, Any]]
+) -> None:
     """Upsert changed entities (name, roles, affiliations, recent stories, keys) and append merge evidence."""
     ids = [e["id"] for e in entities]
     _delete(store, "entities", "id", ids)
     _delete(store, "entity_keys", "entity_id", ids)
-    _insert(store, "entities",
-          [(e["id"], e["name"], e["kind"], sorted(e["roles"]), sorted(e["affiliations"]), list(e["stories"])) for e in entities])
+    _insert(
+        store,
+        "entities",
+        [
+            (
+                e["id"],
+                e["name"],
+                e["kind"],
+                sorted(e["roles"]),
+                sorted(e["affiliations"]),
+                list(e["stories"]),
+            )
+            for e in entities
+        ],
+    )
     _insert(store, "entity_keys", [(key, e["id"]) for e in entities for key in sorted(e["keys"])])
-    _insert(store, "entity_merges",
-          [(m["entity_id"], m["alias"], m["article_id"], m["reason"]) for m in merges])
+    _insert(
+        store,
+        "entity_merges",
+        [(m["entity_id"], m["alias"], m["article_id"], m["reason"]) for m in merges],
+    )
 
 
 def save_entity_mentions(store: Store, rows: Sequence[tuple[str, str, int]]) -> None:
@@ -111,23 +129,33 @@ def forget_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
     again (re-extraction may have changed them); returns the statements elsewhere that lost a
     link, whose `also_in` must be refreshed."""
     rows = store.db.execute(
-        "SELECT statement_id FROM statement_entities WHERE article_id IN (SELECT unnest(?))", [list(article_ids)]
+        "SELECT statement_id FROM statement_entities WHERE article_id IN (SELECT unnest(?))",
+        [list(article_ids)],
     ).fetchall()
     ids = [row[0] for row in rows]
     if not ids:
         return set()
-    others = store.db.execute("SELECT other_id FROM statement_links WHERE statement_id IN (SELECT unnest(?))", [ids]).fetchall()
-    store.db.execute("DELETE FROM statement_links WHERE statement_id IN (SELECT unnest(?)) OR other_id IN (SELECT unnest(?))", [ids, ids])
+    others = store.db.execute(
+        "SELECT other_id FROM statement_links WHERE statement_id IN (SELECT unnest(?))", [ids]
+    ).fetchall()
+    store.db.execute(
+        "DELETE FROM statement_links WHERE statement_id IN (SELECT unnest(?)) OR other_id IN (SELECT unnest(?))",
+        [ids, ids],
+    )
     _delete(store, "statement_entities", "statement_id", ids)
     return {row[0] for row in others} - set(ids)
 
 
-def save_statement_entities(store: Store, rows: Sequence[tuple[str, str, str, str | None, str]]) -> None:
+def save_statement_entities(
+    store: Store, rows: Sequence[tuple[str, str, str, str | None, str]]
+) -> None:
     """(statement_id, article_id, entity_id, affiliation_id, block) per statement."""
     _insert(store, "statement_entities", rows)
 
 
-def entity_rows(store: Store, kind: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+def entity_rows(
+    store: Store, kind: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
     """Entities with aliases, roles, affiliations, counts and the evidence for each merge."""
     where, params = "", []
     if kind:
@@ -162,9 +190,15 @@ def claims_in_blocks(store: Store, blocks: Iterable[str]) -> list[dict[str, Any]
     )
 
 
-def save_statement_links(store: Store, links: Sequence[tuple[str, str, float, str]], touched: Iterable[str] = ()) -> None:
+def save_statement_links(
+    store: Store, links: Sequence[tuple[str, str, float, str]], touched: Iterable[str] = ()
+) -> None:
     """Store each link both ways; refresh `also_in` of every statement linked or `touched`."""
-    both = [row for a, b, score, reason in links for row in ((a, b, score, reason), (b, a, score, reason))]
+    both = [
+        row
+        for a, b, score, reason in links
+        for row in ((a, b, score, reason), (b, a, score, reason))
+    ]
     _insert(store, "statement_links", both)
     refresh = sorted({row[0] for row in both} | set(touched))
     if refresh:
@@ -180,7 +214,9 @@ def save_statement_links(store: Store, links: Sequence[tuple[str, str, float, st
 # -- near-duplicates ------------------------------------------------------------------------
 
 
-def signatures_in_bands(store: Store, bands: Iterable[str]) -> tuple[dict[str, list[int]], dict[str, str]]:
+def signatures_in_bands(
+    store: Store, bands: Iterable[str]
+) -> tuple[dict[str, list[int]], dict[str, str]]:
     """Stored signatures sharing an LSH band, and which of them are themselves copies (of what)."""
     wanted = sorted(set(bands))
     if not wanted:
@@ -197,7 +233,9 @@ def signatures_in_bands(store: Store, bands: Iterable[str]) -> tuple[dict[str, l
     )
 
 
-def save_signatures(store: Store, signatures: Mapping[str, Sequence[int]], bands: Mapping[str, Sequence[str]]) -> None:
+def save_signatures(
+    store: Store, signatures: Mapping[str, Sequence[int]], bands: Mapping[str, Sequence[str]]
+) -> None:
     _delete(store, "article_signatures", "article_id", signatures)
     _delete(store, "article_bands", "article_id", bands)
     _insert(store, "article_signatures", [(a, list(sig)) for a, sig in signatures.items()])
@@ -215,11 +253,21 @@ def save_duplicates(store: Store, rows: Sequence[tuple[str, str, float]]) -> Non
 def term_frequencies(store: Store, terms: Iterable[str]) -> tuple[dict[str, int], int]:
     """Document frequencies of `terms` and the number of documents clustered so far."""
     wanted = sorted(set(terms))
-    df = dict(store.db.execute("SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", [wanted]).fetchall()) if wanted else {}
+    df = (
+        dict(
+            store.db.execute(
+                "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", [wanted]
+            ).fetchall()
+        )
+        if wanted
+        else {}
+    )
     return df, store.db.execute("SELECT count(*) FROM story_members").fetchone()[0]
 
 
-def stories_under(store: Store, probes: Iterable[str], max_rank: int, since: str | None) -> list[dict[str, Any]]:
+def stories_under(
+    store: Store, probes: Iterable[str], max_rank: int, since: str | None
+) -> list[dict[str, Any]]:
     """Stories indexed under one of `probes` (a term among their `max_rank` heaviest), still live
     on `since` (last article on or after it, or undated), with their centroids; and the
     provisional siblings of those stories, which a join may merge into them."""
@@ -239,36 +287,75 @@ def stories_under(store: Store, probes: Iterable[str], max_rank: int, since: str
 
 
 def stories_of(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
-    rows = store.db.execute("SELECT article_id, story_id FROM story_members WHERE article_id IN (SELECT unnest(?))", [list(article_ids)])
+    rows = store.db.execute(
+        "SELECT article_id, story_id FROM story_members WHERE article_id IN (SELECT unnest(?))",
+        [list(article_ids)],
+    )
     return dict(rows.fetchall())
 
 
 def clustered(store: Store, article_ids: Sequence[str]) -> set[str]:
     """Which of `article_ids` already belong to a story (linking twice must not count twice)."""
-    rows = store.db.execute("SELECT article_id FROM story_members WHERE article_id IN (SELECT unnest(?))", [list(article_ids)])
+    rows = store.db.execute(
+        "SELECT article_id FROM story_members WHERE article_id IN (SELECT unnest(?))",
+        [list(article_ids)],
+    )
     return {row[0] for row in rows.fetchall()}
 
 
 def save_story_state(
-    store: Store, df_increments: Mapping[str, int], stories: Sequence[Mapping[str, Any]],
-    removed: Sequence[str], members: Sequence[tuple[str, str, float]],
+    store: Store,
+    df_increments: Mapping[str, int],
+    stories: Sequence[Mapping[str, Any]],
+    removed: Sequence[str],
+    members: Sequence[tuple[str, str, float]],
 ) -> None:
     """Add document frequencies, replace changed stories and their centroids, delete the
     `removed` ones (siblings merged into their parent), set members (new or moved)."""
-    _insert(store, "term_df", sorted(df_increments.items()), "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
+    _insert(
+        store,
+        "term_df",
+        sorted(df_increments.items()),
+        "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+    )
     ids = [s["id"] for s in stories] + list(removed)
     _delete(store, "stories", "id", ids)
     _delete(store, "story_terms", "story_id", ids)
-    _insert(store, "stories",
-          [(s["id"], s["title"], s["title_score"], s["first"], s["last"], s["size"], s["norm"], s["sibling_of"], s["seed"], s["parent_size"])
-           for s in stories])
-    _insert(store, "story_terms",
-          [(s["id"], term, weight, rank) for s in stories for rank, (term, weight) in enumerate(s["terms"])])
+    _insert(
+        store,
+        "stories",
+        [
+            (
+                s["id"],
+                s["title"],
+                s["title_score"],
+                s["first"],
+                s["last"],
+                s["size"],
+                s["norm"],
+                s["sibling_of"],
+                s["seed"],
+                s["parent_size"],
+            )
+            for s in stories
+        ],
+    )
+    _insert(
+        store,
+        "story_terms",
+        [
+            (s["id"], term, weight, rank)
+            for s in stories
+            for rank, (term, weight) in enumerate(s["terms"])
+        ],
+    )
     _delete(store, "story_members", "article_id", [m[0] for m in members])
     _insert(store, "story_members", members)
 
 
-def story_rows(store: Store, story_id: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+def story_rows(
+    store: Store, story_id: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
     """Stories, largest first (or the one `story_id`): title, the dates of the articles listed
     in it, outlets, articles (copies apart) and statements."""
     page = _page(limit, offset)
@@ -316,7 +403,8 @@ def resolved_speakers(store: Store, statement_ids: Sequence[str]) -> dict[str, d
 def copies_among(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     """Which of `article_ids` are near-duplicates, and of what."""
     rows = store.db.execute(
-        "SELECT article_id, duplicate_of FROM near_duplicates WHERE article_id IN (SELECT unnest(?))", [list(article_ids)]
+        "SELECT article_id, duplicate_of FROM near_duplicates WHERE article_id IN (SELECT unnest(?))",
+        [list(article_ids)],
     )
     return dict(rows.fetchall())
 

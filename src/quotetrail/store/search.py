@@ -30,7 +30,9 @@ class SearchHit:
     score: float
 
 
-def _bm25(store: Store, docs_sql: str, params: list[Any], terms: list[str], limit: int | None, offset: int) -> list[SearchHit]:
+def _bm25(
+    store: Store, docs_sql: str, params: list[Any], terms: list[str], limit: int | None, offset: int
+) -> list[SearchHit]:
     """Rank the rows of `docs_sql` (columns id, body) by BM25 against `terms`.
 
     Only documents holding every term as a substring are tokenised (the expensive step); the
@@ -40,7 +42,9 @@ def _bm25(store: Store, docs_sql: str, params: list[Any], terms: list[str], limi
     """
     words = "(length(body) - length(replace(body, ' ', '')) + 1)"
     has_all = " AND ".join("contains(body, ?)" for _ in terms)
-    df_columns = ", ".join(f"count(*) FILTER (WHERE contains(body, ?)) AS df{i}" for i in range(len(terms)))
+    df_columns = ", ".join(
+        f"count(*) FILTER (WHERE contains(body, ?)) AS df{i}" for i in range(len(terms))
+    )
     df_of = "CASE t.i " + " ".join(f"WHEN {i} THEN stats.df{i}" for i in range(len(terms))) + " END"
     sql = f"""
         WITH base AS (SELECT id, lower(body) AS body FROM ({docs_sql})),
@@ -65,7 +69,11 @@ def _bm25(store: Store, docs_sql: str, params: list[Any], terms: list[str], limi
 
 
 def search_statements(
-    store: Store, query: str, where_filter: StatementQuery | None = None, limit: int | None = 20, offset: int = 0
+    store: Store,
+    query: str,
+    where_filter: StatementQuery | None = None,
+    limit: int | None = 20,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Statements whose quote, sentence or speaker match every word of `query`, best first;
     each contract record gains a `score`."""
@@ -75,7 +83,8 @@ def search_statements(
     where, params = store.statement_conditions(where_filter or StatementQuery())
     docs_sql = (
         "SELECT s.id, concat_ws(' ', s.quote, s.sentence, s.speaker_name, s.speaker_role, s.speaker_affiliation) AS body"
-        " FROM statements s JOIN articles a ON a.id = s.article_id" + (" WHERE " + " AND ".join(where) if where else "")
+        " FROM statements s JOIN articles a ON a.id = s.article_id"
+        + (" WHERE " + " AND ".join(where) if where else "")
     )
     hits = _bm25(store, docs_sql, params, terms, limit, offset)
     if not hits:
@@ -85,7 +94,11 @@ def search_statements(
 
 
 def search_articles(
-    store: Store, query: str, article_query: ArticleQuery | None = None, limit: int | None = 20, offset: int = 0
+    store: Store,
+    query: str,
+    article_query: ArticleQuery | None = None,
+    limit: int | None = 20,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Articles whose title or cleaned text match every word of `query`, best first, with a
     short snippet around the first match (plain text; escaping is the renderer's job)."""
@@ -116,7 +129,12 @@ def search_articles(
 def snippet(text: str, terms: list[str], width: int = 220) -> str:
     """About `width` characters of `text` around the first occurrence of any term."""
     lowered = text.lower()
-    found = [m.start() for t in terms for m in [re.search(rf"(?<![^\W_]){re.escape(t)}(?![^\W_])", lowered)] if m]
+    found = [
+        m.start()
+        for t in terms
+        for m in [re.search(rf"(?<![^\W_]){re.escape(t)}(?![^\W_])", lowered)]
+        if m
+    ]
     start = max(min(found) - width // 3, 0) if found else 0
     if start:  # begin at a word boundary
         start = next((i + 1 for i in range(start, min(found)) if text[i].isspace()), start)

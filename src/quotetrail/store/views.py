@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from quotetrail.link.statements import SAME_OCCASION
-from quotetrail.store import _SAID, StatementQuery, Store, _like, _page
-from quotetrail.store import links
+from quotetrail.store import _SAID, StatementQuery, Store, _like, _page, links
 
 
 def statement(store: Store, statement_id: str) -> dict[str, Any] | None:
@@ -39,22 +38,34 @@ def carried_by(store: Store, record: dict[str, Any]) -> list[dict[str, Any]]:
     for link in found:
         article_id = link["other_article_id"]
         if article_id and article_id not in version:
-            version[article_id] = {"statement_id": link["other_id"], "reason": link["reason"], "score": round(link["score"], 3)}
-    return [{**row, **version.get(row["id"], {})} for row in article_outlets(store, record["also_in"])]
+            version[article_id] = {
+                "statement_id": link["other_id"],
+                "reason": link["reason"],
+                "score": round(link["score"], 3),
+            }
+    return [
+        {**row, **version.get(row["id"], {})} for row in article_outlets(store, record["also_in"])
+    ]
 
 
 _OF_ENTITY = "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
 
 
-def speakers(store: Store, name: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+def speakers(
+    store: Store, name: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
     """Speakers — people and bodies as resolved across articles — most quoted first."""
     named, params = "", []
     if name:
-        named, params = " WHERE (e.name ILIKE ? ESCAPE '\\' OR s.speaker_name ILIKE ? ESCAPE '\\')", [_like(name)] * 2
+        named, params = (
+            " WHERE (e.name ILIKE ? ESCAPE '\\' OR s.speaker_name ILIKE ? ESCAPE '\\')",
+            [_like(name)] * 2,
+        )
     return store._rows(
         "SELECT e.id, e.name, e.kind, count(*) AS statements, e.affiliations"
         " FROM statements s JOIN statement_entities se ON se.statement_id = s.id JOIN entities e ON e.id = se.entity_id"
-        f"{named} GROUP BY e.id, e.name, e.kind, e.affiliations ORDER BY statements DESC, e.name" + _page(limit, offset),
+        f"{named} GROUP BY e.id, e.name, e.kind, e.affiliations ORDER BY statements DESC, e.name"
+        + _page(limit, offset),
         params,
     )
 
@@ -70,7 +81,9 @@ def entity_of_speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-def _tally(store: Store, entity_id: str, column: str, extra: str = "", where: str = "") -> list[dict[str, Any]]:
+def _tally(
+    store: Store, entity_id: str, column: str, extra: str = "", where: str = ""
+) -> list[dict[str, Any]]:
     """`column` (and `extra` aggregates) with a statement count over one entity's statements,
     most first."""
     return store._rows(
@@ -99,14 +112,24 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     return {
         **entity,
         "names": _tally(store, entity["id"], "s.speaker_name AS name"),
-        "mentions": _tally(store, entity["id"], "s.speaker_mention AS mention", where=" AND s.speaker_mention IS NOT NULL"),
+        "mentions": _tally(
+            store,
+            entity["id"],
+            "s.speaker_mention AS mention",
+            where=" AND s.speaker_mention IS NOT NULL",
+        ),
         "roles": roles,
         "targets": store._rows(
             f"SELECT t AS target, count(*) AS statements FROM (SELECT unnest(s.about) AS t FROM statements s"
             f" WHERE {_OF_ENTITY}) GROUP BY 1 ORDER BY statements DESC, target",
             [entity["id"]],
         ),
-        "outlets": _tally(store, entity["id"], "coalesce(a.outlet, '(unknown)') AS outlet", ", count(DISTINCT a.id) AS articles"),
+        "outlets": _tally(
+            store,
+            entity["id"],
+            "coalesce(a.outlet, '(unknown)') AS outlet",
+            ", count(DISTINCT a.id) AS articles",
+        ),
         "statements": statements,
     }
 
@@ -120,7 +143,10 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
         return None
     story_row = found[0]
     copies = links.copies_among(store, story_row["article_ids"])
-    articles = [{**row, "copy_of": copies.get(row["id"])} for row in article_outlets(store, story_row["article_ids"])]
+    articles = [
+        {**row, "copy_of": copies.get(row["id"])}
+        for row in article_outlets(store, story_row["article_ids"])
+    ]
     outlet_of = {row["id"]: row["outlet"] or "(unknown)" for row in articles}
     originals = [article_id for article_id in story_row["article_ids"] if article_id not in copies]
     statements = store.statements(StatementQuery(article_ids=originals)) if originals else []
@@ -136,8 +162,16 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
             continue
         shown.append(record["id"])
         carriers = {i for i in [record["article_id"], *record["also_in"]] if i in outlet_of}
-        carried = {outlet_of[i] for i in carriers} | {outlet_of[c] for c, o in copies.items() if o in carriers}
-        rows.append({"statement": record, "carried_by": sorted(carried), "left_out_by": [o for o in outlets if o not in carried]})
+        carried = {outlet_of[i] for i in carriers} | {
+            outlet_of[c] for c, o in copies.items() if o in carriers
+        }
+        rows.append(
+            {
+                "statement": record,
+                "carried_by": sorted(carried),
+                "left_out_by": [o for o in outlets if o not in carried],
+            }
+        )
     return {
         **{k: story_row[k] for k in ("id", "title", "first", "last", "articles", "duplicates")},
         "outlets": [
