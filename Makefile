@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DEMO_DB := demo.duckdb
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser demo test clean
+.PHONY: setup browser demo lint test clean
 
 setup: $(STAMP)
 
@@ -30,7 +30,13 @@ browser:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	} || echo "warning: could not install chromium; the browser tests will be skipped"
 
-test: setup browser
+# Lint, format and the layer contracts (pyproject.toml) run before the tests, in `make test`.
+lint: setup
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
+	$(BIN)/lint-imports
+
+test: setup browser lint
 	$(BIN)/python -m pytest
 
 clean:

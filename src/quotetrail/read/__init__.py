@@ -2,42 +2,22 @@
 
 Each input format is one module that registers a reader for its file suffixes; a reader is a
 generator over one file, so a container of a million articles (WARC, JSONL) is never held in
-memory. Adding a format means adding a module here and importing it below — nothing else changes.
+memory. Adding a format means adding a module here (registered with `registry.reader`) and
+importing it here — nothing else changes.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+# Formats register themselves on import.
+from quotetrail.read import csv, html, jsonl, text, warc  # noqa: F401
+from quotetrail.read.registry import READERS, Reader, UnreadableInput, reader, reader_for
 from quotetrail.records import RawDocument, Rejection
 
-Reader = Callable[[Path], Iterator[RawDocument | Rejection]]
-
-READERS: dict[str, Reader] = {}
-
-
-class UnreadableInput(Exception):
-    """Raised by a reader for a file it cannot read at all; the message is the reason."""
-
-
-def reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    """Register `func` as the reader for files whose names end in one of `suffixes`."""
-
-    def register(func: Reader) -> Reader:
-        for suffix in suffixes:
-            READERS[suffix.lower()] = func
-        return func
-
-    return register
-
-
-def reader_for(path: Path) -> Reader | None:
-    """The reader whose suffix is the longest match for `path` (".warc.gz" before ".gz")."""
-    name = path.name.lower()
-    matches = [suffix for suffix in READERS if name.endswith(suffix)]
-    return READERS[max(matches, key=len)] if matches else None
+__all__ = ["READERS", "Reader", "UnreadableInput", "iter_documents", "reader", "reader_for"]
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
@@ -84,7 +64,3 @@ def _read_file(path: Path) -> Iterator[RawDocument | Rejection]:
         yield Rejection(str(path), str(error))
     except (OSError, ValueError, UnicodeError) as error:
         yield Rejection(str(path), f"{type(error).__name__}: {error}")
-
-
-# Formats register themselves on import.
-from quotetrail.read import csv, html, jsonl, text, warc  # noqa: E402,F401

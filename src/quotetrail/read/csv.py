@@ -13,8 +13,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from quotetrail.read import UnreadableInput, reader
 from quotetrail.read.fields import configured_fields, record_to_document
+from quotetrail.read.registry import UnreadableInput, reader
 from quotetrail.records import RawDocument, Rejection
 
 SAMPLE_BYTES = 65536

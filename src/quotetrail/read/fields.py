@@ -65,8 +65,9 @@ class FieldMap:
         for item in filter(None, (part.strip() for part in spec.split(","))):
             attribute, _, key = item.partition("=")
             if attribute not in names or not key:
+                known = ", ".join(names)
                 raise ValueError(
-                    f"{ENV_VARIABLE}: {item!r} is not attribute=key (attributes: {', '.join(names)})"
+                    f"{ENV_VARIABLE}: {item!r} is not attribute=key (attributes: {known})"
                 )
             names[attribute] = (key, *names[attribute])
         return cls(names)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from quotetrail.read import UnreadableInput, reader
+from quotetrail.read.registry import UnreadableInput, reader
 from quotetrail.records import RawDocument, Rejection
 
 MAX_HTML_BYTES = 50_000_000

@@ -1,4 +1,5 @@
-"""JSONL exports: one JSON object per line, streamed; a bad line is a Rejection, the rest goes on."""
+"""JSONL exports: one JSON object per line, streamed; a bad line is a Rejection, the rest goes
+on."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from quotetrail.read import reader
 from quotetrail.read.fields import configured_fields, record_to_document
+from quotetrail.read.registry import reader
 from quotetrail.records import RawDocument, Rejection
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from quotetrail.read import UnreadableInput, reader
+from quotetrail.read.registry import UnreadableInput, reader
 from quotetrail.records import RawDocument, Rejection
 
 _MULTIBYTE_UTF8 = re.compile(

@@ -14,8 +14,8 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from quotetrail.read import UnreadableInput, reader
 from quotetrail.read.html import decode_html
+from quotetrail.read.registry import UnreadableInput, reader
 from quotetrail.read.text import decode_text
 from quotetrail.records import RawDocument, Rejection
 
