@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled seed corpus and a fresh database path per test."""
+"""Shared fixtures: the bundled seed corpus, a fresh database per test, two earthquake stories."""
 
 from __future__ import annotations
 
@@ -19,3 +19,18 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+# Two earthquakes: the same event-type words, different places. Without the prior every word
+# of a young stream is equally rare and the second quake joins the first (score 0.39 > 0.35).
+QUAKES = [
+    "Earthquake kills dozens in Aceh: Bireun and Takengon hit, Sumatra shaken.",
+    "Earthquake kills dozens in Manokwari: Sorong and Biak hit, Papua shaken.",
+    "Rescuers in Bireun and Takengon, Aceh, dig after the Sumatra earthquake.",
+    "Rescuers in Sorong and Biak dig after the Manokwari earthquake in Papua.",
+]
+
+
+@pytest.fixture
+def quakes() -> list[str]:
+    return QUAKES

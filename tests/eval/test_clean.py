@@ -23,33 +23,34 @@ PAGE = Path(__file__).resolve().parents[1] / "data" / "clean" / "page.html"
         ("a b", "a b", (1.0, 0.0, 0.0)),
     ],
 )
-def test_evalclean_shingle_matching(
-    true: str, pred: str, expected: tuple[float, float, float]
-) -> None:
+def test_clean_shingle_matching(true: str, pred: str, expected: tuple[float, float, float]) -> None:
     assert shingle_matching(true, pred) == pytest.approx(expected)
 
 
-def test_evalclean_score_averages_per_document() -> None:
+def test_clean_score_averages_per_document() -> None:
     result = score([(1.0, 0.0, 0.0), (0.5, 0.5, 0.0)])
     assert result["precision"] == pytest.approx(0.75)
     assert result["recall"] == pytest.approx(1.0)
     assert result["f1"] == pytest.approx(2 * 0.75 / 1.75, abs=1e-4)
 
 
-def test_evalclean_page_text_lines_blocks_in_order() -> None:
+def test_clean_page_text_lines_blocks_in_order() -> None:
     html = (
-        "<html><head><title>T</title><style>p{}</style></head><body><nav><a>Home</a> <a>World</a></nav>"
-        "<p>First <b>bold</b> part<!-- c --> goes on</p><script>x()</script><div hidden>secret</div>"
+        "<html><head><title>T</title><style>p{}</style></head><body>"
+        "<nav><a>Home</a> <a>World</a></nav>"
+        "<p>First <b>bold</b> part<!-- c --> goes on</p><script>x()</script>"
+        "<div hidden>secret</div>"
         "<ul><li>One</li><li>Two<br>Three</li></ul></body></html>"
     )
     assert page_text_lines(html) == ["Home World", "First bold part goes on", "One", "Two", "Three"]
 
 
-def test_evalclean_evaluate_on_tiny_benchmark(tmp_path: Path) -> None:
+def test_clean_evaluate_on_tiny_benchmark(tmp_path: Path) -> None:
     (tmp_path / "html").mkdir()
     (tmp_path / "html" / "p1.html.gz").write_bytes(gzip.compress(PAGE.read_bytes()))
     gold = (
-        "ISTANBUL — Ministers from both countries signed an agreement on Friday to reopen the grain corridor "
+        "ISTANBUL — Ministers from both countries signed an agreement on Friday to reopen "
+        "the grain corridor "
         "across the sea, officials at the ceremony said."
     )
     (tmp_path / "ground-truth.json").write_text(

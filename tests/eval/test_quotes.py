@@ -26,7 +26,7 @@ MINI = Path(__file__).resolve().parents[1] / "data" / "extract" / "quotes-mini"
         "No\u00a0break and caf\u00e9.\nNext line..\nLast  line.",
     ],
 )
-def test_eval_quotes_offset_map_points_back_to_raw(raw: str) -> None:
+def test_quotes_offset_map_points_back_to_raw(raw: str) -> None:
     text, offsets = offset_map(raw)
     assert len(offsets) == len(text)
     for position, char in enumerate(text):
@@ -34,14 +34,14 @@ def test_eval_quotes_offset_map_points_back_to_raw(raw: str) -> None:
             assert raw[offsets[position]] == char
 
 
-def test_eval_quotes_match_is_greedy_one_to_one() -> None:
+def test_quotes_match_is_greedy_one_to_one() -> None:
     golds = [(0, 10), (5, 15)]
     predicted = [Predicted(0, 12)]
     assert match(golds, predicted, 0.3) == {0: 0}
     assert match(golds, [Predicted(0, 2)], 0.3) == {}
 
 
-def test_eval_quotes_scores_a_perfect_and_an_empty_extractor() -> None:
+def test_quotes_scores_a_perfect_and_an_empty_extractor() -> None:
     def perfect(texts):
         raw = texts[0]
         first = raw.index("It is")
@@ -62,7 +62,7 @@ def test_eval_quotes_scores_a_perfect_and_an_empty_extractor() -> None:
     assert score(MINI, lambda texts: [[] for _ in texts])["f1_0.3"] == 0.0
 
 
-def test_eval_quotes_our_extractor_on_the_fixture() -> None:
+def test_quotes_our_extractor_on_the_fixture() -> None:
     scores = evaluate(MINI)
     assert scores["f1_0.8"] == 1.0
     assert scores["speaker_accuracy"] == 1.0
@@ -78,11 +78,11 @@ def test_eval_quotes_our_extractor_on_the_fixture() -> None:
         ("Acme", "Acme", "Bolt Inc", "other"),
     ],
 )
-def test_eval_quotes_error_class(mention: str, predicted: str, gold: str, kind: str) -> None:
+def test_quotes_error_class(mention: str, predicted: str, gold: str, kind: str) -> None:
     assert error_class(Predicted(0, 1, predicted, mention), gold) == kind
 
 
-def test_eval_quotes_speaker_errors_lists_only_wrong_speakers() -> None:
+def test_quotes_speaker_errors_lists_only_wrong_speakers() -> None:
     def half_right(texts):
         raw = texts[0]
         first, second = raw.index("It is"), raw.index("the repairs")

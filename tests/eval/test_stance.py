@@ -53,22 +53,22 @@ def write_split(path: Path) -> Path:
         ),
     ],
 )
-def test_eval_stance_macro_f1(gold, predicted, expected):
+def test_stance_macro_f1(gold, predicted, expected):
     assert macro_f1(gold, predicted) == pytest.approx(expected)
 
 
-def test_eval_stance_reads_polarity_as_stance(tmp_path):
+def test_stance_reads_polarity_as_stance(tmp_path):
     labels = [example.label for example in read_examples(write_split(tmp_path / "dev_rw.jsonl"))]
     assert labels == ["support", "oppose", "neutral"]
 
 
-def test_eval_stance_one_file(tmp_path):
+def test_stance_one_file(tmp_path):
     result = evaluate(write_split(tmp_path / "dev_rw.jsonl"))
     # the two cue-bearing sentences are right whatever the model makes of the neutral one
     assert result["accuracy"] >= 2 / 3 and 0.5 <= result["macro_f1"] <= 1.0
 
 
-def test_eval_stance_folder_reports_each_split(tmp_path):
+def test_stance_folder_reports_each_split(tmp_path):
     write_split(tmp_path / "dev_rw.jsonl")
     write_split(tmp_path / "dev_mt.jsonl")
     result = evaluate(tmp_path)

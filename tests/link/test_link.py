@@ -1,4 +1,5 @@
-"""link_articles over a real store: entities, also_in, near-duplicate marks, stories, outlets, CLI."""
+"""link_articles over a real store (entities, also_in, near-duplicate marks, stories, outlets, CLI),
+and the headline that stands in for a missing title."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ import sys
 
 import pytest
 
-from quotetrail.link import link_articles
+from quotetrail.link import headline, link_articles
 from quotetrail.records import Article, ArticleResult, Mention, Speaker, Statement
 from quotetrail.store import StatementQuery, Store
 from quotetrail.store import links as sql
 
 PRESS = (
-    "Russian President Vladimir Putin spoke at a joint news conference with German Chancellor Angela Merkel "
+    "Russian President Vladimir Putin spoke at a joint news conference with German Chancellor "
+    "Angela Merkel "
     "in the Kremlin on Friday about Afghanistan and the Taliban takeover. "
 )
 QUOTE_A = (
@@ -23,8 +25,8 @@ QUOTE_A = (
 QUOTE_B = "the world must now accept the realities"
 ENVOY = "the envoy will hold talks with the Taliban movement next week"
 FOOTBALL = (
-    "The home side won the cup final three goals to one after extra time in front of a full stadium. "
-    * 3
+    "The home side won the cup final three goals to one after extra time "
+    "in front of a full stadium. " * 3
 )
 
 
@@ -339,3 +341,15 @@ def test_link_unsure_story_member_moves_with_its_event_and_is_relinked(db_path, 
         assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="a1"))] == [
             []
         ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("\n  Putin slams policy\nbody", "Putin slams policy"),
+        ("word " * 40, ("word " * 19).strip() + "…"),
+        ("", ""),
+    ],
+)
+def test_link_headline_stands_in_for_missing_title(text, title):
+    assert headline(text) == title
