@@ -28,10 +28,10 @@ from quotetrail.link.stories import (
     JOIN_THRESHOLD,
     SURE_THRESHOLD,
     StoryIndex,
-    _cosine,
-    _tf,
+    cosine,
     story_entity,
     story_features,
+    term_frequencies,
 )
 
 ORDERS = 30  # seeded arrival orders of each kind
@@ -42,7 +42,7 @@ Features = dict[str, Counter[str]]  # doc id -> story feature counts (`story_fea
 def pairwise_scores(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     """Pair-counting precision, recall, F1 and adjusted Rand index of two labelings."""
     n = len(gold)
-    both = Counter(zip(gold, predicted))
+    both = Counter(zip(gold, predicted, strict=True))
     same_both = sum(comb(c, 2) for c in both.values())
     same_gold = sum(comb(c, 2) for c in Counter(gold).values())
     same_pred = sum(comb(c, 2) for c in Counter(predicted).values())
@@ -91,7 +91,7 @@ def rule_threshold(docs: Sequence[dict[str, Any]], features: Features) -> dict[s
     for counts in features.values():
         index.df.update(counts.keys())
         index.n_docs += 1
-    vectors = {doc_id: index.weigh(_tf(counts)) for doc_id, counts in features.items()}
+    vectors = {doc_id: index.weigh(term_frequencies(counts)) for doc_id, counts in features.items()}
     by_topic: dict[Any, list[dict[str, Any]]] = {}
     for doc in docs:
         by_topic.setdefault(doc.get("topic", doc["cluster"]), []).append(doc)
@@ -99,7 +99,7 @@ def rule_threshold(docs: Sequence[dict[str, Any]], features: Features) -> dict[s
     for members in by_topic.values():
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                similarity = _cosine(vectors[a["doc_id"]], vectors[b["doc_id"]])
+                similarity = cosine(vectors[a["doc_id"]], vectors[b["doc_id"]])
                 (same if a["cluster"] == b["cluster"] else different).append(similarity)
     if not same or not different:
         raise ValueError("the rule needs topics holding both same-event and different-event pairs")
@@ -121,7 +121,8 @@ def named_entities(docs: Sequence[dict[str, Any]]) -> Entities:
     nlp = load_pipeline()
     found: Entities = {}
     with nlp.select_pipes(enable=["tok2vec", "ner"]):
-        for doc, parsed in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=32)):
+        parses = nlp.pipe((d["text"] for d in docs), batch_size=32)
+        for doc, parsed in zip(docs, parses, strict=True):
             found[doc["doc_id"]] = [
                 (name, m.start)
                 for m in extract_mentions(parsed)

@@ -30,8 +30,9 @@ LEAD_WEIGHT times at the start of the text (the headline, which leads an article
 at its end, and linearly in between. Weights are sublinear tf x idf. The idf adds two counts
 of documents: those of the articles seen so far, and those a general-English prior expects
 (`prior_df`: word frequencies shipped in data/word_frequencies.tsv, read as PRIOR_DOCS articles
-of PRIOR_WORDS words). Without the prior, a stream that meets a new kind of event for the first time sees the words of the event
-type ("rehab", "heavyweight", "patch") as rare as the names that tell two such events apart.
+of PRIOR_WORDS words). Without the prior, a stream that meets a new kind of event for the first
+time sees the words of the event type ("rehab", "heavyweight", "patch") as rare as the names
+that tell two such events apart.
 """
 
 from __future__ import annotations
@@ -192,13 +193,14 @@ def _unit(weights: Mapping[str, float]) -> dict[str, float]:
     return {term: w / norm for term, w in weights.items()} if norm else {}
 
 
-def _tf(counts: Mapping[str, float]) -> dict[str, float]:
+def term_frequencies(counts: Mapping[str, float]) -> dict[str, float]:
     """Sublinear, unit-length term frequencies: what a story centroid accumulates. Counts are
     weighed occurrences (at least 1 each, `LEAD_WEIGHT`), so the log stays positive."""
     return _unit({term: 1.0 + math.log(n) for term, n in counts.items() if n > 0})
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine of two sparse vectors (their dot product: `term_frequencies` are unit length)."""
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b.get(term, 0.0) for term, w in a.items())
@@ -291,7 +293,7 @@ class StoryIndex:
 
     def probes(self, counts: Mapping[str, float]) -> list[str]:
         """The terms a document looks stories up by."""
-        vector = self.weigh(_tf(counts))
+        vector = self.weigh(term_frequencies(counts))
         return [
             term for term, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
         ]
@@ -324,9 +326,9 @@ class StoryIndex:
         """The most similar live candidate story and its similarity (None when there is none).
         When a story and its siblings both clear the threshold, the one the document is closest
         to on average wins (`_mean_similarity`)."""
-        vector = self.weigh(_tf(counts))
+        vector = self.weigh(term_frequencies(counts))
         scored = [
-            (_cosine(vector, self.weigh(self.stories[sid].centroid)), sid)
+            (cosine(vector, self.weigh(self.stories[sid].centroid)), sid)
             for sid in self.candidates(vector)
             if _live(self.stories[sid], published)
         ]
@@ -394,8 +396,9 @@ class StoryIndex:
         return moved
 
     def _merge(self, sibling: Story, parent: Story) -> None:
-        """A sibling nobody joined is its parent's: its article, listed there already, counts there."""
-        similarity = _cosine(self.weigh(sibling.centroid), self.weigh(parent.centroid))
+        """A sibling nobody joined is its parent's: its article, listed there already, counts
+        there."""
+        similarity = cosine(self.weigh(sibling.centroid), self.weigh(parent.centroid))
         self._update(parent, sibling.centroid, similarity)
         for day in (sibling.first, sibling.last):
             self._extend(parent, day)
@@ -414,7 +417,7 @@ class StoryIndex:
         title: str | None,
         score: float,
     ) -> None:
-        self._update(story, _tf(counts), score)
+        self._update(story, term_frequencies(counts), score)
         self._extend(story, published)
         if title and (story.title is None or score > story.title_score):
             story.title, story.title_score = title, score
