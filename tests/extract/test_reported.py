@@ -1,0 +1,177 @@
+"""Speech cues on the parse: each cue finder, the refusals, and the edges of the content span."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrail.extract.reported import (
+    according_cues,
+    find_cues,
+    headline_cues,
+    link_line,
+    nominal_cues,
+    verb_cues,
+)
+
+
+def described(text, cues):
+    """(cue as written, speaker as the parse names it, content) of each cue."""
+    return [
+        (
+            c.text,
+            c.subject.text if c.subject is not None else None,
+            text[c.content[0] : c.content[1]] if c.content else None,
+        )
+        for c in cues
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister said the talks would continue next week.",
+            ("said", "The minister", "the talks would continue next week"),
+        ),
+        (
+            "Moscow has no intention of interfering, the minister revealed.",
+            ("revealed", "the minister", "Moscow has no intention of interfering"),
+        ),
+        (
+            "She urged the world to act now.",
+            ("urged", "She", "the world to act now"),
+        ),
+        (
+            "The ministry called for an end to the fighting.",
+            ("called for", "The ministry", "for an end to the fighting"),
+        ),
+        (
+            "MOSCOW — The President of Russia, Vladimir Putin, said the talks would go on.",
+            ("said", "Vladimir Putin", "the talks would go on"),
+        ),
+        (
+            "Zamir Kabulov, who met “the new leaders”, said the talks would go on.",
+            ("said", "Zamir Kabulov", "the talks would go on"),
+        ),
+    ],
+)
+def test_reported_verb_cue_with_its_content(nlp, text, expected):
+    assert described(text, verb_cues(nlp(text))) == [expected]
+
+
+def test_reported_verb_cue_without_content_keeps_its_subject(nlp):
+    text = "Putin said why the talks stopped."  # a question is no claim
+    assert described(text, verb_cues(nlp(text))) == [("said", "Putin", None)]
+
+
+def test_reported_unquoted_direct_speech_is_marked(nlp):
+    text = "He said, I am sure that the talks will go on."
+    (cue,) = verb_cues(nlp(text))
+    assert cue.unquoted_direct and text[cue.content[0] : cue.content[1]].startswith("I am sure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin did not say whether the talks would go on.",  # negated
+        "Putin declined to say when the talks would go on.",  # refused
+        "The report was said to be false.",  # passive: nobody named said it
+        "He called on Thursday.",  # a date is not what was called for
+        "He rejected a deal.",  # an act, not speech: no quoted words, nothing asked
+    ],
+)
+def test_reported_refusals_report_no_statement(nlp, text):
+    assert [c.content for c in verb_cues(nlp(text))] in ([], [None])
+    assert not [c for c in find_cues(nlp(text)) if c.content]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The talks will go on, according to the foreign ministry.",
+            ("according to", "the foreign ministry", "The talks will go on"),
+        ),
+        (
+            "According to officials, the border stays closed.",
+            ("according to", "officials", "the border stays closed"),
+        ),
+    ],
+)
+def test_reported_according_to_attributes_the_rest_of_the_sentence(nlp, text, expected):
+    assert described(text, according_cues(nlp(text))) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The ministry's claim that the talks had failed was denied.",
+            [("claim", "The ministry", "that the talks had failed")],
+        ),
+        ("The claim that the talks had failed was denied.", []),  # nobody owns it
+        ("The ministry's claim was denied.", []),  # no that-clause
+    ],
+)
+def test_reported_nominal_statement_needs_owner_and_clause(nlp, text, expected):
+    assert described(text, nominal_cues(nlp(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia will not interfere in Afghanistan: Vladimir Putin",
+            [(":", "Vladimir Putin", "Russia will not interfere in Afghanistan")],
+        ),
+        ("Russia will not interfere in Afghanistan", []),
+    ],
+)
+def test_reported_headline_colon_and_name(nlp, text, expected):
+    assert described(text, headline_cues(nlp(text))) == expected
+
+
+def test_reported_headline_speech_verb_stops_the_name_before_the_cue(nlp):
+    text = "Putin Says Russia Will Not Interfere"
+    assert described(text, verb_cues(nlp(text))) == [("Says", "Putin", "Russia Will Not Interfere")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # edge punctuation trimmed, the full stop stays out
+        ("Putin said: “We will not rush.”", "We will not rush"),
+        # a span that opened a quotation keeps the closing mark the parse left outside
+        ("Putin said he “will keep the promises.”", "he “will keep the promises.”"),
+    ],
+)
+def test_reported_content_span_edges(nlp, text, content):
+    (cue,) = verb_cues(nlp(text))
+    assert text[cue.content[0] : cue.content[1]] == content
+
+
+def test_reported_content_stops_at_the_line_of_the_cue(nlp):
+    text = "Putin said the talks would go on\nPhoto by Reuters staff"
+    (cue,) = verb_cues(nlp(text))
+    assert text[cue.content[0] : cue.content[1]] == "the talks would go on"
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        ("READ MORE: Putin said the talks would go on.", True),
+        ("Read more Putin said the talks would go on.", True),
+        ("Readers said the talks would go on.", False),
+    ],
+)
+def test_reported_link_lines_carry_no_cues(nlp, text, linked):
+    assert link_line(text, text.index("said")) is linked
+    assert (find_cues(nlp(text)) == []) is linked
+
+
+def test_reported_find_cues_in_text_order(nlp):
+    text = (
+        "The talks will go on, according to the ministry. "
+        "The minister said the border would stay closed."
+    )
+    assert [c.text for c in find_cues(nlp(text))] == ["according to", "said"]
