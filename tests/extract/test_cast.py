@@ -1,0 +1,145 @@
+"""The cast of an article: names, roles, countries, and gender from its pronouns and honorifics."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrail.extract.cast import build_cast, clean_name, group_name, nominal_name
+from quotetrail.extract.quotes import find_quotes, paragraphs
+
+
+@pytest.fixture(scope="module")
+def cast_of(nlp):
+    def build(text: str):
+        return build_cast(
+            nlp(text),
+            [(q.start, q.end) for q in find_quotes(text)],
+            [start for start, _ in paragraphs(text)],
+        )
+
+    return build
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Mr. Blinken", "Blinken"),
+        ("Foreign Minister Sergei Lavrov", "Sergei Lavrov"),
+        ("city councillor Josh Matlow", "Josh Matlow"),
+        ("Vancouver's Bo Horvat", "Bo Horvat"),
+        ("Robert “Bob” Smith", "Robert Smith"),
+        ("Putin’s", "Putin"),
+        ("the Kremlin", "Kremlin"),
+    ],
+)
+def test_cast_clean_name_drops_titles_roles_nicknames_possessives(raw, name):
+    assert clean_name(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [("the Kremlin", "Kremlin"), ("Moscow's", "Moscow"), ("& Taliban", "Taliban")],
+)
+def test_cast_group_name_is_the_short_form(raw, name):
+    assert group_name(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("the paramedics union", "paramedics union"),
+        ("A spokesman", "spokesman"),
+        ("Hamas", "Hamas"),
+    ],
+)
+def test_cast_nominal_name_drops_the_article(raw, name):
+    assert nominal_name(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Angela Merkel met Vladimir Putin in the Kremlin.",
+            [("Angela Merkel", True), ("Vladimir Putin", False)],  # the object is no subject
+        ),
+        (
+            "Erin Kim spoke to reporters.\nKim said the bus was late.",
+            [("Erin Kim", True), ("Kim", True)],
+        ),
+    ],
+)
+def test_cast_people_in_text_order_with_subjecthood(cast_of, text, people):
+    assert [(p.name, p.subject) for p in cast_of(text).people] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "affiliation"),
+    [
+        (
+            "Russian Foreign Minister Sergei Lavrov met the press.",
+            "Sergei Lavrov",
+            "Foreign Minister",
+            "Russia",
+        ),
+        (
+            "Zamir Kabulov, the special representative, spoke on Friday.",
+            "Zamir Kabulov",
+            "special representative",
+            None,
+        ),
+    ],
+)
+def test_cast_role_and_country_from_title_or_apposition(cast_of, text, name, role, affiliation):
+    cast = cast_of(text)
+    assert cast.profile(name) == (role, affiliation)
+    speaker = cast.person_speaker(name, name)
+    assert (speaker.name, speaker.role, speaker.affiliation) == (name, role, affiliation)
+
+
+def test_cast_groups_are_organisations_and_places(cast_of):
+    groups = cast_of("The Kremlin said Moscow would wait.").groups
+    assert [(g.name, g.label) for g in groups] == [("Kremlin", "ORG"), ("Moscow", "GPE")]
+
+
+def test_cast_canonical_is_the_fullest_form(cast_of):
+    cast = cast_of(
+        "Russian Foreign Minister Sergei Lavrov met the press. Lavrov said he was ready."
+    )
+    assert cast.canonical("Lavrov") == "Sergei Lavrov"
+    assert cast.knows("Lavrov") and not cast.knows("Putin")
+
+
+def test_cast_canonical_one_word_family_name_written_first(cast_of):
+    cast = cast_of("Kim Jong Un met the envoy.")
+    assert cast.canonical("Kim") == "Kim Jong Un"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        ("Doug Purdy lost his belt. He said it hurt.", "Doug Purdy", "m"),  # pronouns and name
+        ("Zamir Kabulov spoke on Friday. She said little.", "Zamir Kabulov", "f"),  # pronoun only
+        (
+            "Mr. Blinken arrived in Kabul. She said the talks went well.",
+            "Blinken",
+            "m",
+        ),  # honorific
+        ("Ms. May spoke. He said nothing.", "May", "f"),  # outweighs a stray pronoun
+    ],
+)
+def test_cast_gender_from_pronouns_and_honorifics(cast_of, text, name, gender):
+    assert cast_of(text).gender[name] == gender
+
+
+def test_cast_gender_ignores_pronouns_inside_quotes(cast_of):
+    text = "Zamir Kabulov spoke on Friday: “She is wrong and her plan fails.”"
+    cast = cast_of(text)
+    assert cast.knows("Zamir Kabulov") and "Zamir Kabulov" not in cast.gender
+
+
+def test_cast_paragraphs_and_quotes(cast_of):
+    text = "Putin spoke.\nHe said: “We wait.”"
+    cast = cast_of(text)
+    assert [cast.paragraph_of(offset) for offset in (0, text.index("He"))] == [1, 2]
+    assert cast.in_quote(text.index("We")) and not cast.in_quote(text.index("He"))
