@@ -56,7 +56,9 @@ def main() -> None:
         ROUNDS, lambda: docs.__setitem__(slice(None), list(nlp.pipe(texts, batch_size=16)))
     )
     articles = [Article(id=str(i), text=text) for i, text in enumerate(texts)]
-    extract = best_of(ROUNDS, lambda: [extract_statements(a, d) for a, d in zip(articles, docs)])
+    extract = best_of(
+        ROUNDS, lambda: [extract_statements(a, d) for a, d in zip(articles, docs, strict=True)]
+    )
     words = sum(len(doc) for doc in docs)
     print(
         json.dumps(

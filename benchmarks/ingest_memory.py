@@ -49,13 +49,17 @@ def synthetic_article(rng: random.Random, number: int) -> str:
     place, other, topic = rng.choice(PLACES), rng.choice(PLACES), rng.choice(TOPICS)
     lines = [f"{place} and {other} discuss {topic} (report {number})", ""]
     for paragraph in range(8):
+        role, verb, meetings = rng.choice(ROLES), rng.choice(VERBS), rng.randint(2, 40)
         lines.append(
-            f"{place}'s {rng.choice(ROLES)} {person} {rng.choice(VERBS)} on Monday that {topic} with {other} "
-            f"would be discussed again in round {paragraph + number % 7}, and that officials met {rng.randint(2, 40)} times."
+            f"{place}'s {role} {person} {verb} on Monday that {topic} with {other} would be"
+            f" discussed again in round {paragraph + number % 7}, and that officials met"
+            f" {meetings} times."
         )
         lines.append("")
+        surname = person.split()[1]
         lines.append(
-            f"\u201cWe will keep working on {topic} with our partners in {other},\u201d {person.split()[1]} said."
+            f"\u201cWe will keep working on {topic} with our partners in {other},\u201d"
+            f" {surname} said."
         )
         lines.append("")
     lines.append("If you like this story, share it with a friend!")
@@ -72,9 +76,13 @@ def write_corpus(folder: Path, count: int, seed: int) -> None:
 def measure(corpus: Path, db: Path, workers: int) -> dict[str, float]:
     """Ingest in a child process; returns its wall time and peak RSS (MiB)."""
     code = (
-        "import resource; from quotetrail.ingest import ingest; from quotetrail.store import Store\n"
+        "import resource\n"
+        "from quotetrail.ingest import ingest\n"
+        "from quotetrail.store import Store\n"
         "from quotetrail.scale import make_driver\n"
-        f"s = Store({str(db)!r}); summary = ingest([{str(corpus)!r}], s, driver=make_driver('local', {workers})); s.close()\n"
+        f"s = Store({str(db)!r})\n"
+        f"summary = ingest([{str(corpus)!r}], s, driver=make_driver('local', {workers}))\n"
+        "s.close()\n"
         "print(summary.stored, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
         " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )

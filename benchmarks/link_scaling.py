@@ -3,10 +3,11 @@
 Synthetic but realistic records: articles of ~250 words drawn from a Zipfian vocabulary of real
 English words (the 20,000 commonest) plus the particular (rarer) words, names and numbers of one
 of many events (a story has 1-12 articles over a few days, from several outlets, one in ten a
-wire copy of another), 2-3 statements each by speakers drawn from a pool of people with roles and affiliations (names sometimes shortened or
-misspelt), and their entity mentions. The store is filled through `Store.write` +
-`link_articles` in batches of `--batch`; the time of each batch is printed against the number
-of articles already stored (M). Flat times = cost independent of M.
+wire copy of another), 2-3 statements each by speakers drawn from a pool of people with roles
+and affiliations (names sometimes shortened or misspelt), and their entity mentions. The store
+is filled through `Store.write` + `link_articles` in batches of `--batch`; the time of each
+batch is printed against the number of articles already stored (M). Flat times = cost
+independent of M.
 
     python benchmarks/link_scaling.py --articles 100000 --batch 2000 --db /tmp/bench.duckdb
     (--resume grows an existing store, to split the run)

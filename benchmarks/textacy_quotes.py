@@ -4,7 +4,8 @@ textacy is not a project dependency; run this from a throwaway virtual environme
 
     python3 -m venv /tmp/textacy-venv
     /tmp/textacy-venv/bin/pip install textacy .
-    PYTHONPATH=src /tmp/textacy-venv/bin/python benchmarks/textacy_quotes.py ../shared/data/quotes/ggt-dev
+    PYTHONPATH=src /tmp/textacy-venv/bin/python benchmarks/textacy_quotes.py \
+        ../shared/data/quotes/ggt-dev
 
 It parses with the same small English model quotetrail uses (textacy's extractor needs a parse)
 and prints one JSON object with the same metric names as `quotetrail eval quotes`. An article in

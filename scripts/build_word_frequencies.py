@@ -30,7 +30,10 @@ TABLE = (
     / "data"
     / "word_frequencies.tsv"
 )
-HEADER = "# English word frequencies (Zipf) from wordfreq (CC BY-SA 4.0); built by scripts/build_word_frequencies.py\n"
+HEADER = (
+    "# English word frequencies (Zipf) from wordfreq (CC BY-SA 4.0);"
+    " built by scripts/build_word_frequencies.py\n"
+)
 
 
 def build() -> dict[str, float]:

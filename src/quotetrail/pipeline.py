@@ -42,7 +42,9 @@ def process_batch(batch: Batch) -> list[ArticleResult | Rejection]:
     if to_parse:
         nlp = load_pipeline()
         texts = (article.text[:MAX_CHARS] for _, article in to_parse)
-        for (index, article), doc in zip(to_parse, nlp.pipe(texts, batch_size=PARSE_BATCH)):
+        for (index, article), doc in zip(
+            to_parse, nlp.pipe(texts, batch_size=PARSE_BATCH), strict=True
+        ):
             try:
                 statements = extract_statements(article, doc)
                 for statement in statements:

@@ -46,7 +46,7 @@ def embedding_features(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float
     windows = encoder.encode([w for w, _ in pairs], batch_size=64, normalize_embeddings=True)
     sentences = encoder.encode([s for _, s in pairs], batch_size=64, normalize_embeddings=True)
     rows = []
-    for window, sentence in zip(windows, sentences):
+    for window, sentence in zip(windows, sentences, strict=True):
         values = [*window.tolist(), *sentence.tolist()]
         rows.append({f"e{i}": round(value, 6) for i, value in enumerate(values)})
     return rows

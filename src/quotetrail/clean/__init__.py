@@ -30,7 +30,8 @@ Furniture = Mapping[str, Collection[str]]
 
 
 def _strip_signatures(lines: list[str]) -> tuple[list[str], list[RemovedLine]]:
-    """Cut outlet signatures glued to the end of the last lines ("… in.”Brinkwire Summary News”.")."""
+    """Cut outlet signatures glued to the end of the last lines ("… in.”Brinkwire Summary
+    News”.")."""
     removed = []
     for index in range(max(0, len(lines) - 3), len(lines)):
         kept, signature = strip_signature(lines[index])
@@ -55,7 +56,8 @@ def _source_text(raw: RawDocument) -> tuple[str, RawDocument, str | None]:
 
 
 def _outlet(raw: RawDocument, text: str, sitename: str | None) -> str | None:
-    """The container's outlet, else the table's for the URL, the page's site name, the host, the text."""
+    """The container's outlet, else the table's for the URL, the page's site name, the host,
+    the text."""
     given = (outlet_for_domain(raw.outlet) or canonical_name(raw.outlet)) if raw.outlet else None
     known = given or (outlet_for_domain(raw.url) if raw.url else None)
     named = (outlet_for_domain(sitename) or canonical_name(sitename)) if sitename else None
@@ -65,7 +67,8 @@ def _outlet(raw: RawDocument, text: str, sitename: str | None) -> str | None:
 def _published(
     raw: RawDocument, cleaned: CleanedLines, text: str
 ) -> tuple[str | None, str | None, bool]:
-    """(date, time, inferred): the source's date, else a stated date line, else the latest date named."""
+    """(date, time, inferred): the source's date, else a stated date line, else the latest date
+    named."""
     given = parse_date(raw.published) if raw.published else None
     if given:
         return given.day.isoformat(), given.time, False

@@ -26,8 +26,15 @@ MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_TIME = r"(?:\s*(?:,|at|-|–|\|)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:Z|GMT|UTC|[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_TIME = (
+    r"(?:\s*(?:,|at|-|–|\|)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:Z|GMT|UTC|[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
+)
+_ISO_TIME = _TIME.replace("(?:,|at|-", "(?:T|,|at|-")  # "2021-08-20T14:05"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 
@@ -35,7 +42,7 @@ DATE_PATTERNS = (
     re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b{_TIME}", re.I),  # 23 Aug, 2021 12:15
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b{_TIME}", re.I),  # July 6, 2024 3:25 am
     re.compile(
-        rf"\b{_YEAR}-(?P<month_number>\d{{2}})-(?P<day>\d{{2}})(?!\d){_TIME.replace('(?:,|at|-', '(?:T|,|at|-')}",
+        rf"\b{_YEAR}-(?P<month_number>\d{{2}})-(?P<day>\d{{2}})(?!\d){_ISO_TIME}",
         re.I,
     ),
 )
@@ -106,7 +113,7 @@ def stated_date(line: str) -> FoundDate | None:
         dates = [item for item in found if item]
         short_rest = all(
             item or len(re.findall(r"\w+", segment)) <= MAX_SIDE_SEGMENT_WORDS
-            for item, segment in zip(found, segments)
+            for item, segment in zip(found, segments, strict=True)
         )
         if dates and short_rest:
             return dates[0]
@@ -131,5 +138,6 @@ def latest_date(text: str) -> FoundDate | None:
 
 
 def parse_date(value: str) -> FoundDate | None:
-    """A date (and time) from a container's date field: ISO, a date line, or the first date in it."""
+    """A date (and time) from a container's date field: ISO, a date line, or the first date in
+    it."""
     return stated_date(value) or next(iter(find_dates(value)), None)

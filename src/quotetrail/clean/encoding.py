@@ -43,9 +43,10 @@ def _open_quote_for(line: str, position: int) -> str:
 def _fix_daggers(text: str) -> str:
     lines = []
     for line in text.split("\n"):
-        line = _CLOSING_DAGGER.sub("\u201d", line)
-        line = _OPENING_DAGGER.sub(lambda match: _open_quote_for(match.string, match.end()), line)
-        lines.append(line)
+        closed = _CLOSING_DAGGER.sub("\u201d", line)
+        lines.append(
+            _OPENING_DAGGER.sub(lambda match: _open_quote_for(match.string, match.end()), closed)
+        )
     return "\n".join(lines)
 
 

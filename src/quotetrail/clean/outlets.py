@@ -30,7 +30,7 @@ def outlet_table() -> tuple[Outlet, ...]:
     for row in rows:
         if not row.strip() or row.startswith("#"):
             continue
-        name, domains, signatures = (row.split("\t") + ["", ""])[:3]
+        name, domains, signatures = [*row.split("\t"), "", ""][:3]
         table.append(
             Outlet(
                 name.strip(), tuple(domains.split()), tuple(s for s in signatures.split("|") if s)
@@ -126,7 +126,8 @@ def outlet_from_text(text: str) -> str | None:
 
 
 def strip_signature(line: str) -> tuple[str, str]:
-    """Split a known outlet signature glued to the end of a line: (line without it, the signature)."""
+    """Split a known outlet signature glued to the end of a line: (line without it, the
+    signature)."""
     for outlet in outlet_table():
         for signature in outlet.signatures:
             match = re.search(rf"\s*{re.escape(signature)}[\W_]*$", line)

@@ -36,10 +36,12 @@ SHINGLE = 4
 TpFpFn = tuple[float, float, float]
 
 BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "button", "label", "legend", "menu", "option"]
+    "address article aside blockquote body br caption dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section "
+    "summary table tbody td tfoot th thead tr ul button label legend menu option".split()
 )
 INVISIBLE_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas", "select", "textarea", "map"]
+    "script style noscript template head svg iframe object canvas select textarea map".split()
 )
 
 
@@ -76,7 +78,8 @@ def _recall(tp: float, fp: float, fn: float) -> float:
 
 
 def score(counts: list[TpFpFn]) -> dict[str, float]:
-    """Precision and recall averaged over documents (skipping undefined ones), F1 of the averages."""
+    """Precision and recall averaged over documents (skipping undefined ones), F1 of the
+    averages."""
     precision = mean([_precision(*c) for c in counts if c[0] + c[1] > 0] or [0.0])
     recall = mean([_recall(*c) for c in counts if c[0] + c[2] > 0] or [0.0])
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -156,7 +156,7 @@ def score(data: Path, extractor: Extractor) -> dict[str, Any]:
     articles = load(data)
     predictions = extractor([article["text_raw"] for article in articles])
     counts: Counter[str] = Counter()
-    for article, predicted in zip(articles, predictions):
+    for article, predicted in zip(articles, predictions, strict=True):
         located = _located(article)
         quotes = [q for q, _ in located]
         golds = [span for _, span in located]
@@ -222,7 +222,8 @@ DOCUMENT_WORDS = (
     "tweet",
     "post",
 )
-# speaker-error classes, first fitting one wins: (class, test on predicted mention, name and gold name)
+# speaker-error classes, first fitting one wins:
+# (class, test on the predicted mention, the predicted name and the gold name)
 ERROR_CLASSES: tuple[tuple[str, Callable[[str, str, str], bool]], ...] = (
     ("pronoun", lambda mention, name, gold: mention.casefold() in PRONOUNS),
     (
@@ -256,7 +257,8 @@ def speaker_errors(data: Path, extractor: Extractor) -> list[dict[str, Any]]:
     diagnosis on a terminal; the rows quote the data set, so they are never written to the repo)."""
     articles = load(data)
     rows = []
-    for article, predicted in zip(articles, extractor([a["text_raw"] for a in articles])):
+    predictions = extractor([a["text_raw"] for a in articles])
+    for article, predicted in zip(articles, predictions, strict=True):
         located = _located(article)
         for g, p in match([span for _, span in located], predicted, THRESHOLDS[0]).items():
             quote, prediction = located[g][0], predicted[p]
@@ -276,7 +278,8 @@ def speaker_errors(data: Path, extractor: Extractor) -> list[dict[str, Any]]:
 
 
 def quotetrail_extractor(texts: Sequence[str]) -> list[list[Predicted]]:
-    """Our extractor: the pipeline's parse (with line breaks as boundaries) and extract_statements."""
+    """Our extractor: the pipeline's parse (with line breaks as boundaries) and
+    extract_statements."""
     from quotetrail.extract import extract_statements
     from quotetrail.extract.segment import with_line_breaks
     from quotetrail.nlp import load_pipeline

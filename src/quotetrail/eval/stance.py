@@ -51,15 +51,15 @@ def parse(examples: list[Example]) -> dict[str, Any]:
     from quotetrail.nlp import load_pipeline
 
     texts = list(dict.fromkeys(example.sentence for example in examples))
-    return dict(zip(texts, load_pipeline().pipe(texts, batch_size=64)))
+    return dict(zip(texts, load_pipeline().pipe(texts, batch_size=64), strict=True))
 
 
 def macro_f1(gold: list[str], predicted: list[str]) -> float:
     scores = []
     for label in LABELS:
-        tp = sum(g == label and p == label for g, p in zip(gold, predicted))
-        fp = sum(g != label and p == label for g, p in zip(gold, predicted))
-        fn = sum(g == label and p != label for g, p in zip(gold, predicted))
+        tp = sum(g == label and p == label for g, p in zip(gold, predicted, strict=True))
+        fp = sum(g != label and p == label for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == label and p != label for g, p in zip(gold, predicted, strict=True))
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(scores) / len(scores)
 
@@ -71,7 +71,9 @@ def evaluate_file(path: Path) -> dict[str, Any]:
     docs = parse(examples)
     predicted = [classify_offsets(docs[e.sentence], e.start, e.end) for e in examples]
     gold = [example.label for example in examples]
-    accuracy = sum(g == p for g, p in zip(gold, predicted)) / len(gold) if gold else 0.0
+    accuracy = (
+        sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold) if gold else 0.0
+    )
     return {"macro_f1": macro_f1(gold, predicted), "accuracy": accuracy}
 
 
