@@ -1,0 +1,58 @@
+"""The line-break component: a sentence starts at every line break, and the per-doc lookups."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrail.extract.segment import (
+    COMPONENT,
+    entity_of,
+    sentence_of,
+    sentence_starts,
+    text_of,
+    with_line_breaks,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin slams policy\nMOSCOW said the talks would go on",  # a headline without a stop
+        "Photo by Reuters staff\nThe minister said the talks went on.",  # a caption
+        "First line\n\nSecond line after a blank\n  third line, indented",
+    ],
+)
+def test_segment_sentence_starts_at_every_line_break(nlp, text):
+    doc = nlp(text)
+    starts = {doc[i].idx for i in sentence_starts(doc)}
+    line_starts = {
+        offset + len(line) - len(line.lstrip()) for offset, line in _lines(text) if line.strip()
+    }
+    assert line_starts <= starts
+
+
+def _lines(text):
+    offset = 0
+    for line in text.split("\n"):
+        yield offset, line
+        offset += len(line) + 1
+
+
+def test_segment_with_line_breaks_adds_the_component_once(nlp):
+    assert with_line_breaks(nlp) is nlp
+    assert nlp.pipe_names.count(COMPONENT) == 1
+    assert nlp.pipe_names.index(COMPONENT) < nlp.pipe_names.index("parser")
+
+
+def test_segment_sentence_of_matches_the_parse(nlp):
+    doc = nlp("Putin spoke first. Merkel answered him.\nThe talks went on.")
+    for token in doc:
+        assert sentence_of(token) == token.sent
+
+
+def test_segment_entity_of_and_text_of(nlp):
+    doc = nlp("Angela Merkel met the press in Berlin.")
+    merkel = next(t for t in doc if t.text == "Merkel")
+    assert entity_of(merkel).text == "Angela Merkel"
+    assert entity_of(next(t for t in doc if t.text == "met")) is None
+    assert text_of(doc) == doc.text
