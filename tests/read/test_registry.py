@@ -1,0 +1,44 @@
+"""The reader registry: a reader registered by suffix, found by the longest matching suffix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotetrail.read import registry
+
+
+@pytest.fixture
+def readers(monkeypatch):
+    """An empty registry for the test, restored afterwards."""
+    monkeypatch.setattr(registry, "READERS", {})
+    return registry.READERS
+
+
+def read_gz(path):
+    yield from ()
+
+
+def read_warc_gz(path):
+    yield from ()
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("crawl.warc.gz", read_warc_gz),  # the longest suffix wins
+        ("CRAWL.WARC.GZ", read_warc_gz),  # case does not matter
+        ("archive.gz", read_gz),
+        ("archive.zip", None),
+    ],
+)
+def test_registry_longest_suffix_wins(readers, name, found):
+    registry.reader(".gz")(read_gz)
+    registry.reader(".WARC.gz")(read_warc_gz)
+    assert registry.reader_for(Path(name)) is found
+
+
+def test_registry_reader_registers_every_suffix_and_returns_the_function(readers):
+    assert registry.reader(".htm", ".html")(read_gz) is read_gz
+    assert readers == {".htm": read_gz, ".html": read_gz}
