@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled seed corpus, a fresh database per test, two earthquake stories."""
+"""Shared fixtures: seed corpus, a fresh database per test, the parser, two earthquake stories."""
 
 from __future__ import annotations
 
@@ -14,6 +14,15 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The shared pipeline, with line breaks as sentence starts, loaded once for the session."""
+    from quotetrail.extract.segment import with_line_breaks
+    from quotetrail.nlp import load_pipeline
+
+    return with_line_breaks(load_pipeline())
 
 
 @pytest.fixture

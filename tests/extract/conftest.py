@@ -1,4 +1,4 @@
-"""The parse every extraction test needs: the shared pipeline with line breaks as sentence starts."""
+"""Statements of a text, through the shared parse (the `nlp` fixture of tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from quotetrail.extract import extract_statements
-from quotetrail.extract.segment import with_line_breaks
-from quotetrail.nlp import load_pipeline
 from quotetrail.records import Article, Statement
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return with_line_breaks(load_pipeline())
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,68 @@
+"""Stance cues on the parse: act, attribute and reverse cues, negation and refusal, the decision."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrail.analyze.rules import Cue, cues_for, decide
+
+
+def decided(nlp, text: str, target: str) -> tuple[int, str, bool] | None:
+    doc = nlp(text)
+    start = text.index(target)
+    span = doc.char_span(start, start + len(target))
+    cue = decide(cues_for(span.sent, span))
+    return (cue.polarity, cue.phrase, cue.predicated) if cue else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will recognise the Taliban.", (1, "recognise", False)),  # act
+        ("We condemn the Taliban.", (-1, "condemn", False)),
+        ("The Taliban are our allies.", (1, "allies", True)),  # attribute by a copula
+        ("The Taliban is one of our allies.", (1, "allies", True)),  # partitive "one of"
+        ("The Taliban, the group in power, an ally of Moscow, met.", (1, "ally", True)),
+        ("The Taliban is a terrorist group.", (-1, "terrorist", False)),  # a modifier near it
+        ("We will remove the Taliban from the terrorist list.", (1, "remove … terrorist", False)),
+    ],
+)
+def test_rules_cue_bearing_on_the_target(nlp, text, expected):
+    assert decided(nlp, text, "Taliban") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We will not recognise the Taliban.", (-1, "not recognise", False)),
+        ("We refuse to recognise the Taliban.", (-1, "not recognise", False)),
+        ("The Taliban are not our allies.", (-1, "not allies", True)),
+    ],
+)
+def test_rules_negation_and_refusal_flip_the_cue(nlp, text, expected):
+    assert decided(nlp, text, "Taliban") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban condemned the attack.",  # the target as the act's subject
+        "The Taliban opened an office.",  # no stance word
+    ],
+)
+def test_rules_no_cue_bears_on_the_target(nlp, text):
+    assert decided(nlp, text, "Taliban") is None
+
+
+@pytest.mark.parametrize(
+    ("cues", "expected"),
+    [
+        ([], None),
+        ([Cue(1, 2, "ally"), Cue(-1, 1, "condemn")], (-1, 1, "condemn")),  # the nearest decides
+        ([Cue(1, 1, "ally"), Cue(-1, 1, "condemn")], None),  # an opposite tie decides nothing
+        ([Cue(1, 1, "ally"), Cue(1, 1, "ally"), Cue(-1, 1, "x")], (1, 1, "ally")),  # summed
+    ],
+)
+def test_rules_decide_nearest_cues_summed(cues, expected):
+    cue = decide(cues)
+    assert ((cue.polarity, cue.distance, cue.phrase) if cue else None) == expected
