@@ -69,3 +69,12 @@ def test_clusters_burst_order_interleaves_topics_and_varies_with_the_seed():
 def test_clusters_pairwise_scores(gold, predicted, f1, ari):
     scores = pairwise_scores(gold, predicted)
     assert scores["pairwise_f1"] == pytest.approx(f1) and scores["ari"] == pytest.approx(ari)
+
+
+def test_clusters_pairwise_scores_on_a_four_document_toy():
+    """One story split 2+2 by gold, 3+1 by the prediction: one of three predicted pairs is right,
+    one of two gold pairs is found, and agreement is what chance gives."""
+    scores = pairwise_scores(["a", "a", "b", "b"], ["x", "x", "x", "y"])
+    assert scores == pytest.approx(
+        {"pairwise_precision": 1 / 3, "pairwise_recall": 1 / 2, "pairwise_f1": 0.4, "ari": 0.0}
+    )

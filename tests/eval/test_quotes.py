@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from quotetrail.eval.quotes import (
+    THRESHOLDS,
     Predicted,
     error_class,
     evaluate,
@@ -95,3 +96,17 @@ def test_quotes_speaker_errors_lists_only_wrong_speakers() -> None:
 
     errors = speaker_errors(MINI, half_right)
     assert [(row["predicted"], row["class"]) for row in errors] == [("Smith", "name-length")]
+
+
+@pytest.mark.parametrize(
+    ("predicted", "at_03", "at_08"),
+    [
+        (Predicted(0, 3), False, False),  # 30 % of the gold span: not more than 0.3
+        (Predicted(0, 4), True, False),
+        (Predicted(0, 8), True, False),  # 80 %: not more than 0.8
+        (Predicted(1, 10), True, True),
+        (Predicted(-5, 15), True, True),  # covering more than the gold costs nothing
+    ],
+)
+def test_quotes_match_overlap_is_a_share_of_the_gold_span(predicted, at_03, at_08):
+    assert [bool(match([(0, 10)], [predicted], t)) for t in THRESHOLDS] == [at_03, at_08]

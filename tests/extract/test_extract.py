@@ -1,4 +1,4 @@
-"""One small case for every statement pattern; texts written for these tests."""
+"""extract_statements: one small case for every statement pattern; texts written for these tests."""
 
 from __future__ import annotations
 
@@ -13,14 +13,16 @@ def summary(statements) -> list[tuple[str, str, str]]:
     ("text", "expected"),
     [
         (  # quote broken by its attribution
-            "“We will not interfere,” said Anna Petrova, the deputy minister. “Our troops stay home.”",
+            "“We will not interfere,” said Anna Petrova, the deputy minister. “Our troops stay "
+            "home.”",
             [
                 ("direct", "We will not interfere,", "Anna Petrova"),
                 ("direct", "Our troops stay home.", "Anna Petrova"),
             ],
         ),
         (  # introduced by a colon
-            "Premier Sarah Jones told the assembly: “We have balanced the budget for the third year in a row.”",
+            "Premier Sarah Jones told the assembly: “We have balanced the budget for the third "
+            "year in a row.”",
             [("direct", "We have balanced the budget for the third year in a row.", "Sarah Jones")],
         ),
         (  # a paragraph that opens a quote and never closes it, continued by the next
@@ -32,7 +34,8 @@ def summary(statements) -> list[tuple[str, str, str]]:
             ],
         ),
         (  # a floating quote continues the previous speaker
-            "Senator Maria Lopez spoke after the vote.\n\n“This law protects families,” she said.\n\n"
+            "Senator Maria Lopez spoke after the vote.\n\n“This law protects families,” she "
+            "said.\n\n"
             "“It is the right thing to do for the country and for every child in it.”",
             [
                 ("direct", "This law protects families,", "Maria Lopez"),
@@ -68,7 +71,8 @@ def summary(statements) -> list[tuple[str, str, str]]:
             [("indirect", "The embassy will stay open", "Paul Martin")],
         ),
         (  # nominal statement
-            "Her remarks came after Prime Minister Tom Hall’s statement on Tuesday that the rebels “must keep their promises.”",
+            "Her remarks came after Prime Minister Tom Hall’s statement on Tuesday that the "
+            "rebels “must keep their promises.”",
             [("mixed", "that the rebels “must keep their promises.”", "Tom Hall")],
         ),
         (  # mixed: a paraphrase holding a quoted fragment
@@ -76,11 +80,13 @@ def summary(statements) -> list[tuple[str, str, str]]:
             [("mixed", "the situation was “difficult and alarming” for the region", "Hans Weber")],
         ),
         (  # unquoted direct speech
-            "Chancellor Hans Weber spoke in Berlin.\n\nHe said, I am sure that the rebels want stability in the country.",
+            "Chancellor Hans Weber spoke in Berlin.\n\nHe said, I am sure that the rebels want "
+            "stability in the country.",
             [("direct", "I am sure that the rebels want stability in the country", "Hans Weber")],
         ),
         (  # calling someone something
-            "Prime Minister Anna Berg has called the rebels, the armed group in the north, a partner for peace.",
+            "Prime Minister Anna Berg has called the rebels, the armed group in the north, a "
+            "partner for peace.",
             [
                 (
                     "indirect",
@@ -90,12 +96,13 @@ def summary(statements) -> list[tuple[str, str, str]]:
             ],
         ),
         (  # a fronted reported clause
-            "Moscow will not send troops to the region, the country’s Deputy Foreign Minister Oleg Ivanov said on Monday.",
+            "Moscow will not send troops to the region, the country’s Deputy Foreign Minister "
+            "Oleg Ivanov said on Monday.",
             [("indirect", "Moscow will not send troops to the region", "Oleg Ivanov")],
         ),
     ],
 )
-def test_statements_patterns(
+def test_extract_statements_patterns(
     statements_of, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert summary(statements_of(text)) == expected
@@ -109,16 +116,18 @@ def test_statements_patterns(
         "The senator rejected a budget deal on Monday.",  # an act, not a statement
         "The mayor called the police after the break-in.",  # a phone call, not a judgement
         "The minister called off the talks on Friday.",
-        "He described the plan as 'outside values' at the meeting.",  # a scare quote with no speaker cue
+        # a scare quote with no speaker cue
+        "He described the plan as 'outside values' at the meeting.",
     ],
 )
-def test_statements_not_statements(statements_of, text: str) -> None:
+def test_extract_statements_not_statements(statements_of, text: str) -> None:
     assert statements_of(text) == []
 
 
-def test_statements_span_holds_the_quote(statements_of) -> None:
+def test_extract_statements_span_holds_the_quote(statements_of) -> None:
     text = (
-        "Russian President Vladimir Putin said the Taliban controlled “almost the entire territory” of the country.\n\n"
+        "Russian President Vladimir Putin said the Taliban controlled “almost the entire "
+        "territory” of the country.\n\n"
         "“These are the realities,” he said. “We must proceed from them.”\n\n"
         "The Kremlin said that it was in no hurry, according to Dmitry Peskov, the spokesman."
     )
@@ -145,13 +154,13 @@ def test_statements_span_holds_the_quote(statements_of) -> None:
         ),
     ],
 )
-def test_statements_quote_resumed_after_attribution(statements_of, text, fragment, speaker):
+def test_extract_statements_quote_resumed_after_attribution(statements_of, text, fragment, speaker):
     statements = statements_of(text)
     matching = [s for s in statements if fragment in s.quote]
     assert matching and matching[0].speaker.name == speaker
 
 
-def test_statements_about_names_the_article_gives_elsewhere(statements_of):
+def test_extract_statements_about_names_the_article_gives_elsewhere(statements_of):
     text = (
         "Minister Says 'Harbour League Are Our Partners'\n\n"
         "Foreign Minister Anna Petrova said on Monday that the Harbour League had kept its word."
@@ -160,7 +169,7 @@ def test_statements_about_names_the_article_gives_elsewhere(statements_of):
     assert headline and "Harbour League" in headline[0].about
 
 
-def test_statements_dateline_is_not_the_speaker(statements_of):
+def test_extract_statements_dateline_is_not_the_speaker(statements_of):
     text = "KABUL — The Governor of Herat, Anna Petrova, said that the road would reopen on Monday."
     (statement,) = statements_of(text)
     assert statement.speaker.name == "Anna Petrova"
