@@ -25,7 +25,7 @@ def has_logic(path: Path) -> bool:
     )
 
 
-def tests_of(module: Path) -> Path:
+def mirror_of(module: Path) -> Path:
     """Where the tests of `module` (a path under src/quotetrail) live."""
     relative = module.relative_to(PACKAGE)
     if module.name == "__init__.py":
@@ -41,7 +41,7 @@ def untested_modules() -> list[str]:
         if module.name != "__main__.py"
         and str(module.relative_to(PACKAGE)) not in EXEMPT
         and has_logic(module)
-        and not tests_of(module).is_file()
+        and not mirror_of(module).is_file()
     )
 
 
@@ -55,6 +55,8 @@ def test_layout_exemptions_name_existing_modules():
 
 
 def test_layout_tests_of_a_module_package_and_top_level_module():
-    assert tests_of(PACKAGE / "extract" / "reported.py") == (TESTS / "extract" / "test_reported.py")
-    assert tests_of(PACKAGE / "read" / "__init__.py") == TESTS / "read" / "test_read.py"
-    assert tests_of(PACKAGE / "records.py") == TESTS / "test_records.py"
+    assert mirror_of(PACKAGE / "extract" / "reported.py") == (
+        TESTS / "extract" / "test_reported.py"
+    )
+    assert mirror_of(PACKAGE / "read" / "__init__.py") == TESTS / "read" / "test_read.py"
+    assert mirror_of(PACKAGE / "records.py") == TESTS / "test_records.py"

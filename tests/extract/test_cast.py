@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrail.extract.cast import build_cast, clean_name, group_name, nominal_name
+from quotetrail.extract.cast import build_cast, group_name, nominal_name, person_name
 from quotetrail.extract.quotes import find_quotes, paragraphs
 
 
@@ -32,8 +32,8 @@ def cast_of(nlp):
         ("the Kremlin", "Kremlin"),
     ],
 )
-def test_cast_clean_name_drops_titles_roles_nicknames_possessives(raw, name):
-    assert clean_name(raw) == name
+def test_cast_person_name_drops_titles_roles_nicknames_possessives(raw, name):
+    assert person_name(raw) == name
 
 
 @pytest.mark.parametrize(

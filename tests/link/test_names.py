@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrail.link.names import actor_of, clean_name, surname
+from quotetrail.lexicon import actor_of, clean_name
+from quotetrail.link.names import surname
 
 
 @pytest.mark.parametrize(
