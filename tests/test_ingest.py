@@ -80,7 +80,7 @@ def test_ingest_with_worker_processes_matches_one_process(tmp_path, seeds_dir):
     for workers in (1, 2):
         with Store(tmp_path / f"w{workers}.duckdb") as store:
             ingest([seeds_dir], store, driver=make_driver("local", workers=workers), batch_size=2)
-            results[workers] = [(row["id"], row["quote"]) for row in store.statements()]
+            results[workers] = [(row.id, row.quote) for row in store.statements()]
     assert results[1] == results[2]
 
 
@@ -106,6 +106,6 @@ def test_ingest_on_ray_matches_local(tmp_path, seeds_dir):
     for engine in ("local", "ray"):
         with Store(tmp_path / f"{engine}.duckdb") as store:
             ingest([seeds_dir], store, driver=make_driver(engine, workers=1), batch_size=2)
-            results[engine] = [(row["id"], row["speaker"]) for row in store.statements()]
+            results[engine] = [(row.id, row.speaker) for row in store.statements()]
             assert store.count("articles") == 5
     assert results["ray"] == results["local"]

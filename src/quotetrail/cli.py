@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
@@ -17,10 +17,13 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.text import Text
 
 from quotetrail import __version__
-from quotetrail.analyze.positions import resolved_speaker
-from quotetrail.records import StanceLabel, StatementKind
-from quotetrail.render import default_format, emit, emit_document, safe_text
-from quotetrail.store import ArticleQuery, StatementQuery, Store, StoreError
+from quotetrail.analyze.positions import PERIODS
+from quotetrail.eval import HARNESSES
+from quotetrail.read import READERS
+from quotetrail.records import StanceLabel, Statement, StatementKind
+from quotetrail.render import FORMATS, default_format, emit, emit_document, safe_text
+from quotetrail.scale import ENGINES
+from quotetrail.store import EXPORT_FORMATS, ArticleQuery, StatementQuery, Store, StoreError
 
 app = typer.Typer(
     help="quotetrail: who said what, when, about whom — from raw news articles.",
@@ -31,22 +34,16 @@ app = typer.Typer(
 err = Console(stderr=True, soft_wrap=True)
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
+def _choices(name: str, registry: Iterable[str]) -> type[Enum]:
+    """The names a registry knows, as the choices of an option (its help and its check)."""
+    return Enum(name, {choice: choice for choice in registry}, type=str)
 
 
-class ExportFormat(str, Enum):
-    parquet = "parquet"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-class Engine(str, Enum):
-    local = "local"
-    ray = "ray"
+Format = _choices("Format", FORMATS)
+ExportFormat = _choices("ExportFormat", EXPORT_FORMATS)
+Engine = _choices("Engine", ENGINES)
+Period = _choices("Period", PERIODS)
+EvalKind = _choices("EvalKind", HARNESSES)
 
 
 DbOption = Annotated[
@@ -61,9 +58,7 @@ FormatOption = Annotated[
     Format | None,
     typer.Option("--format", help="Output format (table on a terminal, else jsonl)."),
 ]
-LimitOption = Annotated[
-    int | None, typer.Option("--limit", min=1, help="At most this many rows.")
-]
+LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")]
 DEFAULT_DB = Path("quotetrail.duckdb")
 
 
@@ -99,36 +94,34 @@ def _format(fmt: Format | None) -> str:
     return (fmt.value if fmt else None) or default_format()
 
 
-def _speaker_cell(row: dict[str, Any]) -> str:
-    speaker = row.get("speaker")
+def _speaker_cell(record: Statement) -> str:
+    speaker = record.speaker
     if not speaker:
         return ""
-    name, affiliation = resolved_speaker(speaker)
-    extra = ", ".join(part for part in (speaker.get("role"), affiliation) if part and part != name)
+    name = speaker.resolved_name
+    extra = ", ".join(
+        part for part in (speaker.role, speaker.resolved_affiliation) if part and part != name
+    )
     cell = name + (f" ({extra})" if extra else "")
-    written = speaker.get("mention") or speaker["name"]
+    written = speaker.mention or speaker.name
     if written != name:
         cell += f" ← “{written}”"
     return cell
 
 
-def _said_on_cell(row: dict[str, Any]) -> str:
-    said_on = row.get("said_on") or ""
-    return f"{said_on}?" if said_on and row.get("said_on_assumed") else said_on
+def _said_on_cell(record: Statement) -> str:
+    said_on = record.said_on or ""
+    return f"{said_on}?" if said_on and record.said_on_assumed else said_on
 
 
 STATEMENT_COLUMNS = [
     ("said on", "cyan", _said_on_cell),
     ("speaker", "bold", _speaker_cell),
-    ("kind", "", lambda r: r["kind"]),
-    ("cue", "", lambda r: r["cue"]),
-    ("statement", "", lambda r: r["quote"]),
-    ("outlet", "magenta", lambda r: r["outlet"]),
-    (
-        "also in",
-        "green",
-        lambda r: len(r["also_in"]) or "",
-    ),  # corroboration: other articles carrying it
+    ("kind", "", lambda r: r.kind),
+    ("cue", "", lambda r: r.cue),
+    ("statement", "", lambda r: r.quote),
+    ("outlet", "magenta", lambda r: r.outlet),
+    ("also in", "green", lambda r: len(r.also_in) or ""),  # other articles carrying it
 ]
 
 
@@ -136,7 +129,7 @@ STATEMENT_COLUMNS = [
 def ingest(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Files or folders (.txt .html .htm .warc .warc.gz .jsonl .csv)."),
+        typer.Argument(help=f"Files or folders ({' '.join(sorted(READERS))})."),
     ],
     db: DbOption = DEFAULT_DB,
     workers: Annotated[
@@ -148,7 +141,7 @@ def ingest(
     ] = False,
     engine: Annotated[
         Engine, typer.Option(help="Where the per-document stages run: local processes or Ray.")
-    ] = Engine.local,
+    ] = Engine("local"),
     ray_address: Annotated[
         str | None, typer.Option(help="Ray cluster address (default: start Ray locally).")
     ] = None,
@@ -269,9 +262,7 @@ def statements(
     until: Annotated[
         str | None, typer.Option(callback=_iso_date, help="Said on or before.")
     ] = None,
-    kind: Annotated[
-        StatementKind | None, typer.Option(help="direct, indirect or mixed.")
-    ] = None,
+    kind: Annotated[StatementKind | None, typer.Option(help="direct, indirect or mixed.")] = None,
     limit: LimitOption = None,
     fmt: FormatOption = None,
 ) -> None:
@@ -305,7 +296,9 @@ def positions(
     until: Annotated[
         str | None, typer.Option(callback=_iso_date, help="Said on or before.")
     ] = None,
-    period: Annotated[str, typer.Option(help="Aggregate per month, quarter or year.")] = "month",
+    period: Annotated[Period, typer.Option(help="Aggregate per calendar period.")] = Period(
+        "month"
+    ),
     fmt: FormatOption = None,
 ) -> None:
     """The actor's statements about the target over time: stance per statement and per period,
@@ -313,13 +306,11 @@ def positions(
     the timeline."""
     from dataclasses import asdict
 
-    from quotetrail.analyze.positions import PERIODS, position
+    from quotetrail.analyze.positions import position
 
-    if period not in PERIODS:
-        raise typer.BadParameter(f"--period must be one of {', '.join(PERIODS)}")
     fmt_name = _format(fmt)
     with _open(db) as store:
-        result = position(store, actor, target, since=since, until=until, period=period)
+        result = position(store, actor, target, since=since, until=until, period=period.value)
     sections = {
         "statement": result.timeline,
         "period": [asdict(p) for p in result.periods],
@@ -351,7 +342,7 @@ def positions(
             sections["period"],
             "table",
             columns=PERIOD_COLUMNS,
-            title=f"Stance per {period}",
+            title=f"Stance per {period.value}",
             stream=sys.stdout,
         )
         emit(sections["shift"], "table", columns=SHIFT_COLUMNS, title="Shifts", stream=sys.stdout)
@@ -505,9 +496,9 @@ def export(
         Path, typer.Option("-o", "--output", help="Folder to write the tables into.")
     ],
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[
-        ExportFormat, typer.Option("--format", help="parquet, jsonl or csv.")
-    ] = ExportFormat.parquet,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="The tables' file format.")] = (
+        ExportFormat("parquet")
+    ),
 ) -> None:
     """Write every stored table to a folder."""
     with _open(db) as store:
@@ -536,9 +527,7 @@ def search(
         str | None, typer.Option(callback=_iso_date, help="On or after (YYYY-MM-DD).")
     ] = None,
     until: Annotated[str | None, typer.Option(callback=_iso_date, help="On or before.")] = None,
-    kind: Annotated[
-        StatementKind | None, typer.Option(help="direct, indirect or mixed.")
-    ] = None,
+    kind: Annotated[StatementKind | None, typer.Option(help="direct, indirect or mixed.")] = None,
     stance: Annotated[
         StanceLabel | None,
         typer.Option(help="support, oppose or neutral (on --about when given)."),
@@ -574,7 +563,7 @@ def search(
                 stance=stance.value if stance else None,
             )
             rows = search_statements(store, query, where, limit=limit)
-            columns = [("score", "dim", lambda r: r["score"]), *STATEMENT_COLUMNS]
+            columns = [("score", "dim", lambda r: r.score), *STATEMENT_COLUMNS]
     emit(rows, fmt_name, columns=columns, title=f"Search: {query}")
 
 
@@ -659,24 +648,15 @@ def serve(
 
 @app.command("eval")
 def evaluate(
-    kind: Annotated[
-        str, typer.Argument(help="Which harness: " + "quotes, clean, stance, clusters.")
-    ],
+    kind: Annotated[EvalKind, typer.Argument(help="Which harness.")],
     data: Annotated[
         Path, typer.Option("--data", exists=True, help="The evaluation data (see ../shared/data).")
     ],
 ) -> None:
     """Score a stage on an evaluation set; prints one JSON object of metrics."""
-    from quotetrail.eval import HARNESSES, run_harness
+    from quotetrail.eval import run_harness
 
-    if kind not in HARNESSES:
-        err.print(
-            Text(
-                f"error: unknown evaluation {kind!r}; available: {', '.join(sorted(HARNESSES)) or 'none'}"
-            )
-        )
-        raise typer.Exit(2)
-    print(json.dumps(run_harness(kind, data), sort_keys=True))
+    print(json.dumps(run_harness(kind.value, data), sort_keys=True))
 
 
 def _version(value: bool) -> None:

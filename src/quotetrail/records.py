@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 from functools import cached_property
 from typing import Any
@@ -125,6 +126,16 @@ class Mention:
 
 
 @dataclass
+class SpeakerEntity:
+    """Who the link stage resolved a speaker to across articles: one person or body under every
+    spelling ("Zamir Kabul" and "Zamir Kabulov"), and the entity it speaks for."""
+
+    id: str
+    name: str
+    affiliation: str | None = None  # None for a body speaking for itself, or nobody known
+
+
+@dataclass
 class Speaker:
     """Who made a statement, resolved as far as the article allows."""
 
@@ -134,15 +145,67 @@ class Speaker:
     role: str | None = None
     affiliation: str | None = None
     id: str = ""
+    entity: SpeakerEntity | None = None  # filled when the store reads the statement back
 
     def __post_init__(self) -> None:
         if not self.id:
             self.id = stable_id(self.kind, self.name.casefold())
 
+    @property
+    def resolved_name(self) -> str:
+        """The name as resolved across articles, else as the article gives it."""
+        return self.entity.name if self.entity else self.name
+
+    @property
+    def resolved_affiliation(self) -> str | None:
+        """The affiliation the article gives, else the one resolved across articles."""
+        return self.affiliation or (self.entity.affiliation if self.entity else None)
+
+    def to_dict(self) -> dict[str, Any]:
+        record = asdict(self)
+        return {key: record[key] for key in SPEAKER_KEYS}
+
+    @classmethod
+    def from_dict(cls, record: Mapping[str, Any]) -> Speaker:
+        """A speaker from its JSON data (what `to_dict` writes)."""
+        values = _known_fields(cls, record)
+        if values.get("entity"):
+            values["entity"] = SpeakerEntity(**values["entity"])
+        return cls(**values)
+
+
+SPEAKER_KEYS = ("name", "id", "kind", "role", "affiliation", "mention", "entity")
+# The contract record's keys, in the order every output writes them.
+STATEMENT_KEYS = (
+    "id",
+    "article_id",
+    "outlet",
+    "published",
+    "said_on",
+    "said_on_assumed",
+    "kind",
+    "speaker",
+    "cue",
+    "quote",
+    "sentence",
+    "span",
+    "about",
+    "stance",
+    "also_in",
+    "linked",
+    "story_id",
+    "story_first",
+)
+
 
 @dataclass
 class Statement:
-    """One thing someone is reported to have said, in one article."""
+    """One thing someone is reported to have said, in one article.
+
+    Extraction fills the fields up to `id`; the store fills the rest when it reads a statement
+    back (its article's outlet and date, its links, its story), so a stored statement and a
+    fresh one are the same record.
+    """
 
     article_id: str
     kind: str  # direct | indirect | mixed
@@ -155,18 +218,73 @@ class Statement:
     said_on_assumed: bool = True  # True when no date is stated and the publication date stands in
     about: list[str] = field(default_factory=list)
     stance: dict[str, dict[str, Any]] = field(default_factory=dict)
-    also_in: list[str] = field(default_factory=list)
+    also_in: list[str] = field(default_factory=list)  # other articles carrying it (article ids)
     id: str = ""
+    outlet: str | None = None  # the article's
+    published: str | None = None  # the article's publication date
+    linked: list[str] = field(default_factory=list)  # its reports in other articles (statement ids)
+    story_id: str | None = None
+    story_first: str | None = None  # the story's first date: when an undated article's news ran
 
     def __post_init__(self) -> None:
         self.span = (int(self.span[0]), int(self.span[1]))
         if not self.id:
             self.id = stable_id(self.article_id, str(self.span[0]), str(self.span[1]))
 
+    @property
+    def said_date(self) -> str | None:
+        """When the statement was made: said_on, else the publication date, else — for an
+        article that states no date — the first date of the story it belongs to."""
+        return self.said_on or self.published or self.story_first
+
+    @property
+    def date_source(self) -> str:
+        """Where `said_date` came from: stated in the text, the publication date, or the story."""
+        if self.said_on and not self.said_on_assumed:
+            return "stated"
+        if self.said_on or self.published:
+            return "published"
+        return "story" if self.story_first else "none"
+
+    def stance_toward(self, target: str) -> dict[str, Any] | None:
+        """The stance entry for `target` (case-insensitive; a name containing it, or contained
+        in it, counts when no name is the target itself)."""
+        wanted = target.casefold()
+        for name, entry in self.stance.items():
+            if name.casefold() == wanted:
+                return entry
+        for name, entry in self.stance.items():
+            if wanted in name.casefold() or name.casefold() in wanted:
+                return entry
+        return None
+
     def to_dict(self) -> dict[str, Any]:
+        """The statement as JSON data: the contract record, the one shape every output writes."""
         record = asdict(self)
         record["span"] = list(self.span)
-        return record
+        record["speaker"] = self.speaker.to_dict() if self.speaker else None
+        return {key: record[key] for key in STATEMENT_KEYS}
+
+    @classmethod
+    def from_dict(cls, record: Mapping[str, Any]) -> Statement:
+        """A statement from its JSON data (a contract record, as `to_dict` writes it)."""
+        values = _known_fields(cls, record)
+        if values.get("speaker"):
+            values["speaker"] = Speaker.from_dict(values["speaker"])
+        return cls(**values)
+
+
+def _known_fields(cls: type, record: Mapping[str, Any]) -> dict[str, Any]:
+    """The items of `record` that are fields of the dataclass `cls` (JSON data may carry more,
+    such as a search score)."""
+    names = {item.name for item in fields(cls)}
+    return {key: value for key, value in record.items() if key in names}
+
+
+# The reason on a link between two statements joined by circumstance, not by words: the same
+# speaker on the same day within one story (the link stage makes such links; a listing of one
+# story's statements keeps both sides, since their words differ).
+SAME_OCCASION = "same occasion: same story, speaker and day"
 
 
 @dataclass

@@ -1,5 +1,9 @@
 """Rows to a terminal table, JSON, JSON Lines or CSV.
 
+A row is a dict or a record with `to_dict` (a `Statement`): JSON, JSON Lines and a CSV without
+chosen columns carry the record's `to_dict`, the one JSON shape of each record; the columns of a
+table or CSV read the row as given.
+
 Article text is hostile input: in a table it is shown as plain text (Rich markup in it is not
 interpreted) with control characters — terminal escape sequences among them — made visible.
 """
@@ -29,6 +33,17 @@ def safe_text(value: Any) -> str:
     return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\n", " "))
 
 
+def plain(value: Any) -> Any:
+    """`value` as JSON data: a record through its own `to_dict`, containers item by item."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    return value
+
+
 def default_format(stream: TextIO | None = None) -> str:
     return "table" if (stream or sys.stdout).isatty() else "jsonl"
 
@@ -36,14 +51,14 @@ def default_format(stream: TextIO | None = None) -> str:
 def emit_document(document: dict[str, Any], stream: TextIO | None = None) -> None:
     """Write one JSON object (a result with several sections, not a listing)."""
     stream = stream or sys.stdout
-    json.dump(document, stream, ensure_ascii=False, indent=2, default=str)
+    json.dump(plain(document), stream, ensure_ascii=False, indent=2, default=str)
     stream.write("\n")
 
 
 def emit(
-    rows: Sequence[dict[str, Any]],
+    rows: Sequence[Any],
     fmt: str,
-    columns: Sequence[tuple[str, str, Callable[[dict[str, Any]], Any]]] | None = None,
+    columns: Sequence[tuple[str, str, Callable[[Any], Any]]] | None = None,
     title: str | None = None,
     stream: TextIO | None = None,
 ) -> None:
@@ -51,19 +66,23 @@ def emit(
     JSON and JSON Lines always carry the whole records."""
     stream = stream or sys.stdout
     if fmt == "json":
-        json.dump(list(rows), stream, ensure_ascii=False, indent=2, default=str)
+        json.dump(plain(list(rows)), stream, ensure_ascii=False, indent=2, default=str)
         stream.write("\n")
     elif fmt == "jsonl":
         for row in rows:
-            stream.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            stream.write(json.dumps(plain(row), ensure_ascii=False, default=str) + "\n")
     elif fmt == "csv":
-        columns = columns or [(key, "", _getter(key)) for key in (rows[0] if rows else {})]
+        if not columns:
+            rows = plain(list(rows))
+            columns = [(key, "", _getter(key)) for key in (rows[0] if rows else {})]
         writer = csv.writer(stream)
         writer.writerow([header for header, _, _ in columns])
         for row in rows:
             writer.writerow([_csv_cell(get(row)) for _, _, get in columns])
     elif fmt == "table":
-        columns = columns or [(key, "", _getter(key)) for key in (rows[0] if rows else {})]
+        if not columns:
+            rows = plain(list(rows))
+            columns = [(key, "", _getter(key)) for key in (rows[0] if rows else {})]
         table = Table(title=title, show_lines=False, expand=False, title_justify="left")
         for header, style, _ in columns:
             table.add_column(header, style=style or None, overflow="fold")

@@ -9,28 +9,14 @@ import pytest
 from typer.testing import CliRunner
 
 from quotetrail.cli import app
-from quotetrail.records import Article, ArticleResult, Speaker, Statement
+from quotetrail.records import Article, ArticleResult, Statement
 from quotetrail.store import Store
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "analyze" / "statements.jsonl"
 
 
 def to_result(record: dict) -> ArticleResult:
-    speaker = Speaker(**{k: v for k, v in record["speaker"].items()})
-    statement = Statement(
-        article_id=record["article_id"],
-        kind=record["kind"],
-        quote=record["quote"],
-        sentence=record["sentence"],
-        span=tuple(record["span"]),
-        speaker=speaker,
-        cue=record["cue"],
-        said_on=record["said_on"],
-        said_on_assumed=record["said_on_assumed"],
-        about=record["about"],
-        stance=record["stance"],
-        id=record["id"],
-    )
+    statement = Statement.from_dict(record)
     article = Article(
         id=record["article_id"],
         text=record["quote"],

@@ -8,12 +8,33 @@ from pathlib import Path
 import pytest
 
 from quotetrail.analyze.contradictions import contradictions, outlet_conflicts
+from quotetrail.records import Speaker, SpeakerEntity, Statement
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "analyze" / "statements.jsonl"
 
 
-def load() -> list[dict]:
-    return [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+def load() -> list[Statement]:
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines()
+    return [Statement.from_dict(json.loads(line)) for line in lines]
+
+
+def statement(sid: str, label: str, speaker: Speaker, **fields) -> Statement:
+    """A statement `sid` about the Taliban with one stance, its quote its id."""
+    return Statement(
+        article_id=fields.pop("article_id", f"a-{sid}"),
+        kind="direct",
+        quote=sid,
+        sentence=sid,
+        span=(0, len(sid)),
+        speaker=speaker,
+        about=["Taliban"],
+        stance={"Taliban": {"label": label, "score": fields.pop("score", 0.8)}},
+        id=sid,
+        **fields,
+    )
+
+
+PUTIN = Speaker("Vladimir Putin", "Putin", affiliation="Russia")
 
 
 def pair_ids(pairs: list[dict]) -> set[tuple[str, str]]:
@@ -64,16 +85,15 @@ def test_contradictions_name_the_speaker_before_the_affiliation():
 def test_contradictions_list_each_statement_at_most_twice():
     """Five supporting and five opposing statements give the strongest few pairs, not all 25."""
 
-    def record(i: int, label: str) -> dict:
-        return {
-            "id": f"{label}{i}",
-            "speaker": {"name": "Vladimir Putin", "affiliation": "Russia"},
-            "said_on": f"2021-08-{10 + i}",
-            "outlet": "RT",
-            "quote": f"{label} {i}",
-            "about": ["Taliban"],
-            "stance": {"Taliban": {"label": label, "score": 0.5 + i / 20}},
-        }
+    def record(i: int, label: str) -> Statement:
+        return statement(
+            f"{label}{i}",
+            label,
+            PUTIN,
+            said_on=f"2021-08-{10 + i}",
+            outlet="RT",
+            score=0.5 + i / 20,
+        )
 
     records = [record(i, label) for i in range(5) for label in ("support", "oppose")]
     pairs = contradictions(records, "Taliban")
@@ -91,19 +111,17 @@ def test_contradictions_outlets_pair_only_linked_reports():
 
     def record(
         sid: str, article: str, outlet: str, said_on: str, label: str, linked: list[str]
-    ) -> dict:
-        return {
-            "id": sid,
-            "article_id": article,
-            "outlet": outlet,
-            "said_on": said_on,
-            "quote": sid,
-            "speaker": {"name": "Vladimir Putin", "affiliation": "Russia"},
-            "about": ["Taliban"],
-            "stance": {"Taliban": {"label": label, "score": 0.8}},
-            "linked": linked,
-            "also_in": ["rt-1" if article == "ptv-1" else "ptv-1"] if linked else [],
-        }
+    ) -> Statement:
+        return statement(
+            sid,
+            label,
+            PUTIN,
+            article_id=article,
+            outlet=outlet,
+            said_on=said_on,
+            linked=linked,
+            also_in=["rt-1" if article == "ptv-1" else "ptv-1"] if linked else [],
+        )
 
     records = [
         record("ptv-a", "ptv-1", "Press TV", "2021-08-20", "oppose", ["rt-a"]),
@@ -126,26 +144,18 @@ def _report(
     name: str = "Russia",
     entity: str | None = None,
     story_first: str | None = None,
-) -> dict:
-    speaker = {
-        "name": name,
-        "affiliation": None,
-        "entity": {"id": "e", "name": entity, "affiliation": None} if entity else None,
-    }
-    return {
-        "id": sid,
-        "article_id": f"a-{sid}",
-        "outlet": outlet,
-        "said_on": said_on,
-        "said_on_assumed": assumed,
-        "published": said_on if assumed else None,
-        "story_first": story_first,
-        "quote": sid,
-        "speaker": speaker,
-        "about": ["Taliban"],
-        "stance": {"Taliban": {"label": label, "score": 0.8}},
-        "linked": [],
-    }
+) -> Statement:
+    speaker = Speaker(name, name, entity=SpeakerEntity("e", entity) if entity else None)
+    return statement(
+        sid,
+        label,
+        speaker,
+        outlet=outlet,
+        said_on=said_on,
+        said_on_assumed=assumed,
+        published=said_on if assumed else None,
+        story_first=story_first,
+    )
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,6 @@ aggregation and shifts run on them as they would on extracted records.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import pytest
 
 from quotetrail.analyze.positions import analyse
@@ -79,19 +77,19 @@ def seed_statement(
 
 
 @pytest.fixture
-def records(seeds_dir) -> list[dict]:
+def records(seeds_dir) -> list[Statement]:
     rows = []
     for prefix, quote, speaker, said_on, _ in SEED_STATEMENTS:
         statement, doc = seed_statement(seeds_dir, prefix, quote, speaker, said_on)
         statement.stance = stance_for(statement, doc)
-        record = asdict(statement) | {"outlet": prefix, "published": said_on}
-        rows.append(record)
+        statement.outlet, statement.published = prefix, said_on
+        rows.append(statement)
     return rows
 
 
 @pytest.mark.parametrize("index", [i for i, row in enumerate(SEED_STATEMENTS) if row[4]])
 def test_seed_position_statement_stance(records, index):
-    assert records[index]["stance"]["Taliban"]["label"] == SEED_STATEMENTS[index][4]
+    assert records[index].stance["Taliban"]["label"] == SEED_STATEMENTS[index][4]
 
 
 def test_seed_position_shift_2021_to_2024_toward_support(records):

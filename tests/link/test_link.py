@@ -195,7 +195,7 @@ def test_link_entities_gather_aliases_with_evidence(store, name, aliases):
 )
 def test_link_actor_query_uses_entities(store, actor, speakers):
     rows = store.statements(StatementQuery(actor=actor))
-    assert {row["speaker"]["name"] for row in rows} == speakers
+    assert {row.speaker.name for row in rows} == speakers
 
 
 @pytest.mark.parametrize(
@@ -212,11 +212,11 @@ def test_link_statement_records_name_the_resolved_speaker(
     record = next(
         row
         for row in store.statements(StatementQuery(article_id=article_id))
-        if row["speaker"]["name"] == written
+        if row.speaker.name == written
     )
-    assert record["speaker"]["entity"]["name"] == entity
-    assert record["speaker"]["entity"]["affiliation"] == affiliation
-    assert record["speaker"]["entity"]["id"] == _entity(store, entity)["id"]
+    assert record.speaker.entity.name == entity
+    assert record.speaker.entity.affiliation == affiliation
+    assert record.speaker.entity.id == _entity(store, entity)["id"]
 
 
 @pytest.mark.parametrize(
@@ -232,14 +232,14 @@ def test_link_statement_records_name_the_resolved_speaker(
 )
 def test_link_speaker_filter_finds_every_spelling(store, speaker, written):
     rows = store.statements(StatementQuery(speaker=speaker))
-    assert {row["speaker"]["name"] for row in rows} == written
+    assert {row.speaker.name for row in rows} == written
 
 
 def test_link_also_in_lists_other_articles(store):
-    by_id = {(row["article_id"], row["quote"]): row for row in store.statements()}
-    assert by_id[("a1", QUOTE_A)]["also_in"] == ["a2"]
-    assert by_id[("a2", QUOTE_A)]["also_in"] == ["a1"]
-    assert by_id[("a2", ENVOY)]["also_in"] == ["a3"]
+    by_id = {(row.article_id, row.quote): row for row in store.statements()}
+    assert by_id[("a1", QUOTE_A)].also_in == ["a2"]
+    assert by_id[("a2", QUOTE_A)].also_in == ["a1"]
+    assert by_id[("a2", ENVOY)].also_in == ["a3"]
 
 
 def test_link_marks_wire_copy_and_leaves_it_out_of_counts(store):
@@ -309,8 +309,8 @@ def test_link_reextraction_replaces_links(store):
     first.statements = []
     store.write([first], replace=True)
     link_articles(store, ["a1"])
-    by_id = {(row["article_id"], row["quote"]): row for row in store.statements()}
-    assert by_id[("a2", QUOTE_A)]["also_in"] == []
+    by_id = {(row.article_id, row.quote): row for row in store.statements()}
+    assert by_id[("a2", QUOTE_A)].also_in == []
     assert _entity(store, "Vladimir Putin")["statements"] == 1
 
 
@@ -331,16 +331,12 @@ def test_link_unsure_story_member_moves_with_its_event_and_is_relinked(db_path, 
                 (story,) = sql.story_rows(opened)
                 assert story["article_ids"] == ["a0", "a1", "b0"]
                 assert [
-                    row["also_in"] for row in opened.statements(StatementQuery(article_id="b0"))
+                    row.also_in for row in opened.statements(StatementQuery(article_id="b0"))
                 ] == [["a1"]]
         stories = sorted(sorted(row["article_ids"]) for row in sql.story_rows(opened))
         assert stories == [["a0", "a1"], ["b0", "b1"]]
-        assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="b0"))] == [
-            []
-        ]
-        assert [row["also_in"] for row in opened.statements(StatementQuery(article_id="a1"))] == [
-            []
-        ]
+        assert [row.also_in for row in opened.statements(StatementQuery(article_id="b0"))] == [[]]
+        assert [row.also_in for row in opened.statements(StatementQuery(article_id="a1"))] == [[]]
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ def test_search_tokens(query: str, expected: list[str]) -> None:
 def test_search_statements_requires_every_word(
     store: Store, query: str, expected: list[str]
 ) -> None:
-    assert [row["article_id"] for row in search_statements(store, query)] == expected
+    assert [row.article_id for row in search_statements(store, query)] == expected
 
 
 @pytest.mark.parametrize(
@@ -76,9 +76,9 @@ def test_search_ranks_by_bm25(db_path) -> None:
     ]
     with Store(db_path) as store:
         store.write([ArticleResult(article, statements)])
-        ranked = [row["quote"] for row in search_statements(store, "sanctions")]
+        ranked = [row.quote for row in search_statements(store, "sanctions")]
         assert ranked == quotes[:2]
-        scores = [row["score"] for row in search_statements(store, "sanctions talks")]
+        scores = [row.score for row in search_statements(store, "sanctions talks")]
         assert len(scores) == 1 and scores[0] > 0
 
 

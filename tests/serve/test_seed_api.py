@@ -1,7 +1,10 @@
-"""The API over the ingested seed corpus: one speaker page per person, whatever the spelling."""
+"""The API over the ingested seed corpus: one speaker page per person, whatever the spelling;
+one position, whichever way it is read."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,16 +13,23 @@ from typer.testing import CliRunner
 
 from quotetrail.cli import app
 from quotetrail.serve.api import create_app
+from quotetrail.serve.report import build_report
+from quotetrail.store import Store
 
 SEEDS = Path(__file__).resolve().parents[2] / "data" / "corpus" / "seeds"
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("seed-api") / "seeds.duckdb"
     result = CliRunner().invoke(app, ["ingest", str(SEEDS), "--db", str(db), "--workers", "1"])
     assert result.exit_code == 0, result.output
-    return TestClient(create_app(db))
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(seed_db: Path) -> TestClient:
+    return TestClient(create_app(seed_db))
 
 
 def test_seed_api_speaker_page_gathers_every_spelling(client: TestClient) -> None:
@@ -44,3 +54,33 @@ def test_seed_api_speaker_page_gathers_every_spelling(client: TestClient) -> Non
 def test_seed_api_envoy_spelt_two_ways_is_one_speaker(client: TestClient) -> None:
     rows = client.get("/api/v1/speakers", params={"name": "Kabul", "limit": 50}).json()["items"]
     assert [row["name"] for row in rows] == ["Zamir Kabulov"] and rows[0]["statements"] == 5
+
+
+def test_seed_api_position_is_the_cli_position_and_the_report_position(
+    seed_db: Path, client: TestClient
+) -> None:
+    """Russia on the Taliban read three ways — the command line, the API (whose points the page
+    chart draws) and the report's embedded data — lists the same statements with the same date,
+    speaker and stance."""
+    printed = CliRunner().invoke(
+        app,
+        ["positions", "--actor", "Russia", "--target", "Taliban"]
+        + ["--db", str(seed_db), "--format", "json"],
+    )
+    assert printed.exit_code == 0, printed.output
+    cli = {
+        row["id"]: (row["date"], row["speaker"], row["stance"])
+        for row in json.loads(printed.stdout)["statements"]
+    }
+    served = client.get("/api/v1/positions", params={"actor": "Russia", "target": "Taliban"})
+    with Store(seed_db, read_only=True) as store:
+        html = build_report(store, actor="Russia", target="Taliban")
+    embedded = re.search(r'<script type="application/json" id="position-data">(.*?)</script>', html)
+    for data in (served.json(), json.loads(embedded.group(1))):
+        shown = {
+            point["statement_id"]: (point["date"], point["speaker"], point["label"])
+            for point in data["points"]
+        }
+        assert shown == cli
+        assert sorted(record["id"] for record in data["statements"]) == sorted(cli)
+    assert len(cli) >= 10

@@ -20,7 +20,9 @@ def _result(
         quote=quote,
         sentence=text,
         span=(start, start + len(quote)),
-        speaker=Speaker(name=speaker, mention=speaker.rsplit(maxsplit=1)[-1], affiliation=affiliation),
+        speaker=Speaker(
+            name=speaker, mention=speaker.rsplit(maxsplit=1)[-1], affiliation=affiliation
+        ),
         cue="said",
         said_on=said_on,
         said_on_assumed=False,
@@ -57,12 +59,12 @@ def test_store_statement_record_follows_contract(db_path):
     with Store(db_path) as store:
         store.write([_result("a1", text, "We want peace", "Vladimir Putin", "2021-08-20")])
         (record,) = store.statements()
-    assert record["speaker"]["name"] == "Vladimir Putin"
-    assert record["speaker"]["affiliation"] == "Russia"
-    assert record["said_on"] == "2021-08-20"
-    assert record["published"] == "2021-08-20"
-    assert text[record["span"][0] : record["span"][1]] == record["quote"]
-    assert set(record) >= {
+    assert record.speaker.name == "Vladimir Putin"
+    assert record.speaker.affiliation == "Russia"
+    assert record.said_on == "2021-08-20"
+    assert record.published == "2021-08-20"
+    assert text[record.span[0] : record.span[1]] == record.quote
+    assert set(record.to_dict()) >= {
         "id",
         "article_id",
         "outlet",
@@ -96,7 +98,7 @@ def test_store_statement_filters(db_path, query, expected):
                 _result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19"),
             ]
         )
-        found = [row["article_id"] for row in store.statements(query)]
+        found = [row.article_id for row in store.statements(query)]
     assert sorted(found) == expected
 
 
@@ -132,7 +134,7 @@ def test_store_replace_swaps_statements(db_path):
     with Store(db_path) as store:
         store.write([first])
         store.write([second], replace=True)
-        names = [row["speaker"]["name"] for row in store.statements()]
+        names = [row.speaker.name for row in store.statements()]
     assert names == ["Sergei Lavrov"]
 
 
@@ -154,7 +156,7 @@ def test_store_refuses_newer_schema(db_path):
 
 
 def test_store_applies_pending_migrations(db_path, monkeypatch):
-    import quotetrail.store as store_module
+    import quotetrail.store.database as store_module
 
     with Store(db_path):
         pass

@@ -1,6 +1,6 @@
 """Contradictions: statements whose stances toward the same target conflict.
 
-Two kinds, both pure functions of statement records:
+Two kinds, both pure functions of `Statement` records:
 - `contradictions`: the same actor (one speaker, or officials of one affiliation) takes
   opposite stances (support vs oppose) toward the same target;
 - `outlet_conflicts`: the same statement (linked across articles, `linked`, or the same speaker
@@ -22,27 +22,30 @@ from collections.abc import Iterable, Sequence
 from itertools import product
 from typing import Any
 
-from quotetrail.analyze.positions import date_source, resolved_speaker, said_date, stance_toward
+from quotetrail.records import Statement
 
 MAX_PAIRS = 50
 MAX_USES = 2  # pairs listed per statement
 OPPOSITE = ("support", "oppose")
 
 
-def _actors(record: dict[str, Any]) -> list[str]:
+def _actors(record: Statement) -> list[str]:
     """Who a statement speaks for: its speaker, then the speaker's affiliation."""
-    return [name for name in resolved_speaker(record.get("speaker")) if name]
+    speaker = record.speaker
+    if not speaker:
+        return []
+    return [name for name in (speaker.resolved_name, speaker.resolved_affiliation) if name]
 
 
-def _side(record: dict[str, Any], target: str) -> dict[str, Any]:
-    entry = stance_toward(record, target) or {}
+def _side(record: Statement, target: str) -> dict[str, Any]:
+    entry = record.stance_toward(target) or {}
     return {
-        "id": record.get("id"),
-        "date": said_date(record),
-        "speaker": resolved_speaker(record.get("speaker"))[0],
-        "outlet": record.get("outlet"),
-        "article_id": record.get("article_id"),
-        "quote": record.get("quote", ""),
+        "id": record.id,
+        "date": record.said_date,
+        "speaker": record.speaker.resolved_name if record.speaker else None,
+        "outlet": record.outlet,
+        "article_id": record.article_id,
+        "quote": record.quote,
         "stance": entry.get("label"),
         "score": float(entry.get("score") or 0.0),
         "evidence": entry.get("evidence", ""),
@@ -66,7 +69,7 @@ def _pair(kind: str, shared: str, a: dict[str, Any], b: dict[str, Any]) -> dict[
     }
 
 
-def contradictions(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
+def contradictions(records: Iterable[Statement], target: str) -> list[dict[str, Any]]:
     """Pairs of statements by one actor about `target` with opposite stances, strongest first."""
     groups: dict[tuple[int, str], tuple[str, list[dict[str, Any]]]] = {}
     for record in records:
@@ -99,20 +102,20 @@ def _strongest(pairs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return kept[:MAX_PAIRS]
 
 
-def _events(record: dict[str, Any]) -> list[tuple[str, str]]:
+def _events(record: Statement) -> list[tuple[str, str]]:
     """The (key, label) of each report group a statement belongs to: its speaker's words on one
     stated day, and each statement it is linked to as the same statement (`linked`, from the store)."""
-    name = resolved_speaker(record.get("speaker"))[0] or ""
+    name = record.speaker.resolved_name if record.speaker else ""
     if not name:
         return []
-    when = record.get("said_on") if date_source(record) == "stated" else None
+    when = record.said_on if record.date_source == "stated" else None
     events = [(f"{name.casefold()} on {when}", f"{name} on {when}")] if when else []
-    for statement_id in sorted({record.get("id") or "", *(record.get("linked") or [])} - {""}):
+    for statement_id in sorted({record.id, *record.linked}):
         events.append((f"statement {statement_id}", f"{name} (the same statement)"))
     return events
 
 
-def outlet_conflicts(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
+def outlet_conflicts(records: Iterable[Statement], target: str) -> list[dict[str, Any]]:
     """Pairs of outlets that report the same statement with opposite stances toward `target`."""
     events: dict[str, tuple[str, list[dict[str, Any]]]] = {}
     for record in records:

@@ -1,7 +1,10 @@
 """Positions: an actor's statements about a target over time, per-period stance, and shifts.
 
-Everything here is a pure function of statement records (the contract dicts of
-`Store.statements`), so it can be tested on a fixture and rerun on any subset.
+Everything here is a pure function of `Statement` records (as `Store.statements` returns
+them), so it can be tested on a fixture and rerun on any subset. When a statement was made,
+who made it and its stance toward a target are the record's own rules (`Statement.said_date`,
+`Speaker.resolved_name`, `Statement.stance_toward`); `stance_entry` adds the one rule of a
+position: a statement about the target with no stance recorded counts as neutral.
 
 How sure a period's stance is: each period's support / neutral / oppose counts get a
 Dirichlet(1, 1, 1) posterior; the balance P(support) − P(oppose) has a posterior mean and a
@@ -18,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from quotetrail.analyze.contradictions import contradictions, outlet_conflicts
+from quotetrail.records import Statement
 from quotetrail.store import StatementQuery, Store
 
 Z90 = 1.645
@@ -70,89 +75,54 @@ class Shift:
 class Position:
     actor: str
     target: str
-    statements: list[dict[str, Any]] = field(default_factory=list)  # contract records, by date
+    statements: list[Statement] = field(default_factory=list)  # by date
     timeline: list[dict[str, Any]] = field(default_factory=list)  # one row per dated statement
     periods: list[Period] = field(default_factory=list)
     shifts: list[Shift] = field(default_factory=list)
     contradictions: list[dict[str, Any]] = field(default_factory=list)
 
 
-def said_date(record: dict[str, Any]) -> str | None:
-    """When the statement was made: said_on, else the publication date, else — for an article
-    that states no date — the first date of the story it belongs to."""
-    return record.get("said_on") or record.get("published") or record.get("story_first")
+NO_STANCE = {"label": "neutral", "score": 0.0, "evidence": "no stance recorded"}
 
 
-def date_source(record: dict[str, Any]) -> str:
-    """Where `said_date` came from: stated in the text, the publication date, or the story."""
-    if record.get("said_on") and not record.get("said_on_assumed"):
-        return "stated"
-    if record.get("said_on") or record.get("published"):
-        return "published"
-    return "story" if record.get("story_first") else "none"
+def stance_entry(record: Statement, target: str) -> dict[str, Any]:
+    """The stance a position counts for `record` on `target`: the one recorded, else neutral."""
+    return record.stance_toward(target) or NO_STANCE
 
 
-def resolved_speaker(speaker: dict[str, Any] | None) -> tuple[str | None, str | None]:
-    """A record's speaker's name and affiliation as resolved across articles (`speaker.entity`:
-    one name for "Zamir Kabul" and "Zamir Kabulov"), else as the article gives them."""
-    speaker = speaker or {}
-    entity = speaker.get("entity") or {}
-    return entity.get("name") or speaker.get("name"), speaker.get("affiliation") or entity.get(
-        "affiliation"
-    )
-
-
-def stance_toward(record: dict[str, Any], target: str) -> dict[str, Any] | None:
-    """The record's stance entry for `target` (case-insensitive; a name containing it counts)."""
-    stance = record.get("stance") or {}
-    wanted = target.casefold()
-    for name, entry in stance.items():
-        if name.casefold() == wanted:
-            return entry
-    for name, entry in stance.items():
-        if wanted in name.casefold() or name.casefold() in wanted:
-            return entry
-    return None
-
-
-def is_about(record: dict[str, Any], target: str) -> bool:
+def is_about(record: Statement, target: str) -> bool:
     """The statement is about `target`: listed in `about`, or named in its quote or sentence."""
     wanted = target.casefold()
-    texts = (*(record.get("about") or []), record.get("quote") or "", record.get("sentence") or "")
-    return any(wanted in text.casefold() for text in texts)
+    return any(wanted in text.casefold() for text in (*record.about, record.quote, record.sentence))
 
 
-def timeline(records: Iterable[dict[str, Any]], target: str) -> list[dict[str, Any]]:
+def timeline(records: Iterable[Statement], target: str) -> list[dict[str, Any]]:
     """Dated statements with their stance toward `target`, oldest first; undated ones (no date
     in the text, no publication date, no dated story) dropped."""
     rows = []
     for record in records:
-        when = said_date(record)
+        when = record.said_date
         if not when:
             continue
-        entry = stance_toward(record, target) or {
-            "label": "neutral",
-            "score": 0.0,
-            "evidence": "no stance recorded",
-        }
-        speaker, affiliation = resolved_speaker(record.get("speaker"))
+        entry = stance_entry(record, target)
+        speaker = record.speaker
         rows.append(
             {
                 "date": when,
-                "date_assumed": bool(record.get("said_on_assumed")) or not record.get("said_on"),
-                "date_from": date_source(record),
-                "speaker": speaker,
-                "affiliation": affiliation,
+                "date_assumed": record.said_on_assumed or not record.said_on,
+                "date_from": record.date_source,
+                "speaker": speaker.resolved_name if speaker else None,
+                "affiliation": speaker.resolved_affiliation if speaker else None,
                 "stance": entry.get("label", "neutral"),
                 "score": entry.get("score", 0.0),
                 "evidence": entry.get("evidence", ""),
-                "quote": record.get("quote", ""),
-                "outlet": record.get("outlet"),
-                "article_id": record.get("article_id"),
-                "id": record.get("id"),
+                "quote": record.quote,
+                "outlet": record.outlet,
+                "article_id": record.article_id,
+                "id": record.id,
             }
         )
-    return sorted(rows, key=lambda row: (row["date"], row["id"] or ""))
+    return sorted(rows, key=lambda row: (row["date"], row["id"]))
 
 
 def balance_posterior(support: int, neutral: int, oppose: int) -> tuple[float, float]:
@@ -249,11 +219,9 @@ def shifts(rows: Sequence[dict[str, Any]], periods: Sequence[Period]) -> list[Sh
 
 
 def analyse(
-    actor: str, target: str, records: Iterable[dict[str, Any]], period: str = "month"
+    actor: str, target: str, records: Iterable[Statement], period: str = "month"
 ) -> Position:
     """Timeline, per-period stance, shifts and contradictions of `actor` on `target`."""
-    from quotetrail.analyze.contradictions import contradictions, outlet_conflicts
-
     records = list(records)
     rows = timeline(records, target)
     periods = aggregate(rows, period)

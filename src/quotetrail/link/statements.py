@@ -23,10 +23,11 @@ from datetime import date, timedelta
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from quotetrail.records import SAME_OCCASION
+
 OVERLAP = 0.5  # containment of the shorter statement's content words in the longer one
 STORY_OVERLAP = 0.15  # the same, when both articles belong to one story
 MIN_SHARED = 2  # shared words needed before the overlap counts at all
-SAME_OCCASION = "same occasion: same story, speaker and day"  # a link by circumstance, not by words
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 
 

@@ -10,9 +10,6 @@ from __future__ import annotations
 import hmac
 import io
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
 from enum import Enum
 from pathlib import Path, PurePath
 from typing import Annotated, Any
@@ -25,16 +22,26 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from quotetrail import __version__
-from quotetrail.records import StanceLabel, StatementKind
-from quotetrail.render import emit
+from quotetrail.read import READERS, reader_for
+from quotetrail.render import emit, plain
+from quotetrail.serve.dependencies import (
+    API,
+    FilterDep,
+    Page,
+    PageDep,
+    Settings,
+    Since,
+    StoreDep,
+    Until,
+    iso,
+)
+from quotetrail.serve.pages import error_page
+from quotetrail.serve.pages import router as pages
 from quotetrail.serve.present import position_data
-from quotetrail.store import ArticleQuery, StatementQuery, Store, StoreError, links, views
+from quotetrail.store import ArticleQuery, StatementQuery, links, views
 from quotetrail.store import search as fulltext
 
-API = "/api/v1"
-MAX_LIMIT = 500
 STATIC = Path(__file__).parent / "static"
-INGEST_SUFFIXES = (".txt", ".html", ".htm", ".warc", ".warc.gz", ".jsonl", ".csv")
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
     " base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -45,13 +52,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-
-
-@dataclass(frozen=True)
-class Settings:
-    db: Path
-    allow_ingest: bool = False
-    token: str | None = None
 
 
 class EntityKind(str, Enum):
@@ -66,82 +66,19 @@ class TableFormat(str, Enum):
     csv = "csv"
 
 
-@dataclass
-class Page:
-    limit: int
-    offset: int
-
-
-def page(
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many items.")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Skip this many items.")] = 0,
-) -> Page:
-    return Page(limit, offset)
-
-
-def open_store(request: Request) -> Iterator[Store]:
-    settings: Settings = request.app.state.settings
-    try:
-        store = Store(settings.db, read_only=not settings.allow_ingest)
-    except StoreError as error:
-        raise HTTPException(503, f"store unavailable: {error}") from None
-    try:
-        yield store
-    finally:
-        store.close()
-
-
-StoreDep = Annotated[Store, Depends(open_store)]
-PageDep = Annotated[Page, Depends(page)]
 FormatParam = Annotated[
     TableFormat, Query(alias="format", description="json, or csv for the table.")
 ]
-Since = Annotated[date | None, Query(description="On or after (YYYY-MM-DD).")]
-Until = Annotated[date | None, Query(description="On or before (YYYY-MM-DD).")]
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def statement_filter(
-    speaker: Annotated[
-        str | None,
-        Query(
-            description="Speaker name, mention or any alias of the resolved speaker contains this."
-        ),
-    ] = None,
-    about: Annotated[str | None, Query(description="Statements about this target.")] = None,
-    outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
-    since: Since = None,
-    until: Until = None,
-    kind: Annotated[StatementKind | None, Query(description="direct, indirect or mixed.")] = None,
-    stance: Annotated[
-        StanceLabel | None, Query(description="Stance label (on `about` when given).")
-    ] = None,
-) -> StatementQuery:
-    return StatementQuery(
-        speaker=speaker,
-        about=about,
-        outlet=outlet,
-        since=_iso(since),
-        until=_iso(until),
-        kind=kind.value if kind else None,
-        stance=stance.value if stance else None,
-    )
-
-
-FilterDep = Annotated[StatementQuery, Depends(statement_filter)]
-
-
-def csv_response(rows: list[dict[str, Any]]) -> Response:
+def csv_response(rows: list[Any]) -> Response:
     buffer = io.StringIO()
     emit(rows, "csv", stream=buffer)
     return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8")
 
 
 def listing(
-    request: Request, rows: list[dict[str, Any]], at: Page, fmt: TableFormat = TableFormat.json
+    request: Request, rows: list[Any], at: Page, fmt: TableFormat = TableFormat.json
 ) -> Any:
     """One page of `rows` (fetched with limit + 1, so a next page is known without counting)."""
     more = len(rows) > at.limit
@@ -149,7 +86,7 @@ def listing(
     if fmt is TableFormat.csv:
         return csv_response(rows)
     following = str(request.url.include_query_params(offset=at.offset + at.limit)) if more else None
-    return {"items": rows, "limit": at.limit, "offset": at.offset, "next": following}
+    return {"items": plain(rows), "limit": at.limit, "offset": at.offset, "next": following}
 
 
 def found(value: Any, what: str) -> Any:
@@ -178,7 +115,7 @@ def list_articles(
     fmt: FormatParam = TableFormat.json,
 ) -> Any:
     query = ArticleQuery(
-        outlet=outlet, since=_iso(since), until=_iso(until), limit=at.limit + 1, offset=at.offset
+        outlet=outlet, since=iso(since), until=iso(until), limit=at.limit + 1, offset=at.offset
     )
     return listing(request, store.articles(query, with_text=with_text), at, fmt)
 
@@ -189,7 +126,7 @@ def list_articles(
 )
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     article = found(store.article(article_id), "article")
-    return {**article, "statements": store.statements(StatementQuery(article_id=article_id))}
+    return {**article, "statements": plain(store.statements(StatementQuery(article_id=article_id)))}
 
 
 @router.get("/statements", summary="Statements by the date they were made")
@@ -209,7 +146,7 @@ def list_statements(
 )
 def get_statement(statement_id: str, store: StoreDep) -> dict[str, Any]:
     record = found(views.statement(store, statement_id), "statement")
-    return {**record, "carried_by": views.carried_by(store, record)}
+    return {**record.to_dict(), "carried_by": views.carried_by(store, record)}
 
 
 @router.get("/speakers", summary="Speakers, most quoted first")
@@ -230,7 +167,7 @@ def list_speakers(
     summary="A speaker: names, roles over time, statements, targets, outlets",
 )
 def get_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
-    return found(views.speaker(store, speaker_id), "speaker")
+    return plain(found(views.speaker(store, speaker_id), "speaker"))
 
 
 @router.get(
@@ -247,8 +184,8 @@ def get_position(
     until: Until = None,
     fmt: FormatParam = TableFormat.json,
 ) -> Any:
-    data = position_data(store, actor, target, since=_iso(since), until=_iso(until))
-    return csv_response(data["points"]) if fmt is TableFormat.csv else data
+    data = position_data(store, actor, target, since=iso(since), until=iso(until))
+    return csv_response(data["points"]) if fmt is TableFormat.csv else plain(data)
 
 
 @router.get("/search/statements", summary="Full-text search over statements (BM25), with filters")
@@ -276,7 +213,7 @@ def search_articles(
     until: Until = None,
     fmt: FormatParam = TableFormat.json,
 ) -> Any:
-    query = ArticleQuery(outlet=outlet, since=_iso(since), until=_iso(until))
+    query = ArticleQuery(outlet=outlet, since=iso(since), until=iso(until))
     return listing(
         request, fulltext.search_articles(store, q, query, at.limit + 1, at.offset), at, fmt
     )
@@ -291,7 +228,7 @@ def list_stories(
 
 @router.get("/stories/{story_id:path}", summary="A story and its outlet comparison")
 def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
-    return found(views.story(store, story_id), "story")
+    return plain(found(views.story(store, story_id), "story"))
 
 
 @router.get("/outlets", summary="Outlets with article and statement counts")
@@ -349,14 +286,16 @@ def require_token(request: Request) -> None:
     dependencies=[Depends(require_token)],
 )
 def post_ingest(body: IngestRequest, store: StoreDep) -> dict[str, Any]:
+    """Each document is written under its own name and ingested as `quotetrail ingest` would:
+    a name is accepted when a reader of `quotetrail.read` reads it, and only then."""
     from quotetrail.ingest import ingest
 
     with tempfile.TemporaryDirectory(prefix="quotetrail-ingest-") as folder:
         for number, document in enumerate(body.documents):
             name = PurePath(document.name).name
-            if not name.lower().endswith(INGEST_SUFFIXES):
+            if reader_for(Path(name)) is None:
                 raise HTTPException(
-                    422, f"{name!r}: unsupported file type (use {', '.join(INGEST_SUFFIXES)})"
+                    422, f"{name!r}: unsupported file type (use {', '.join(sorted(READERS))})"
                 )
             (Path(folder) / f"{number:04d}_{name}").write_text(document.content, encoding="utf-8")
         result = ingest([folder], store)
@@ -381,8 +320,6 @@ def _error(request: Request, status: int, message: str, details: Any = None) -> 
         if details is not None:
             body["error"]["details"] = details
         return JSONResponse(body, status_code=status)
-    from quotetrail.serve.pages import error_page
-
     return error_page(request, status, message)
 
 
@@ -405,8 +342,6 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
     """The app over the store at `db`. `allow_ingest` needs `token` (the API rejects ingest without it)."""
     if allow_ingest and not token:
         raise ValueError("allow_ingest needs a token")
-    from quotetrail.serve.pages import router as pages
-
     app = FastAPI(
         title="quotetrail",
         version=__version__,

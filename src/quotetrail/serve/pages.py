@@ -17,8 +17,8 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from quotetrail import __version__
-from quotetrail.analyze.positions import resolved_speaker
-from quotetrail.serve.api import API, FilterDep, Page, PageDep, StoreDep
+from quotetrail.analyze.positions import stance_entry
+from quotetrail.serve.dependencies import API, FilterDep, Page, PageDep, StoreDep
 from quotetrail.serve.present import (
     STANCE_VALUE,
     highlight,
@@ -26,7 +26,6 @@ from quotetrail.serve.present import (
     position_data,
     safe_url,
     script_json,
-    stance_on,
 )
 from quotetrail.store import ArticleQuery, StatementQuery, links, views
 from quotetrail.store import search as fulltext
@@ -45,8 +44,7 @@ def environment() -> Environment:
     )
     env.filters.update(path_part=path_part, safe_url=safe_url, script_json=script_json)
     env.globals.update(
-        stance_on=stance_on,
-        resolved_speaker=resolved_speaker,
+        stance_entry=stance_entry,
         stance_labels=list(STANCE_VALUE),
         version=__version__,
     )
@@ -169,8 +167,8 @@ def position(
 @router.get("/statements/{statement_id}", response_class=HTMLResponse)
 def statement(request: Request, statement_id: str, store: StoreDep) -> HTMLResponse:
     record = _found(views.statement(store, statement_id), "statement")
-    article = _found(store.article(record["article_id"]), "article")
-    segments = highlight(article["text"], [(record["span"][0], record["span"][1], record["id"])])
+    article = _found(store.article(record.article_id), "article")
+    segments = highlight(article["text"], [(*record.span, record.id)])
     return render(
         request,
         "statement.html",
@@ -185,9 +183,7 @@ def statement(request: Request, statement_id: str, store: StoreDep) -> HTMLRespo
 def article(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
     record = _found(store.article(article_id), "article")
     statements = store.statements(StatementQuery(article_id=article_id))
-    segments = highlight(
-        record["text"], [(s["span"][0], s["span"][1], s["id"]) for s in statements]
-    )
+    segments = highlight(record["text"], [(*s.span, s.id) for s in statements])
     return render(request, "article.html", article=record, statements=statements, segments=segments)
 
 

@@ -1,7 +1,9 @@
 """What the pages, the API and the report show, shaped from store records: plain data only.
 
 `position_data` is the one adapter over `quotetrail.analyze.positions`: it turns a `Position`
-into chart points and plain rows of its months, shifts and contradictions.
+into chart points and plain rows of its months, shifts and contradictions. It reshapes and never
+decides: a point's date, speaker and stance are the timeline row's, as `quotetrail positions`
+prints them.
 """
 
 from __future__ import annotations
@@ -14,36 +16,27 @@ from urllib.parse import quote, urlsplit
 from markupsafe import Markup
 
 from quotetrail.analyze.positions import Period, Shift, position
+from quotetrail.render import plain
 from quotetrail.store import Store
 
 STANCE_VALUE = {"support": 1.0, "neutral": 0.0, "oppose": -1.0}
 
 
-def stance_on(record: dict[str, Any], target: str) -> dict[str, Any] | None:
-    """The statement's stance on `target` (keys compared case-insensitively), or None."""
-    for key, value in (record.get("stance") or {}).items():
-        if key.casefold() == target.casefold():
-            return value
-    return None
-
-
-def _point(record: dict[str, Any], target: str) -> dict[str, Any]:
-    stance = stance_on(record, target) or {}
-    label = stance.get("label")
-    date = record["said_on"] or record["published"]
+def _point(row: dict[str, Any]) -> dict[str, Any]:
+    """A timeline row as a chart point."""
     return {
-        "statement_id": record["id"],
-        "article_id": record["article_id"],
-        "date": date,
-        "month": date[:7] if date else None,
-        "assumed": bool(record["said_on_assumed"]) or not record["said_on"],
-        "label": label or "unrated",
-        "value": STANCE_VALUE.get(label),
-        "score": stance.get("score"),
-        "evidence": stance.get("evidence"),
-        "speaker": (record.get("speaker") or {}).get("name"),
-        "outlet": record["outlet"],
-        "quote": record["quote"],
+        "statement_id": row["id"],
+        "article_id": row["article_id"],
+        "date": row["date"],
+        "month": row["date"][:7],
+        "assumed": row["date_assumed"],
+        "label": row["stance"],
+        "value": STANCE_VALUE.get(row["stance"]),
+        "score": row["score"],
+        "evidence": row["evidence"],
+        "speaker": row["speaker"],
+        "outlet": row["outlet"],
+        "quote": row["quote"],
     }
 
 
@@ -51,15 +44,15 @@ def position_data(
     store: Store, actor: str, target: str, since: str | None = None, until: str | None = None
 ) -> dict[str, Any]:
     """An actor's position on a target as `quotetrail positions` computes it: its statements,
-    chart points, the months (balance with its 90 % interval), shifts with their confidence and
-    evidence, and contradictions. The pages, the API and the report show these, not a
-    re-computation, so they read the same as the command line."""
+    chart points (its timeline), the months (balance with its 90 % interval), shifts with their
+    confidence and evidence, and contradictions. The pages, the API and the report show these,
+    not a re-computation, so they read the same as the command line."""
     result = position(store, actor, target, since=since, until=until)
     return {
         "actor": actor,
         "target": target,
         "statements": result.statements,
-        "points": [_point(record, target) for record in result.statements],
+        "points": [_point(row) for row in result.timeline],
         "months": [_month(period) for period in result.periods],
         "shifts": [_shift(shift) for shift in result.shifts],
         "contradictions": result.contradictions,
@@ -108,7 +101,7 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, An
 def script_json(value: Any) -> Markup:
     """JSON safe inside an HTML <script> element: no `<`, `>`, `&` or line separators survive raw,
     so it is already escaped for that context (Markup keeps Jinja from entity-encoding it)."""
-    text = json.dumps(value, ensure_ascii=False, default=str)
+    text = json.dumps(plain(value), ensure_ascii=False, default=str)
     for char, escape in (
         ("<", "\\u003c"),
         (">", "\\u003e"),

@@ -1,4 +1,4 @@
-"""The store: one DuckDB file, the only module that speaks SQL.
+"""The store's database: one DuckDB file, its schema, writes, and the listings of records.
 
 Writes are whole articles in one transaction each batch, so a crash or a bad record midway
 leaves every earlier article intact and the file usable. The schema carries a version; opening
@@ -17,7 +17,8 @@ from typing import Any
 
 import duckdb
 
-from quotetrail.records import ArticleResult
+from quotetrail.records import ArticleResult, Speaker, SpeakerEntity, Statement
+from quotetrail.store.sql import SAID, fetch, like, page
 
 SCHEMA_VERSION = 4
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
@@ -36,7 +37,13 @@ EXPORTED_TABLES = (
     "stories",
     "story_members",
 )
-_SAID = "coalesce(s.said_on, a.published)"  # the date a statement counts under
+
+# The file formats `export` writes, and DuckDB's COPY options for each.
+EXPORT_FORMATS = {
+    "parquet": "FORMAT parquet",
+    "csv": "FORMAT csv, HEADER",
+    "jsonl": "FORMAT json",
+}
 
 
 class StoreError(Exception):
@@ -83,11 +90,6 @@ def _migrations() -> list[tuple[int, str]]:
         if match:
             found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
     return sorted(found)
-
-
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 class Store:
@@ -302,11 +304,6 @@ class Store:
 
     # -- reading ------------------------------------------------------------------------
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self.db.execute(sql, list(params))
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
-
     def count(self, table: str) -> int:
         if table not in {"articles", "statements", "mentions"}:
             raise ValueError(f"unknown table {table}")
@@ -325,9 +322,9 @@ class Store:
             " FROM articles a"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY published NULLS LAST, id"
-            + _page(query.limit, query.offset)
+            + page(query.limit, query.offset)
         )
-        rows = self._rows(sql, params)
+        rows = fetch(self.db, sql, params)
         for row in rows:
             if "removed" in row:
                 row["removed"] = json.loads(row["removed"])
@@ -343,7 +340,7 @@ class Store:
             params.append(list(query.ids))
         if query.outlet:
             where.append("outlet ILIKE ? ESCAPE '\\'")
-            params.append(_like(query.outlet))
+            params.append(like(query.outlet))
         if query.since:
             where.append("published >= CAST(? AS DATE)")
             params.append(query.since)
@@ -356,8 +353,10 @@ class Store:
         rows = self.articles(ArticleQuery(ids=[article_id]))
         return rows[0] if rows else None
 
-    def statements(self, query: StatementQuery | None = None) -> list[dict[str, Any]]:
-        """Statements as contract records (see DESIGN.md), ordered by date said."""
+    def statements(self, query: StatementQuery | None = None) -> list[Statement]:
+        """Statements as `Statement` records, with what the store knows beyond extraction (the
+        article's outlet and date, the speaker as resolved across articles, the linked reports,
+        the story), ordered by date said."""
         query = query or StatementQuery()
         where, params = self.statement_conditions(query)
         sql = (
@@ -366,28 +365,43 @@ class Store:
             " FROM statements s JOIN articles a ON a.id = s.article_id"
             " LEFT JOIN story_members m ON m.article_id = s.article_id LEFT JOIN stories st ON st.id = m.story_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY {_SAID} NULLS LAST, a.id, s.span_start"
-            + _page(query.limit, query.offset)
+            + f" ORDER BY {SAID} NULLS LAST, a.id, s.span_start"
+            + page(query.limit, query.offset)
         )
-        from quotetrail.store.links import (
-            resolved_speakers,
-            statement_links,
-        )  # links reads Store from this module
-
-        rows = self._rows(sql, params)
-        if not rows:
+        found = fetch(self.db, sql, params)
+        if not found:
             return []
-        ids = [row["id"] for row in rows]  # the link stage's answers for the rows listed only
+        ids = [row["id"] for row in found]  # the link stage's answers for the rows listed only
         linked: dict[str, list[str]] = {}
-        for link in statement_links(self, ids):
+        for link in self.statement_links(ids):
             linked.setdefault(link["statement_id"], []).append(link["other_id"])
-        entities = resolved_speakers(self, ids)
+        entities = self.resolved_speakers(ids)
         return [
-            _statement_record(
-                {**row, "linked": linked.get(row["id"]), "entity": entities.get(row["id"])}
-            )
-            for row in rows
+            _statement(row, linked.get(row["id"], []), entities.get(row["id"])) for row in found
         ]
+
+    def statement_links(self, statement_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """The links of these statements (the link stage's `statement_links`): the other
+        statement and its article, score and the reason they are one."""
+        return fetch(
+            self.db,
+            "SELECT l.statement_id, l.other_id, o.article_id AS other_article_id, l.score, l.reason"
+            " FROM statement_links l LEFT JOIN statements o ON o.id = l.other_id"
+            " WHERE l.statement_id IN (SELECT unnest(?)) ORDER BY l.statement_id, l.other_id",
+            [list(statement_ids)],
+        )
+
+    def resolved_speakers(self, statement_ids: Sequence[str]) -> dict[str, SpeakerEntity]:
+        """Statement id → the entity its speaker was resolved to by the link stage, with the
+        entity the speaker speaks for (None for a body speaking for itself or nobody known)."""
+        found = fetch(
+            self.db,
+            "SELECT se.statement_id, e.id, e.name, f.name AS affiliation FROM statement_entities se"
+            " JOIN entities e ON e.id = se.entity_id LEFT JOIN entities f ON f.id = se.affiliation_id AND f.id <> e.id"
+            " WHERE se.statement_id IN (SELECT unnest(?))",
+            [list(statement_ids)],
+        )
+        return {row.pop("statement_id"): SpeakerEntity(**row) for row in found}
 
     def statement_conditions(self, query: StatementQuery) -> tuple[list[str], list[Any]]:
         """SQL conditions over `statements s JOIN articles a` for `query`, and their parameters."""
@@ -402,7 +416,7 @@ class Store:
                 " (SELECT entity_id FROM entity_merges WHERE alias ILIKE ? ESCAPE '\\'"
                 " UNION SELECT id FROM entities WHERE name ILIKE ? ESCAPE '\\')))"
             )
-            params += [_like(query.speaker)] * 4
+            params += [like(query.speaker)] * 4
         if query.speaker_id:
             where.append("s.speaker_id = ?")
             params.append(query.speaker_id)
@@ -424,14 +438,14 @@ class Store:
                 " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', ''))))"
             )
             actor = query.actor.strip()
-            params += [_like(actor), actor.replace("%", ""), actor, _like(actor), actor]
+            params += [like(actor), actor.replace("%", ""), actor, like(actor), actor]
         if query.about:  # named in `about`, judged in `stance`, or written in the quote
             where.append(
                 "(list_contains(list_transform(s.about, lambda x: lower(x)), lower(?))"
                 " OR list_contains(list_transform(json_keys(s.stance), lambda k: lower(k)), lower(?))"
                 " OR s.quote ILIKE ? ESCAPE '\\' OR s.sentence ILIKE ? ESCAPE '\\')"
             )
-            params += [query.about, query.about, _like(query.about), _like(query.about)]
+            params += [query.about, query.about, like(query.about), like(query.about)]
         if query.stance:
             where.append(
                 "len(list_filter(map_entries(CAST(s.stance::JSON AS MAP(VARCHAR, JSON))),"
@@ -440,12 +454,12 @@ class Store:
             params += [query.about, query.about, query.stance]
         if query.outlet:
             where.append("a.outlet ILIKE ? ESCAPE '\\'")
-            params.append(_like(query.outlet))
+            params.append(like(query.outlet))
         if query.since:
-            where.append(f"{_SAID} >= CAST(? AS DATE)")
+            where.append(f"{SAID} >= CAST(? AS DATE)")
             params.append(query.since)
         if query.until:
-            where.append(f"{_SAID} <= CAST(? AS DATE)")
+            where.append(f"{SAID} <= CAST(? AS DATE)")
             params.append(query.until)
         if query.kind:
             where.append("s.kind = ?")
@@ -462,14 +476,10 @@ class Store:
         return where, params
 
     def export(self, folder: Path, fmt: str) -> list[Path]:
-        """Write every table of records and links (`EXPORTED_TABLES`) to `folder` as parquet,
-        csv or jsonl; returns the files written."""
+        """Write every table of records and links (`EXPORTED_TABLES`) to `folder` in one of
+        `EXPORT_FORMATS`; returns the files written."""
         folder.mkdir(parents=True, exist_ok=True)
-        options = {
-            "parquet": "FORMAT parquet",
-            "csv": "FORMAT csv, HEADER",
-            "jsonl": "FORMAT json",
-        }[fmt]
+        options = EXPORT_FORMATS[fmt]
         written = []
         for table in EXPORTED_TABLES:
             target = folder / f"{table}.{fmt}"
@@ -482,46 +492,36 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def _page(limit: int | None, offset: int) -> str:
-    sql = ""
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    if offset:
-        sql += f" OFFSET {int(offset)}"
-    return sql
-
-
-def _statement_record(row: dict[str, Any]) -> dict[str, Any]:
+def _statement(row: dict[str, Any], linked: list[str], entity: SpeakerEntity | None) -> Statement:
+    """A stored row as a `Statement`, with its linked reports and resolved speaker."""
     speaker = None
     if row["speaker_name"] is not None:
-        speaker = {
-            "name": row["speaker_name"],
-            "id": row["speaker_id"],
-            "kind": row["speaker_kind"],
-            "role": row["speaker_role"],
-            "affiliation": row["speaker_affiliation"],
-            "mention": row["speaker_mention"],
-            "entity": row["entity"],  # who the link stage resolved the speaker to, across articles
-        }
-    return {
-        "id": row["id"],
-        "article_id": row["article_id"],
-        "outlet": row["outlet"],
-        "published": row["published"],
-        "said_on": row["said_on_iso"],
-        "said_on_assumed": row["said_on_assumed"],
-        "kind": row["kind"],
-        "speaker": speaker,
-        "cue": row["cue"],
-        "quote": row["quote"],
-        "sentence": row["sentence"],
-        "span": [row["span_start"], row["span_end"]],
-        "about": list(row["about"] or []),
-        "stance": json.loads(row["stance"] or "{}"),
-        "also_in": list(row["also_in"] or []),
-        "linked": list(row["linked"] or []),  # the other articles' reports of it (statement ids)
-        "story_id": row["story_id"],
-        "story_first": row[
-            "story_first"
-        ],  # the story's first date: when an undated article's news happened
-    }
+        speaker = Speaker(
+            name=row["speaker_name"],
+            mention=row["speaker_mention"],
+            kind=row["speaker_kind"],
+            role=row["speaker_role"],
+            affiliation=row["speaker_affiliation"],
+            id=row["speaker_id"],
+            entity=entity,
+        )
+    return Statement(
+        id=row["id"],
+        article_id=row["article_id"],
+        kind=row["kind"],
+        quote=row["quote"],
+        sentence=row["sentence"],
+        span=(row["span_start"], row["span_end"]),
+        speaker=speaker,
+        cue=row["cue"],
+        said_on=row["said_on_iso"],
+        said_on_assumed=row["said_on_assumed"],
+        about=list(row["about"] or []),
+        stance=json.loads(row["stance"] or "{}"),
+        also_in=list(row["also_in"] or []),
+        outlet=row["outlet"],
+        published=row["published"],
+        linked=linked,
+        story_id=row["story_id"],
+        story_first=row["story_first"],
+    )

@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from quotetrail.store import Store, _page
+from quotetrail.store.database import Store
+from quotetrail.store.sql import fetch, page
 
 
 @contextmanager
@@ -46,7 +47,8 @@ def _delete(store: Store, table: str, column: str, values: Iterable[str]) -> Non
 
 def batch_articles(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
     """The new articles, oldest first: the order they join stories in."""
-    return store._rows(
+    return fetch(
+        store.db,
         "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published, text FROM articles"
         " WHERE id IN (SELECT unnest(?)) ORDER BY published NULLS LAST, id",
         [list(article_ids)],
@@ -54,7 +56,8 @@ def batch_articles(store: Store, article_ids: Sequence[str]) -> list[dict[str, A
 
 
 def batch_mentions(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
-    return store._rows(
+    return fetch(
+        store.db,
         "SELECT article_id, text, label, count(*) AS n, list(span_start ORDER BY span_start) AS starts"
         " FROM mentions WHERE article_id IN (SELECT unnest(?)) GROUP BY ALL ORDER BY article_id, min(span_start)",
         [list(article_ids)],
@@ -62,7 +65,8 @@ def batch_mentions(store: Store, article_ids: Sequence[str]) -> list[dict[str, A
 
 
 def batch_statements(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
-    return store._rows(
+    return fetch(
+        store.db,
         "SELECT s.id, s.article_id, s.quote, s.speaker_name, s.speaker_mention, s.speaker_kind, s.speaker_role,"
         " s.speaker_affiliation, strftime(coalesce(s.said_on, a.published), '%Y-%m-%d') AS day"
         " FROM statements s JOIN articles a ON a.id = s.article_id"
@@ -79,7 +83,8 @@ def entities_by_keys(store: Store, keys: Iterable[str]) -> list[dict[str, Any]]:
     wanted = sorted(set(keys))
     if not wanted:
         return []
-    return store._rows(
+    return fetch(
+        store.db,
         "WITH hit AS (SELECT DISTINCT entity_id FROM entity_keys WHERE key IN (SELECT unnest(?)))"
         " SELECT e.id, e.name, e.kind, e.roles, e.affiliations,"
         " (SELECT list(key) FROM entity_keys k WHERE k.entity_id = e.id) AS keys,"
@@ -160,8 +165,9 @@ def entity_rows(
     where, params = "", []
     if kind:
         where, params = "WHERE e.kind = ?", [kind]
-    page = _page(limit, offset)
-    return store._rows(
+    paging = page(limit, offset)
+    return fetch(
+        store.db,
         "SELECT e.id, e.name, e.kind, e.roles, e.affiliations,"
         " (SELECT count(*) FROM statement_entities s WHERE s.entity_id = e.id) AS statements,"
         " (SELECT count(*) FROM statement_entities s WHERE s.affiliation_id = e.id) AS statements_by_affiliated,"
@@ -169,7 +175,7 @@ def entity_rows(
         " (SELECT list(alias ORDER BY alias) FROM entity_merges m WHERE m.entity_id = e.id) AS aliases,"
         " (SELECT list({'alias': alias, 'article_id': article_id, 'reason': reason} ORDER BY alias)"
         "  FROM entity_merges m WHERE m.entity_id = e.id) AS evidence"
-        f" FROM entities e {where} ORDER BY statements DESC, mentions DESC, e.name{page}",
+        f" FROM entities e {where} ORDER BY statements DESC, mentions DESC, e.name{paging}",
         params,
     )
 
@@ -181,7 +187,8 @@ def claims_in_blocks(store: Store, blocks: Iterable[str]) -> list[dict[str, Any]
     wanted = sorted(set(blocks))
     if not wanted:
         return []
-    return store._rows(
+    return fetch(
+        store.db,
         "SELECT se.statement_id AS id, se.article_id, se.entity_id, se.block, s.quote, m.story_id"
         " FROM statement_entities se JOIN statements s ON s.id = se.statement_id"
         " LEFT JOIN story_members m ON m.article_id = se.article_id"
@@ -221,7 +228,8 @@ def signatures_in_bands(
     wanted = sorted(set(bands))
     if not wanted:
         return {}, {}
-    rows = store._rows(
+    rows = fetch(
+        store.db,
         "SELECT s.article_id, s.signature, d.duplicate_of FROM article_signatures s"
         " LEFT JOIN near_duplicates d ON d.article_id = s.article_id"
         " WHERE s.article_id IN (SELECT article_id FROM article_bands WHERE band IN (SELECT unnest(?)))",
@@ -274,7 +282,8 @@ def stories_under(
     wanted = sorted(set(probes))
     if not wanted:
         return []
-    return store._rows(
+    return fetch(
+        store.db,
         "WITH found AS (SELECT id FROM stories WHERE (last IS NULL OR ? IS NULL OR last >= CAST(? AS DATE))"
         "  AND id IN (SELECT story_id FROM story_terms WHERE rank < ? AND term IN (SELECT unnest(?))))"
         " SELECT id, title, title_score, strftime(first, '%Y-%m-%d') AS first, strftime(last, '%Y-%m-%d') AS last, size,"
@@ -358,8 +367,9 @@ def story_rows(
 ) -> list[dict[str, Any]]:
     """Stories, largest first (or the one `story_id`): title, the dates of the articles listed
     in it, outlets, articles (copies apart) and statements."""
-    page = _page(limit, offset)
-    return store._rows(
+    paging = page(limit, offset)
+    return fetch(
+        store.db,
         "SELECT s.id, s.title, strftime(min(a.published), '%Y-%m-%d') AS first, strftime(max(a.published), '%Y-%m-%d') AS last,"
         " count(DISTINCT m.article_id) FILTER (WHERE d.article_id IS NULL) AS articles,"
         " count(DISTINCT d.article_id) AS duplicates,"
@@ -371,33 +381,9 @@ def story_rows(
         " FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
         " LEFT JOIN near_duplicates d ON d.article_id = m.article_id"
         " WHERE ? IS NULL OR s.id = ?"
-        f" GROUP BY s.id, s.title ORDER BY articles DESC, first NULLS LAST, s.id{page}",
+        f" GROUP BY s.id, s.title ORDER BY articles DESC, first NULLS LAST, s.id{paging}",
         [story_id, story_id],
     )
-
-
-def statement_links(store: Store, statement_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """The links of these statements: other statement and its article, score and the reason
-    they are one."""
-    return store._rows(
-        "SELECT l.statement_id, l.other_id, o.article_id AS other_article_id, l.score, l.reason"
-        " FROM statement_links l LEFT JOIN statements o ON o.id = l.other_id"
-        " WHERE l.statement_id IN (SELECT unnest(?)) ORDER BY l.statement_id, l.other_id",
-        [list(statement_ids)],
-    )
-
-
-def resolved_speakers(store: Store, statement_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Statement id → the entity its speaker was resolved to (id, name) and the entity the
-    speaker speaks for (`affiliation`: a name, None for a body speaking for itself or nobody
-    known): one person under every spelling."""
-    rows = store._rows(
-        "SELECT se.statement_id, e.id, e.name, f.name AS affiliation FROM statement_entities se"
-        " JOIN entities e ON e.id = se.entity_id LEFT JOIN entities f ON f.id = se.affiliation_id AND f.id <> e.id"
-        " WHERE se.statement_id IN (SELECT unnest(?))",
-        [list(statement_ids)],
-    )
-    return {row.pop("statement_id"): row for row in rows}
 
 
 def copies_among(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
@@ -411,7 +397,8 @@ def copies_among(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
 
 def outlet_coverage(store: Store) -> list[dict[str, Any]]:
     """Per outlet: counts (copies apart), and the multi-outlet stories it covered and missed."""
-    return store._rows(
+    return fetch(
+        store.db,
         "WITH art AS (SELECT a.id, coalesce(a.outlet, '(unknown)') AS outlet, a.published,"
         "  d.article_id IS NOT NULL AS copy, m.story_id FROM articles a"
         "  LEFT JOIN near_duplicates d ON d.article_id = a.id LEFT JOIN story_members m ON m.article_id = a.id),"

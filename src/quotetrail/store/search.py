@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from quotetrail.store import ArticleQuery, StatementQuery, Store, _page
+from quotetrail.records import Statement
+from quotetrail.store.database import ArticleQuery, StatementQuery, Store
+from quotetrail.store.sql import fetch, page
 
 K1, B = 1.2, 0.75
 _TOKEN = re.compile(r"[^\W_]+")
@@ -28,6 +30,16 @@ def tokens(text: str) -> list[str]:
 class SearchHit:
     id: str
     score: float
+
+
+@dataclass
+class ScoredStatement(Statement):
+    """A statement found by a search, with its BM25 score."""
+
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "score": self.score}
 
 
 def _bm25(
@@ -63,9 +75,9 @@ def _bm25(
         GROUP BY tf.id
         HAVING count(*) = ?
         ORDER BY score DESC, tf.id
-    """ + _page(limit, offset)
-    rows = store._rows(sql, [*params, *terms, *terms, terms, terms, len(terms)])
-    return [SearchHit(row["id"], float(row["score"])) for row in rows]
+    """ + page(limit, offset)
+    found = fetch(store.db, sql, [*params, *terms, *terms, terms, terms, len(terms)])
+    return [SearchHit(row["id"], float(row["score"])) for row in found]
 
 
 def search_statements(
@@ -74,9 +86,9 @@ def search_statements(
     where_filter: StatementQuery | None = None,
     limit: int | None = 20,
     offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Statements whose quote, sentence or speaker match every word of `query`, best first;
-    each contract record gains a `score`."""
+) -> list[ScoredStatement]:
+    """Statements whose quote, sentence or speaker match every word of `query`, best first,
+    each with its score."""
     terms = tokens(query)
     if not terms:
         return []
@@ -89,8 +101,10 @@ def search_statements(
     hits = _bm25(store, docs_sql, params, terms, limit, offset)
     if not hits:
         return []
-    records = {row["id"]: row for row in store.statements(StatementQuery(ids=[h.id for h in hits]))}
-    return [{**records[hit.id], "score": round(hit.score, 4)} for hit in hits]
+    records = {
+        record.id: record for record in store.statements(StatementQuery(ids=[h.id for h in hits]))
+    }
+    return [ScoredStatement(**vars(records[hit.id]), score=round(hit.score, 4)) for hit in hits]
 
 
 def search_articles(
@@ -112,12 +126,13 @@ def search_articles(
     hits = _bm25(store, docs_sql, params, terms, limit, offset)
     if not hits:
         return []
-    rows = store._rows(
+    found = fetch(
+        store.db,
         "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published, text FROM articles"
         " WHERE list_contains(?, id)",
         [[h.id for h in hits]],
     )
-    by_id = {row["id"]: row for row in rows}
+    by_id = {row["id"]: row for row in found}
     results = []
     for hit in hits:
         row = by_id[hit.id]

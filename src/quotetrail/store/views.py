@@ -1,7 +1,7 @@
 """Read-only queries the web app and the report need beyond `Store`'s listings.
 
 Each function takes an open `Store` and returns plain dicts. Statements come back as the
-contract records `Store.statements` returns; stories are the ones the link stage grows
+`Statement` records `Store.statements` returns; stories are the ones the link stage grows
 (`quotetrail.link.stories`), read through `store.links`.
 """
 
@@ -10,30 +10,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from quotetrail.link.statements import SAME_OCCASION
-from quotetrail.store import _SAID, StatementQuery, Store, _like, _page, links
+from quotetrail.records import SAME_OCCASION, Statement
+from quotetrail.store import links
+from quotetrail.store.database import StatementQuery, Store
+from quotetrail.store.sql import SAID, fetch, like, page
 
 
-def statement(store: Store, statement_id: str) -> dict[str, Any] | None:
-    rows = store.statements(StatementQuery(ids=[statement_id]))
-    return rows[0] if rows else None
+def statement(store: Store, statement_id: str) -> Statement | None:
+    found = store.statements(StatementQuery(ids=[statement_id]))
+    return found[0] if found else None
 
 
 def article_outlets(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
     """id, title, outlet and date of each of these articles (for "also carried by")."""
     if not article_ids:
         return []
-    return store._rows(
+    return fetch(
+        store.db,
         "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published FROM articles"
         " WHERE list_contains(?, id) ORDER BY published NULLS LAST, id",
         [list(article_ids)],
     )
 
 
-def carried_by(store: Store, record: dict[str, Any]) -> list[dict[str, Any]]:
+def carried_by(store: Store, record: Statement) -> list[dict[str, Any]]:
     """The other articles carrying a statement, each with its version of the statement and why
     they are one (shared wording, paraphrase, same occasion), the most specific link first."""
-    found = sorted(links.statement_links(store, [record["id"]]), key=lambda link: -link["score"])
+    found = sorted(store.statement_links([record.id]), key=lambda link: -link["score"])
     version: dict[str, dict[str, Any]] = {}
     for link in found:
         article_id = link["other_article_id"]
@@ -43,9 +46,7 @@ def carried_by(store: Store, record: dict[str, Any]) -> list[dict[str, Any]]:
                 "reason": link["reason"],
                 "score": round(link["score"], 3),
             }
-    return [
-        {**row, **version.get(row["id"], {})} for row in article_outlets(store, record["also_in"])
-    ]
+    return [{**row, **version.get(row["id"], {})} for row in article_outlets(store, record.also_in)]
 
 
 _OF_ENTITY = "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
@@ -59,13 +60,14 @@ def speakers(
     if name:
         named, params = (
             " WHERE (e.name ILIKE ? ESCAPE '\\' OR s.speaker_name ILIKE ? ESCAPE '\\')",
-            [_like(name)] * 2,
+            [like(name)] * 2,
         )
-    return store._rows(
+    return fetch(
+        store.db,
         "SELECT e.id, e.name, e.kind, count(*) AS statements, e.affiliations"
         " FROM statements s JOIN statement_entities se ON se.statement_id = s.id JOIN entities e ON e.id = se.entity_id"
         f"{named} GROUP BY e.id, e.name, e.kind, e.affiliations ORDER BY statements DESC, e.name"
-        + _page(limit, offset),
+        + page(limit, offset),
         params,
     )
 
@@ -73,12 +75,13 @@ def speakers(
 def entity_of_speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     """The entity a speaker page is about (id, name, kind): an entity id as given, or the
     entity a statement's speaker id (as extraction named it in one article) was resolved to."""
-    rows = store._rows(
+    found = fetch(
+        store.db,
         "SELECT id, name, kind FROM entities WHERE id = ? OR id = (SELECT se.entity_id FROM statement_entities se"
         " JOIN statements s ON s.id = se.statement_id WHERE s.speaker_id = ? LIMIT 1) ORDER BY id = ? DESC LIMIT 1",
         [speaker_id, speaker_id, speaker_id],
     )
-    return rows[0] if rows else None
+    return found[0] if found else None
 
 
 def _tally(
@@ -86,7 +89,8 @@ def _tally(
 ) -> list[dict[str, Any]]:
     """`column` (and `extra` aggregates) with a statement count over one entity's statements,
     most first."""
-    return store._rows(
+    return fetch(
+        store.db,
         f"SELECT {column}, count(*) AS statements{extra} FROM statements s JOIN articles a ON a.id = s.article_id"
         f" WHERE {_OF_ENTITY}{where} GROUP BY 1 ORDER BY statements DESC, 1",
         [entity_id],
@@ -101,9 +105,10 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     statements = store.statements(StatementQuery(entity_id=entity["id"])) if entity else []
     if not statements:
         return None
-    roles = store._rows(
+    roles = fetch(
+        store.db,
         f"SELECT s.speaker_role AS role, s.speaker_affiliation AS affiliation,"
-        f" strftime(min({_SAID}), '%Y-%m-%d') AS first, strftime(max({_SAID}), '%Y-%m-%d') AS last,"
+        f" strftime(min({SAID}), '%Y-%m-%d') AS first, strftime(max({SAID}), '%Y-%m-%d') AS last,"
         f" count(*) AS statements FROM statements s JOIN articles a ON a.id = s.article_id WHERE {_OF_ENTITY}"
         " AND (s.speaker_role IS NOT NULL OR s.speaker_affiliation IS NOT NULL)"
         " GROUP BY 1, 2 ORDER BY first NULLS LAST, role, affiliation",
@@ -119,7 +124,8 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
             where=" AND s.speaker_mention IS NOT NULL",
         ),
         "roles": roles,
-        "targets": store._rows(
+        "targets": fetch(
+            store.db,
             f"SELECT t AS target, count(*) AS statements FROM (SELECT unnest(s.about) AS t FROM statements s"
             f" WHERE {_OF_ENTITY}) GROUP BY 1 ORDER BY statements DESC, target",
             [entity["id"]],
@@ -153,19 +159,19 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
     outlets = sorted(set(outlet_of.values()))
     reworded = {  # the same words reported elsewhere: one row, not two
         (link["statement_id"], link["other_id"])
-        for link in links.statement_links(store, [record["id"] for record in statements])
+        for link in store.statement_links([record.id for record in statements])
         if link["reason"] != SAME_OCCASION
     }
-    rows, shown = [], []
+    listed, shown = [], []
     for record in statements:
-        if any((record["id"], earlier) in reworded for earlier in shown):
+        if any((record.id, earlier) in reworded for earlier in shown):
             continue
-        shown.append(record["id"])
-        carriers = {i for i in [record["article_id"], *record["also_in"]] if i in outlet_of}
+        shown.append(record.id)
+        carriers = {i for i in [record.article_id, *record.also_in] if i in outlet_of}
         carried = {outlet_of[i] for i in carriers} | {
             outlet_of[c] for c, o in copies.items() if o in carriers
         }
-        rows.append(
+        listed.append(
             {
                 "statement": record,
                 "carried_by": sorted(carried),
@@ -178,21 +184,22 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
             {
                 "outlet": outlet,
                 "articles": [row for row in articles if (row["outlet"] or "(unknown)") == outlet],
-                "carried": sum(1 for row in rows if outlet in row["carried_by"]),
-                "left_out": sum(1 for row in rows if outlet not in row["carried_by"]),
+                "carried": sum(1 for row in listed if outlet in row["carried_by"]),
+                "left_out": sum(1 for row in listed if outlet not in row["carried_by"]),
             }
             for outlet in outlets
         ],
-        "statements": rows,
+        "statements": listed,
     }
 
 
 def corpus_summary(store: Store) -> dict[str, Any]:
-    row = store._rows(
+    (row,) = fetch(
+        store.db,
         "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM statements) AS statements,"
         " (SELECT count(DISTINCT speaker_id) FROM statements) AS speakers,"
         " (SELECT count(DISTINCT outlet) FROM articles) AS outlets,"
         " (SELECT strftime(min(published), '%Y-%m-%d') FROM articles) AS first,"
-        " (SELECT strftime(max(published), '%Y-%m-%d') FROM articles) AS last"
+        " (SELECT strftime(max(published), '%Y-%m-%d') FROM articles) AS last",
     )
-    return row[0]
+    return row

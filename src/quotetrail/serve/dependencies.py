@@ -1,0 +1,90 @@
+"""What the API and the pages both take from a request: the store, a page of a listing, and the
+statement filter (`StatementQuery`, the one every listing filters through)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, Request
+
+from quotetrail.records import StanceLabel, StatementKind
+from quotetrail.store import StatementQuery, Store, StoreError
+
+API = "/api/v1"
+MAX_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: Path
+    allow_ingest: bool = False
+    token: str | None = None
+
+
+@dataclass
+class Page:
+    limit: int
+    offset: int
+
+
+def page(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many items.")] = 50,
+    offset: Annotated[int, Query(ge=0, description="Skip this many items.")] = 0,
+) -> Page:
+    return Page(limit, offset)
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    settings: Settings = request.app.state.settings
+    try:
+        store = Store(settings.db, read_only=not settings.allow_ingest)
+    except StoreError as error:
+        raise HTTPException(503, f"store unavailable: {error}") from None
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+StoreDep = Annotated[Store, Depends(open_store)]
+PageDep = Annotated[Page, Depends(page)]
+Since = Annotated[date | None, Query(description="On or after (YYYY-MM-DD).")]
+Until = Annotated[date | None, Query(description="On or before (YYYY-MM-DD).")]
+
+
+def iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def statement_filter(
+    speaker: Annotated[
+        str | None,
+        Query(
+            description="Speaker name, mention or any alias of the resolved speaker contains this."
+        ),
+    ] = None,
+    about: Annotated[str | None, Query(description="Statements about this target.")] = None,
+    outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
+    since: Since = None,
+    until: Until = None,
+    kind: Annotated[StatementKind | None, Query(description="direct, indirect or mixed.")] = None,
+    stance: Annotated[
+        StanceLabel | None, Query(description="Stance label (on `about` when given).")
+    ] = None,
+) -> StatementQuery:
+    return StatementQuery(
+        speaker=speaker,
+        about=about,
+        outlet=outlet,
+        since=iso(since),
+        until=iso(until),
+        kind=kind.value if kind else None,
+        stance=stance.value if stance else None,
+    )
+
+
+FilterDep = Annotated[StatementQuery, Depends(statement_filter)]

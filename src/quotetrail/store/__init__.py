@@ -1,0 +1,26 @@
+"""The store: one DuckDB file, and the only package that speaks SQL.
+
+`database.py` holds the `Store` (schema, writes, the listings of records); `links.py` the
+linking tables; `views.py` what the pages need beyond the listings; `search.py` full-text
+search; `sql.py` the pieces of SQL they share.
+"""
+
+from quotetrail.store.database import (
+    EXPORT_FORMATS,
+    EXPORTED_TABLES,
+    SCHEMA_VERSION,
+    ArticleQuery,
+    StatementQuery,
+    Store,
+    StoreError,
+)
+
+__all__ = [
+    "EXPORT_FORMATS",
+    "EXPORTED_TABLES",
+    "SCHEMA_VERSION",
+    "ArticleQuery",
+    "StatementQuery",
+    "Store",
+    "StoreError",
+]

@@ -1,0 +1,36 @@
+"""The SQL pieces every module of the store shares: the date a statement counts under, a LIKE
+pattern, a page clause, and rows as dicts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import duckdb
+
+SAID = "coalesce(s.said_on, a.published)"  # the date a statement counts under
+
+
+def like(value: str) -> str:
+    """A pattern matching `value` anywhere, its own `%`, `_` and `\\` taken literally."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def page(limit: int | None, offset: int) -> str:
+    """The LIMIT / OFFSET clause for one page (empty for all rows)."""
+    clause = ""
+    if limit is not None:
+        clause += f" LIMIT {int(limit)}"
+    if offset:
+        clause += f" OFFSET {int(offset)}"
+    return clause
+
+
+def fetch(
+    db: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()
+) -> list[dict[str, Any]]:
+    """The result of `sql` as one dict per row, keyed by column name."""
+    cursor = db.execute(sql, list(params))
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
