@@ -12,7 +12,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from quotetrail.analyze.positions import PERIODS
 from quotetrail.cli import app
+from quotetrail.eval import HARNESSES
+from quotetrail.render import FORMATS
+from quotetrail.scale import ENGINES
+from quotetrail.store import EXPORT_FORMATS
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "seeds"
@@ -142,6 +147,22 @@ def test_cli_listing_formats(seeded_db, fmt):
 def test_cli_usage_errors_exit_2(seeded_db, args):
     result = runner.invoke(app, [*args, "--db", str(seeded_db)])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("command", "registry"),
+    [
+        ("statements", FORMATS),
+        ("export", EXPORT_FORMATS),
+        ("ingest", ENGINES),
+        ("eval", HARNESSES),
+        ("positions", PERIODS),
+    ],
+)
+def test_cli_choices_are_what_the_registries_hold(command, registry):
+    """Formats, export formats, engines, evaluations and periods are offered as registered."""
+    result = runner.invoke(app, [command, "--help"], terminal_width=200)
+    assert f"<{'|'.join(registry)}>" in result.output
 
 
 def test_cli_missing_database_is_a_usage_error(tmp_path):

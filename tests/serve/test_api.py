@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from quotetrail.read import READERS
 from quotetrail.serve.api import create_app
 
 API = "/api/v1"
@@ -321,6 +323,30 @@ def test_api_ingest_rejects_unknown_file_types(ingest_client: TestClient) -> Non
         headers={"Authorization": f"Bearer {TOKEN}"},
     )
     assert response.status_code == 422
+    assert all(suffix in response.json()["error"]["message"] for suffix in READERS)
+
+
+CURFEW = "The council voted on Thursday to extend the curfew by two more weeks, officials said."
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("export.tsv", f"title\tbody\tdate\nCurfew extended\t{CURFEW}\t2021-08-26\n"),
+        ("export.ndjson", json.dumps({"title": "Curfew extended", "text": CURFEW}) + "\n"),
+    ],
+)
+def test_api_ingest_reads_what_the_command_line_reads(
+    ingest_client: TestClient, name: str, content: str
+) -> None:
+    """Every suffix `quotetrail.read` has a reader for is accepted (these two were refused)."""
+    response = ingest_client.post(
+        f"{API}/ingest",
+        json={"documents": [{"name": name, "content": content}]},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 200, response.text
+    assert (response.json()["stored"], response.json()["rejected"]) == (1, [])
 
 
 def test_api_missing_store_is_503(tmp_path: Path) -> None:
