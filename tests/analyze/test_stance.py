@@ -36,7 +36,8 @@ def judge(
         ),
         ("Moscow has no intention of supporting the Taliban terrorist group.", "Taliban", "oppose"),
         (
-            "And in this sense, the Taliban are certainly our allies in the fight against terrorism.",
+            "And in this sense, the Taliban are certainly our allies in the fight against "
+            "terrorism.",
             "Taliban",
             "support",
         ),
@@ -48,8 +49,8 @@ def judge(
         ),
         # predication decides over the sentence's tone: a series of appositives names the target
         (
-            "Putin has called the Taliban, the armed group in power in Afghanistan, an ally of Moscow in the fight against "
-            "terrorism.",
+            "Putin has called the Taliban, the armed group in power in Afghanistan, an ally of "
+            "Moscow in the fight against terrorism.",
             "Taliban",
             "support",
         ),
@@ -133,7 +134,10 @@ def test_stance_evidence_names_the_cue(text, target, words):
 
 
 def test_stance_framing_outside_the_quote_is_not_the_speakers():
-    text = "Although the group is banned in Russia, Putin said that the Taliban is one of Moscow's allies."
+    text = (
+        "Although the group is banned in Russia, Putin said that the Taliban is one of Moscow's "
+        "allies."
+    )
     quote = "the Taliban is one of Moscow's allies"
     assert judge(text, ["Taliban"], quote=quote)["Taliban"]["label"] == "support"
 
@@ -160,7 +164,8 @@ def test_stance_hostile_text_gives_a_valid_label(hostile):
 
 
 def test_stance_acronym_target_is_not_a_pronoun():
-    """'us' in the quote is not the target 'US': the US, named outside the quote, is what is judged."""
+    """'us' in the quote is not the target 'US': the US, named outside the quote, is what is
+    judged."""
     text = "The US was condemned again; the minister said: they will never support us."
     entry = judge(text, ["US"], quote="they will never support us.")["US"]
     assert entry["evidence"] != "not support"

@@ -10,7 +10,10 @@ from quotetrail.clean.boilerplate import (
     split_lines,
 )
 
-PARA = "The minister told reporters on {0} that the negotiations would resume in the capital next week."
+PARA = (
+    "The minister told reporters on {0} that the negotiations would resume in the capital next "
+    "week."
+)
 MENU = ["Home", "World", "Business", "Sport", "Culture", "Opinion"]
 
 

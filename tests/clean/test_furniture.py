@@ -8,11 +8,17 @@ from quotetrail.clean import clean_document
 from quotetrail.clean.furniture import FurnitureStats, candidate_lines, furniture_by_outlet, observe
 from quotetrail.records import RawDocument
 
-BODY = "The minister said on {day} that the talks would continue next week in the capital, officials added."
+BODY = (
+    "The minister said on {day} that the talks would continue next week in the capital, officials "
+    "added."
+)
 
 
 def _article(day: str) -> str:
-    return f"Follow us on Mastodon today\n{BODY.format(day=day)}\nSubscribe to the Daily Brief\n“We will see,” he said."
+    return (
+        f"Follow us on Mastodon today\n{BODY.format(day=day)}\n"
+        "Subscribe to the Daily Brief\n“We will see,” he said."
+    )
 
 
 def test_furniture_learns_lines_seen_in_enough_documents() -> None:
@@ -35,7 +41,10 @@ def test_furniture_stats_round_trip_json() -> None:
 
 
 def test_furniture_removes_learned_lines_for_that_outlet_only() -> None:
-    text = f"{BODY.format(day='Monday')}\nThe Weekly Roundup from our desk\n{BODY.format(day='Tuesday')}"
+    text = (
+        f"{BODY.format(day='Monday')}\nThe Weekly Roundup from our desk\n"
+        f"{BODY.format(day='Tuesday')}"
+    )
     learned = {"Example News": frozenset({"the weekly roundup from our desk"})}
     for outlet, removed in (("Example News", True), ("Other", False)):
         article = clean_document(

@@ -7,7 +7,10 @@ import pytest
 from quotetrail.clean import clean_document
 from quotetrail.records import RawDocument
 
-BODY = "The minister told reporters on Monday that the negotiations would resume in the capital next week."
+BODY = (
+    "The minister told reporters on Monday that the negotiations would resume in the capital next "
+    "week."
+)
 
 
 @pytest.mark.parametrize(
@@ -54,5 +57,8 @@ def test_metadata_outlet_from_container_then_url(
 
 
 def test_metadata_non_english_flagged() -> None:
-    text = "Il presidente della Repubblica ha detto che il governo non è pronto per la riforma e che ci sono molti problemi."
+    text = (
+        "Il presidente della Repubblica ha detto che il governo non è pronto per la riforma e che "
+        "ci sono molti problemi."
+    )
     assert clean_document(RawDocument(source_path="a.txt", content=text)).language == "it"

@@ -47,7 +47,8 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ["Edited by Saptak Datta and Ritaban Misra", "Additional reporting by Jane Roe in Kabul"],
         [
             "He was edited out of the film.",
-            "The bill was written by the committee chairman last year and passed after a long debate.",
+            "The bill was written by the committee chairman last year and passed after a long "
+            "debate.",
         ],
     ),
     "source_credit": (
@@ -95,8 +96,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "teaser": (
         [
-            "Police: 2 In Custody After Death Of Student-AthleteA 24-year-old woman and a 28-year-old man have been arrested",
-            "Is Violence In Sports On The Rise?Violence is part of the game in many sports but this went too far",
+            "Police: 2 In Custody After Death Of Student-AthleteA 24-year-old woman and a "
+            "28-year-old man have been arrested",
+            "Is Violence In Sports On The Rise?Violence is part of the game in many sports but "
+            "this went too far",
         ],
         [
             "Apple Announces New MacBook Pro with a faster chip and more memory today.",
@@ -149,17 +152,19 @@ def test_rules_statement_line_survives_matching_rule() -> None:
     caption_with_quote = "“We are ready,” the minister said at the airport. (Photo by AFP)"
     assert RULES["photo_caption"](caption_with_quote) and "photo_caption" not in OVERRIDE_PROTECTION
     body = [
-        "A long first paragraph that reads like prose and has more than twelve words in it, clearly."
+        "A long first paragraph that reads like prose and has more than twelve words in it, "
+        "clearly."
     ]
-    cleaned = clean_lines(body + [caption_with_quote])
+    cleaned = clean_lines([*body, caption_with_quote])
     assert caption_with_quote in cleaned.lines
 
 
 def test_rules_cross_link_overrides_protection() -> None:
     link = "Also on rt.com Putin warns fighters ‘disguised as refugees’ could flow out, he said"
     body = [
-        "A long first paragraph that reads like prose and has more than twelve words in it, clearly."
+        "A long first paragraph that reads like prose and has more than twelve words in it, "
+        "clearly."
     ]
-    cleaned = clean_lines(body + [link] + [body[0].replace("first", "second")])
+    cleaned = clean_lines([*body, link, body[0].replace("first", "second")])
     assert link not in cleaned.lines
     assert [r.rule for r in cleaned.removed] == ["cross_link"]

@@ -1,4 +1,5 @@
-"""The five seed articles: metadata right wherever the text states it, furniture gone, quotes kept."""
+"""The five seed articles: metadata right wherever the text states it, furniture gone, quotes
+kept."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ EXPECTED = {
         None,
     ),
     "004": (
-        "Russia will NOT send military contingent to Afghanistan & has no intention of supporting Taliban terrorist group, says Moscow",
+        "Russia will NOT send military contingent to Afghanistan & has no intention of supporting "
+        "Taliban terrorist group, says Moscow",
         "RT",
         "2021-08-23",
         "12:15",
@@ -114,19 +116,23 @@ def test_seeds_furniture_removed(prefix: str) -> None:
     [
         (
             "000",
-            '"You cannot impose standards of political life and behavior on other people from the outside," he added.',
+            '"You cannot impose standards of political life and behavior on other people from the '
+            'outside," he added.',
         ),
         (
             "001",
-            "“You know how difficult and alarming the situation in Afghanistan currently is,” said Putin.",
+            "“You know how difficult and alarming the situation in Afghanistan currently is,” said "
+            "Putin.",
         ),
         (
             "002",
-            "The Russian president said, “We must accept that the Taliban is controlling the power in Afghanistan.”",
+            "The Russian president said, “We must accept that the Taliban is controlling the power "
+            "in Afghanistan.”",
         ),
         (
             "003",
-            "“Perhaps certain al-Qaeda cells, possibly Isis cells, stationed in Afghanistan, would inspire some actions in.”",
+            "“Perhaps certain al-Qaeda cells, possibly Isis cells, stationed in Afghanistan, would "
+            "inspire some actions in.”",
         ),
         ("004", "“I hope that all this will be materialized.”"),
     ],

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 
 def test_entities_about_excludes_speaker_and_uses_short_forms(statements_of) -> None:
-    text = "Russian President Vladimir Putin said that the Taliban controlled Afghanistan and that Afghan refugees fled."
+    text = (
+        "Russian President Vladimir Putin said that the Taliban controlled Afghanistan and that "
+        "Afghan refugees fled."
+    )
     statement = statements_of(text)[0]
     assert statement.about == ["Taliban", "Afghanistan"]
 

@@ -12,7 +12,7 @@ from quotetrail.nlp import load_pipeline
 
 def _doc(tagged: str, ents: list[str]) -> Doc:
     """A doc from "word/POS" pairs, with entities given as IOB tags."""
-    words, pos = zip(*(pair.rsplit("/", 1) for pair in tagged.split()))
+    words, pos = zip(*(pair.rsplit("/", 1) for pair in tagged.split()), strict=True)
     return Doc(Vocab(), words=list(words), pos=list(pos), ents=ents)
 
 

@@ -1,4 +1,5 @@
-"""The bundled seed articles: statements by Russian officials, each attributed to the right person."""
+"""The bundled seed articles: statements by Russian officials, each attributed to the right
+person."""
 
 from __future__ import annotations
 

@@ -15,17 +15,20 @@ import pytest
             "The top Russian diplomat",
         ),
         (  # the role with its country
-            "Russian President Vladimir Putin spoke in Moscow.\n\nThe Russian President said that the war must end.",
+            "Russian President Vladimir Putin spoke in Moscow.\n\n"
+            "The Russian President said that the war must end.",
             "Vladimir Putin",
             "The Russian President",
         ),
         (  # an honorific and a surname resolve to the fullest form
-            "US Secretary of State Anthony Blinken visited Kabul.\n\nMr. Blinken said that the staff had moved to Doha.",
+            "US Secretary of State Anthony Blinken visited Kabul.\n\n"
+            "Mr. Blinken said that the staff had moved to Doha.",
             "Anthony Blinken",
             "Mr. Blinken",
         ),
         (  # a pronoun to the person whose gender the article shows
-            "Senator Maria Lopez said her bill was ready.\n\nSenator Tom Reed said his office would study it.\n\n"
+            "Senator Maria Lopez said her bill was ready.\n\n"
+            "Senator Tom Reed said his office would study it.\n\n"
             "“We agreed on the budget and the new schools,” she said.",
             "Maria Lopez",
             "she",
@@ -38,7 +41,8 @@ import pytest
         ),
         (  # with no pronoun or honorific for either, the first name tells gender
             "Local baker Karen Tulloch opened the shop in 2015.\n\n"
-            "Retired teacher Gary Pelham, who lives next door, says the shop changed the street.\n\n"
+            "Retired teacher Gary Pelham, who lives next door, says the shop changed the "
+            "street.\n\n"
             "“People come from all over town for the rye bread,” she says.",
             "Karen Tulloch",
             "she",
@@ -57,7 +61,8 @@ import pytest
             "he",
         ),
         (  # a body named inside what another body said is not what "it" refers to next
-            "Ottawa Hydro said it had asked Gridco for help on Monday.\n\nIt said that crews would work through the night.",
+            "Ottawa Hydro said it had asked Gridco for help on Monday.\n\n"
+            "It said that crews would work through the night.",
             "Ottawa Hydro",
             "It",
         ),
@@ -86,7 +91,8 @@ import pytest
             "A justice official",
         ),
         (  # "the commission" is a body: never the person last named
-            "Police Chief Tom Reyes resigned on Monday.\n\n“We expect a full review of the force,” the commission said.",
+            "Police Chief Tom Reyes resigned on Monday.\n\n"
+            "“We expect a full review of the force,” the commission said.",
             "commission",
             "the commission",
         ),
@@ -133,7 +139,8 @@ def test_speakers_resolve_last_statement(statements_of, text: str, name: str, me
             "Russia",
         ),
         (
-            "The embassy will stay open, according to Zamir Kabulov, the Special Presidential Representative for Afghanistan.",
+            "The embassy will stay open, according to Zamir Kabulov, the Special Presidential "
+            "Representative for Afghanistan.",
             "Zamir Kabulov",
             "person",
             "Special Presidential Representative",
@@ -147,7 +154,8 @@ def test_speakers_resolve_last_statement(statements_of, text: str, name: str, me
             "Germany",
         ),
         (  # a document speaks for the author it names
-            "A study released Monday by the Fraser Institute says that rents rose faster than wages.",
+            "A study released Monday by the Fraser Institute says that rents rose faster than "
+            "wages.",
             "Fraser Institute",
             "organization",
             None,

@@ -12,12 +12,13 @@ FIGHTS = [
     ("a1", "Wladimir Klitschko beat Tony Thompson in Bern, keeping the heavyweight belts."),
     (
         "b0",
-        "Klitschko knocks out Pulev in Hamburg. The Bulgarian challenger fell in the fifth round before a sold-out"
-        " arena as his Bulgarian fans wept.",
+        "Klitschko knocks out Pulev in Hamburg. The Bulgarian challenger fell in the fifth round "
+        "before a sold-out arena as his Bulgarian fans wept.",
     ),
     (
         "b1",
-        "Kubrat Pulev, the Bulgarian challenger, was stopped in the fifth round in Hamburg before a sold-out arena.",
+        "Kubrat Pulev, the Bulgarian challenger, was stopped in the fifth round in Hamburg before "
+        "a sold-out arena.",
     ),
 ]
 BERN = [

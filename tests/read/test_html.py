@@ -11,7 +11,10 @@ from quotetrail.read import iter_documents
 from quotetrail.read.html import decode_html
 from quotetrail.records import RawDocument, Rejection
 
-PAGE = "<html><head><meta charset='{charset}'></head><body><p>Žena řekla: „Ano.“ Crème brûlée.</p></body></html>"
+PAGE = (
+    "<html><head><meta charset='{charset}'></head>"
+    "<body><p>Žena řekla: „Ano.“ Crème brûlée.</p></body></html>"
+)
 
 
 @pytest.mark.parametrize("charset", ["utf-8", "windows-1250", "iso-8859-2"])
