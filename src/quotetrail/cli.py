@@ -44,6 +44,7 @@ ExportFormat = _choices("ExportFormat", EXPORT_FORMATS)
 Engine = _choices("Engine", ENGINES)
 Period = _choices("Period", PERIODS)
 EvalKind = _choices("EvalKind", HARNESSES)
+LOCAL, MONTH, PARQUET = Engine("local"), Period("month"), ExportFormat("parquet")
 
 
 DbOption = Annotated[
@@ -141,7 +142,7 @@ def ingest(
     ] = False,
     engine: Annotated[
         Engine, typer.Option(help="Where the per-document stages run: local processes or Ray.")
-    ] = Engine("local"),
+    ] = LOCAL,
     ray_address: Annotated[
         str | None, typer.Option(help="Ray cluster address (default: start Ray locally).")
     ] = None,
@@ -296,9 +297,7 @@ def positions(
     until: Annotated[
         str | None, typer.Option(callback=_iso_date, help="Said on or before.")
     ] = None,
-    period: Annotated[Period, typer.Option(help="Aggregate per calendar period.")] = Period(
-        "month"
-    ),
+    period: Annotated[Period, typer.Option(help="Aggregate per calendar period.")] = MONTH,
     fmt: FormatOption = None,
 ) -> None:
     """The actor's statements about the target over time: stance per statement and per period,
@@ -356,7 +355,8 @@ def positions(
 
 
 def _side_cell(side: dict[str, Any]) -> str:
-    return f"{side['date']} {side['speaker'] or ''} [{side['stance']}] “{side['quote']}” ({side['outlet'] or '?'})"
+    speaker, outlet = side["speaker"] or "", side["outlet"] or "?"
+    return f"{side['date']} {speaker} [{side['stance']}] “{side['quote']}” ({outlet})"
 
 
 def _shift_evidence(row: dict[str, Any]) -> str:
@@ -433,7 +433,8 @@ def entities(
 
 @app.command()
 def stories(db: DbOption = DEFAULT_DB, limit: LimitOption = None, fmt: FormatOption = None) -> None:
-    """Stories (articles about one event): title, date span, outlets, article and statement counts."""
+    """Stories (articles about one event): title, date span, outlets, article and statement
+    counts."""
     from quotetrail.store.links import story_rows
 
     fmt_name = _format(fmt)
@@ -467,7 +468,8 @@ def _story_titles(stories: list[dict], short: bool) -> str:
 
 @app.command()
 def outlets(db: DbOption = DEFAULT_DB, fmt: FormatOption = None) -> None:
-    """Outlets: articles and statements (copies apart), and which shared stories each covered or missed."""
+    """Outlets: articles and statements (copies apart), and which shared stories each covered or
+    missed."""
     from quotetrail.store.links import outlet_coverage
 
     fmt_name = _format(fmt)
@@ -496,9 +498,9 @@ def export(
         Path, typer.Option("-o", "--output", help="Folder to write the tables into.")
     ],
     db: DbOption = DEFAULT_DB,
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="The tables' file format.")] = (
-        ExportFormat("parquet")
-    ),
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", help="The tables' file format.")
+    ] = PARQUET,
 ) -> None:
     """Write every stored table to a folder."""
     with _open(db) as store:
@@ -634,7 +636,8 @@ def serve(
     if not loopback:
         err.print(
             Text(
-                f"warning: listening on {host}: anyone who can reach this address can read the store"
+                f"warning: listening on {host}:"
+                " anyone who can reach this address can read the store"
                 + (" and, with the token, ingest into it" if allow_ingest else "")
             )
         )

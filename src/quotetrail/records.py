@@ -11,12 +11,12 @@ import hashlib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
 
-class StatementKind(str, Enum):
+class StatementKind(StrEnum):
     """How a statement is reported: in its own words, in the reporter's, or both."""
 
     direct = "direct"
@@ -24,7 +24,7 @@ class StatementKind(str, Enum):
     mixed = "mixed"
 
 
-class StanceLabel(str, Enum):
+class StanceLabel(StrEnum):
     """A speaker's stance toward a target in one statement."""
 
     support = "support"

@@ -178,7 +178,8 @@ def test_contradictions_outlets_same_day_needs_stated_dates(second, paired):
 
 
 def test_contradictions_follow_the_resolved_speaker():
-    """ "Zamir Kabul" (Brinkwire) and "Zamir Kabulov" (RT) are one envoy: one actor, one day's words."""
+    """ "Zamir Kabul" (Brinkwire) and "Zamir Kabulov" (RT) are one envoy: one actor, one day's
+    words."""
     kabul = _report(
         "a", "Brinkwire", "support", "2021-08-20", False, name="Zamir Kabul", entity="Zamir Kabulov"
     )

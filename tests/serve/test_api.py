@@ -305,7 +305,10 @@ def test_api_ingest_needs_the_token(ingest_client: TestClient, header: str | Non
 
 
 def test_api_ingest_stores_with_the_token(ingest_client: TestClient) -> None:
-    text = "Kabul, 2024-08-01\n\nOfficials met in Kabul on Thursday to discuss trade and the coming winter season."
+    text = (
+        "Kabul, 2024-08-01\n\n"
+        "Officials met in Kabul on Thursday to discuss trade and the coming winter season."
+    )
     response = ingest_client.post(
         f"{API}/ingest",
         json={"documents": [{"name": "../../evil.txt", "content": text}]},

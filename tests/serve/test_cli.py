@@ -40,6 +40,7 @@ def test_cli_search(fixture_db: Path, args: list[str], expected: int) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]

@@ -54,8 +54,12 @@ def test_search_statements_filters(store: Store, where: StatementQuery, expected
 
 
 def test_search_ranks_by_bm25(db_path) -> None:
-    """The word more frequent in a shorter statement ranks first; a rare word outweighs a common one."""
-    text = "Sanctions sanctions. Sanctions and many other long words about trade and talks and more. Talks."
+    """The word more frequent in a shorter statement ranks first; a rare word outweighs a common
+    one."""
+    text = (
+        "Sanctions sanctions. Sanctions and many other long words about trade and talks and more."
+        " Talks."
+    )
     article = Article(id="a", text=text, outlet="X", published="2024-01-01")
     speaker = Speaker(name="S", mention="S")
     quotes = [

@@ -34,12 +34,7 @@ def client(seed_db: Path) -> TestClient:
 
 def test_seed_api_speaker_page_gathers_every_spelling(client: TestClient) -> None:
     """Brinkwire writes "President Putin", Press TV "Vladimir Putin": one speaker, one page."""
-    putin = [
-        row
-        for row in client.get("/api/v1/speakers", params={"name": "Putin", "limit": 50}).json()[
-            "items"
-        ]
-    ]
+    putin = client.get("/api/v1/speakers", params={"name": "Putin", "limit": 50}).json()["items"]
     assert [row["name"] for row in putin] == ["Vladimir Putin"]
     page = client.get(f"/api/v1/speakers/{putin[0]['id']}").json()
     assert {"Brinkwire", "Press TV", "RT", "Zenger News"} <= {
@@ -62,11 +57,8 @@ def test_seed_api_position_is_the_cli_position_and_the_report_position(
     """Russia on the Taliban read three ways — the command line, the API (whose points the page
     chart draws) and the report's embedded data — lists the same statements with the same date,
     speaker and stance."""
-    printed = CliRunner().invoke(
-        app,
-        ["positions", "--actor", "Russia", "--target", "Taliban"]
-        + ["--db", str(seed_db), "--format", "json"],
-    )
+    asked = ["positions", "--actor", "Russia", "--target", "Taliban", "--format", "json"]
+    printed = CliRunner().invoke(app, [*asked, "--db", str(seed_db)])
     assert printed.exit_code == 0, printed.output
     cli = {
         row["id"]: (row["date"], row["speaker"], row["stance"])

@@ -104,7 +104,8 @@ def _strongest(pairs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _events(record: Statement) -> list[tuple[str, str]]:
     """The (key, label) of each report group a statement belongs to: its speaker's words on one
-    stated day, and each statement it is linked to as the same statement (`linked`, from the store)."""
+    stated day, and each statement it is linked to as the same statement (`linked`, from the
+    store)."""
     name = record.speaker.resolved_name if record.speaker else ""
     if not name:
         return []

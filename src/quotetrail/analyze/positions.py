@@ -19,6 +19,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from quotetrail.analyze.contradictions import contradictions, outlet_conflicts
@@ -196,7 +197,7 @@ def shifts(rows: Sequence[dict[str, Any]], periods: Sequence[Period]) -> list[Sh
     """Consecutive periods (with statements) whose stance labels differ; the evidence is what the
     position moved away from (before) and what it moved to (after)."""
     found = []
-    for before, after in zip(periods, periods[1:]):
+    for before, after in pairwise(periods):
         if before.label == after.label:
             continue
         mean_b, var_b = balance_posterior(before.support, before.neutral, before.oppose)
@@ -237,7 +238,8 @@ def position(
     until: str | None = None,
     period: str = "month",
 ) -> Position:
-    """Everything `actor` (a speaker, or anyone affiliated with it) said about `target`, analysed."""
+    """Everything `actor` (a speaker, or anyone affiliated with it) said about `target`,
+    analysed."""
     records = store.statements(StatementQuery(actor=actor, since=since, until=until))
     return analyse(
         actor, target, [record for record in records if is_about(record, target)], period

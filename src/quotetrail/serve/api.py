@@ -10,7 +10,7 @@ from __future__ import annotations
 import hmac
 import io
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import Annotated, Any
 
@@ -43,7 +43,8 @@ from quotetrail.store import search as fulltext
 
 STATIC = Path(__file__).parent / "static"
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    " connect-src 'self';"
     " base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 SECURITY_HEADERS = {
@@ -54,14 +55,14 @@ SECURITY_HEADERS = {
 }
 
 
-class EntityKind(str, Enum):
+class EntityKind(StrEnum):
     person = "person"
     actor = "actor"
     organization = "organization"
     place = "place"
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     json = "json"
     csv = "csv"
 
@@ -172,7 +173,8 @@ def get_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
 
 @router.get(
     "/positions",
-    summary="An actor's statements about a target over time: points, months (balance, 90 % interval), shifts, contradictions",
+    summary="An actor's statements about a target over time: points, months (balance, 90 %"
+    " interval), shifts, contradictions",
 )
 def get_position(
     store: StoreDep,
@@ -242,7 +244,8 @@ def list_outlets(
 
 @router.get(
     "/entities",
-    summary="People, countries and bodies as resolved across articles, with the evidence for each merge",
+    summary="People, countries and bodies as resolved across articles, with the evidence for"
+    " each merge",
 )
 def list_entities(
     request: Request,
@@ -339,7 +342,8 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Re
 
 
 def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
-    """The app over the store at `db`. `allow_ingest` needs `token` (the API rejects ingest without it)."""
+    """The app over the store at `db`. `allow_ingest` needs `token` (the API rejects ingest
+    without it)."""
     if allow_ingest and not token:
         raise ValueError("allow_ingest needs a token")
     app = FastAPI(
@@ -348,7 +352,8 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
         openapi_url=f"{API}/openapi.json",
         docs_url=None,
         redoc_url=None,
-        description="Who said what, when, about whom: the statement record, read-only unless started with --allow-ingest.",
+        description="Who said what, when, about whom: the statement record, read-only unless"
+        " started with --allow-ingest.",
     )
     app.state.settings = Settings(Path(db), allow_ingest, token)
     app.include_router(router)

@@ -85,8 +85,8 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, An
     """
     segments: list[dict[str, Any]] = []
     cursor = 0
-    for start, end, statement_id in sorted(spans):
-        start, end = max(start, cursor), min(end, len(text))
+    for span_start, span_end, statement_id in sorted(spans):
+        start, end = max(span_start, cursor), min(span_end, len(text))
         if start >= end:
             continue
         if start > cursor:

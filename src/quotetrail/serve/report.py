@@ -63,7 +63,8 @@ def build_report(
     since: str | None = None,
     until: str | None = None,
 ) -> str:
-    """The report's HTML; the position section and its chart only when both actor and target are given."""
+    """The report's HTML; the position section and its chart only when both actor and target
+    are given."""
     position = (
         position_data(store, actor, target, since=since, until=until) if actor and target else None
     )

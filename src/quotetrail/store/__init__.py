@@ -16,8 +16,8 @@ from quotetrail.store.database import (
 )
 
 __all__ = [
-    "EXPORT_FORMATS",
     "EXPORTED_TABLES",
+    "EXPORT_FORMATS",
     "SCHEMA_VERSION",
     "ArticleQuery",
     "StatementQuery",

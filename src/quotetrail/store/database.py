@@ -137,14 +137,16 @@ class Store:
             raise StoreError(f"{self.path} is empty: ingest something first")
         if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} has schema version {version}; this quotetrail reads up to {SCHEMA_VERSION}"
+                f"{self.path} has schema version {version}; this quotetrail reads up to"
+                f" {SCHEMA_VERSION}"
             )
 
     def _migrate(self) -> None:
         version = self._stored_version()
         if version is not None and version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} has schema version {version}; this quotetrail reads up to {SCHEMA_VERSION}"
+                f"{self.path} has schema version {version}; this quotetrail reads up to"
+                f" {SCHEMA_VERSION}"
             )
         steps: list[tuple[int, str]] = []
         if version is None:
@@ -287,14 +289,18 @@ class Store:
         ]
         if articles:
             self.db.executemany(
-                "INSERT INTO articles (id, title, outlet, published, published_time, published_inferred, url,"
-                " source_path, language, dateline, text, removed, tone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (id, title, outlet, published, published_time,"
+                " published_inferred, url,"
+                " source_path, language, dateline, text, removed, tone) VALUES (?, ?, ?, ?, ?, ?,"
+                " ?, ?, ?, ?, ?, ?, ?)",
                 articles,
             )
         if statements:
             self.db.executemany(
-                "INSERT OR IGNORE INTO statements (id, article_id, kind, quote, sentence, span_start, span_end, cue,"
-                " speaker_id, speaker_name, speaker_mention, speaker_kind, speaker_role, speaker_affiliation,"
+                "INSERT OR IGNORE INTO statements (id, article_id, kind, quote, sentence,"
+                " span_start, span_end, cue,"
+                " speaker_id, speaker_name, speaker_mention, speaker_kind, speaker_role,"
+                " speaker_affiliation,"
                 " said_on, said_on_assumed, about, stance, also_in)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 statements,
@@ -316,8 +322,10 @@ class Store:
         where, params = self.article_conditions(query)
         text = ", text, removed" if with_text else ""
         sql = (
-            "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published, published_time,"
-            f" published_inferred, url, source_path, language, dateline, round(tone, 2) AS tone{text},"
+            "SELECT id, title, outlet, strftime(published, '%Y-%m-%d') AS published,"
+            " published_time,"
+            " published_inferred, url, source_path, language, dateline, round(tone, 2) AS"
+            f" tone{text},"
             " (SELECT count(*) FROM statements s WHERE s.article_id = a.id) AS statements"
             " FROM articles a"
             + (" WHERE " + " AND ".join(where) if where else "")
@@ -361,9 +369,11 @@ class Store:
         where, params = self.statement_conditions(query)
         sql = (
             "SELECT s.*, a.outlet, strftime(a.published, '%Y-%m-%d') AS published,"
-            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso, m.story_id, strftime(st.first, '%Y-%m-%d') AS story_first"
+            " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso, m.story_id, strftime(st.first,"
+            " '%Y-%m-%d') AS story_first"
             " FROM statements s JOIN articles a ON a.id = s.article_id"
-            " LEFT JOIN story_members m ON m.article_id = s.article_id LEFT JOIN stories st ON st.id = m.story_id"
+            " LEFT JOIN story_members m ON m.article_id = s.article_id LEFT JOIN stories st ON"
+            " st.id = m.story_id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + f" ORDER BY {SAID} NULLS LAST, a.id, s.span_start"
             + page(query.limit, query.offset)
@@ -397,7 +407,8 @@ class Store:
         found = fetch(
             self.db,
             "SELECT se.statement_id, e.id, e.name, f.name AS affiliation FROM statement_entities se"
-            " JOIN entities e ON e.id = se.entity_id LEFT JOIN entities f ON f.id = se.affiliation_id AND f.id <> e.id"
+            " JOIN entities e ON e.id = se.entity_id LEFT JOIN entities f ON f.id ="
+            " se.affiliation_id AND f.id <> e.id"
             " WHERE se.statement_id IN (SELECT unnest(?))",
             [list(statement_ids)],
         )
@@ -412,14 +423,12 @@ class Store:
         ):  # as this article names the speaker, or by any alias of the person resolved
             where.append(
                 "(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_mention ILIKE ? ESCAPE '\\'"
-                " OR s.id IN (SELECT se.statement_id FROM statement_entities se WHERE se.entity_id IN"
+                " OR s.id IN (SELECT se.statement_id FROM statement_entities se WHERE"
+                " se.entity_id IN"
                 " (SELECT entity_id FROM entity_merges WHERE alias ILIKE ? ESCAPE '\\'"
                 " UNION SELECT id FROM entities WHERE name ILIKE ? ESCAPE '\\')))"
             )
             params += [like(query.speaker)] * 4
-        if query.speaker_id:
-            where.append("s.speaker_id = ?")
-            params.append(query.speaker_id)
         if query.entity_id:
             where.append(
                 "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
@@ -435,14 +444,16 @@ class Store:
                 " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', '')"
                 " UNION SELECT id FROM entities WHERE kind = 'person' AND name ILIKE ? ESCAPE '\\')"
                 " OR se.affiliation_id IN (SELECT entity_id FROM entity_merges WHERE"
-                " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', ''))))"
+                " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ',"
+                " ''))))"
             )
             actor = query.actor.strip()
             params += [like(actor), actor.replace("%", ""), actor, like(actor), actor]
         if query.about:  # named in `about`, judged in `stance`, or written in the quote
             where.append(
                 "(list_contains(list_transform(s.about, lambda x: lower(x)), lower(?))"
-                " OR list_contains(list_transform(json_keys(s.stance), lambda k: lower(k)), lower(?))"
+                " OR list_contains(list_transform(json_keys(s.stance), lambda k: lower(k)),"
+                " lower(?))"
                 " OR s.quote ILIKE ? ESCAPE '\\' OR s.sentence ILIKE ? ESCAPE '\\')"
             )
             params += [query.about, query.about, like(query.about), like(query.about)]
@@ -461,12 +472,14 @@ class Store:
         if query.until:
             where.append(f"{SAID} <= CAST(? AS DATE)")
             params.append(query.until)
-        if query.kind:
-            where.append("s.kind = ?")
-            params.append(query.kind)
-        if query.article_id:
-            where.append("s.article_id = ?")
-            params.append(query.article_id)
+        for condition, value in (
+            ("s.speaker_id = ?", query.speaker_id),
+            ("s.kind = ?", query.kind),
+            ("s.article_id = ?", query.article_id),
+        ):
+            if value:
+                where.append(condition)
+                params.append(value)
         if query.article_ids is not None:
             where.append("list_contains(?, s.article_id)")
             params.append(list(query.article_ids))

@@ -31,7 +31,7 @@ def _insert(store: Store, table: str, rows: Sequence[Sequence[Any]], on_conflict
     (row-by-row executemany costs a round trip per row)."""
     if not rows:
         return
-    columns = [list(column) for column in zip(*rows)]
+    columns = [list(column) for column in zip(*rows, strict=True)]
     select = ", ".join("unnest(?)" for _ in columns)
     store.db.execute(f"INSERT INTO {table} SELECT {select} {on_conflict}", columns)
 
@@ -58,8 +58,10 @@ def batch_articles(store: Store, article_ids: Sequence[str]) -> list[dict[str, A
 def batch_mentions(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
     return fetch(
         store.db,
-        "SELECT article_id, text, label, count(*) AS n, list(span_start ORDER BY span_start) AS starts"
-        " FROM mentions WHERE article_id IN (SELECT unnest(?)) GROUP BY ALL ORDER BY article_id, min(span_start)",
+        "SELECT article_id, text, label, count(*) AS n, list(span_start ORDER BY span_start) AS"
+        " starts"
+        " FROM mentions WHERE article_id IN (SELECT unnest(?)) GROUP BY ALL ORDER BY article_id,"
+        " min(span_start)",
         [list(article_ids)],
     )
 
@@ -67,10 +69,12 @@ def batch_mentions(store: Store, article_ids: Sequence[str]) -> list[dict[str, A
 def batch_statements(store: Store, article_ids: Sequence[str]) -> list[dict[str, Any]]:
     return fetch(
         store.db,
-        "SELECT s.id, s.article_id, s.quote, s.speaker_name, s.speaker_mention, s.speaker_kind, s.speaker_role,"
+        "SELECT s.id, s.article_id, s.quote, s.speaker_name, s.speaker_mention, s.speaker_kind,"
+        " s.speaker_role,"
         " s.speaker_affiliation, strftime(coalesce(s.said_on, a.published), '%Y-%m-%d') AS day"
         " FROM statements s JOIN articles a ON a.id = s.article_id"
-        " WHERE s.article_id IN (SELECT unnest(?)) AND s.speaker_name IS NOT NULL ORDER BY s.article_id, s.span_start",
+        " WHERE s.article_id IN (SELECT unnest(?)) AND s.speaker_name IS NOT NULL ORDER BY"
+        " s.article_id, s.span_start",
         [list(article_ids)],
     )
 
@@ -79,7 +83,8 @@ def batch_statements(store: Store, article_ids: Sequence[str]) -> list[dict[str,
 
 
 def entities_by_keys(store: Store, keys: Iterable[str]) -> list[dict[str, Any]]:
-    """Entities sharing a blocking key, with all their keys, aliases and the stories they were seen in."""
+    """Entities sharing a blocking key, with all their keys, aliases and the stories they were
+    seen in."""
     wanted = sorted(set(keys))
     if not wanted:
         return []
@@ -97,7 +102,8 @@ def entities_by_keys(store: Store, keys: Iterable[str]) -> list[dict[str, Any]]:
 def save_entities(
     store: Store, entities: Sequence[Mapping[str, Any]], merges: Sequence[Mapping[str, Any]]
 ) -> None:
-    """Upsert changed entities (name, roles, affiliations, recent stories, keys) and append merge evidence."""
+    """Upsert changed entities (name, roles, affiliations, recent stories, keys) and append
+    merge evidence."""
     ids = [e["id"] for e in entities]
     _delete(store, "entities", "id", ids)
     _delete(store, "entity_keys", "entity_id", ids)
@@ -144,7 +150,8 @@ def forget_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
         "SELECT other_id FROM statement_links WHERE statement_id IN (SELECT unnest(?))", [ids]
     ).fetchall()
     store.db.execute(
-        "DELETE FROM statement_links WHERE statement_id IN (SELECT unnest(?)) OR other_id IN (SELECT unnest(?))",
+        "DELETE FROM statement_links WHERE statement_id IN (SELECT unnest(?)) OR other_id IN"
+        " (SELECT unnest(?))",
         [ids, ids],
     )
     _delete(store, "statement_entities", "statement_id", ids)
@@ -170,9 +177,12 @@ def entity_rows(
         store.db,
         "SELECT e.id, e.name, e.kind, e.roles, e.affiliations,"
         " (SELECT count(*) FROM statement_entities s WHERE s.entity_id = e.id) AS statements,"
-        " (SELECT count(*) FROM statement_entities s WHERE s.affiliation_id = e.id) AS statements_by_affiliated,"
-        " (SELECT coalesce(sum(mentions), 0) FROM entity_mentions m WHERE m.entity_id = e.id) AS mentions,"
-        " (SELECT list(alias ORDER BY alias) FROM entity_merges m WHERE m.entity_id = e.id) AS aliases,"
+        " (SELECT count(*) FROM statement_entities s WHERE s.affiliation_id = e.id) AS"
+        " statements_by_affiliated,"
+        " (SELECT coalesce(sum(mentions), 0) FROM entity_mentions m WHERE m.entity_id = e.id) AS"
+        " mentions,"
+        " (SELECT list(alias ORDER BY alias) FROM entity_merges m WHERE m.entity_id = e.id) AS"
+        " aliases,"
         " (SELECT list({'alias': alias, 'article_id': article_id, 'reason': reason} ORDER BY alias)"
         "  FROM entity_merges m WHERE m.entity_id = e.id) AS evidence"
         f" FROM entities e {where} ORDER BY statements DESC, mentions DESC, e.name{paging}",
@@ -210,7 +220,8 @@ def save_statement_links(
     refresh = sorted({row[0] for row in both} | set(touched))
     if refresh:
         store.db.execute(
-            "UPDATE statements SET also_in = coalesce((SELECT list(DISTINCT o.article_id ORDER BY o.article_id)"
+            "UPDATE statements SET also_in = coalesce((SELECT list(DISTINCT o.article_id ORDER BY"
+            " o.article_id)"
             " FROM statement_links l JOIN statements o ON o.id = l.other_id"
             " WHERE l.statement_id = statements.id AND o.article_id <> statements.article_id), [])"
             " WHERE id IN (SELECT unnest(?))",
@@ -232,7 +243,8 @@ def signatures_in_bands(
         store.db,
         "SELECT s.article_id, s.signature, d.duplicate_of FROM article_signatures s"
         " LEFT JOIN near_duplicates d ON d.article_id = s.article_id"
-        " WHERE s.article_id IN (SELECT article_id FROM article_bands WHERE band IN (SELECT unnest(?)))",
+        " WHERE s.article_id IN (SELECT article_id FROM article_bands WHERE band IN (SELECT"
+        " unnest(?)))",
         [wanted],
     )
     return (
@@ -284,13 +296,17 @@ def stories_under(
         return []
     return fetch(
         store.db,
-        "WITH found AS (SELECT id FROM stories WHERE (last IS NULL OR ? IS NULL OR last >= CAST(? AS DATE))"
-        "  AND id IN (SELECT story_id FROM story_terms WHERE rank < ? AND term IN (SELECT unnest(?))))"
-        " SELECT id, title, title_score, strftime(first, '%Y-%m-%d') AS first, strftime(last, '%Y-%m-%d') AS last, size,"
+        "WITH found AS (SELECT id FROM stories WHERE (last IS NULL OR ? IS NULL OR last >= CAST(?"
+        " AS DATE))"
+        "  AND id IN (SELECT story_id FROM story_terms WHERE rank < ? AND term IN (SELECT"
+        " unnest(?))))"
+        " SELECT id, title, title_score, strftime(first, '%Y-%m-%d') AS first, strftime(last,"
+        " '%Y-%m-%d') AS last, size,"
         " norm, sibling_of, seed, parent_size,"
         " (SELECT list(term ORDER BY rank) FROM story_terms t WHERE t.story_id = s.id) AS terms,"
         " (SELECT list(weight ORDER BY rank) FROM story_terms t WHERE t.story_id = s.id) AS weights"
-        " FROM stories s WHERE id IN (SELECT id FROM found) OR sibling_of IN (SELECT id FROM found)",
+        " FROM stories s WHERE id IN (SELECT id FROM found) OR sibling_of IN (SELECT id FROM"
+        " found)",
         [since, since, max_rank, wanted],
     )
 
@@ -370,15 +386,19 @@ def story_rows(
     paging = page(limit, offset)
     return fetch(
         store.db,
-        "SELECT s.id, s.title, strftime(min(a.published), '%Y-%m-%d') AS first, strftime(max(a.published), '%Y-%m-%d') AS last,"
+        "SELECT s.id, s.title, strftime(min(a.published), '%Y-%m-%d') AS first,"
+        " strftime(max(a.published), '%Y-%m-%d') AS last,"
         " count(DISTINCT m.article_id) FILTER (WHERE d.article_id IS NULL) AS articles,"
         " count(DISTINCT d.article_id) AS duplicates,"
-        " list(DISTINCT coalesce(a.outlet, '(unknown)') ORDER BY coalesce(a.outlet, '(unknown)')) AS outlets,"
-        " (SELECT count(*) FROM statements st JOIN story_members sm ON sm.article_id = st.article_id"
+        " list(DISTINCT coalesce(a.outlet, '(unknown)') ORDER BY coalesce(a.outlet, '(unknown)'))"
+        " AS outlets,"
+        " (SELECT count(*) FROM statements st JOIN story_members sm ON sm.article_id ="
+        " st.article_id"
         "  LEFT JOIN near_duplicates nd ON nd.article_id = st.article_id"
         "  WHERE sm.story_id = s.id AND nd.article_id IS NULL) AS statements,"
         " list(m.article_id ORDER BY a.published NULLS LAST, m.article_id) AS article_ids"
-        " FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id = m.article_id"
+        " FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id ="
+        " m.article_id"
         " LEFT JOIN near_duplicates d ON d.article_id = m.article_id"
         " WHERE ? IS NULL OR s.id = ?"
         f" GROUP BY s.id, s.title ORDER BY articles DESC, first NULLS LAST, s.id{paging}",
@@ -389,7 +409,8 @@ def story_rows(
 def copies_among(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     """Which of `article_ids` are near-duplicates, and of what."""
     rows = store.db.execute(
-        "SELECT article_id, duplicate_of FROM near_duplicates WHERE article_id IN (SELECT unnest(?))",
+        "SELECT article_id, duplicate_of FROM near_duplicates WHERE article_id IN (SELECT"
+        " unnest(?))",
         [list(article_ids)],
     )
     return dict(rows.fetchall())
@@ -401,21 +422,28 @@ def outlet_coverage(store: Store) -> list[dict[str, Any]]:
         store.db,
         "WITH art AS (SELECT a.id, coalesce(a.outlet, '(unknown)') AS outlet, a.published,"
         "  d.article_id IS NOT NULL AS copy, m.story_id FROM articles a"
-        "  LEFT JOIN near_duplicates d ON d.article_id = a.id LEFT JOIN story_members m ON m.article_id = a.id),"
+        "  LEFT JOIN near_duplicates d ON d.article_id = a.id LEFT JOIN story_members m ON"
+        " m.article_id = a.id),"
         " shared AS (SELECT story_id FROM art WHERE story_id IS NOT NULL GROUP BY story_id"
         "  HAVING count(DISTINCT outlet) > 1),"
         " outlets AS (SELECT DISTINCT outlet FROM art)"
         " SELECT o.outlet,"
         " (SELECT count(*) FROM art WHERE art.outlet = o.outlet AND NOT copy) AS articles,"
         " (SELECT count(*) FROM art WHERE art.outlet = o.outlet AND copy) AS duplicates,"
-        " (SELECT count(*) FROM statements s JOIN art ON art.id = s.article_id WHERE art.outlet = o.outlet AND NOT copy) AS statements,"
-        " (SELECT strftime(min(published), '%Y-%m-%d') FROM art WHERE art.outlet = o.outlet) AS first,"
-        " (SELECT strftime(max(published), '%Y-%m-%d') FROM art WHERE art.outlet = o.outlet) AS last,"
-        " coalesce((SELECT list({'id': st.id, 'title': st.title} ORDER BY st.first, st.id) FROM stories st"
+        " (SELECT count(*) FROM statements s JOIN art ON art.id = s.article_id WHERE art.outlet ="
+        " o.outlet AND NOT copy) AS statements,"
+        " (SELECT strftime(min(published), '%Y-%m-%d') FROM art WHERE art.outlet = o.outlet) AS"
+        " first,"
+        " (SELECT strftime(max(published), '%Y-%m-%d') FROM art WHERE art.outlet = o.outlet) AS"
+        " last,"
+        " coalesce((SELECT list({'id': st.id, 'title': st.title} ORDER BY st.first, st.id) FROM"
+        " stories st"
         "  WHERE st.id IN (SELECT story_id FROM shared) AND st.id IN"
         "  (SELECT story_id FROM art WHERE art.outlet = o.outlet)), []) AS covered,"
-        " coalesce((SELECT list({'id': st.id, 'title': st.title} ORDER BY st.first, st.id) FROM stories st"
+        " coalesce((SELECT list({'id': st.id, 'title': st.title} ORDER BY st.first, st.id) FROM"
+        " stories st"
         "  WHERE st.id IN (SELECT story_id FROM shared) AND st.id NOT IN"
-        "  (SELECT story_id FROM art WHERE art.outlet = o.outlet AND story_id IS NOT NULL)), []) AS missed"
+        "  (SELECT story_id FROM art WHERE art.outlet = o.outlet AND story_id IS NOT NULL)), [])"
+        " AS missed"
         " FROM outlets o ORDER BY articles DESC, o.outlet",
     )

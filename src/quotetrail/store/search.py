@@ -62,14 +62,19 @@ def _bm25(
         WITH base AS (SELECT id, lower(body) AS body FROM ({docs_sql})),
         stats AS (SELECT count(*) AS n, greatest(avg({words}), 1) AS avgdl, {df_columns} FROM base),
         candidates AS (
-            SELECT id, regexp_split_to_array(body, {_SQL_SPLIT}) AS toks, {words} AS dl FROM base WHERE {has_all}
+            SELECT id, regexp_split_to_array(body, {_SQL_SPLIT}) AS toks, {words} AS dl
+            FROM base WHERE {has_all}
         ),
-        terms AS (SELECT unnest(?::VARCHAR[]) AS term, generate_subscripts(?::VARCHAR[], 1) - 1 AS i),
+        terms AS (
+            SELECT unnest(?::VARCHAR[]) AS term, generate_subscripts(?::VARCHAR[], 1) - 1 AS i
+        ),
         tf AS (
-            SELECT c.id, c.dl, t.i, len(list_filter(c.toks, lambda x: x = t.term)) AS f FROM candidates c, terms t
+            SELECT c.id, c.dl, t.i, len(list_filter(c.toks, lambda x: x = t.term)) AS f
+            FROM candidates c, terms t
         )
         SELECT tf.id, sum(ln(1 + (stats.n - {df_of} + 0.5) / ({df_of} + 0.5))
-                         * tf.f * {K1 + 1} / (tf.f + {K1} * (1 - {B} + {B} * tf.dl / stats.avgdl))) AS score
+                         * tf.f * {K1 + 1}
+                         / (tf.f + {K1} * (1 - {B} + {B} * tf.dl / stats.avgdl))) AS score
         FROM tf JOIN terms t ON t.i = tf.i, stats
         WHERE tf.f > 0
         GROUP BY tf.id
@@ -94,7 +99,8 @@ def search_statements(
         return []
     where, params = store.statement_conditions(where_filter or StatementQuery())
     docs_sql = (
-        "SELECT s.id, concat_ws(' ', s.quote, s.sentence, s.speaker_name, s.speaker_role, s.speaker_affiliation) AS body"
+        "SELECT s.id, concat_ws(' ', s.quote, s.sentence, s.speaker_name, s.speaker_role,"
+        " s.speaker_affiliation) AS body"
         " FROM statements s JOIN articles a ON a.id = s.article_id"
         + (" WHERE " + " AND ".join(where) if where else "")
     )

@@ -33,4 +33,4 @@ def fetch(
     """The result of `sql` as one dict per row, keyed by column name."""
     cursor = db.execute(sql, list(params))
     names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -65,7 +65,8 @@ def speakers(
     return fetch(
         store.db,
         "SELECT e.id, e.name, e.kind, count(*) AS statements, e.affiliations"
-        " FROM statements s JOIN statement_entities se ON se.statement_id = s.id JOIN entities e ON e.id = se.entity_id"
+        " FROM statements s JOIN statement_entities se ON se.statement_id = s.id JOIN entities e"
+        " ON e.id = se.entity_id"
         f"{named} GROUP BY e.id, e.name, e.kind, e.affiliations ORDER BY statements DESC, e.name"
         + page(limit, offset),
         params,
@@ -77,8 +78,10 @@ def entity_of_speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     entity a statement's speaker id (as extraction named it in one article) was resolved to."""
     found = fetch(
         store.db,
-        "SELECT id, name, kind FROM entities WHERE id = ? OR id = (SELECT se.entity_id FROM statement_entities se"
-        " JOIN statements s ON s.id = se.statement_id WHERE s.speaker_id = ? LIMIT 1) ORDER BY id = ? DESC LIMIT 1",
+        "SELECT id, name, kind FROM entities WHERE id = ? OR id = (SELECT se.entity_id FROM"
+        " statement_entities se"
+        " JOIN statements s ON s.id = se.statement_id WHERE s.speaker_id = ? LIMIT 1) ORDER BY id"
+        " = ? DESC LIMIT 1",
         [speaker_id, speaker_id, speaker_id],
     )
     return found[0] if found else None
@@ -91,7 +94,8 @@ def _tally(
     most first."""
     return fetch(
         store.db,
-        f"SELECT {column}, count(*) AS statements{extra} FROM statements s JOIN articles a ON a.id = s.article_id"
+        f"SELECT {column}, count(*) AS statements{extra} FROM statements s JOIN articles a ON a.id"
+        " = s.article_id"
         f" WHERE {_OF_ENTITY}{where} GROUP BY 1 ORDER BY statements DESC, 1",
         [entity_id],
     )
@@ -109,7 +113,8 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
         store.db,
         f"SELECT s.speaker_role AS role, s.speaker_affiliation AS affiliation,"
         f" strftime(min({SAID}), '%Y-%m-%d') AS first, strftime(max({SAID}), '%Y-%m-%d') AS last,"
-        f" count(*) AS statements FROM statements s JOIN articles a ON a.id = s.article_id WHERE {_OF_ENTITY}"
+        " count(*) AS statements FROM statements s JOIN articles a ON a.id = s.article_id WHERE"
+        f" {_OF_ENTITY}"
         " AND (s.speaker_role IS NOT NULL OR s.speaker_affiliation IS NOT NULL)"
         " GROUP BY 1, 2 ORDER BY first NULLS LAST, role, affiliation",
         [entity["id"]],
@@ -126,7 +131,8 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
         "roles": roles,
         "targets": fetch(
             store.db,
-            f"SELECT t AS target, count(*) AS statements FROM (SELECT unnest(s.about) AS t FROM statements s"
+            "SELECT t AS target, count(*) AS statements FROM (SELECT unnest(s.about) AS t FROM"
+            " statements s"
             f" WHERE {_OF_ENTITY}) GROUP BY 1 ORDER BY statements DESC, target",
             [entity["id"]],
         ),
@@ -196,7 +202,8 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
 def corpus_summary(store: Store) -> dict[str, Any]:
     (row,) = fetch(
         store.db,
-        "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM statements) AS statements,"
+        "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM statements) AS"
+        " statements,"
         " (SELECT count(DISTINCT speaker_id) FROM statements) AS speakers,"
         " (SELECT count(DISTINCT outlet) FROM articles) AS outlets,"
         " (SELECT strftime(min(published), '%Y-%m-%d') FROM articles) AS first,"
