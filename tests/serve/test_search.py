@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrail.records import Article, ArticleResult, Speaker, Statement
 from quotetrail.store import ArticleQuery, StatementQuery, Store
 from quotetrail.store.search import search_articles, search_statements, snippet, tokens
 
@@ -51,39 +50,6 @@ def test_search_statements_requires_every_word(
 )
 def test_search_statements_filters(store: Store, where: StatementQuery, expected: int) -> None:
     assert len(search_statements(store, "taliban", where)) == expected
-
-
-def test_search_ranks_by_bm25(db_path) -> None:
-    """The word more frequent in a shorter statement ranks first; a rare word outweighs a common
-    one."""
-    text = (
-        "Sanctions sanctions. Sanctions and many other long words about trade and talks and more."
-        " Talks."
-    )
-    article = Article(id="a", text=text, outlet="X", published="2024-01-01")
-    speaker = Speaker(name="S", mention="S")
-    quotes = [
-        "Sanctions sanctions",
-        "Sanctions and many other long words about trade and talks and more",
-        "Talks",
-    ]
-    statements = [
-        Statement(
-            article_id="a",
-            kind="direct",
-            quote=q,
-            sentence=q,
-            span=(text.index(q), text.index(q) + len(q)),
-            speaker=speaker,
-        )
-        for q in quotes
-    ]
-    with Store(db_path) as store:
-        store.write([ArticleResult(article, statements)])
-        ranked = [row.quote for row in search_statements(store, "sanctions")]
-        assert ranked == quotes[:2]
-        scores = [row.score for row in search_statements(store, "sanctions talks")]
-        assert len(scores) == 1 and scores[0] > 0
 
 
 def test_search_articles_filters_and_snippets(store: Store) -> None:
