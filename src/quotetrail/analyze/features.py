@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from quotetrail.analyze.lexicon import NEGATORS, valence
+from quotetrail.lexicon import valence, words
 
 WINDOW = 4
 MAX_PATH = 4
@@ -24,7 +24,7 @@ def _lemma(token: Token) -> str:
 def is_negated(token: Token) -> bool:
     """True when a negator attaches to the token or to the predicate it belongs to."""
     for node in (token, *list(token.ancestors)[:3]):
-        if any(child.dep_ == "neg" or child.lower_ in NEGATORS for child in node.children):
+        if any(child.dep_ == "neg" or child.lower_ in words().negators for child in node.children):
             return True
         if node.pos_ in ("VERB", "AUX") and node.i != token.i:
             break

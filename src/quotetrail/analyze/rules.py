@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from quotetrail.analyze.features import is_negated, tree_path
-from quotetrail.analyze.lexicon import stance_cues
+from quotetrail.lexicon import stance_cues, words
 
 ATTRIBUTE_REACH = 3
 PARTITIVES = frozenset(
     {"one", "some", "many", "several", "each", "all", "most", "none"}
 )  # "one of our allies"
-REFUSALS = frozenset({"refuse", "decline", "fail", "deny", "hesitate"})
 AGENT_ROLES = frozenset(
     {"^nsubj", "^csubj", "^agent"}
 )  # the target does the act; passive subjects undergo it
@@ -42,7 +41,9 @@ class Cue:
 
 
 def _negated(token: Token) -> bool:
-    refused = any(node.lemma_.lower() in REFUSALS for node in list(token.ancestors)[:3])
+    refused = any(
+        node.lemma_.lower() in words().refusal_verbs for node in list(token.ancestors)[:3]
+    )
     return is_negated(token) or refused
 
 
@@ -160,7 +161,8 @@ def cues_for(sentence: Span, target: Span) -> list[Cue]:
 
 
 def decide(cues: list[Cue]) -> Cue | None:
-    """The nearest cues decide; ties are summed, and a tie of opposite polarities decides nothing."""
+    """The nearest cues decide; ties are summed, and a tie of opposite polarities decides
+    nothing."""
     if not cues:
         return None
     nearest = min(cue.distance for cue in cues)

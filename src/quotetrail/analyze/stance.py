@@ -18,30 +18,14 @@ from spacy.tokens import Doc, Span
 
 from quotetrail.analyze import embedding, static
 from quotetrail.analyze.features import is_negated, target_features
-from quotetrail.analyze.lexicon import valence
 from quotetrail.analyze.model import LinearModel, load_model, softmax
 from quotetrail.analyze.rules import Cue, cues_for, decide
+from quotetrail.lexicon import valence, words
 
 RULE_WEIGHT = 3.0  # log-odds a stance cue adds to its label
 PREDICATION_WEIGHT = 6.0  # … when it names what the target is ("X are our allies"): it decides
 RULE_LABEL = {1: "support", -1: "oppose"}
 SIGN = {"support": 1, "oppose": -1}
-ANAPHORS = frozenset(
-    {
-        "they",
-        "them",
-        "it",
-        "group",
-        "movement",
-        "organization",
-        "organisation",
-        "government",
-        "regime",
-        "authorities",
-        "leadership",
-        "militants",
-    }
-)
 
 
 def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict[str, Any]:
@@ -54,7 +38,7 @@ def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict
         else doc[:]
     )
     model, feats = _model_and_features(context, target)
-    scores = dict(zip(model.classes, model.scores(feats)))
+    scores = dict(zip(model.classes, model.scores(feats), strict=True))
     cue = decide(cues_for(context, target))
     proba = combine(scores, cue)
     label = max(proba, key=proba.get)
@@ -170,7 +154,7 @@ def _anaphor(region: Span) -> Span | None:
     """The first "they"/"the group"-like mention in the region: who the statement is about
     when it does not name the target."""
     for token in region:
-        if token.lower_ in ANAPHORS and token.pos_ in ("PRON", "NOUN"):
+        if token.lower_ in words().target_anaphors and token.pos_ in ("PRON", "NOUN"):
             return region.doc[token.i : token.i + 1]
     return None
 

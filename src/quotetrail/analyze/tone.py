@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quotetrail.analyze.lexicon import valences
+from quotetrail.lexicon import valences
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 

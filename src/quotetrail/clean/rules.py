@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
+
+from quotetrail import lexicon
 
 LineRule = Callable[[str], bool]
 
@@ -18,17 +21,33 @@ RULES: dict[str, LineRule] = {}
 # quote in it belongs to another story: "Also on rt.com Putin warns … ‘disguised as refugees’".
 OVERRIDE_PROTECTION: set[str] = set()
 
-_QUOTE_MARK = re.compile(r"[\"“”«»„「」]|(?<!\w)[‘'](?=\w)")
-_SPEECH_VERBS = re.compile(
-    r"\b(?:said|says|say|told|tells|tell|stated|states|state|added|adds|noted|notes|explained|explains|"
-    r"declared|declares|asked|asks|warned|warns|insisted|insists|claimed|claims|argued|argues|"
-    r"wrote|writes|announced|announces|stressed|stresses|replied|replies|according to|"
-    r"remarked|urged|urges|called|calls|believes|believed|suggested|suggests|admitted|denied|"
-    r"quoted|quoting|commented|tweeted|posted)\b",
-    re.I,
-)
+
+def _chars(marks: frozenset[str]) -> str:
+    return re.escape("".join(sorted(marks)))
+
+
+@lru_cache(maxsize=4)
+def _quote_mark(double: frozenset[str], single: frozenset[str]) -> re.Pattern[str]:
+    """Any double quotation mark, or a single one opening before a letter (not an apostrophe)."""
+    return re.compile(rf"[{_chars(double)}]|(?<!\w)[{_chars(single)}](?=\w)")
+
+
+@lru_cache(maxsize=4)
+def _sentence_end(closing: frozenset[str], double: frozenset[str]) -> re.Pattern[str]:
+    """Closing punctuation at the end of a line with the marks or brackets after it, or a closing
+    double quotation mark."""
+    after = _chars(closing)
+    return re.compile(rf"[.!?…:,;][{after})\]]*$|[{_chars(closing & double)}]$")
+
+
+@lru_cache(maxsize=4)
+def _attribution(verbs: frozenset[str], phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any written form of a speech verb, or an attribution phrase ("according to")."""
+    alternatives = sorted(verbs | set(phrases), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, alternatives))})\b", re.I)
+
+
 _WORD = re.compile(r"\w+")
-_CLOSING = re.compile(r"[.!?…:,;][\"'”’»)\]]*$|[\"”»]$")
 STATEMENT_MIN_WORDS = 12
 
 
@@ -48,8 +67,15 @@ def carries_statement(line: str) -> bool:
     """A sentence with a quotation mark and a speech verb: it may hold a statement, so no rule may
     drop it. A headline (no closing punctuation, short) is not protected: a quoted headline of
     another story is a link, and the article's own headline is kept as its title."""
-    sentence = bool(_CLOSING.search(line)) or word_count(line) >= STATEMENT_MIN_WORDS
-    return sentence and bool(_QUOTE_MARK.search(line)) and bool(_SPEECH_VERBS.search(line))
+    marks = lexicon.quote_marks()
+    sentence = (
+        bool(_sentence_end(marks.closing, marks.double).search(line))
+        or word_count(line) >= STATEMENT_MIN_WORDS
+    )
+    if not sentence or not _quote_mark(marks.double, marks.single).search(line):
+        return False
+    attribution = _attribution(lexicon.line_protecting_forms(), lexicon.words().attribution_phrases)
+    return bool(attribution.search(line))
 
 
 def word_count(line: str) -> int:
@@ -103,7 +129,8 @@ _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:
 _RELATIVE_TIME = re.compile(
     r"^(?:\d+\s*(?:[smhd]|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|"
     r"(?:yesterday|today|just now)(?:\s+at)?)\b[\w\s:.,]{0,20}$"
-    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{1,2}:\d{2}(?:\s*[ap]m)?$",
+    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? "
+    r"\d{1,2},? \d{1,2}:\d{2}(?:\s*[ap]m)?$",
     re.I,
 )
 
@@ -120,17 +147,17 @@ def is_timestamp(line: str) -> bool:
     return bool(_RELATIVE_TIME.match(line))
 
 
-_CROSS_LINK = re.compile(
-    r"^(?:also on|also read|read more|read also|see also|more on|related|recommended|watch|listen|"
-    r"must read|don't miss|trending|more from)\b\s*(?:[:|\-–—]|\S+\.\w{2,}\b)",
-    re.I,
-)
+@lru_cache(maxsize=4)
+def _cross_link(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """A link label opening a line, then a separator or a domain."""
+    alternatives = "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+    return re.compile(rf"^(?:{alternatives})\b\s*(?:[:|\-–—]|\S+\.\w{{2,}}\b)", re.I)
 
 
 @rule("cross_link", overrides_protection=True)
 def is_cross_link(line: str) -> bool:
     """A link to another story: "Also on rt.com …", "READ MORE: …", "Related: …"."""
-    return bool(_CROSS_LINK.match(line))
+    return bool(_cross_link(lexicon.words().link_labels).match(line))
 
 
 _POST_FIRST = re.compile(r"^[Tt]he post .+ appeared first on [A-Z0-9][\w.&'’ -]{1,60}\.?$")
@@ -170,7 +197,8 @@ def is_source_credit(line: str) -> bool:
 
 _PHOTO_WORDS = (
     r"(?i:photo|photos|photograph|image|images|picture|pool|getty|shutterstock|file|credit|courtesy|"
-    r"illustration|screenshot|screengrab|video grab)|AFP|AP|EPA|Reuters|REUTERS|Sputnik|TASS|Xinhua|Anadolu"
+    r"illustration|screenshot|screengrab|video grab)"
+    r"|AFP|AP|EPA|Reuters|REUTERS|Sputnik|TASS|Xinhua|Anadolu"
 )
 _TRAILING_CREDIT = re.compile(rf"\((?:[^()]*\b(?:{_PHOTO_WORDS})\b[^()]*)\)\s*$")
 _CREDIT_LABEL = re.compile(
@@ -199,8 +227,10 @@ _PROMOTION = re.compile(
     r"^download (?:our|the) app|^click here|website can (?:also )?be accessed|all rights reserved|"
     r"^copyright\b|^©|^join (?:us|our)|^get the latest|^support (?:our|independent) journalism|"
     r"^you (?:may|might) also like|"
-    r"^(?:share|tweet|email|print) (?:this|on)\b|^we use cookies|^this (?:site|website) uses cookies|"
-    r"^advertisement\b|^sponsored\b|^please (?:enable|disable|allow|whitelist)|^listen to (?:this|the) (?:article|story)|"
+    r"^(?:share|tweet|email|print) (?:this|on)\b|^we use cookies|"
+    r"^this (?:site|website) uses cookies|"
+    r"^advertisement\b|^sponsored\b|^please (?:enable|disable|allow|whitelist)|"
+    r"^listen to (?:this|the) (?:article|story)|"
     r"^you must (?:be )?log(?:ged)? ?in to)",
     re.I,
 )
@@ -229,7 +259,8 @@ def is_category_glue(line: str) -> bool:
 
 
 _COMMENTS_HEADING = re.compile(
-    r"^[\[(]?\s*(?:\d+\s+)?(?:top rated |latest |recent |reader |view all |show |load |read |post a |add a |leave a )?"
+    r"^[\[(]?\s*(?:\d+\s+)?"
+    r"(?:top rated |latest |recent |reader |view all |show |load |read |post a |add a |leave a )?"
     r"(?:comments?|responses?|replies|reply|discussion|conversation)\b[^.!?]{0,30}[\])]?\s*$"
     r"|^join the (?:conversation|discussion)|^comments? (?:are|is) closed",
     re.I,
@@ -283,9 +314,12 @@ def is_teaser(line: str) -> bool:
 
 
 _LEGAL = re.compile(
-    r"registered trademarks? of|all rights reserved|^the (?:information|content|material)s? (?:provided|contained|published) on this|"
-    r"not been evaluated by the food and drug|may not be (?:published|reproduced|copied|redistributed)|"
-    r"terms of (?:use|service)|privacy policy|cookie policy|by (?:using|continuing to use) this (?:site|website)|"
+    r"registered trademarks? of|all rights reserved|"
+    r"^the (?:information|content|material)s? (?:provided|contained|published) on this|"
+    r"not been evaluated by the food and drug|"
+    r"may not be (?:published|reproduced|copied|redistributed)|"
+    r"terms of (?:use|service)|privacy policy|cookie policy|"
+    r"by (?:using|continuing to use) this (?:site|website)|"
     r"affiliate (?:links?|commission)|(?:we|may) (?:earn|receive) (?:a )?(?:small )?commission",
     re.I,
 )

@@ -2,9 +2,10 @@
 
 quotes.py finds quotation spans in the text, reported.py the speech cues in the parse,
 assemble.py pairs them into statement drafts, speakers.py resolves who spoke, dates.py when,
-entities.py about whom; cues.json and places.json hold the lexicons. Everything works on the one
-parse the pipeline already made; segment.py holds the pipeline component that makes line breaks
-sentence starts (the attribution rules are measured with it) and per-doc caches.
+entities.py about whom; the word lists they ask are the lexicon's (`quotetrail.lexicon`).
+Everything works on the one parse the pipeline already made; segment.py holds the pipeline
+component that makes line breaks sentence starts (the attribution rules are measured with it)
+and per-doc caches.
 """
 
 from __future__ import annotations

@@ -17,7 +17,9 @@ Order of decisions, each one cheap:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
+from quotetrail import lexicon
 from quotetrail.extract.quotes import Quote
 from quotetrail.extract.reported import Cue, link_line
 
@@ -26,7 +28,6 @@ MIN_DIRECT_WORDS = 4  # shorter quotes are statements only inside a cue's conten
 MIXED_WORDS = 3  # this many words of paraphrase around a quote make the statement mixed
 MIN_REPORTED_WORDS = 3  # "TransLink says they are" reports no claim of its own
 SENTENCE_END = ".!?"
-SINGLE_MARKS = "'‘"
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,11 @@ def _substantial(quote: Quote, text: str) -> bool:
 def _heading(quote: Quote, text: str) -> bool:
     """A whole paragraph in single marks with no closing punctuation is a subheading."""
     marked = text[quote.start - 1]
-    return marked in SINGLE_MARKS and quote.opens_paragraph and text[quote.end - 1] not in ".!?,"
+    return (
+        marked in lexicon.quote_marks().single
+        and quote.opens_paragraph
+        and text[quote.end - 1] not in ".!?,"
+    )
 
 
 def _unquoted_words(text: str, span: tuple[int, int], inside: list[Quote]) -> int:
@@ -139,7 +144,8 @@ def _colon_cue(quote: Quote, text: str, cues: list[Cue]) -> Cue | None:
 
 
 def _outside_quotes(cues: list[Cue], quotes: list[Quote]) -> list[Cue]:
-    """Cues that are not themselves quoted: a speech verb inside a quote is the speaker's own words."""
+    """Cues that are not themselves quoted: a speech verb inside a quote is the speaker's own
+    words."""
     return [c for c in cues if not any(q.start <= c.at < q.end for q in quotes)]
 
 
@@ -172,7 +178,7 @@ def assemble(text: str, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
 def _resume_broken_quotes(quotes: list[Quote], found: dict[Quote, Cue | None]) -> None:
     """“X,” he said. “Y.” — a quote that resumes after the attribution of the quote before it,
     in the same paragraph, is the same speaker's."""
-    for previous, quote in zip(quotes, quotes[1:]):
+    for previous, quote in pairwise(quotes):
         cue = found[previous]
         if (
             found[quote] is None
@@ -186,7 +192,7 @@ def _resume_broken_quotes(quotes: list[Quote], found: dict[Quote, Cue | None]) -
 def _continue_open_quotes(text: str, quotes: list[Quote], found: dict[Quote, Cue | None]) -> None:
     """A paragraph that opens a quote and never closes it is continued by the next paragraph's
     quote: both are the words of whoever the continuation's cue names."""
-    for quote, following in reversed(list(zip(quotes, quotes[1:]))):
+    for quote, following in reversed(list(pairwise(quotes))):
         next_paragraph = not text[quote.paragraph[1] : following.paragraph[0]].strip()
         if (
             not quote.closed
@@ -198,7 +204,8 @@ def _continue_open_quotes(text: str, quotes: list[Quote], found: dict[Quote, Cue
 
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
-    """Drop drafts whose span lies inside an earlier, longer one (a statement within a statement)."""
+    """Drop drafts whose span lies inside an earlier, longer one (a statement within a
+    statement)."""
     kept: list[Draft] = []
     for draft in drafts:
         if kept and draft.start >= kept[-1].start and draft.end <= kept[-1].end:

@@ -11,57 +11,19 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrail.extract.cues import country_of, first_names, lexicon, places
+from quotetrail import lexicon
 from quotetrail.extract.reported import link_line
 from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 from quotetrail.records import Speaker
 
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "prof",
-    "rev",
-    "hon",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "col",
-    "capt",
-    "lt",
-    "sgt",
-    "cpl",
-    "insp",
-    "supt",
-    "const",
-    "det",
-    "cllr",
-    "coun",
-    "justice",
-}
 ARTICLES = ("the ", "a ", "an ")
-NAME_STOPS = {'"', "'", "“", "”", "‘", "’", "«", "»", "/", "(", "|"}  # a name never runs past these
-NAME_PARTICLES = {"van", "der", "den", "de", "da", "di", "von", "le", "la", "du", "bin", "al", "el"}
+NAME_STOPS = lexicon.quote_marks().marks | {"/", "(", "|"}  # a name never runs past these
 MALE = {"he", "him", "his", "himself"}
-TITLE_GENDER = {
-    "mr": "m",
-    "sir": "m",
-    "lord": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "dame": "f",
-    "lady": "f",
-}
 FEMALE = {"she", "her", "hers", "herself"}
 GROUP_LABELS = {"ORG", "GPE", "NORP"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}  # a token tagged so is no one's surname ("Atlantic Canada")
@@ -70,37 +32,36 @@ FIRST_NAME_WEIGHT = 5  # a sex-typed first name outweighs a few stray pronouns, 
 POSSESSIVE = ("'s", "’s", "'", "’")
 
 
-def clean_name(text: str) -> str:
-    """A name without honorifics, role words, quoted nickname, possessive ending or leading article."""
-    words = [w for w in text.lstrip("&-–—,;:.·•|/ ").split() if not _nickname(w)]
-    droppable = HONORIFICS | lexicon().speaker_nouns | {"the"}
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> "m"/"f" where nearly everyone so named is one sex: `first_names.tsv`, a table
+    generated from name counts by scripts/build_first_names.py (data, not a hand-kept list)."""
+    text = resources.files(__package__).joinpath("first_names.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in text.splitlines() if "\t" in line)
+
+
+def person_name(text: str) -> str:
+    """A person's name as `clean_name` leaves it, without honorifics, role words or a leading
+    article: "Foreign Minister Sergei Lavrov" → "Sergei Lavrov", "Vancouver's Bo Horvat" → "Bo
+    Horvat"."""
+    parts = lexicon.clean_name(text).split()
+    droppable = lexicon.honorifics() | lexicon.words().speaker_nouns | {"the"}
     last_title = max(
-        (i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") in droppable), default=-1
+        (i for i, w in enumerate(parts[:-1]) if w.lower().rstrip(".") in droppable), default=-1
     )
-    words = words[last_title + 1 :]
-    while len(words) > 1 and (words[0][:1].islower() or words[0].endswith(POSSESSIVE[:2])):
-        words = words[1:]  # "city councillor Josh Matlow", "Vancouver's Bo Horvat"
-    name = " ".join(words)
-    for ending in POSSESSIVE:
-        if name.endswith(ending) and len(name) > len(ending):
-            name = name[: -len(ending)]
-            break
-    return name.strip(" ,.")
-
-
-def _nickname(word: str) -> bool:
-    """A quoted nickname inside a name: Robert “Bob” Smith."""
-    return len(word) > 2 and word[0] in NAME_STOPS and word[-1] in NAME_STOPS
+    parts = parts[last_title + 1 :]
+    while len(parts) > 1 and (parts[0][:1].islower() or parts[0].endswith(POSSESSIVE[:2])):
+        parts = parts[1:]  # "city councillor Josh Matlow", "Vancouver's Bo Horvat"
+    return " ".join(parts)
 
 
 def group_name(text: str) -> str:
-    """Canonical short form of an organisation or place: "the Kremlin" -> "Kremlin"."""
-    aliases = places().aliases
+    """Canonical short form of an organisation or place: "the Kremlin" -> "Kremlin", "the US"
+    -> "United States"."""
     bare = nominal_name(text.lstrip("&-–—,;:.·•|/ "))
     for ending in POSSESSIVE[:2]:
         bare = bare.removesuffix(ending)
-    name = aliases.get(text) or aliases.get(bare) or bare
-    return aliases.get(name, name)
+    return lexicon.canonical_name(bare) or bare
 
 
 @dataclass
@@ -189,12 +150,15 @@ class Cast:
 
 
 def _country_near(doc: Doc, before: int) -> str | None:
-    """The country of "the country's": the first place its paragraph names, else the last one before."""
+    """The country of "the country's": the first place its paragraph names, else the last one
+    before."""
     line_start = text_of(doc).rfind("\n", 0, doc[before].idx) + 1
     places_before = [e for e in entities(doc) if e.end <= before and e.label_ == "GPE"]
     in_sentence = [e for e in places_before if e.start_char >= line_start]
     chosen = in_sentence[0] if in_sentence else (places_before[-1] if places_before else None)
-    return (country_of(chosen.text) or group_name(chosen.text)) if chosen is not None else None
+    return (
+        (lexicon.country_of(chosen.text) or group_name(chosen.text)) if chosen is not None else None
+    )
 
 
 def affiliation_in(tokens: list[Token]) -> str | None:
@@ -202,10 +166,10 @@ def affiliation_in(tokens: list[Token]) -> str | None:
     for token in tokens:
         if token.dep_ == "pobj" and token.head.lower_ == "for":  # "representative for Afghanistan"
             continue
-        country = country_of(token.text)
+        country = lexicon.country_of(token.text)
         ent = entity_of(token)
         if country is None and ent is not None and ent.label_ in {"GPE", "NORP"}:
-            country = country_of(ent.text) or (
+            country = lexicon.country_of(ent.text) or (
                 group_name(ent.text) if ent.label_ == "GPE" else None
             )
         if country is None and token.lower_ == "country" and token.dep_ == "poss":
@@ -222,7 +186,7 @@ def _role_words(tokens: list[Token]) -> str | None:
         for t in tokens
         if t.dep_ not in {"det", "poss", "case", "punct"}
         and not (t.ent_type_ in {"GPE", "NORP"} and t.dep_ != "pobj")
-        and t.lower_ not in HONORIFICS
+        and t.lower_ not in lexicon.honorifics()
         and (t.is_alpha or t.text == "-")
     ]
     text = " ".join(words).strip()
@@ -242,7 +206,8 @@ def _title_before(ent: Span) -> list[Token]:
 
 
 def _apposition(ent: Span) -> list[Token]:
-    """ "Zamir Kabulov, the special representative …" or "The President of Russia, Vladimir Putin"."""
+    """ "Zamir Kabulov, the special representative …" or "The President of Russia, Vladimir
+    Putin"."""
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos":
@@ -276,13 +241,15 @@ def _first_prep(tokens: list[Token]) -> int:
 
 
 def _name_part(ent: Span) -> Span:
-    """A person entity up to the first verb or quotation mark the tagger ran into ("Putin Says '")."""
+    """A person entity up to the first verb or quotation mark the tagger ran into ("Putin Says
+    '")."""
     end = next((t.i for t in ent if t.pos_ in {"VERB", "AUX"} or t.text in NAME_STOPS), ent.end)
     return ent.doc[ent.start : max(end, ent.start + 1)]
 
 
 def _is_subject(ent: Span) -> bool:
-    """Whether a name is (part of) the subject of its clause: by the parse, or by being followed by a verb."""
+    """Whether a name is (part of) the subject of its clause: by the parse, or by being followed
+    by a verb."""
     token, hops = ent.root, 0
     while (
         hops < 3 and token.dep_ in {"compound", "appos", "conj", "nmod"} and token.head is not token
@@ -302,10 +269,10 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
         if link_line(text_of(doc), ent.start_char):
             continue
         if ent.label_ == "PERSON" or (
-            ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in HONORIFICS
+            ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in lexicon.honorifics()
         ):
-            name = clean_name(_name_part(ent).text)
-            if not name or country_of(name):
+            name = person_name(_name_part(ent).text)
+            if not name or lexicon.country_of(name):
                 continue
             role, affiliation = _role_and_affiliation(ent)
             people.append(Person(ent.start_char, name, _is_subject(ent), role, affiliation))
@@ -340,10 +307,10 @@ def _surname_mentions(doc: Doc, cast: Cast) -> list[Person]:
 def _full_names(doc: Doc) -> list[str]:
     """Runs of two to four proper nouns that may be a person's full name ("Darian Lonechild")."""
     names, run = [], []
-    for token in list(doc) + [None]:
+    for token in [*doc, None]:
         proper = token is not None and (
             (token.pos_ == "PROPN" and token.text[:1].isupper())
-            or (bool(run) and token.text in NAME_PARTICLES)
+            or (bool(run) and token.text in lexicon.words().name_particles)
         )
         previous = token.doc[token.i - 1] if token is not None and token.i > 0 else None
         glued = (
@@ -357,7 +324,7 @@ def _full_names(doc: Doc) -> list[str]:
         ):
             run.append(token.text)
             continue
-        name = clean_name(" ".join(run))
+        name = person_name(" ".join(run))
         if 2 <= len(name.split()) <= 4:
             names.append(name)
         run = []
@@ -365,20 +332,21 @@ def _full_names(doc: Doc) -> list[str]:
 
 
 def _mislabelled_names(doc: Doc) -> list[str]:
-    """Full names the tagger took for places ("Megan Bortis" as GPE): two to four capitalised words,
-    no place the tables know, led by a common first name or ending in a surname tagged PERSON elsewhere."""
+    """Full names the tagger took for places ("Megan Bortis" as GPE): two to four capitalised
+    words, no place the lexicon knows, led by a common first name or ending in a surname tagged
+    PERSON elsewhere."""
     surnames = {ent[-1].text for ent in entities(doc) if ent.label_ == "PERSON"}
     names = []
     for ent in entities(doc):
-        words = ent.text.split()
+        parts = ent.text.split()
         if (
             ent.label_ not in PLACE_LABELS | {"NORP"}
-            or not 2 <= len(words) <= 4
-            or country_of(ent.text)
+            or not 2 <= len(parts) <= 4
+            or lexicon.country_of(ent.text)
         ):
             continue
-        if all(w[:1].isupper() and w.isalpha() for w in words) and (
-            words[0].casefold() in first_names() or words[-1] in surnames
+        if all(w[:1].isupper() and w.isalpha() for w in parts) and (
+            parts[0].casefold() in first_names() or parts[-1] in surnames
         ):
             names.append(ent.text)
     return names
@@ -409,8 +377,8 @@ def _gender_votes(cast: Cast) -> dict[str, str]:
                     votes.get(person, 0) + (token.lower_ in MALE) - (token.lower_ in FEMALE)
                 )
     for person in {cast.canonical(p.name) for p in cast.people}:  # "Erin Kim", "Doug Purdy"
-        words = person.split()
-        sex = first_names().get(words[0].casefold()) if len(words) > 1 else None
+        parts = person.split()
+        sex = first_names().get(parts[0].casefold()) if len(parts) > 1 else None
         if sex:
             votes[person] = votes.get(person, 0) + (
                 FIRST_NAME_WEIGHT if sex == "m" else -FIRST_NAME_WEIGHT
@@ -418,12 +386,14 @@ def _gender_votes(cast: Cast) -> dict[str, str]:
     for token in cast.doc:  # "Mr. Blinken", "Ms. May": an honorific outweighs pronoun votes
         title = token.lower_.rstrip(".")
         if (
-            title in TITLE_GENDER
+            title in lexicon.title_gender()
             and token.i + 1 < len(cast.doc)
             and cast.doc[token.i + 1].pos_ == "PROPN"
         ):
             person = cast.canonical(cast.doc[token.i + 1].text)
-            votes[person] = votes.get(person, 0) + (10 if TITLE_GENDER[title] == "m" else -10)
+            votes[person] = votes.get(person, 0) + (
+                10 if lexicon.title_gender()[title] == "m" else -10
+            )
     return {person: "m" if score > 0 else "f" for person, score in votes.items() if score}
 
 

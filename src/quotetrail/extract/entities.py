@@ -6,8 +6,8 @@ import re
 
 from spacy.tokens import Doc
 
-from quotetrail.extract.cast import Cast, clean_name, group_name
-from quotetrail.extract.cues import country_of
+from quotetrail import lexicon
+from quotetrail.extract.cast import Cast, group_name, person_name
 from quotetrail.extract.segment import entities
 from quotetrail.records import Speaker
 
@@ -16,14 +16,15 @@ ABOUT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
 
 def _canonical(label: str, text: str, cast: Cast) -> str:
     if label == "PERSON":
-        return cast.canonical(clean_name(text))
+        return cast.canonical(person_name(text))
     if label in {"NORP", "GPE"}:
-        return country_of(text) or group_name(text)
+        return lexicon.country_of(text) or group_name(text)
     return group_name(text)
 
 
 def _known_names(doc: Doc, cast: Cast) -> dict[str, re.Pattern[str]]:
-    """Every entity the article names (as written → canonical), with a whole-word pattern; once per doc.
+    """Every entity the article names (as written → canonical), with a whole-word pattern; once
+    per doc.
 
     Headlines in title case ("Taliban Are Our Allies") and short quotes are where the small
     model's NER misses names it finds elsewhere in the same article."""
@@ -46,7 +47,7 @@ def about(doc: Doc, span: tuple[int, int], speaker: Speaker | None, cast: Cast) 
     those the NER found there, then names the article gives elsewhere that occur in the span."""
     start, end = span
     excluded = (
-        {speaker.name.casefold(), clean_name(speaker.mention).casefold()} if speaker else set()
+        {speaker.name.casefold(), person_name(speaker.mention).casefold()} if speaker else set()
     )
     found: list[tuple[int, str]] = []
     for ent in entities(doc):

@@ -12,17 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# opening mark -> the marks that may close it
-CLOSERS: dict[str, str] = {
-    "“": '”"“',
-    '"': '"”',
-    "«": "»",
-    "„": "“”",
-    "‘": "’'",
-    "'": "'’",
-    "‹": "›",
-}
-SINGLE = {"‘", "'", "‹"}
+from quotetrail import lexicon
+
+CLOSERS = lexicon.quote_marks().closers  # opening mark -> the marks that may close it
+SINGLE = lexicon.quote_marks().single
 OPEN_BEFORE = set(" \t([{—–-/:;,") | {""}  # what may stand before an opening mark
 
 

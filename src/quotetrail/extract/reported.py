@@ -12,21 +12,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from quotetrail.extract.cues import lexicon
+from quotetrail import lexicon
 from quotetrail.extract.quotes import find_quotes
 from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 
 SUBJECT_DEPS = {"nsubj"}
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
 RELATIVE = {"who", "that", "which"}
-EDGE_PUNCT = set(",.;:!?—–-\"“”‘’'«»()[] \n\t")
+EDGE_PUNCT = set(",.;:!?—–-()[] \n\t") | lexicon.quote_marks().marks
 CLAUSE_DEPS = {"ccomp"}
 OBJECT_DEPS = {"dobj", "xcomp"}
 NOUN_PREPS = {"of", "with", "from", "at", "for"}
-REFUSALS = {"decline", "refuse"}
 FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
-OPENING_MARKS = "“«"
-CLOSING_MARKS = "”»"
+OPENING_MARKS = lexicon.quote_marks().double_opening
+CLOSING_MARKS = lexicon.quote_marks().double_closing
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,8 @@ def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
 
 
 def _closing_mark_after(text: str, start: int, end: int, limit: int) -> int:
-    """Extend a span that opened a quotation over the closing mark the parse left outside ("…promises.”")."""
+    """Extend a span that opened a quotation over the closing mark the parse left outside
+    ("…promises.”")."""
     span = text[start:end]
     if sum(span.count(m) for m in OPENING_MARKS) <= sum(span.count(m) for m in CLOSING_MARKS):
         return end
@@ -198,7 +198,7 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
 def _extend_title(ent: Span) -> Span:
     """Include an honorific written before a name ("Mr. Blinken")."""
     doc = ent.doc
-    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr", "sir"}:
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in lexicon.honorifics():
         return doc[ent.start - 1 : ent.end]
     return ent
 
@@ -212,7 +212,7 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     """A that-clause (or bare clause) is what was said, unless it is a question ("say why …")."""
     tokens = [t for c in clauses for t in c.subtree]
     first = min(tokens, key=lambda t: t.i)
-    if first.lower_ in lexicon().question_words:
+    if first.lower_ in lexicon.words().question_words:
         return None, False
     comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
     unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
@@ -230,13 +230,15 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     An object names what was said only when it carries the speaker's quoted words, or when the
     verb asks for something ("urged … to", "called for …"); otherwise "rejected a deal" is an act.
     """
-    lex = lexicon()
     lemma = verb.lemma_.lower()
     parts = [
         c
         for c in verb.children
         if c.i > verb.i
-        and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in lex.object_preps))
+        and (
+            c.dep_ in OBJECT_DEPS
+            or (c.dep_ == "prep" and c.lower_ in lexicon.words().object_prepositions)
+        )
     ]
     if lemma == "call":  # "called for …", "called on X to …", "called the Taliban an ally"
         naming = _naming_object(verb)
@@ -248,7 +250,9 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
     if span is None:
         return None
-    asks = lemma in lex.proposal_verbs and any(c.dep_ in {"xcomp", "prep"} for c in parts)
+    asks = lemma in lexicon.speech_lemmas("proposal") and any(
+        c.dep_ in {"xcomp", "prep"} for c in parts
+    )
     return span if asks or _quoted(text_of(verb.doc)[span[0] - 1 : span[1] + 1]) else None
 
 
@@ -271,11 +275,12 @@ def _naming_object(verb: Token) -> list[Token] | None:
     ]
     if not named:
         return None
-    return [t for t in obj.subtree] + [t for n in named if n.head.i == verb.i for t in n.subtree]
+    return list(obj.subtree) + [t for n in named if n.head.i == verb.i for t in n.subtree]
 
 
 def _fronted_clauses(verb: Token) -> list[Token]:
-    """ "Moscow has no intention …, the minister revealed": a clause with its own subject before the cue."""
+    """ "Moscow has no intention …, the minister revealed": a clause with its own subject before
+    the cue."""
     return [
         c
         for c in verb.children
@@ -287,7 +292,8 @@ def _fronted_clauses(verb: Token) -> list[Token]:
 
 
 def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
-    """ "Police, Sinclair says, have no policies": the sentence the cue interrupts is the content."""
+    """ "Police, Sinclair says, have no policies": the sentence the cue interrupts is the
+    content."""
     if verb.dep_ != "parataxis":
         return None
     inside = {t.i for t in verb.subtree}
@@ -299,7 +305,7 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] or _fronted_clauses(verb)
     if clauses:
         return _clause_content(verb, clauses)
-    if verb.lemma_.lower() in lexicon().object_content:
+    if verb.lemma_.lower() in lexicon.speech_lemmas("object_content"):
         found = _object_content(verb)
         if found:
             return found, False
@@ -310,22 +316,21 @@ def _denied_speech(verb: Token) -> bool:
     """ "did not say", "declined to say": a cue that reports no statement."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.words().refusal_verbs
 
 
 def verb_cues(doc: Doc) -> list[Cue]:
-    lex = lexicon()
     found = []
     for token in doc:
         if (
             token.pos_ not in {"VERB", "AUX"}
-            or token.lemma_.lower() not in lex.verbs
+            or token.lemma_.lower() not in lexicon.speech_lemmas()
             or _denied_speech(token)
         ):
             continue
         content, unquoted = _content_of_verb(token)
         lemma = token.lemma_.lower()
-        if lemma in lex.need_content and content is None:
+        if lemma in lexicon.speech_lemmas("need_content") and content is None:
             continue
         subject = speaker_token(token)
         if subject is None and content is None:
@@ -354,32 +359,34 @@ def _verb_phrase(verb: Token) -> str:
 
 
 def according_cues(doc: Doc) -> list[Cue]:
-    """ "…, according to X": X said the rest of the sentence."""
+    """ "…, according to X": X said the rest of the sentence (the lexicon's attribution
+    phrases: a word and the preposition under it that introduces the source)."""
+    phrases = dict(phrase.split(" ", 1) for phrase in lexicon.words().attribution_phrases)
     found = []
     for token in doc:
-        if token.lower_ != "according":
+        if token.lower_ not in phrases:
             continue
-        to = next((c for c in token.children if c.lower_ == "to"), None)
+        to = next((c for c in token.children if c.lower_ == phrases[token.lower_]), None)
         source = (
             next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         )
         if source is None:
             continue
         sentence = sentence_of(token)
-        phrase = set(t.i for t in token.subtree)
+        phrase = {t.i for t in token.subtree}
         before = [t for t in sentence if t.i < token.i and t.i not in phrase]
         after = [t for t in sentence if t.i > max(phrase) and t.i not in phrase]
         content = _span_chars(before if len(before) >= len(after) else after, token)
-        found.append(Cue(token.idx, "according to", token.i, mention_span(source), content))
+        cue = f"{token.lower_} {to.lower_}"
+        found.append(Cue(token.idx, cue, token.i, mention_span(source), content))
     return found
 
 
 def nominal_cues(doc: Doc) -> list[Cue]:
     """ "X's statement that …": a noun that names a statement, its owner and its that-clause."""
-    lex = lexicon()
     found = []
     for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.nominal:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.words().nominal_cues:
             continue
         clause = next(
             (
@@ -446,7 +453,7 @@ def link_line(text: str, at: int) -> bool:
     head = text[start : start + 40].lower()
     return any(
         head.startswith(label) and head[len(label) : len(label) + 1] in {":", " "}
-        for label in lexicon().link_labels
+        for label in lexicon.words().link_labels
     )
 
 

@@ -16,54 +16,21 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from quotetrail import lexicon
 from quotetrail.extract.cast import (
     FEMALE,
     GROUP_LABELS,
-    HONORIFICS,
     MALE,
     Cast,
     affiliation_in,
-    clean_name,
     group_name,
     nominal_name,
+    person_name,
 )
-from quotetrail.extract.cues import country_of, lexicon
 from quotetrail.extract.reported import mention_span
 from quotetrail.extract.segment import entity_of
 from quotetrail.records import Speaker
 
-ANAPHORIC_BODIES = {
-    "company",
-    "firm",
-    "agency",
-    "group",
-    "organization",
-    "organisation",
-    "union",
-    "department",
-    "ministry",
-    "bank",
-    "party",
-    "network",
-    "commission",
-    "council",
-    "committee",
-    "association",
-    "board",
-    "team",
-    "club",
-    "service",
-    "government",
-    "movement",
-    "diocese",
-    "church",
-    "university",
-    "leadership",
-    "delegation",
-    "cabinet",
-    "parliament",
-    "secretariat",
-}
 INDEFINITE = {"a", "an", "another"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 PARAGRAPH_WINDOW = 6  # a pronoun looks back this many paragraphs for its antecedent
@@ -95,7 +62,8 @@ def _gender_fits(cast: Cast, name: str, pronoun: str) -> bool:
 def resolve_person_pronoun(
     cast: Cast, mention: Span, at: int, history: list[Said]
 ) -> Speaker | None:
-    """ "he"/"she": the nearest earlier subject or speaker of fitting gender, else the nearest name."""
+    """ "he"/"she": the nearest earlier subject or speaker of fitting gender, else the nearest
+    name."""
     pronoun = mention.text.lower()
     events: list[tuple[int, str, bool, Speaker | None]] = [
         (p.start, p.name, p.subject, None)
@@ -156,14 +124,18 @@ def resolve_group_pronoun(
 
 
 def _organization(name: str, mention: str) -> Speaker:
-    """A named body speaks for the country it stands for ("the Kremlin": Russia), else for itself."""
+    """A named body speaks for the country it stands for ("the Kremlin": Russia), else for
+    itself."""
     return Speaker(
-        name=name, mention=mention, kind="organization", affiliation=country_of(name) or name
+        name=name,
+        mention=mention,
+        kind="organization",
+        affiliation=lexicon.country_of(name) or name,
     )
 
 
 def resolve_name(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    return cast.person_speaker(clean_name(mention.text), mention.text)
+    return cast.person_speaker(person_name(mention.text), mention.text)
 
 
 def resolve_group(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
@@ -171,23 +143,23 @@ def resolve_group(cast: Cast, mention: Span, at: int, history: list[Said]) -> Sp
 
 
 def _role_matches(role: str, head: str) -> bool:
-    wanted = lexicon().role_synonyms.get(head, (head,))
+    wanted = lexicon.words().role_synonyms.get(head, (head,))
     return any(word in role.lower() for word in wanted)
 
 
 def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
     """ "The top Russian diplomat": the latest person before `at` whose role and country fit."""
     head = mention.root.lemma_.lower()
-    if head in lexicon().nominal:
+    if head in lexicon.words().nominal_cues:
         return _statement_owner(cast, mention, at, history)
     if (
-        head in ANAPHORIC_BODIES
+        head in lexicon.words().anaphoric_bodies
         and mention[0].lower_ == "the"
         and not any(t.ent_type_ for t in mention)
     ):
         body = _nearest_body(cast, at, history)
         return _organization(body or nominal_name(mention.text), mention.text)
-    if head in lexicon().organization_nouns:
+    if head in lexicon.words().organization_nouns:
         affiliation = affiliation_in(list(mention))
         return Speaker(
             name=nominal_name(mention.text),
@@ -222,13 +194,15 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
 
 
 def _new_or_many(mention: Span) -> bool:
-    """ "A justice official", "Finance officials": someone new, or several people, not one named earlier."""
+    """ "A justice official", "Finance officials": someone new, or several people, not one named
+    earlier."""
     return mention[0].lower_ in INDEFINITE or mention.root.tag_ in {"NNS", "NNPS"}
 
 
 def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    """ "Protesters said", "the memo says": a speaker the article only describes, named as written."""
-    body = mention.root.lemma_.lower() in ANAPHORIC_BODIES
+    """ "Protesters said", "the memo says": a speaker the article only describes, named as
+    written."""
+    body = mention.root.lemma_.lower() in lexicon.words().anaphoric_bodies
     kind = (
         "person"
         if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" and not body
@@ -304,7 +278,7 @@ def _author(cast: Cast, mention: Span) -> Speaker | None:
     published = [
         c
         for c in root.children
-        if c.dep_ == "acl" and c.lemma_.lower() in lexicon().publishing_verbs
+        if c.dep_ == "acl" and c.lemma_.lower() in lexicon.words().publishing_verbs
     ]
     bodies += [
         t
@@ -319,7 +293,7 @@ def _author(cast: Cast, mention: Span) -> Speaker | None:
         return None
     words = mention.doc[ent.start : min(ent.end, root.i) if ent.start < root.i else ent.end]
     if ent.label_ == "PERSON":
-        return cast.person_speaker(clean_name(words.text), mention.text)
+        return cast.person_speaker(person_name(words.text), mention.text)
     return _organization(group_name(words.text), mention.text)
 
 
@@ -349,7 +323,7 @@ def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) ->
 def _earlier_document_author(cast: Cast, mention: Span, at: int) -> Speaker | None:
     """ "The report said", after "a study by the Fraser Institute": the author of the latest
     document the article attributed nearby."""
-    nouns = lexicon().document_nouns
+    nouns = lexicon.words().document_nouns
     for token in reversed(cast.doc[: mention.start]):
         if not _near(cast, at, token.idx, 3):
             return None
@@ -361,45 +335,41 @@ def _earlier_document_author(cast: Cast, mention: Span, at: int) -> Speaker | No
 
 
 def mention_kind(cast: Cast, mention: Span) -> str | None:
-    """Which resolver a speaker mention needs."""
-    words = mention.text.lower()
-    if words in MALE | FEMALE:
-        return "person_pronoun"
-    if words in GROUP_PRONOUNS:
-        return "group_pronoun"
-    if any(unicodedata.category(char).startswith("S") for char in mention.root.text):
-        return None  # mojibake or markup, not a name
-    if country_of(mention.text):
-        return "group"
-    if (
-        mention.root.lemma_.lower() in lexicon().document_nouns
-        or mention.root.lower_ in lexicon().document_nouns
-    ):
-        return "document"
-    labels = {t.ent_type_ for t in mention}
-    first = mention[0].lower_.rstrip(".")
-    role_word = (
-        mention.root.lower_ in lexicon().speaker_nouns
-        or mention.root.lemma_.lower() in lexicon().speaker_nouns
+    """Which resolver a speaker mention needs: the first kind whose test the mention passes."""
+    text, lower, lemma = mention.text.lower(), mention.root.lower_, mention.root.lemma_.lower()
+    nouns = lexicon.words()
+    role_word = lower in nouns.speaker_nouns or lemma in nouns.speaker_nouns
+    tests: tuple[tuple[str | None, Callable[[], bool]], ...] = (
+        ("person_pronoun", lambda: text in MALE | FEMALE),
+        ("group_pronoun", lambda: text in GROUP_PRONOUNS),
+        # mojibake or markup, not a name
+        (None, lambda: any(unicodedata.category(c).startswith("S") for c in mention.root.text)),
+        ("group", lambda: lexicon.country_of(mention.text) is not None),
+        ("document", lambda: lemma in nouns.document_nouns or lower in nouns.document_nouns),
+        ("name", lambda: _names_person(cast, mention, role_word)),
+        ("group", lambda: bool(mention.root.ent_type_ and _labels(mention) & GROUP_LABELS)),
+        ("role", lambda: role_word),
+        ("described", lambda: mention.root.pos_ in {"NOUN", "PROPN"}),
     )
-    proper = mention.root.pos_ == "PROPN" and not mention.root.ent_type_ and not role_word
-    if (
-        mention.root.ent_type_ == "PERSON"
+    return next((kind for kind, passes in tests if passes()), None)
+
+
+def _labels(mention: Span) -> set[str]:
+    return {t.ent_type_ for t in mention}
+
+
+def _names_person(cast: Cast, mention: Span, role_word: bool) -> bool:
+    """A person's name: tagged so, a proper noun that is no role, an honorific and a name, or
+    (part of) a name the article gives."""
+    root = mention.root
+    proper = root.pos_ == "PROPN" and not root.ent_type_ and not role_word
+    first = mention[0].lower_.rstrip(".")
+    return (
+        root.ent_type_ == "PERSON"
         or proper
-        or (first in HONORIFICS and len(mention) > 1)
-        or cast.knows(clean_name(mention.text))
-    ):
-        return "name"
-    if labels & GROUP_LABELS and mention.root.ent_type_:
-        return "group"
-    if (
-        mention.root.lemma_.lower() in lexicon().speaker_nouns
-        or mention.root.lower_ in lexicon().speaker_nouns
-    ):
-        return "role"
-    if mention.root.pos_ in {"NOUN", "PROPN"}:
-        return "described"
-    return None
+        or (first in lexicon.honorifics() and len(mention) > 1)
+        or cast.knows(person_name(mention.text))
+    )
 
 
 RESOLVERS: dict[str, Callable[[Cast, Span, int, list[Said]], Speaker | None]] = {

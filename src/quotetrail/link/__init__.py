@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from quotetrail.lexicon import clean_name
 from quotetrail.link import neardup
 from quotetrail.link.entities import (
     MENTION_KINDS,
@@ -22,7 +23,6 @@ from quotetrail.link.entities import (
     observation_keys,
     people_by_surname,
 )
-from quotetrail.link.names import clean_name
 from quotetrail.link.statements import Claim, block_key, day_of, lookup_keys, match
 from quotetrail.link.stories import (
     STORY_TERMS,

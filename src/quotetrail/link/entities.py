@@ -23,15 +23,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from quotetrail.link.names import (
-    TITLES,
-    actor_of,
-    fold,
-    given_names,
-    name_tokens,
-    role_key,
-    surname,
-)
+from quotetrail.lexicon import actor_of, fold, title_words
+from quotetrail.link.names import given_names, name_tokens, role_key, surname
 from quotetrail.records import stable_id
 
 PREFIX = 4  # surname prefix length of the truncation key
@@ -96,9 +89,13 @@ def people_by_surname(observations: Sequence[Observation]) -> None:
     country ("Washington" beside "George Washington") stays what it is. Changes `kind` in place."""
     surnames = {(obs.article_id, surname(obs.name)) for obs in observations if obs.kind == "person"}
     for obs in observations:
-        if obs.kind != "person" and len(obs.name.split()) == 1 and not actor_of(obs.name):
-            if (obs.article_id, fold(obs.name)) in surnames:
-                obs.kind = "person"
+        if (
+            obs.kind != "person"
+            and len(obs.name.split()) == 1
+            and not actor_of(obs.name)
+            and (obs.article_id, fold(obs.name)) in surnames
+        ):
+            obs.kind = "person"
 
 
 def _bare(name: str) -> str:
@@ -164,7 +161,7 @@ def observation_keys(obs: Observation) -> set[str]:
 def _described_role(obs: Observation) -> str | None:
     """ "the Russian President" → "president|russia" (role words + the country named)."""
     words = [fold(token).strip(".") for token in obs.name.split()]
-    role = obs.role or " ".join(w for w in words if w in TITLES and w != "the")
+    role = obs.role or " ".join(w for w in words if w in title_words())
     country = obs.affiliation or next((actor_of(w) for w in words if actor_of(w)), None)
     return role_key(role, country) if role else None
 
@@ -173,7 +170,8 @@ class Resolver:
     """Files observations under entities; holds the candidates the store handed over."""
 
     def __init__(self, fetch: Callable[[set[str]], Iterable[Entity]] | None = None):
-        """`fetch(keys)` returns the stored entities holding any of `keys`; each key is asked once."""
+        """`fetch(keys)` returns the stored entities holding any of `keys`; each key is asked
+        once."""
         self.fetch = fetch
         self.fetched: set[str] = set()
         self.entities: dict[str, Entity] = {}
@@ -182,7 +180,8 @@ class Resolver:
         self.merges: list[Merge] = []
 
     def load(self, keys: set[str]) -> None:
-        """Bring in the stored entities under `keys` not asked for yet (one query per batch of keys)."""
+        """Bring in the stored entities under `keys` not asked for yet (one query per batch of
+        keys)."""
         missing = keys - self.fetched
         self.fetched |= missing
         if missing and self.fetch:
