@@ -58,7 +58,7 @@ def featurize(examples: list[Example], with_embeddings: bool) -> list[dict[str, 
         vectors.append(static.static_features(doc[:], target) if target is not None else {})
     rows = _prune(rows)
     dense_rows = embedding.embedding_features(pairs) if with_embeddings else vectors
-    for row, dense in zip(rows, dense_rows):
+    for row, dense in zip(rows, dense_rows, strict=True):
         row.update(dense)
     return rows
 

@@ -8,6 +8,8 @@ weights, so the model is a plain dictionary of coefficients.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
 
 from quotetrail.lexicon import valence, words
@@ -74,7 +76,8 @@ def _sign(value: float) -> str:
 
 
 def target_features(sentence: Span, target: Span) -> dict[str, float]:
-    """Features of `target` (a span inside `sentence`)."""
+    """Features of `target` (a span inside `sentence`): its role, the word that governs it, its
+    modifiers, and the words and valences of the sentence around it."""
     feats: dict[str, float] = {}
 
     def add(name: str, value: float = 1.0) -> None:
@@ -85,28 +88,44 @@ def target_features(sentence: Span, target: Span) -> dict[str, float]:
     target_role = role(target)
     add(f"role:{target_role}")
     add(f"t:{head.lower_}")
-    gov = governor(head)
-    negated_gov = gov is not None and is_negated(gov)
-    if gov is not None:
-        gov_lemma = gov.lemma_.lower()
-        add(f"gov:{gov_lemma}")
-        add(f"rolegov:{target_role}|{gov_lemma}")
-        gov_val = valence(gov.text, gov_lemma) * (-1 if negated_gov else 1)
-        if gov_val:
-            add(f"rolegovval:{target_role}|{_sign(gov_val)}")
-            add(f"govval:{target_role}", gov_val / 4)
-        if negated_gov:
-            add("gov_negated")
-
-        for child in gov.children:
-            if child.i in inside or child.dep_ in ("punct", "det", "aux", "auxpass"):
-                continue
-            if child.pos_ in CONTENT:
-                add(f"sib:{target_role}|{child.dep_}|{child.lemma_.lower()}")
+    _governor_features(add, head, target_role, inside)
     for child in head.children:
         if child.i not in inside and child.pos_ in CONTENT:
             add(f"mod:{child.dep_}|{child.lemma_.lower()}")
+    _context_features(add, sentence, target, inside)
+    return feats
 
+
+AddFeature = Callable[..., None]
+
+
+def _governor_features(add: AddFeature, head: Token, target_role: str, inside: set[int]) -> None:
+    """The word that governs the target: its lemma, valence (negation flips it) and the content
+    words it governs beside the target."""
+    gov = governor(head)
+    if gov is None:
+        return
+    negated_gov = is_negated(gov)
+    gov_lemma = gov.lemma_.lower()
+    add(f"gov:{gov_lemma}")
+    add(f"rolegov:{target_role}|{gov_lemma}")
+    gov_val = valence(gov.text, gov_lemma) * (-1 if negated_gov else 1)
+    if gov_val:
+        add(f"rolegovval:{target_role}|{_sign(gov_val)}")
+        add(f"govval:{target_role}", gov_val / 4)
+    if negated_gov:
+        add("gov_negated")
+    for child in gov.children:
+        if child.i in inside or child.dep_ in ("punct", "det", "aux", "auxpass"):
+            continue
+        if child.pos_ in CONTENT:
+            add(f"sib:{target_role}|{child.dep_}|{child.lemma_.lower()}")
+
+
+def _context_features(add: AddFeature, sentence: Span, target: Span, inside: set[int]) -> None:
+    """The sentence's words (near ones by side) and its valence: in all, near the target, and
+    along the tree path to it."""
+    head = target.root
     val_sum = {"sent": 0.0, "near": 0.0, "path": 0.0}
     for token in sentence:
         if token.i in inside or token.is_punct or token.is_space:
@@ -135,4 +154,3 @@ def target_features(sentence: Span, target: Span) -> dict[str, float]:
     for name, value in val_sum.items():
         if value:
             add(f"val_{name}_{_sign(value)}", min(abs(value), 8.0) / 4)
-    return feats

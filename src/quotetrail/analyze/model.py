@@ -32,7 +32,7 @@ class LinearModel:
 
     def proba(self, feats: dict[str, float]) -> dict[str, float]:
         """Class probabilities (softmax of the linear scores)."""
-        return softmax(dict(zip(self.classes, self.scores(feats))))
+        return softmax(dict(zip(self.classes, self.scores(feats), strict=True)))
 
     def reasons(self, feats: dict[str, float], label: str, n: int = 3) -> list[str]:
         """The features that pushed hardest toward `label`, relative to the other classes."""

@@ -66,7 +66,7 @@ def repaired(ent: Span) -> Span | None:
 @Language.component(COMPONENT)
 def repair_entities(doc: Doc) -> Doc:
     kept = [span for span in map(repaired, doc.ents) if span is not None]
-    if len(kept) != len(doc.ents) or any(a is not b for a, b in zip(kept, doc.ents)):
+    if len(kept) != len(doc.ents) or any(a is not b for a, b in zip(kept, doc.ents, strict=True)):
         doc.set_ents(kept, default="outside")
     return doc
 

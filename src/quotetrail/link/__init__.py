@@ -131,7 +131,7 @@ def headline(text: str, limit: int = 100) -> str:
 def _story(row: dict[str, Any]) -> Story:
     return Story(
         id=row["id"],
-        centroid=dict(zip(row["terms"] or [], row["weights"] or [])),
+        centroid=dict(zip(row["terms"] or [], row["weights"] or [], strict=True)),
         size=row["size"],
         first=row["first"],
         last=row["last"],
@@ -187,7 +187,7 @@ def resolve_entities(
     )
     resolver.load(keys)
     claims, statement_rows = [], []
-    for obs, row in zip(speakers, statements):
+    for obs, row in zip(speakers, statements, strict=True):
         speaker = resolver.resolve(obs)
         affiliation = _speaks_for(resolver, speaker, obs)
         statement_rows.append(
@@ -201,7 +201,7 @@ def resolve_entities(
         )
         claims.append(Claim(row["id"], row["article_id"], speaker.id, row["day"], row["quote"]))
     counts: Counter[tuple[str, str]] = Counter()
-    for obs, row in zip(named, usable):
+    for obs, row in zip(named, usable, strict=True):
         counts[(obs.article_id, resolver.resolve(obs).id)] += row["n"]
     changed = [resolver.entities[i] for i in sorted(resolver.changed)]
     sql.save_entities(store, [vars(e) for e in changed], [vars(m) for m in resolver.merges])

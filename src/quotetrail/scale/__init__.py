@@ -1,4 +1,5 @@
-"""Drivers: run `pipeline.process_batch` over a stream of documents, on one core, many, or a cluster.
+"""Drivers: run `pipeline.process_batch` over a stream of documents, on one core, many, or a
+cluster.
 
 A driver takes an iterable of `Batch`es and yields each batch's results in input
 order, consuming its input lazily so memory stays flat however large the corpus. `make_driver`
