@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
@@ -176,3 +177,12 @@ def test_lexicon_stance_cues(lemma, entry) -> None:
 def test_lexicon_valence() -> None:
     assert lexicon.valence("good") > 0 > lexicon.valence("terrible")
     assert lexicon.valence("qwzx") == 0.0
+
+
+@pytest.mark.parametrize(("form", "number"), [("jan", 1), ("may", 5), ("sept", 9), ("sep", 9)])
+def test_lexicon_months_every_written_form(form, number) -> None:
+    assert lexicon.words().months[form] == number
+
+
+def test_lexicon_weekdays_count_from_monday_as_dates_do() -> None:
+    assert lexicon.words().weekdays[date(2021, 8, 20).weekday()] == "friday"

@@ -12,24 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
-_MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+from quotetrail.lexicon import words
+
+MONTHS = words().months
+_MONTH = rf"(?P<month>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?"
 _TIME = (
     r"(?:\s*(?:,|at|-|–|\|)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?"
     r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:Z|GMT|UTC|[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
@@ -68,7 +54,7 @@ def _to_found(match: re.Match[str]) -> FoundDate | None:
     month = (
         int(groups["month_number"])
         if groups.get("month_number")
-        else MONTHS[groups["month"].lower()[:3]]
+        else MONTHS[groups["month"].lower()]
     )
     try:
         day = date(int(groups["year"]), month, int(groups["day"]))

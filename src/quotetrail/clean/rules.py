@@ -129,7 +129,7 @@ _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:
 _RELATIVE_TIME = re.compile(
     r"^(?:\d+\s*(?:[smhd]|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago|"
     r"(?:yesterday|today|just now)(?:\s+at)?)\b[\w\s:.,]{0,20}$"
-    r"|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? "
+    rf"|^(?:{'|'.join(sorted({month[:3] for month in lexicon.words().months}))})[a-z]*\.? "
     r"\d{1,2},? \d{1,2}:\d{2}(?:\s*[ap]m)?$",
     re.I,
 )

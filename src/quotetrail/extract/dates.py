@@ -14,28 +14,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+from quotetrail.lexicon import words
+
+WEEKDAYS = words().weekdays
+MONTHS = words().months
 RELATIVE_DAYS = {
     "today": 0,
     "yesterday": 1,
@@ -57,8 +39,8 @@ def _weekday(phrase: str, published: date | None) -> date | None:
 
 
 def _relative(phrase: str, published: date | None) -> date | None:
-    for words, days in RELATIVE_DAYS.items():
-        if words in phrase and published is not None:
+    for relative, days in RELATIVE_DAYS.items():
+        if relative in phrase and published is not None:
             return published - timedelta(days=days)
     return None
 

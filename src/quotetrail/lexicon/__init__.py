@@ -115,6 +115,8 @@ class Words:
     name_particles: frozenset[str]  # lower-case words inside a name: "van", "bin", "al"
     negators: frozenset[str]  # words that negate the predicate they attach to
     target_anaphors: frozenset[str]  # "they", "the group": how a quote refers to its target
+    months: dict[str, int]  # every written form of a month name → its number: "sept" → 9
+    weekdays: tuple[str, ...]  # Monday first, as `date.weekday()` counts
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +139,10 @@ def words() -> Words:
         name_particles=frozenset(data["name_particles"]),
         negators=frozenset(data["negators"]),
         target_anaphors=frozenset(data["target_anaphors"]),
+        months={
+            form: number for number, forms in enumerate(data["months"], start=1) for form in forms
+        },
+        weekdays=tuple(data["weekdays"]),
     )
 
 
