@@ -72,6 +72,22 @@ def _iso_date(value: str | None) -> str | None:
         raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+# The filters several verbs share, each defined once.
+SpeakerOption = Annotated[
+    str | None,
+    typer.Option(help="Speaker name, mention or any alias of the resolved speaker contains this."),
+]
+AboutOption = Annotated[str | None, typer.Option(help="Statements about this target.")]
+OutletOption = Annotated[str | None, typer.Option(help="Outlet name contains this.")]
+KindOption = Annotated[StatementKind | None, typer.Option(help="direct, indirect or mixed.")]
+SinceOption = Annotated[
+    str | None, typer.Option(callback=_iso_date, help="On or after this date (YYYY-MM-DD).")
+]
+UntilOption = Annotated[
+    str | None, typer.Option(callback=_iso_date, help="On or before this date (YYYY-MM-DD).")
+]
+
+
 @contextmanager
 def _open(db: Path, read_only: bool = True) -> Iterator[Store]:
     if read_only and not db.exists():
@@ -209,13 +225,9 @@ def _progress() -> Iterator[Progress | None]:
 @app.command()
 def articles(
     db: DbOption = DEFAULT_DB,
-    outlet: Annotated[str | None, typer.Option(help="Outlet name contains this.")] = None,
-    since: Annotated[
-        str | None, typer.Option(callback=_iso_date, help="Published on or after (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(callback=_iso_date, help="Published on or before.")
-    ] = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: LimitOption = None,
     fmt: FormatOption = None,
 ) -> None:
@@ -249,21 +261,12 @@ def articles(
 @app.command()
 def statements(
     db: DbOption = DEFAULT_DB,
-    speaker: Annotated[
-        str | None,
-        typer.Option(
-            help="Speaker name, mention or any alias of the resolved speaker contains this."
-        ),
-    ] = None,
-    about: Annotated[str | None, typer.Option(help="Statements about this target.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet name contains this.")] = None,
-    since: Annotated[
-        str | None, typer.Option(callback=_iso_date, help="Said on or after (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(callback=_iso_date, help="Said on or before.")
-    ] = None,
-    kind: Annotated[StatementKind | None, typer.Option(help="direct, indirect or mixed.")] = None,
+    speaker: SpeakerOption = None,
+    about: AboutOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
     limit: LimitOption = None,
     fmt: FormatOption = None,
 ) -> None:
@@ -291,12 +294,8 @@ def positions(
     ],
     target: Annotated[str, typer.Option(help="What the statements are about.")],
     db: DbOption = DEFAULT_DB,
-    since: Annotated[
-        str | None, typer.Option(callback=_iso_date, help="Said on or after (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(callback=_iso_date, help="Said on or before.")
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     period: Annotated[Period, typer.Option(help="Aggregate per calendar period.")] = MONTH,
     fmt: FormatOption = None,
 ) -> None:
@@ -517,19 +516,12 @@ def search(
         bool,
         typer.Option("--articles", help="Search article titles and texts instead of statements."),
     ] = False,
-    speaker: Annotated[
-        str | None,
-        typer.Option(
-            help="Speaker name, mention or any alias of the resolved speaker contains this."
-        ),
-    ] = None,
-    about: Annotated[str | None, typer.Option(help="Statements about this target.")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet name contains this.")] = None,
-    since: Annotated[
-        str | None, typer.Option(callback=_iso_date, help="On or after (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[str | None, typer.Option(callback=_iso_date, help="On or before.")] = None,
-    kind: Annotated[StatementKind | None, typer.Option(help="direct, indirect or mixed.")] = None,
+    speaker: SpeakerOption = None,
+    about: AboutOption = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    kind: KindOption = None,
     stance: Annotated[
         StanceLabel | None,
         typer.Option(help="support, oppose or neutral (on --about when given)."),
@@ -579,13 +571,8 @@ def report(
     target: Annotated[
         str | None, typer.Option(help="With --actor: the target of the position.")
     ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(callback=_iso_date, help="Position from this date (YYYY-MM-DD)."),
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(callback=_iso_date, help="Position up to this date.")
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
     """Write one self-contained HTML report (opens offline; no external requests)."""
     from quotetrail.serve.report import write_report
