@@ -143,11 +143,17 @@ def test_lexicon_line_protecting_forms_are_finite() -> None:
 
 @pytest.mark.parametrize(
     ("word", "kind", "gender"),
-    [("mr", "honorific", "m"), ("dame", "honorific", "f"), ("president", "role", None)],
+    [
+        ("mr", "courtesy", "m"),
+        ("sen", "honorific", None),
+        ("dame", "honorific", "f"),
+        ("president", "role", None),
+    ],
 )
 def test_lexicon_titles(word, kind, gender) -> None:
     assert lexicon.titles()[word] == lexicon.Title(kind, gender)
-    assert (word in lexicon.honorifics()) == (kind == "honorific")
+    assert (word in lexicon.honorifics()) == (kind in {"courtesy", "honorific"})
+    assert (word in lexicon.courtesy_titles()) == (kind == "courtesy")
     assert lexicon.title_gender().get(word) == gender
 
 

@@ -196,9 +196,9 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
 
 
 def _extend_title(ent: Span) -> Span:
-    """Include an honorific written before a name ("Mr. Blinken")."""
+    """Include a form of address written before a name ("Mr. Blinken"; not "Sen.", a title)."""
     doc = ent.doc
-    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in lexicon.honorifics():
+    if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in lexicon.courtesy_titles():
         return doc[ent.start - 1 : ent.end]
     return ent
 

@@ -151,7 +151,7 @@ def words() -> Words:
 
 @dataclass(frozen=True)
 class Title:
-    kind: str  # honorific | rank | role | qualifier (see titles.tsv)
+    kind: str  # courtesy | honorific | rank | role | qualifier (see titles.tsv)
     gender: str | None  # "m" / "f" where the word tells it ("Mrs"), else None
 
 
@@ -167,7 +167,16 @@ def titles() -> dict[str, Title]:
 @lru_cache(maxsize=1)
 def honorifics() -> frozenset[str]:
     """Forms of address and abbreviated ranks a name follows: "mr", "dr", "sen", "gen"."""
-    return frozenset(word for word, title in titles().items() if title.kind == "honorific")
+    return frozenset(
+        word for word, title in titles().items() if title.kind in {"courtesy", "honorific"}
+    )
+
+
+@lru_cache(maxsize=1)
+def courtesy_titles() -> frozenset[str]:
+    """Forms of address written as part of a name ("Mr. Blinken"), unlike a rank or office
+    ("Sen." in "Sen. Jon Tester"), which is the speaker's title, not their name as written."""
+    return frozenset(word for word, title in titles().items() if title.kind == "courtesy")
 
 
 @lru_cache(maxsize=1)
