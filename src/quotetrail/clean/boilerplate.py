@@ -29,12 +29,12 @@ from quotetrail.clean.rules import (
     normalise,
     word_count,
 )
+from quotetrail.lexicon import quote_marks
 from quotetrail.records import RemovedLine
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _INNER_PUNCTUATION = re.compile(r"[,.;:!?،。，、]")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
-_OPENING_QUOTES = ("“", '"', "«", "„", "‘")
 PROSE_MIN_WORDS = 12
 PROSE_ANY_END_WORDS = 30
 MAX_GAP_LINES = 4
@@ -183,7 +183,7 @@ def _remove_title(lines: list[str], title: str, result: CleanedLines) -> list[st
 def _is_sentence(line: str) -> bool:
     """A short finished sentence: a one-line paragraph, not a menu item or a headline. A quoted
     paragraph counts however short ("“We will see.”"): it continues someone's words."""
-    quoted = line.startswith(_OPENING_QUOTES)
+    quoted = line.startswith(tuple(quote_marks().closers))
     return (quoted or word_count(line) >= SENTENCE_MIN_WORDS) and bool(_SENTENCE_END.search(line))
 
 
