@@ -6,16 +6,21 @@ textacy is not a project dependency; run this from a throwaway virtual environme
     /tmp/textacy-venv/bin/pip install textacy .
     PYTHONPATH=src /tmp/textacy-venv/bin/python benchmarks/textacy_quotes.py \
         ../shared/data/quotes/ggt-dev
+    PYTHONPATH=src /tmp/textacy-venv/bin/python benchmarks/textacy_quotes.py \
+        ../shared/data/quotes/polnear-dev                    # dev.jsonl; or a .jsonl file:
+    PYTHONPATH=src /tmp/textacy-venv/bin/python benchmarks/textacy_quotes.py \
+        ../shared/data/quotes/polnear-dev/train.jsonl --sample 200
 
 It parses with the same small English model quotetrail uses (textacy's extractor needs a parse)
-and prints one JSON object with the same metric names as `quotetrail eval quotes`. An article in
+and prints one JSON object with the same metric names as `quotetrail eval quotes` (a PolNeAR
+sample is drawn with the harness's seed, so both score the same articles). An article in
 which textacy finds an odd number of quotation marks raises in textacy; it counts as no quotes.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,8 +48,11 @@ def textacy_extractor(texts: Sequence[str]) -> list[list[Predicted]]:
 
 
 def main() -> None:
-    data = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/quotes/ggt-dev")
-    print(json.dumps(score(data, textacy_extractor), sort_keys=True))
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data", type=Path, nargs="?", default=Path("../shared/data/quotes/ggt-dev"))
+    parser.add_argument("--sample", type=int, help="score N articles of a PolNeAR file")
+    args = parser.parse_args()
+    print(json.dumps(score(args.data, textacy_extractor, args.sample), sort_keys=True))
 
 
 if __name__ == "__main__":

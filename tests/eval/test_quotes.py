@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,12 +10,15 @@ import pytest
 from quotetrail.eval.quotes import (
     THRESHOLDS,
     Predicted,
+    content_kind,
     error_class,
     evaluate,
     match,
     offset_map,
     score,
     speaker_errors,
+    speaker_overlaps,
+    speech_cue,
 )
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "extract" / "quotes-mini"
@@ -36,7 +40,7 @@ def test_quotes_offset_map_points_back_to_raw(raw: str) -> None:
 
 
 def test_quotes_match_is_greedy_one_to_one() -> None:
-    golds = [(0, 10), (5, 15)]
+    golds = [((0, 10),), ((5, 15),)]
     predicted = [Predicted(0, 12)]
     assert match(golds, predicted, 0.3) == {0: 0}
     assert match(golds, [Predicted(0, 2)], 0.3) == {}
@@ -109,4 +113,137 @@ def test_quotes_speaker_errors_lists_only_wrong_speakers() -> None:
     ],
 )
 def test_quotes_match_overlap_is_a_share_of_the_gold_span(predicted, at_03, at_08):
-    assert [bool(match([(0, 10)], [predicted], t)) for t in THRESHOLDS] == [at_03, at_08]
+    assert [bool(match([((0, 10),)], [predicted], t)) for t in THRESHOLDS] == [at_03, at_08]
+
+
+def _polnear_article(text: str, *attributions: tuple[str, str, str]) -> dict:
+    """A PolNeAR-shaped record; each attribution is (source, cue, content) as found in `text`
+    (a content of two pieces is written "first|second")."""
+
+    def part(found: str) -> list[dict]:
+        if not found:
+            return []
+        spans = [[text.index(piece), text.index(piece) + len(piece)] for piece in found.split("|")]
+        return [{"spans": spans, "text": " … ".join(found.split("|"))}]
+
+    return {
+        "text": text,
+        "attributions": [
+            {"id": f"E{n}", "source": part(source), "cue": part(cue), "content": part(content)}
+            for n, (source, cue, content) in enumerate(attributions)
+        ],
+    }
+
+
+POLNEAR_TEXT = (
+    "“The bridge opens in May,” the mayor said, “and not a day later.”\n"
+    "Councillor Ray Ortiz believes the budget is too small.\n"
+    "Ortiz told reporters that the vote would be close."
+)
+POLNEAR = _polnear_article(
+    POLNEAR_TEXT,
+    ("the mayor", "said", "“The bridge opens in May,”|“and not a day later.”"),
+    ("Councillor Ray Ortiz", "believes", "the budget is too small"),
+    ("Ortiz", "told", "that the vote would be close"),
+)
+
+
+@pytest.fixture
+def polnear_dev(tmp_path: Path) -> Path:
+    (tmp_path / "dev.jsonl").write_text(json.dumps(POLNEAR) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def _at(fragment: str, speaker: str = "", mention: str = "") -> Predicted:
+    start = POLNEAR_TEXT.index(fragment)
+    return Predicted(start, start + len(fragment), speaker, mention)
+
+
+@pytest.mark.parametrize(
+    ("cue", "speech"),
+    [
+        ("said", True),
+        ("also noted:", True),
+        ("in a statement", True),
+        ("remarks", True),
+        ("according to", True),
+        ("believes", False),
+        ("wants", False),
+        ("―", False),
+    ],
+)
+def test_quotes_speech_cue_is_the_lexicons(cue: str, speech: bool) -> None:
+    assert speech_cue(cue) is speech
+
+
+@pytest.mark.parametrize(
+    ("pieces", "kind"),
+    [
+        (["“The bridge opens,”", "“and not later.”"], "direct"),
+        (['"It opens in May."'], "direct"),
+        (["“It runs to the end of the paragraph."], "direct"),
+        (["that it would “keep the details quiet.”"], "mixed"),
+        (["that the vote would be close"], "indirect"),
+    ],
+)
+def test_quotes_content_kind_by_quotation_marks(pieces: list[str], kind: str) -> None:
+    assert content_kind(pieces) == kind
+
+
+def test_quotes_polnear_split_quote_is_one_gold_of_two_pieces(polnear_dev: Path) -> None:
+    whole = Predicted(0, POLNEAR_TEXT.index("\n"), "Jo Park", "the mayor")
+    first_piece_only = _at("“The bridge opens in May,”", "Jo Park", "the mayor")
+    assert score(polnear_dev, lambda texts: [[whole]])["speech"]["recall_0.8"] == 0.5
+    scores = score(polnear_dev, lambda texts: [[first_piece_only]])
+    assert (scores["speech"]["recall_0.3"], scores["speech"]["recall_0.8"]) == (0.5, 0.0)
+
+
+def test_quotes_polnear_scores_all_and_speech_alone(polnear_dev: Path) -> None:
+    def three(texts):
+        return [
+            [
+                Predicted(0, POLNEAR_TEXT.index("\n"), "Jo Park", "he"),
+                _at("the budget is too small", "Ray Ortiz", "Ortiz"),
+                _at("that the vote would be close", "Ray Ortiz", "Ortiz"),
+            ]
+        ]
+
+    scores = score(polnear_dev, three)
+    assert scores["articles"] == 1
+    assert (scores["all"]["gold"], scores["speech"]["gold"]) == (3, 2)
+    assert scores["all"]["f1_0.3"] == 1.0
+    # the belief matched is left out of speech-only precision, neither right nor wrong
+    assert (scores["speech"]["precision_0.3"], scores["speech"]["recall_0.3"]) == (1.0, 1.0)
+    assert scores["speech"]["recall_0.3_direct"] == 1.0
+    assert scores["speech"]["recall_0.3_indirect"] == 1.0
+    # "he" / "Jo Park" shares no word with "the mayor"; "Ortiz" meets both Ortiz sources
+    assert scores["all"]["speaker_accuracy"] == round(2 / 3, 4)
+    assert scores["speech"]["speaker_accuracy"] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "source", "right"),
+    [
+        ("he", "Ray Ortiz", "he", True),
+        ("he", "Ray Ortiz", "Councillor Ortiz", True),
+        ("the campaign", "Clinton", "Clinton’s campaign", True),
+        ("she", "Jo Park", "the mayor", False),
+        ("the", "", "the council", False),
+    ],
+)
+def test_quotes_speaker_overlaps_the_gold_source(mention, name, source, right) -> None:
+    assert speaker_overlaps(Predicted(0, 1, name, mention), source) is right
+
+
+def test_quotes_polnear_file_and_sample(polnear_dev: Path) -> None:
+    train = polnear_dev / "train.jsonl"
+    train.write_text("".join(json.dumps(POLNEAR) + "\n" for _ in range(5)), encoding="utf-8")
+    seen: list[int] = []
+
+    def counting(texts):
+        seen.append(len(texts))
+        return [[] for _ in texts]
+
+    assert score(train, counting, sample=2)["articles"] == 2
+    assert score(polnear_dev, counting)["articles"] == 1
+    assert seen == [2, 1]

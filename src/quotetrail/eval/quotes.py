@@ -1,25 +1,35 @@
-"""`eval quotes`: statement extraction and speaker attribution scored on a Gender Gap Tracker set.
+"""`eval quotes`: statement extraction and speaker attribution scored on two annotated sets.
 
-The data is a folder with `annotations.jsonl` (one article a line: `text_raw`, `text`, `quotes`).
-Gold offsets index `text`, upstream's preprocessing of `text_raw`; we run the extractor on
-`text_raw` (what a cleaner would give us) and carry gold spans back to it by replaying that
-preprocessing with an offset map. Matching is upstream's: a gold quote matches a predicted one
-when |gold ∩ predicted| / |gold| exceeds the threshold, greedily one to one. Speaker accuracy is
-the stricter test: the resolved speaker *name* against gold `reference`, over matched quotes.
+Gender Gap Tracker (a folder with `annotations.jsonl`, one article a line: `text_raw`, `text`,
+`quotes`): gold offsets index `text`, upstream's preprocessing of `text_raw`; we run the extractor
+on `text_raw` (what a cleaner would give us) and carry gold spans back to it by replaying that
+preprocessing with an offset map. Speaker accuracy is the stricter test there: the resolved
+speaker *name* against gold `reference`, over matched quotes.
 
-`score` takes any extractor (texts in, predictions out), so a peer such as textacy is measured
-with the same code (see benchmarks/textacy_quotes.py).
+PolNeAR (a folder with `dev.jsonl`, or any of its `.jsonl` files such as `train.jsonl`: one
+article a line, `text` and `attributions` of source, cue and content spans): scored on all
+attributions and on speech alone (the cue is a speech verb, a statement noun or an attribution
+phrase of the lexicon), with recall by kind and the speaker against the gold source as written.
+
+Matching is the same on both: a gold content matches a predicted one when |gold ∩ predicted| /
+|gold| exceeds the threshold, greedily one to one. `score` takes any extractor (texts in,
+predictions out), so a peer such as textacy is measured with the same code (see
+benchmarks/textacy_quotes.py).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import random
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from quotetrail.lexicon import quote_marks, speech_forms, words
 
 THRESHOLDS = (0.3, 0.8)
 # upstream preprocessing of text_raw into text, in order (README of the data set)
@@ -110,15 +120,19 @@ def gold_kind(quote: dict[str, Any]) -> str:
     )
 
 
-def _overlap(gold: tuple[int, int], predicted: Predicted) -> float:
-    shared = max(0, min(gold[1], predicted.end) - max(gold[0], predicted.start))
-    return shared / max(1, gold[1] - gold[0])
+Gold = tuple[tuple[int, int], ...]  # a gold content's parts: one span, or a quote's pieces
 
 
-def match(
-    golds: list[tuple[int, int]], predicted: list[Predicted], threshold: float
-) -> dict[int, int]:
-    """Greedy one-to-one: each gold, in order, takes the free prediction it overlaps most."""
+def _overlap(gold: Gold, predicted: Predicted) -> float:
+    shared = sum(
+        max(0, min(end, predicted.end) - max(start, predicted.start)) for start, end in gold
+    )
+    return shared / max(1, sum(end - start for start, end in gold))
+
+
+def match(golds: list[Gold], predicted: list[Predicted], threshold: float) -> dict[int, int]:
+    """Greedy one-to-one: each gold, in order, takes the free prediction it overlaps most (of a
+    content in pieces, "…," he said, "…", the share of all its pieces)."""
     taken: set[int] = set()
     pairs: dict[int, int] = {}
     for g, gold in enumerate(golds):
@@ -133,9 +147,13 @@ def match(
     return pairs
 
 
-def load(data: Path) -> list[dict[str, Any]]:
-    with (data / "annotations.jsonl").open(encoding="utf-8") as handle:
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def load(data: Path) -> list[dict[str, Any]]:
+    return _read_jsonl(data / "annotations.jsonl")
 
 
 def _f1(precision: float, recall: float) -> float:
@@ -151,15 +169,16 @@ def _located(article: dict[str, Any]) -> list[tuple[dict[str, Any], tuple[int, i
     return [(q, span) for q, span in located if span]
 
 
-def score(data: Path, extractor: Extractor) -> dict[str, Any]:
-    """Quote P/R/F1 at each overlap threshold and speaker accuracy, for any extractor."""
+def score_ggt(data: Path, extractor: Extractor) -> dict[str, Any]:
+    """Quote P/R/F1 at each overlap threshold and speaker accuracy on a Gender Gap Tracker
+    folder, for any extractor."""
     articles = load(data)
     predictions = extractor([article["text_raw"] for article in articles])
     counts: Counter[str] = Counter()
     for article, predicted in zip(articles, predictions, strict=True):
         located = _located(article)
         quotes = [q for q, _ in located]
-        golds = [span for _, span in located]
+        golds: list[Gold] = [(span,) for _, span in located]
         counts["gold"] += len(golds)
         counts["predicted"] += len(predicted)
         for threshold in THRESHOLDS:
@@ -206,6 +225,160 @@ def _metrics(counts: Counter[str]) -> dict[str, Any]:
     metrics["gold_quotes"] = counts["gold"]
     metrics["predicted_quotes"] = counts["predicted"]
     return metrics
+
+
+# PolNeAR
+
+SAMPLE_SEED = 17  # a sample of a PolNeAR file is drawn with this seed, so it is the same each run
+POLNEAR_KINDS = ("direct", "indirect", "mixed")
+GRAMMAR_WORDS = {"a", "an", "the", "of", "and", "s"}  # shared by two names without making one
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One PolNeAR gold attribution, as the scorer needs it."""
+
+    content: Gold
+    source: str  # the source as written ("he", "the campaign"); "" when the gold names none
+    speech: bool  # the cue is a verb or noun of saying, not a belief or an intention
+    kind: str  # direct | indirect | mixed, by the quotation marks of the content
+
+
+def speech_cue(cue: str) -> bool:
+    """Whether a gold cue reports speech: a written form of a lexicon speech verb ("said",
+    "also noted"), a statement noun, singular or plural ("in a statement", "remarks"), or an
+    attribution phrase ("according to")."""
+    lowered = cue.casefold()
+    if any(phrase in lowered for phrase in words().attribution_phrases):
+        return True
+    forms, nouns = speech_forms(), words().nominal_cues
+    return any(
+        word in forms or word in nouns or word.removesuffix("s") in nouns
+        for word in re.findall(r"[^\W\d_]+", lowered)
+    )
+
+
+def _quoted(piece: str) -> bool:
+    """A piece wholly inside double quotation marks (closing punctuation aside); an open quote
+    that runs to its paragraph's end has no closing mark."""
+    marks = quote_marks().double
+    piece = piece.strip().rstrip(".,;:!?")
+    inner = piece[1:-1] if piece[-1:] in marks else piece[1:]
+    return piece[:1] in marks and not any(mark in inner for mark in marks)
+
+
+def content_kind(pieces: Sequence[str]) -> str:
+    """direct when every piece is a quotation, indirect when none has a double quotation mark,
+    mixed otherwise ("that it would 'keep the details under wraps'")."""
+    if all(_quoted(piece) for piece in pieces):
+        return "direct"
+    marks = quote_marks().double
+    return "mixed" if any(mark in piece for piece in pieces for mark in marks) else "indirect"
+
+
+def attribution(text: str, record: dict[str, Any]) -> Attribution | None:
+    """A gold attribution of PolNeAR, or None when it has no content span."""
+    spans = tuple(
+        (int(start), int(end)) for part in record["content"] for start, end in part["spans"]
+    )
+    if not spans:
+        return None
+    return Attribution(
+        content=spans,
+        source=" ".join(part["text"] for part in record["source"]),
+        speech=speech_cue(" ".join(part["text"] for part in record["cue"])),
+        kind=content_kind([text[start:end] for start, end in spans]),
+    )
+
+
+def _name_words(name: str) -> set[str]:
+    return set(normalise_name(name).split()) - GRAMMAR_WORDS
+
+
+def speaker_overlaps(prediction: Predicted, source: str) -> bool:
+    """The predicted speaker, as written at the cue or as resolved, shares a word with the gold
+    source as written (PolNeAR does not resolve "he": either side of ours may meet it)."""
+    return bool(
+        _name_words(source) & (_name_words(prediction.mention) | _name_words(prediction.speaker))
+    )
+
+
+def polnear_file(data: Path) -> Path:
+    """The PolNeAR articles `data` names: a `.jsonl` file itself, else the folder's `dev.jsonl`."""
+    return data if data.suffix == ".jsonl" else data / "dev.jsonl"
+
+
+def _prf(matched: int, predicted: int, gold: int) -> dict[str, float]:
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / gold if gold else 0.0
+    return {
+        "f1": round(_f1(precision, recall), 4),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+    }
+
+
+def score_polnear(path: Path, extractor: Extractor, sample: int | None = None) -> dict[str, Any]:
+    """P/R/F1 at each threshold on all attributions and on speech alone, recall by kind and
+    speaker accuracy, on a PolNeAR file (or a fixed-seed sample of `sample` of its articles).
+
+    For speech alone, a prediction matched to an attributed belief ("X believes …") is neither
+    right nor wrong: it leaves the precision's denominator."""
+    articles = _read_jsonl(path)
+    if sample is not None and sample < len(articles):
+        articles = random.Random(SAMPLE_SEED).sample(articles, sample)
+    predictions = extractor([article["text"] for article in articles])
+    counts = {"all": Counter[str](), "speech": Counter[str]()}
+    for article, predicted in zip(articles, predictions, strict=True):
+        found = [attribution(article["text"], record) for record in article["attributions"]]
+        golds = [gold for gold in found if gold is not None]
+        for threshold in THRESHOLDS:
+            pairs = match([gold.content for gold in golds], predicted, threshold)
+            beliefs = sum(not golds[g].speech for g in pairs)
+            counts["all"][f"predicted_{threshold}"] += len(predicted)
+            counts["speech"][f"predicted_{threshold}"] += len(predicted) - beliefs
+            for g, p in pairs.items():
+                gold = golds[g]
+                for name in ("all", "speech") if gold.speech else ("all",):
+                    counts[name][f"matched_{threshold}"] += 1
+                    if threshold == THRESHOLDS[0]:
+                        counts[name][f"recalled_{gold.kind}"] += 1
+                        if gold.source:
+                            counts[name]["sourced"] += 1
+                            counts[name]["speaker_right"] += speaker_overlaps(
+                                predicted[p], gold.source
+                            )
+        for gold in golds:
+            for name in ("all", "speech") if gold.speech else ("all",):
+                counts[name]["gold"] += 1
+                counts[name][f"gold_{gold.kind}"] += 1
+    return {"articles": len(articles)} | {
+        name: _polnear_metrics(counted) for name, counted in counts.items()
+    }
+
+
+def _polnear_metrics(counts: Counter[str]) -> dict[str, Any]:
+    metrics: dict[str, Any] = {"gold": counts["gold"], "predicted": counts["predicted_0.3"]}
+    for threshold in THRESHOLDS:
+        prf = _prf(counts[f"matched_{threshold}"], counts[f"predicted_{threshold}"], counts["gold"])
+        metrics |= {f"{key}_{threshold}": value for key, value in prf.items()}
+    for kind in POLNEAR_KINDS:
+        if counts[f"gold_{kind}"]:
+            metrics[f"recall_0.3_{kind}"] = round(
+                counts[f"recalled_{kind}"] / counts[f"gold_{kind}"], 4
+            )
+    metrics["speaker_accuracy"] = (
+        round(counts["speaker_right"] / counts["sourced"], 4) if counts["sourced"] else 0.0
+    )
+    return metrics
+
+
+def score(data: Path, extractor: Extractor, sample: int | None = None) -> dict[str, Any]:
+    """Score any extractor on either layout: a Gender Gap Tracker folder (`annotations.jsonl`)
+    or PolNeAR (a folder with `dev.jsonl`, or one of its `.jsonl` files)."""
+    if (data / "annotations.jsonl").is_file():
+        return score_ggt(data, extractor)
+    return score_polnear(polnear_file(data), extractor, sample)
 
 
 PRONOUNS = {"he", "she", "him", "her", "they", "it"}
@@ -260,7 +433,8 @@ def speaker_errors(data: Path, extractor: Extractor) -> list[dict[str, Any]]:
     predictions = extractor([a["text_raw"] for a in articles])
     for article, predicted in zip(articles, predictions, strict=True):
         located = _located(article)
-        for g, p in match([span for _, span in located], predicted, THRESHOLDS[0]).items():
+        golds: list[Gold] = [(span,) for _, span in located]
+        for g, p in match(golds, predicted, THRESHOLDS[0]).items():
             quote, prediction = located[g][0], predicted[p]
             if normalise_name(prediction.speaker) != normalise_name(quote["reference"]):
                 rows.append(
@@ -303,14 +477,25 @@ def quotetrail_extractor(texts: Sequence[str]) -> list[list[Predicted]]:
     return results
 
 
-def evaluate(data: Path) -> dict[str, Any]:
-    return score(Path(data), quotetrail_extractor)
+def evaluate(data: Path, sample: int | None = None) -> dict[str, Any]:
+    return score(Path(data), quotetrail_extractor, sample)
 
 
-if __name__ == "__main__":  # python -m quotetrail.eval.quotes DATA: speaker errors by class
-    import sys
-
-    errors = speaker_errors(Path(sys.argv[1]), quotetrail_extractor)
+def main(argv: Sequence[str] | None = None) -> None:
+    """`python -m quotetrail.eval.quotes GGT_DATA`: speaker errors by class (to the terminal);
+    `… --sample N POLNEAR_FILE`: the scores of a fixed-seed sample of N articles."""
+    parser = argparse.ArgumentParser(prog="python -m quotetrail.eval.quotes")
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--sample", type=int, help="score N articles of a PolNeAR file")
+    args = parser.parse_args(argv)
+    if args.sample is not None:
+        print(json.dumps(evaluate(args.data, args.sample), sort_keys=True))
+        return
+    errors = speaker_errors(args.data, quotetrail_extractor)
     for row in errors:
         print(json.dumps(row, ensure_ascii=False))
     print(json.dumps(Counter(row["class"] for row in errors)))
+
+
+if __name__ == "__main__":
+    main()
