@@ -38,6 +38,8 @@ _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
 PROSE_MIN_WORDS = 12
 PROSE_ANY_END_WORDS = 30
 MAX_GAP_LINES = 4
+PAGE_MAX_GAP_LINES = 40
+DOMINANT_SHARE = 0.7
 HEAD_TITLE_WINDOW = 6
 HEAD_REPEAT_WINDOW = 10
 TITLE_MIN_WORDS = 3
@@ -187,17 +189,29 @@ def _is_sentence(line: str) -> bool:
     return (quoted or word_count(line) >= SENTENCE_MIN_WORDS) and bool(_SENTENCE_END.search(line))
 
 
-def _prose_runs(lines: list[str], stops: list[int]) -> list[list[int]]:
-    """Runs of prose line indices with at most MAX_GAP_LINES other lines (short sentences not
-    counted) between neighbours."""
+_LABELLED = re.compile(r"^[\w(][\w .,'’&()/-]{0,40}:\s+\S")
+_LIST_MARK = re.compile(r"^(?:[-*•·–—▪►]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S")
+
+
+def looks_like_content(line: str) -> bool:
+    """A line that belongs to a text even though it is no prose: a short sentence, a labelled
+    turn or field ("Question: …", "Rates: …"), a marked list item ("1. …", "• …")."""
+    if _is_sentence(line):
+        return True
+    return word_count(line) >= 2 and bool(_LABELLED.match(line) or _LIST_MARK.match(line))
+
+
+def _prose_runs(lines: list[str], stops: list[int], max_gap: int) -> list[list[int]]:
+    """Runs of prose line indices with at most `max_gap` other lines (lines that look like
+    content not counted) between neighbours."""
     runs: list[list[int]] = []
     for index, line in enumerate(lines):
         if not is_prose(line):
             continue
         gap = runs and sum(
-            1 for between in lines[runs[-1][-1] + 1 : index] if not _is_sentence(between)
+            1 for between in lines[runs[-1][-1] + 1 : index] if not looks_like_content(between)
         )
-        joined = runs and gap <= MAX_GAP_LINES
+        joined = runs and gap <= max_gap
         if joined and not any(runs[-1][-1] < stop <= index for stop in stops):
             runs[-1].append(index)
         else:
@@ -220,11 +234,43 @@ def body_bounds(
     The first run below an anchor (a byline or date line) weighs ANCHOR_WEIGHT times its length;
     a run with several list markers (dates, bylines, time stamps) inside is a list of stories or
     comments and weighs less; a run after a comment heading that follows real prose is readers'
-    text, not body.
+    text, not body. A page whose heaviest run is unanchored and holds less than
+    DOMINANT_SHARE of its prose is not one article but a page of parts (headed sections, lists,
+    Q&A, records): its runs are joined across up to PAGE_MAX_GAP_LINES lines of other text,
+    unless the joined run weighs less (list markers inside it: a list of stories).
     """
-    runs = _prose_runs(lines, list(stops))
-    if not runs:
+    best = _heaviest_run(lines, anchors, stops, markers, MAX_GAP_LINES)
+    if best is None:
         return 0, len(lines)
+    run, anchored, weight = best
+    prose_chars = sum(len(line) for line in lines if is_prose(line))
+    if not anchored and _chars(lines, run) < DOMINANT_SHARE * prose_chars:
+        joined = _heaviest_run(lines, anchors, stops, markers, PAGE_MAX_GAP_LINES)
+        if joined and joined[2] >= weight:  # not when the joining made a list of items
+            run = joined[0]
+    start = run[0]
+    while start > 0 and _is_sentence(lines[start - 1]):
+        start -= 1
+    limit = min((stop for stop in stops if stop > run[-1]), default=len(lines))
+    return start, _extend_end(lines, run[-1] + 1, limit)
+
+
+def _chars(lines: list[str], run: list[int]) -> int:
+    return sum(len(lines[index]) for index in run)
+
+
+def _heaviest_run(
+    lines: list[str],
+    anchors: Sequence[int],
+    stops: Sequence[int],
+    markers: Sequence[int],
+    max_gap: int,
+) -> tuple[list[int], bool, float] | None:
+    """The heaviest run of prose lines joined across `max_gap` lines, whether an anchor stands
+    just above it, and its weight."""
+    runs = _prose_runs(lines, list(stops), max_gap)
+    if not runs:
+        return None
     first_stop = min(
         (stop for stop in stops if _prose_chars_before(lines, runs, stop) >= MIN_BODY_CHARS),
         default=len(lines) + 1,
@@ -239,18 +285,13 @@ def body_bounds(
     }
 
     def weight(run: list[int]) -> float:
-        chars = sum(len(lines[index]) for index in run)
         inside = sum(1 for marker in markers if run[0] < marker <= run[-1])
         if inside >= 2:  # dates, bylines or time stamps between its paragraphs: a list of items
-            return chars / inside
-        return chars * (ANCHOR_WEIGHT if run[0] in anchored else 1)
+            return _chars(lines, run) / inside
+        return _chars(lines, run) * (ANCHOR_WEIGHT if run[0] in anchored else 1)
 
     best = max(runs, key=weight)
-    start = best[0]
-    while start > 0 and _is_sentence(lines[start - 1]):
-        start -= 1
-    limit = min((stop for stop in stops if stop > best[-1]), default=len(lines))
-    return start, _extend_end(lines, best[-1] + 1, limit)
+    return best, best[0] in anchored, weight(best)
 
 
 def _extend_end(lines: list[str], end: int, limit: int) -> int:

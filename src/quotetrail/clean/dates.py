@@ -1,7 +1,8 @@
 """Dates in article text: a stated publication date, or the latest explicit date as a fallback.
 
 A publication date is stated by a short line that is (almost) only a date, with or without a
-time: "23 Aug, 2021 12:15", "July 6, 2024 3:25 am", "Published: 2021-08-23". When no line
+time: "23 Aug, 2021 12:15", "July 6, 2024 3:25 am", "Published: 2021-08-23", or with the place
+it was stated at ("Moscow, 20 August 2021", a transcript's header). When no line
 states one, the latest full date (day, month and year) the text mentions stands in, marked as
 inferred by the caller.
 """
@@ -34,6 +35,10 @@ DATE_PATTERNS = (
 )
 _DATE_LINE_LABEL = re.compile(
     r"^(?:published|posted|updated|last updated|date|first published)(?: on)?\s*:?\s*", re.I
+)
+# "Moscow, 20 August 2021", "The Kremlin, Moscow, 20 August 2021": the place a date was stated at
+_PLACE_BEFORE = re.compile(
+    r"^(?:(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*){1,2}(?=\d)"
 )
 _WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
 _LEADING_TIME = re.compile(
@@ -107,7 +112,8 @@ def stated_date(line: str) -> FoundDate | None:
 
 
 def _date_only(line: str) -> FoundDate | None:
-    stripped = _WEEKDAY.sub("", _LEADING_TIME.sub("", _DATE_LINE_LABEL.sub("", line.strip())))
+    stripped = _PLACE_BEFORE.sub("", _DATE_LINE_LABEL.sub("", line.strip()))
+    stripped = _WEEKDAY.sub("", _LEADING_TIME.sub("", stripped))
     if len(stripped) > 60:
         return None
     found = find_dates(stripped)

@@ -1,7 +1,9 @@
 """`eval clean`: main text from pages, against the gold bodies of an article-extraction benchmark.
 
-Data laid out like scrapinghub's article-extraction-benchmark: `html/<id>.html.gz` and
-`ground-truth.json` ({id: {"articleBody", "url"}}). Two tasks, both scored with the benchmark's
+Two layouts: scrapinghub's article-extraction-benchmark (`html/<id>.html.gz` and
+`ground-truth.json`, {id: {"articleBody", "url"}}), and CleanEval's (`input/<n>.html` and
+`GoldStandard/<n>.txt`: a "URL:" line, then the kept text with <p>/<h>/<l> block markers, which
+are not text and are dropped). Two tasks, both scored with the benchmark's
 own metric (re-implemented here): \\w+ tokens, 4-gram shingles, per-document TP/FP/FN from
 shingle multiset counts normalised to sum 1, precision and recall averaged over documents,
 F1 the harmonic mean of the two averages.
@@ -28,7 +30,7 @@ import trafilatura
 from lxml import etree
 
 from quotetrail.clean import article_body, clean_document
-from quotetrail.read.html import read_html_file
+from quotetrail.read.html import decode_html, read_html_file
 from quotetrail.records import RawDocument
 
 _TOKEN = re.compile(r"\w+")
@@ -132,12 +134,43 @@ def page_text_lines(html: str) -> list[str]:
 # --- the tasks -------------------------------------------------------------------------------
 
 
-def _pages(data: Path) -> Iterator[tuple[str, Path, dict[str, Any]]]:
+Page = tuple[Path, str, str | None]  # the page, its gold text, its address
+
+
+def _benchmark_pages(data: Path) -> Iterator[Page]:
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     for key in sorted(truth):
         page = data / "html" / f"{key}.html.gz"
         if page.exists():
-            yield key, page, truth[key]
+            yield page, truth[key].get("articleBody", ""), truth[key].get("url")
+
+
+_GOLD_URL = re.compile(r"^\s*URL:\s*(\S*)[^\n]*\n?")
+_GOLD_MARKER = re.compile(r"<[phl]>")
+
+
+def cleaneval_gold(data: bytes) -> tuple[str, str | None]:
+    """(text, address) of a CleanEval gold file, decoded as the HTML reader decodes a page."""
+    text, _encoding = decode_html(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    url = _GOLD_URL.match(text)
+    body = text[url.end() :] if url else text
+    return _GOLD_MARKER.sub(" ", body), url.group(1) if url else None
+
+
+def _cleaneval_pages(data: Path) -> Iterator[Page]:
+    for gold in sorted(
+        (data / "GoldStandard").glob("*.txt"), key=lambda path: (len(path.stem), path.stem)
+    ):
+        page = data / "input" / f"{gold.stem}.html"
+        if page.exists():
+            yield (page, *cleaneval_gold(gold.read_bytes()))
+
+
+def _pages(data: Path) -> Iterator[Page]:
+    return (
+        _benchmark_pages(data) if (data / "ground-truth.json").exists() else _cleaneval_pages(data)
+    )
 
 
 def _our_html(page: Path, url: str | None) -> str:
@@ -174,11 +207,9 @@ SYSTEMS: dict[str, Callable[[Path, str | None], str]] = {
 
 def evaluate(data: Path, systems: tuple[str, ...] = tuple(SYSTEMS)) -> dict[str, Any]:
     counts: dict[str, list[TpFpFn]] = {name: [] for name in systems}
-    for _key, page, gold in _pages(Path(data)):
+    for page, gold, url in _pages(Path(data)):
         for name in systems:
-            counts[name].append(
-                shingle_matching(gold.get("articleBody", ""), SYSTEMS[name](page, gold.get("url")))
-            )
+            counts[name].append(shingle_matching(gold, SYSTEMS[name](page, url)))
     results: dict[str, Any] = {name: score(values) for name, values in counts.items()}
     headline = results.get("html") or next(iter(results.values()))
     return {**headline, **results, "documents": len(next(iter(counts.values())))}
