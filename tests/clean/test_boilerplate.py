@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotetrail.clean.boilerplate import (
     body_bounds,
     choose_title,
     clean_lines,
     is_prose,
+    looks_like_content,
     split_lines,
 )
 
@@ -145,3 +148,85 @@ def test_boilerplate_short_quoted_paragraph_after_body_kept() -> None:
     article = [PARA.format(day) for day in ("Monday", "Tuesday")]
     cleaned = clean_lines([*article, "“We will see.”", *MENU])
     assert cleaned.lines == [*article, "“We will see.”"]
+
+
+QA_PAGE = [
+    "Q: Why did the council close the bridge?",
+    "A: The inspectors found cracks in two of the supports, and the engineers advised us to "
+    "close it until the repairs are done.",
+    "Q: Cracks where",
+    "A: In the north supports",
+    "Q: Both of them",
+    "A: Yes, both",
+    "Q: And the cost",
+    "A: Not known yet",
+    "Q: How long will it stay closed?",
+    "A: We expect the work to take about six weeks, weather permitting, and we will publish "
+    "a weekly update on our site.",
+    "Q: Where can drivers cross instead?",
+    "A: The old ferry runs every twenty minutes from the north pier, and buses will use the "
+    "ring road during the closure.",
+]
+LIST_PAGE = [
+    "Our volunteers can help you with many things around the house, and the service is free "
+    "for residents over seventy.",
+    "What we offer:",
+    "1. Small repairs",
+    "2. Shopping trips",
+    "3. Garden work",
+    "4. Reading and letters",
+    "5. Lifts to the clinic",
+    "6. Company on long afternoons",
+    "Call the office on weekdays to book a visit, and a volunteer will call you back within "
+    "two days to arrange a time.",
+]
+HEADED_PAGE = [
+    "Everything a new member needs to know about the town library is on this page, section "
+    "by section.",
+    "Opening hours",
+    "The library opens at nine on weekdays and at ten on Saturdays, and it stays closed on "
+    "public holidays.",
+    "Borrowing",
+    "Members may borrow up to twelve books at a time, and each loan lasts three weeks unless "
+    "someone else has reserved the book.",
+    "Events",
+    "Reading groups meet on the first Tuesday of every month, and the children's story hour "
+    "runs every Saturday morning.",
+]
+
+
+@pytest.mark.parametrize("page", [QA_PAGE, LIST_PAGE, HEADED_PAGE], ids=["qa", "list", "headed"])
+def test_boilerplate_page_of_parts_survives_whole(page: list[str]) -> None:
+    cleaned = clean_lines([*MENU, "Site name and a tagline", *page, *MENU], title="Page title")
+    assert cleaned.lines == page
+
+
+def test_boilerplate_headline_above_a_dateline_stays_the_title() -> None:
+    turns = [
+        "Vladimir Putin: Good afternoon, colleagues. Today we will talk about how the regions "
+        "are ready for the flood season.",
+        "Question: Mr President, will the budget pay for new pumps in the river towns this year?",
+        "Vladimir Putin: The money is set aside, and the Government will report on it in a month.",
+    ]
+    cleaned = clean_lines(["Meeting on the flood season", "Moscow, 20 August 2021", *turns])
+    assert cleaned.title == "Meeting on the flood season"
+    assert cleaned.lines == turns
+    assert cleaned.stated is not None and cleaned.stated.day.isoformat() == "2021-08-20"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Question: Will the bridge reopen?", True),
+        ("PUTIN: Yes", True),
+        ("Rates: $15 a day", True),
+        ("3. Garden work", True),
+        ("• Shopping trips", True),
+        ("We will see it soon.", True),
+        ("Garden work", False),
+        ("Home", False),
+        ("Sign in", False),
+    ],
+)
+def test_boilerplate_looks_like_content(line: str, expected: bool) -> None:
+    assert looks_like_content(line) is expected

@@ -56,3 +56,16 @@ def test_dates_latest_explicit_date() -> None:
 def test_dates_time_before_date_line() -> None:
     found = stated_date("Updated 5:27 am CST, Wednesday, November 20, 2019")
     assert found is not None and found.day == date(2019, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Moscow, 20 August 2021", "2021-08-20"),
+        ("The Kremlin, Moscow, 3 May 2021", "2021-05-03"),
+        ("Talks in Moscow, 20 August 2021", None),
+    ],
+)
+def test_dates_place_before_a_stated_date(line: str, expected: str | None) -> None:
+    found = stated_date(line)
+    assert (found.day.isoformat() if found else None) == expected

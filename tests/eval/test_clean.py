@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from quotetrail.eval.clean import evaluate, page_text_lines, score, shingle_matching
+from quotetrail.eval.clean import (
+    cleaneval_gold,
+    evaluate,
+    page_text_lines,
+    score,
+    shingle_matching,
+)
 
 PAGE = Path(__file__).resolve().parents[1] / "data" / "clean" / "page.html"
 
@@ -69,3 +75,23 @@ def test_clean_evaluate_on_tiny_benchmark(tmp_path: Path) -> None:
         "dump",
         "dump_keep_every_line",
     }
+
+
+def test_clean_cleaneval_gold_drops_url_line_and_markers() -> None:
+    gold = "URL: http://x.org/a\r\n\r\n<h>Opening hours\r\n<p>The library opens at nine.\r\n"
+    text, url = cleaneval_gold(gold.encode("latin-1"))
+    assert url == "http://x.org/a"
+    assert text.split() == ["Opening", "hours", "The", "library", "opens", "at", "nine."]
+
+
+def test_clean_evaluate_on_tiny_cleaneval_layout(tmp_path: Path) -> None:
+    (tmp_path / "input").mkdir()
+    (tmp_path / "GoldStandard").mkdir()
+    paragraph = "Members may borrow up to twelve books at a time, and each loan lasts three weeks."
+    page = f"<html><body><ul><li>Home</li><li>Shop</li></ul><p>{paragraph}</p></body></html>"
+    (tmp_path / "input" / "1.html").write_text(page, encoding="iso-8859-1")
+    (tmp_path / "GoldStandard" / "1.txt").write_text(f"URL: http://x.org/\n\n<p>{paragraph}\n")
+    result = evaluate(tmp_path)
+    assert result["documents"] == 1
+    assert result["dump"]["recall"] == 1.0
+    assert result["dump"]["precision"] > result["dump_keep_every_line"]["precision"]
