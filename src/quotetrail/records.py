@@ -17,11 +17,13 @@ from typing import Any
 
 
 class StatementKind(StrEnum):
-    """How a statement is reported: in its own words, in the reporter's, or both."""
+    """How a statement is reported: in its own words, in the reporter's, or both; or a turn of a
+    transcript or interview, the speaker's words as the record gives them."""
 
     direct = "direct"
     indirect = "indirect"
     mixed = "mixed"
+    transcript = "transcript"
 
 
 class StanceLabel(StrEnum):
@@ -141,7 +143,7 @@ class Speaker:
 
     name: str  # canonical: the fullest form the article gives
     mention: str  # as written at the cue: "he", "The top Russian diplomat", "Putin"
-    kind: str = "person"  # person | organization | place
+    kind: str = "person"  # person | organization | place | questioner (who asks, in a transcript)
     role: str | None = None
     affiliation: str | None = None
     id: str = ""
@@ -208,7 +210,7 @@ class Statement:
     """
 
     article_id: str
-    kind: str  # direct | indirect | mixed
+    kind: str  # direct | indirect | mixed | transcript
     quote: str  # the statement's content
     sentence: str  # the sentence(s) that carry it
     span: tuple[int, int]  # offsets of `quote` in the article's cleaned text

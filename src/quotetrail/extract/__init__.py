@@ -2,7 +2,9 @@
 
 quotes.py finds quotation spans in the text, reported.py the speech cues in the parse,
 assemble.py pairs them into statement drafts, speakers.py resolves who spoke, dates.py when,
-entities.py about whom; the word lists they ask are the lexicon's (`quotetrail.lexicon`).
+entities.py about whom; transcript.py reads turn-taking text (transcripts, interviews), whose
+turns are statements of their own that no other extractor reads inside; the word lists they ask
+are the lexicon's (`quotetrail.lexicon`).
 Everything works on the one parse the pipeline already made; segment.py holds the pipeline
 component that makes line breaks sentence starts (the attribution rules are measured with it)
 and per-doc caches.
@@ -20,6 +22,7 @@ from quotetrail.extract.quotes import find_quotes, paragraphs
 from quotetrail.extract.reported import find_cues
 from quotetrail.extract.segment import sentence_of, text_of
 from quotetrail.extract.speakers import Said, resolve
+from quotetrail.extract.transcript import find_turns, turn_statements
 from quotetrail.records import Article, Mention, Speaker, Statement
 
 MENTION_LABELS = {
@@ -70,9 +73,13 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
     cast = build_cast(
         doc, [(q.start, q.end) for q in quotes], [start for start, _ in paragraphs(text)]
     )
+    turns = find_turns(text, doc, cast, article.outlet)
+    taken = [turn.extent for turn in turns]
     history: list[Said] = []
     statements = []
     for draft in assemble(text, quotes, cues):
+        if any(start < draft.end and draft.start < end for start, end in taken):
+            continue  # a turn's words are the turn's statement
         speaker = _speaker(cast, draft, history)
         if speaker is None:
             continue
@@ -95,4 +102,4 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
                 about=about(doc, (draft.start, draft.end), speaker, cast),
             )
         )
-    return statements
+    return statements + turn_statements(article, doc, cast, turns)

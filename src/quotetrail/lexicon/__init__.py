@@ -10,7 +10,8 @@ rule, and each list is written once for every stage that uses it:
 - `titles.tsv`: honorifics, ranks, roles and their qualifiers, with the gender a word tells;
 - `quote_marks.tsv`: quotation marks, each opening mark with the marks that close it;
 - `places.tsv`: every way an article writes a place or body, the actor it stands for and why;
-- `stance_cues.tsv`: stance words with their polarity and kind.
+- `stance_cues.tsv`: stance words with their polarity and kind;
+- `transcript_labels.tsv`: the labels of turn-taking text and the header phrases of interviews.
 
 VADER's valence lexicon ships in its own package (vaderSentiment, MIT) and is read from there.
 Every table is read once per process.
@@ -300,6 +301,34 @@ def canonical_name(name: str) -> str | None:
     unknown names."""
     place = places().get(_bare(name))
     return place.actor if place is not None and place.names_actor else None
+
+
+# Transcripts
+
+
+@dataclass(frozen=True)
+class TranscriptWords:
+    """The words of turn-taking text, from `transcript_labels.tsv`."""
+
+    questioners: dict[str, str]  # label of whoever asks → the speaker's name: "q" → Question
+    answers: frozenset[str]  # labels of the interviewee's reply: "a", "answer"
+    not_speakers: frozenset[str]  # line labels that name no speaker: "note", "photo"
+    interviewee_before: tuple[str, ...]  # "interview with X"
+    interviewee_after: tuple[str, ...]  # "X answered questions"
+
+
+@lru_cache(maxsize=1)
+def transcript_words() -> TranscriptWords:
+    """The labels and header phrases of transcripts and interviews."""
+    rows = [[*row, ""][:3] for row in _rows("transcript_labels.tsv")]
+    of_kind = {kind: [phrase for phrase, k, _ in rows if k == kind] for _, kind, _ in rows}
+    return TranscriptWords(
+        questioners={phrase: name for phrase, kind, name in rows if kind == "questioner"},
+        answers=frozenset(of_kind["answer"]),
+        not_speakers=frozenset(of_kind["not_speaker"]),
+        interviewee_before=tuple(of_kind["interviewee_before"]),
+        interviewee_after=tuple(of_kind["interviewee_after"]),
+    )
 
 
 # Names

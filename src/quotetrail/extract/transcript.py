@@ -1,0 +1,368 @@
+"""Transcripts and interviews: turn-taking text, each turn one statement by the speaker it names.
+
+A turn opens a paragraph with a label and a colon ("Vladimir Putin: …", "PUTIN: …", "MR. PESKOV:
+…", "Q: …", "Answer: …", "Anna Berg, Yle: …") and runs, over as many paragraphs as it takes, to
+the next label. Labels count only when the page is turn-taking text: at least two turns by labels
+that name speakers (a person the article names or the parse tags, a label repeated, the outlet, a
+questioner or answer word of the lexicon), so a news article's "Note:" or "Photo:" lines never
+become turns. An interview dumped as text without labels (its questions were bold) is read as
+alternating question paragraphs and answers, but only when the header names the interviewee.
+
+Who asks is kept and kinded `questioner`: a questioner label, a journalist's descriptor, the
+outlet, or a label all of whose turns are questions that is no one the header presents. Answers
+("A:") are the interviewee's, whom the header names ("Interview with X", "X answered
+questions"); when it names no one the answer's speaker stays unknown. Every turn is dated by the
+first date of the header, when it states one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from quotetrail import lexicon
+from quotetrail.extract.cast import Cast, person_name
+from quotetrail.extract.dates import parse_published, resolve_date, said_on
+from quotetrail.extract.entities import about
+from quotetrail.extract.quotes import paragraphs
+from quotetrail.extract.segment import entities, text_of
+from quotetrail.extract.speakers import resolve, resolve_group
+from quotetrail.records import Article, Speaker, Statement, StatementKind
+
+NAME_WORD = r"[^\W\d_][\w'’\-]*\.?"
+LABEL = re.compile(
+    rf"(?P<name>{NAME_WORD}(?: {NAME_WORD}){{0,4}})"
+    r"(?:\s*\((?P<paren>[^()\n]{1,60})\)|,\s*(?P<comma>[^,:;\n\"“”]{1,60}?))?"
+    r"\s*:[ \t]*(?=\S)"
+)
+MIN_TURNS = 2  # labelled turns that make a page (or the rest of it) a transcript
+ACRONYM_LETTERS = 4  # an unknown all-caps label this short is a body ("RT", "BBC"), not a name
+QUESTION_WORDS = 60  # an unlabelled question paragraph is at most this long
+HEADER_PARAGRAPHS = 3  # the interviewee is named in the headline or the first paragraphs
+QUESTIONER = "questioner"
+INTERVIEWER = "Interviewer"
+CLOSING = "".join(lexicon.quote_marks().marks) + ")]"  # may follow the question mark
+
+
+@dataclass(frozen=True)
+class Label:
+    """A turn's label: the name as written, what follows it in brackets or after a comma, and
+    where the turn's words begin."""
+
+    start: int
+    end: int
+    name: str
+    descriptor: str | None
+    content: int
+
+    @property
+    def key(self) -> str:
+        return self.name.casefold()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn: its label (None for an unlabelled interview's paragraphs), its words' offsets,
+    and who spoke them (None when the document does not say)."""
+
+    label: Label | None
+    start: int
+    end: int
+    speaker: Speaker | None
+
+    @property
+    def extent(self) -> tuple[int, int]:
+        """The turn with its label: no other extractor reads inside it."""
+        return (self.label.start if self.label else self.start), self.end
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the text before the first turn tells: who is interviewed, who is presented, when."""
+
+    end: int
+    interviewee: Speaker | None
+    presented: frozenset[str]  # canonical names of the people the header names
+
+
+def _label(text: str, start: int, end: int) -> Label | None:
+    """The label that opens the paragraph text[start:end], if it reads as one."""
+    match = LABEL.match(text, start, end)
+    if match is None:
+        return None
+    words = match["name"].split()
+    particles = lexicon.words().name_particles
+    if not words[0][0].isupper() or any(
+        not w[0].isupper() and w not in particles for w in words[1:]
+    ):
+        return None
+    descriptor = match["paren"] or match["comma"]
+    return Label(
+        start, match.end("name"), match["name"], descriptor and descriptor.strip(), match.end()
+    )
+
+
+def _written(name: str) -> str:
+    """An all-caps label as a name is written: "MR. PESKOV" → "Mr. Peskov"; "RT" stays."""
+    return name.title() if name.isupper() and not _is_acronym(name) else name
+
+
+def _is_acronym(name: str) -> bool:
+    return name.isupper() and name.isalpha() and len(name) <= ACRONYM_LETTERS
+
+
+def _tagged_person(doc: Doc, label: Label) -> bool:
+    """Whether the parse tags the label a person's name; never an all-caps one, which is as often
+    a section heading ("CHINA TALK: …") the tagger takes for a name."""
+    if label.name.isupper():
+        return False
+    span = doc.char_span(label.start, label.end, alignment_mode="expand")
+    return span is not None and any(token.ent_type_ == "PERSON" for token in span)
+
+
+def _names_speaker(
+    label: Label, known: Cast, tagged: list[str], repeats: int, outlet: str | None
+) -> bool:
+    """Whether a label names who speaks, rather than what a line of the page is: a questioner
+    or answer word, a label repeated, the outlet, or a person the article names outside the
+    labels (`known`) or in a label the parse tags as a name (`tagged`: "PUTIN", "Vladimir
+    Putin:")."""
+    words = lexicon.transcript_words()
+    if label.key in words.questioners or label.key in words.answers:
+        return True
+    if repeats >= MIN_TURNS or (outlet is not None and label.key == outlet.casefold()):
+        return True
+    person = person_name(_written(label.name))
+    return known.knows(person) or any(
+        set(person.casefold().split()) <= set(name.casefold().split()) for name in tagged
+    )
+
+
+def _not_speaker(label: Label) -> bool:
+    return (
+        label.key in lexicon.transcript_words().not_speakers
+        or label.key in lexicon.words().link_labels
+    )
+
+
+def _labelled(text: str, doc: Doc, cast: Cast, outlet: str | None) -> list[tuple[Label, int]]:
+    """(label, end of its turn) for every turn of a labelled transcript; [] when the page is none.
+
+    A turn ends where the next labelled line begins; a line labelled as page furniture ("Photo:")
+    ends it too and belongs to no turn."""
+    found = [(_label(text, start, end), end) for start, end in paragraphs(text)]
+    labels = [label for label, _ in found if label is not None]
+    repeats = Counter(label.key for label in labels)
+    known = replace(_without_labels(cast, labels), full_names=[])
+    tagged = [_written(label.name) for label in labels if _tagged_person(doc, label)]
+    turns: list[tuple[Label, int]] = []
+    current: Label | None = None
+    last_end = 0
+    for label, end in found:
+        if label is not None and (
+            _not_speaker(label) or _names_speaker(label, known, tagged, repeats[label.key], outlet)
+        ):
+            if current is not None:
+                turns.append((current, last_end))
+            current = None if _not_speaker(label) else label
+        last_end = end
+    if current is not None:
+        turns.append((current, last_end))
+    return turns if len(turns) >= MIN_TURNS else []
+
+
+def _without_labels(cast: Cast, labels: list[Label]) -> Cast:
+    """The cast without the people named in turn labels: what follows a label is the turn, not an
+    apposition giving its speaker a role ("Vladimir Putin: Good afternoon, …")."""
+    people = [p for p in cast.people if not any(a.start <= p.start < a.content for a in labels)]
+    return replace(cast, people=people)
+
+
+def _person(cast: Cast, profiles: Cast, name: str, mention: str) -> Speaker:
+    """A person under the fullest name the article gives, with the role and affiliation
+    `profiles` (the cast without label mentions) gives."""
+    return profiles.person_speaker(cast.canonical(name), mention)
+
+
+def _interviewee(doc: Doc, cast: Cast, profiles: Cast, end: int) -> Speaker | None:
+    """The person the header presents as interviewed, when it names exactly one."""
+    text = doc.text.lower()
+    words = lexicon.transcript_words()
+    people = [e for e in entities(doc) if e.label_ == "PERSON" and e.end_char <= end]
+    found: set[str] = set()
+    chosen: Span | None = None
+    for person in people:
+        before = text[max(0, person.start_char - 40) : person.start_char]
+        after = text[person.end_char : person.end_char + 40]
+        if any(phrase in before for phrase in words.interviewee_before) or any(
+            after.lstrip(" ,").startswith(phrase) for phrase in words.interviewee_after
+        ):
+            chosen = person
+            found.add(cast.canonical(person_name(person.text)))
+    if chosen is None or len(found) != 1:
+        return None
+    return _person(cast, profiles, person_name(chosen.text), chosen.text)
+
+
+def _header(doc: Doc, cast: Cast, profiles: Cast, end: int) -> Header:
+    people = frozenset(
+        cast.canonical(person_name(e.text))
+        for e in entities(doc)
+        if e.label_ == "PERSON" and e.end_char <= end
+    )
+    return Header(end, _interviewee(doc, cast, profiles, end), people)
+
+
+def _header_date(doc: Doc, end: int, published: str | None) -> tuple[str | None, bool]:
+    """The first date the header (text before `end`) states: the event's; else the publication
+    date, assumed."""
+    anchor = parse_published(published)
+    for ent in entities(doc):
+        if ent.label_ != "DATE" or ent.end_char > end:
+            continue
+        found = resolve_date(ent.text, anchor)
+        if found is not None and (anchor is None or found <= anchor):
+            return found.isoformat(), False
+    return said_on(None, published)
+
+
+def _is_question(words: str) -> bool:
+    return words.rstrip().rstrip(CLOSING).endswith("?")
+
+
+def _questioner(name: str, mention: str, affiliation: str | None) -> Speaker:
+    return Speaker(name=name, mention=mention, kind=QUESTIONER, affiliation=affiliation)
+
+
+def _named(label: Label, doc: Doc, cast: Cast, profiles: Cast) -> Speaker:
+    """The speaker a name label gives: a person the article names under that name, else a body
+    or role as speakers.py reads it, else the name as written."""
+    written = _written(label.name)
+    person = person_name(written)
+    affiliation = label.descriptor if label.descriptor and label.descriptor[0].isupper() else None
+    if cast.knows(person):
+        speaker = _person(cast, profiles, person, label.name)
+    else:
+        span = doc.char_span(label.start, label.end, alignment_mode="expand")
+        found = None
+        if span is not None:
+            if _is_acronym(label.name):
+                found = resolve_group(cast, span, label.start, [])
+            else:
+                found = resolve(cast, span, label.start, [])
+        known = found is not None and (found.kind != "person" or cast.knows(found.name))
+        speaker = found if known else _person(cast, profiles, person or written, label.name)
+    if speaker.affiliation is None and affiliation:
+        speaker.affiliation = affiliation
+    return speaker
+
+
+def _asks(label: Label, turns: list[tuple[int, int]], text: str, header: Header) -> bool:
+    """Whether a label names who asks: a journalist's descriptor, or every turn a question by
+    someone the header does not present."""
+    questioners = lexicon.transcript_words().questioners
+    descriptor = (label.descriptor or "").casefold().split()
+    if any(word in questioners for word in descriptor):
+        return True
+    presented = set(person_name(_written(label.name)).casefold().split())
+    if presented and any(presented <= set(name.casefold().split()) for name in header.presented):
+        return False
+    return all(_is_question(text[start:end]) for start, end in turns)
+
+
+def _unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """A turn that is one quotation ("Anna Berg, teacher: “…”") without its marks."""
+    closers = lexicon.quote_marks().closers
+    inner = text[start + 1 : end - 1]
+    opener = text[start] if end - start > 2 else ""
+    if opener in closers and text[end - 1] in closers[opener] and not set(inner) & set(closers):
+        return start + 1, end - 1
+    return start, end
+
+
+def _labelled_turns(
+    text: str, doc: Doc, cast: Cast, outlet: str | None, found: list[tuple[Label, int]]
+) -> list[Turn]:
+    profiles = _without_labels(cast, [label for label, _ in found])
+    header = _header(doc, cast, profiles, found[0][0].start)
+    questioners = lexicon.transcript_words().questioners
+    spans = {label: _unquoted(text, label.content, end) for label, end in found}
+    by_key: dict[str, list[tuple[int, int]]] = {}
+    for label, span in spans.items():
+        by_key.setdefault(label.key, []).append(span)
+    turns = []
+    for label, (start, end) in spans.items():
+        affiliation = (
+            label.descriptor if label.descriptor and label.descriptor[0].isupper() else None
+        )
+        if label.key in questioners:
+            speaker = _questioner(questioners[label.key], label.name, affiliation)
+        elif label.key in lexicon.transcript_words().answers:
+            speaker = header.interviewee
+        elif (outlet is not None and label.key == outlet.casefold()) or _asks(
+            label, by_key[label.key], text, header
+        ):
+            speaker = _questioner(person_name(_written(label.name)), label.name, affiliation)
+        else:
+            speaker = _named(label, doc, cast, profiles)
+        turns.append(Turn(label, start, end, speaker))
+    return turns
+
+
+def _unlabelled_turns(text: str, doc: Doc, cast: Cast, outlet: str | None) -> list[Turn]:
+    """An interview whose questions lost their bold: question paragraphs, each answered by the
+    paragraphs up to the next one; only when the header names the interviewee."""
+    lines = list(paragraphs(text))
+    asked = [
+        i
+        for i, (start, end) in enumerate(lines[1:-1], start=1)
+        if _is_question(text[start:end])
+        and len(text[start:end].split()) <= QUESTION_WORDS
+        and not _is_question(text[slice(*lines[i + 1])])
+    ]
+    if len(asked) < MIN_TURNS:
+        return []
+    header_end = lines[min(asked[0], HEADER_PARAGRAPHS)][0]
+    interviewee = _interviewee(doc, cast, cast, header_end)
+    if interviewee is None:
+        return []
+    questioner = _questioner(outlet or INTERVIEWER, outlet or INTERVIEWER, outlet)
+    turns = []
+    for number, question in enumerate(asked):
+        answer_end = asked[number + 1] - 1 if number + 1 < len(asked) else len(lines) - 1
+        turns.append(Turn(None, *lines[question], questioner))
+        turns.append(Turn(None, lines[question + 1][0], lines[answer_end][1], interviewee))
+    return turns
+
+
+def find_turns(text: str, doc: Doc, cast: Cast, outlet: str | None = None) -> list[Turn]:
+    """Every turn of the transcript or interview `text` holds (its parse `doc`); [] for prose."""
+    found = _labelled(text, doc, cast, outlet)
+    if found:
+        return _labelled_turns(text, doc, cast, outlet, found)
+    return _unlabelled_turns(text, doc, cast, outlet)
+
+
+def turn_statements(article: Article, doc: Doc, cast: Cast, turns: list[Turn]) -> list[Statement]:
+    """One `transcript` statement per turn, its words the turn's, dated by the header."""
+    if not turns:
+        return []
+    text = text_of(doc)
+    date, assumed = _header_date(doc, turns[0].extent[0], article.published)
+    return [
+        Statement(
+            article_id=article.id,
+            kind=StatementKind.transcript,
+            quote=text[turn.start : turn.end],
+            sentence=text[turn.start : turn.end],
+            span=(turn.start, turn.end),
+            speaker=turn.speaker,
+            said_on=date,
+            said_on_assumed=assumed,
+            about=about(doc, (turn.start, turn.end), turn.speaker, cast),
+        )
+        for turn in turns
+    ]

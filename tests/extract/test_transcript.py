@@ -1,0 +1,339 @@
+"""Transcripts and interviews: every turn one statement, its speaker, its exact span, its date.
+
+Every transcript here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrail.pipeline import process_batch
+from quotetrail.records import Batch, RawDocument, StatementKind
+
+KREMLIN = """Press statements following talks with the President of Finland
+
+Vladimir Putin and President of Finland Aino Korhonen made press statements after their talks.
+
+March 14, 2019, 15:40, The Kremlin, Moscow
+
+Vladimir Putin: Good afternoon, colleagues. Madam President, ladies and gentlemen.
+
+Our trade grew by a fifth last year, and we agreed to open a new rail link next spring.
+
+We also discussed the situation in the Arctic in detail.
+
+Aino Korhonen: Thank you, Mr President. I am glad to be in Moscow again.
+
+Question: Mr President, you said last year that “the border will stay open.” Will it?
+
+PUTIN: I believe it will. The engineers told me the work is ahead of schedule."""
+
+BRIEFING = """Briefing by Kremlin spokesman Dmitry Peskov and ministry spokeswoman Maria Zakharova
+
+MR. PESKOV: Good morning. The President will travel to Sochi on Friday.
+
+Q: Will he meet the Turkish leader there?
+
+MR. PESKOV: Yes, the meeting is planned for Saturday.
+
+MS. ZAKHAROVA: I would add that the foreign ministers will meet as well."""
+
+INTERVIEW = """Interview with Finnish Foreign Minister Liisa Virtanen
+
+Liisa Virtanen answered questions from our correspondent in Helsinki on June 3, 2020.
+
+Q: How do you see the talks with Moscow?
+
+A: They were difficult but useful.
+
+We will meet again in the autumn.
+
+Q: Will the sanctions be lifted?
+
+A: Not this year."""
+
+NO_INTERVIEWEE = """Readers ask, the ministry answers
+
+Question: When will the new passports be issued?
+
+Answer: The first ones will be issued in May.
+
+Question: Can I apply online?
+
+Answer: Yes, from the ministry's website."""
+
+OUTLET = """Vladimir Putin gave an interview to RT on the eve of the summit
+
+RT: Mr President, what do you expect from the summit in Geneva?
+
+Vladimir Putin: I expect a frank conversation. We have many questions to discuss.
+
+RT: Will you raise the question of the embassies?
+
+Vladimir Putin: Certainly. It is one of the first items on the agenda."""
+
+SPEAKER_LIST = """Commuters on the new bridge
+
+We asked commuters in Helsinki what they think of the bridge that opened on Monday.
+
+Anna Berg, a nurse: “It saves me twenty minutes every morning.”
+
+Tomas Lindqvist, a student: “The tolls are far too high for students.”"""
+
+PRESS_QUESTIONS = """Press conference of Prime Minister Kaja Saar
+
+Prime Minister Kaja Saar held a press conference in Tallinn.
+
+Kaja Saar: We will raise pensions by four percent next year.
+
+Mark Evans, Reuters: Prime Minister, how will you pay for the rise?
+
+Kaja Saar: From the savings we made on energy subsidies."""
+
+UNLABELLED = """Interview with Canadian Trade Minister Paul Girard
+
+Paul Girard spoke to the Courier before his trip to Brussels.
+
+How do you judge the new trade deal?
+
+It is the best deal we could get. Our farmers will sell more cheese in Europe.
+
+Nobody expected it to pass so quickly.
+
+What comes next?
+
+We will start talks with the Asian countries in the spring."""
+
+NEWS = """Flood waters recede in the north
+
+Residents of Lakeview began returning home on Tuesday, the mayor said.
+
+Note: This article was updated with the latest figures from the fire service.
+
+Photo: Volunteers fill sandbags near the river.
+
+“We are grateful to every volunteer,” Mayor Helen Park said.
+
+READ MORE: Storm season starts early
+
+Note: Figures are from the fire service.
+
+Sources: fire service, city hall."""
+
+
+def turns(statements) -> list[tuple[str | None, str | None, str]]:
+    """(speaker name, speaker kind, words) of each transcript statement."""
+    return [
+        (s.speaker.name if s.speaker else None, s.speaker.kind if s.speaker else None, s.quote)
+        for s in statements
+        if s.kind == StatementKind.transcript
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            KREMLIN,
+            [
+                (
+                    "Vladimir Putin",
+                    "person",
+                    "Good afternoon, colleagues. Madam President, ladies and gentlemen.\n\n"
+                    "Our trade grew by a fifth last year, and we agreed to open a new rail link "
+                    "next spring.\n\nWe also discussed the situation in the Arctic in detail.",
+                ),
+                (
+                    "Aino Korhonen",
+                    "person",
+                    "Thank you, Mr President. I am glad to be in Moscow again.",
+                ),
+                (
+                    "Question",
+                    "questioner",
+                    "Mr President, you said last year that “the border will stay open.” Will it?",
+                ),
+                (
+                    "Vladimir Putin",
+                    "person",
+                    "I believe it will. The engineers told me the work is ahead of schedule.",
+                ),
+            ],
+        ),
+        (
+            BRIEFING,
+            [
+                (
+                    "Dmitry Peskov",
+                    "person",
+                    "Good morning. The President will travel to Sochi on Friday.",
+                ),
+                ("Question", "questioner", "Will he meet the Turkish leader there?"),
+                ("Dmitry Peskov", "person", "Yes, the meeting is planned for Saturday."),
+                (
+                    "Maria Zakharova",
+                    "person",
+                    "I would add that the foreign ministers will meet as well.",
+                ),
+            ],
+        ),
+        (
+            INTERVIEW,
+            [
+                ("Question", "questioner", "How do you see the talks with Moscow?"),
+                (
+                    "Liisa Virtanen",
+                    "person",
+                    "They were difficult but useful.\n\nWe will meet again in the autumn.",
+                ),
+                ("Question", "questioner", "Will the sanctions be lifted?"),
+                ("Liisa Virtanen", "person", "Not this year."),
+            ],
+        ),
+        (  # the header names no interviewee: the answers' speaker stays unknown
+            NO_INTERVIEWEE,
+            [
+                ("Question", "questioner", "When will the new passports be issued?"),
+                (None, None, "The first ones will be issued in May."),
+                ("Question", "questioner", "Can I apply online?"),
+                (None, None, "Yes, from the ministry's website."),
+            ],
+        ),
+        (
+            OUTLET,
+            [
+                ("RT", "questioner", "Mr President, what do you expect from the summit in Geneva?"),
+                (
+                    "Vladimir Putin",
+                    "person",
+                    "I expect a frank conversation. We have many questions to discuss.",
+                ),
+                ("RT", "questioner", "Will you raise the question of the embassies?"),
+                (
+                    "Vladimir Putin",
+                    "person",
+                    "Certainly. It is one of the first items on the agenda.",
+                ),
+            ],
+        ),
+        (
+            SPEAKER_LIST,
+            [
+                ("Anna Berg", "person", "It saves me twenty minutes every morning."),
+                ("Tomas Lindqvist", "person", "The tolls are far too high for students."),
+            ],
+        ),
+        (
+            PRESS_QUESTIONS,
+            [
+                ("Kaja Saar", "person", "We will raise pensions by four percent next year."),
+                ("Mark Evans", "questioner", "Prime Minister, how will you pay for the rise?"),
+                ("Kaja Saar", "person", "From the savings we made on energy subsidies."),
+            ],
+        ),
+        (  # questions that were bold: a question paragraph, then its answer
+            UNLABELLED,
+            [
+                ("Interviewer", "questioner", "How do you judge the new trade deal?"),
+                (
+                    "Paul Girard",
+                    "person",
+                    "It is the best deal we could get. Our farmers will sell more cheese in "
+                    "Europe.\n\nNobody expected it to pass so quickly.",
+                ),
+                ("Interviewer", "questioner", "What comes next?"),
+                (
+                    "Paul Girard",
+                    "person",
+                    "We will start talks with the Asian countries in the spring.",
+                ),
+            ],
+        ),
+    ],
+    ids=[
+        "kremlin",
+        "briefing",
+        "q-a-interview",
+        "no-interviewee",
+        "outlet",
+        "speaker-list",
+        "press-questions",
+        "unlabelled",
+    ],
+)
+def test_transcript_turns_and_speakers(statements_of, text, expected):
+    assert turns(statements_of(text)) == expected
+
+
+@pytest.mark.parametrize("text", [KREMLIN, BRIEFING, INTERVIEW, OUTLET, SPEAKER_LIST, UNLABELLED])
+def test_transcript_spans_index_the_turn_words(statements_of, text):
+    statements = [s for s in statements_of(text) if s.kind == StatementKind.transcript]
+    assert statements
+    for statement in statements:
+        assert text[statement.span[0] : statement.span[1]] == statement.quote == statement.sentence
+
+
+def test_transcript_turns_win_over_quotes_inside_them(statements_of):
+    """The question quotes the President and addresses him: neither is a statement of his."""
+    statements = statements_of(KREMLIN)
+    question = next(s for s in statements if s.speaker and s.speaker.kind == "questioner")
+    assert not [
+        s
+        for s in statements
+        if s is not question and s.span[0] < question.span[1] and question.span[0] < s.span[1]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "said_on", "assumed"),
+    [
+        (KREMLIN, "2019-03-15", "2019-03-14", False),  # the header's date: the event's
+        (INTERVIEW, "2020-06-05", "2020-06-03", False),
+        (BRIEFING, "2021-02-01", "2021-02-01", True),  # no date in the header
+    ],
+)
+def test_transcript_dated_by_the_header(statements_of, text, published, said_on, assumed):
+    statements = [s for s in statements_of(text, published) if s.kind == StatementKind.transcript]
+    assert {(s.said_on, s.said_on_assumed) for s in statements} == {(said_on, assumed)}
+
+
+HEADED = """Markets steady before the central bank meets
+
+BOND WATCH: Yields on ten-year bonds fell for a third day as traders waited for the bank.
+
+EURO TALK: Finance Minister Ruth Klein said the currency had “found its floor.”
+
+OIL PRICES: Brent crude rose 30 cents a barrel in morning trading."""
+
+
+def test_transcript_news_lines_with_labels_are_no_turns(statements_of):
+    statements = statements_of(NEWS)
+    assert not turns(statements)
+    assert ("direct", "We are grateful to every volunteer,", "Helen Park") in [
+        (s.kind, s.quote, s.speaker.name) for s in statements
+    ]
+
+
+def test_transcript_end_to_end_from_a_text_file(tmp_path):
+    document = RawDocument(source_path=str(tmp_path / "kremlin.txt"), content=KREMLIN)
+    [result] = process_batch(Batch([document]))
+    found = [
+        (s.speaker.name if s.speaker else None, result.article.text[s.span[0] : s.span[1]])
+        for s in result.statements
+        if s.kind == StatementKind.transcript
+    ]
+    assert result.article.title == "Press statements following talks with the President of Finland"
+    assert [name for name, _ in found] == [
+        "Vladimir Putin",
+        "Aino Korhonen",
+        "Question",
+        "Vladimir Putin",
+    ]
+    assert found[-1][1] == "I believe it will. The engineers told me the work is ahead of schedule."
+    assert {s.said_on for s in result.statements} == {"2019-03-14"}
+
+
+def test_transcript_headed_sections_are_no_turns(statements_of):
+    """All-caps section headings are no speakers (the tagger reads one as a name now and then)."""
+    statements = statements_of(HEADED)
+    assert not turns(statements)
+    assert "Ruth Klein" in [s.speaker.name for s in statements]
