@@ -129,6 +129,20 @@ def test_assemble_quote_resumed_after_its_attribution_keeps_the_speaker():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("“The ferry will run again,” the captain said, “once the ice has gone.”", True),
+        ("“The ferry will run again soon,” the captain said. “The ice is going.”", False),
+    ],
+)
+def test_assemble_quote_interrupted_by_its_cue_within_a_sentence_is_one(text, joined):
+    found = drafts(text, cue(text, "said"))
+    whole = text[1 : len(text) - 1]
+    assert (found == [("direct", whole, "said", False)]) is joined
+    assert len(found) == (1 if joined else 2)
+
+
 def test_assemble_paragraph_opening_quote_without_cue_is_floating():
     text = "“We will win this war,” he said.\n“Nobody will stop us now.”"
     assert drafts(text, cue(text, "said"))[1] == (

@@ -10,7 +10,10 @@ Order of decisions, each one cheap:
    quote, which continues it.
 4. A quote still without a cue that opens its paragraph, or follows another quote in the same
    paragraph, is floating: it continues the previous statement's speaker.
-5. Short quoted fragments outside any cue's content are scare quotes or titles, not statements;
+5. A quote interrupted by its attribution and continued in the same sentence ("“A,” she said,
+   “b.”") is one statement, spanning both pieces; after a sentence end ("“A,” she said. “B.”")
+   the pieces stay two statements, as the Gender Gap Tracker annotates them.
+6. Short quoted fragments outside any cue's content are scare quotes or titles, not statements;
    nor are quotes in link lines ("READ MORE: …") or single-quoted subheadings.
 """
 
@@ -172,7 +175,27 @@ def assemble(text: str, quotes: list[Quote], cues: list[Cue]) -> list[Draft]:
             drafts.append(Draft("direct", quote.start, quote.end, None, floating=True))
         if _substantial(quote, text):
             previous_quote_end[quote.paragraph] = quote.end
-    return _outermost(sorted(drafts, key=lambda d: (d.start, -d.end)))
+    return _join_interrupted(text, _outermost(sorted(drafts, key=lambda d: (d.start, -d.end))))
+
+
+def _join_interrupted(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Step 5: a direct draft continued, within its sentence, by the next direct draft of the same
+    cue, with the cue between them, becomes one draft over both pieces."""
+    joined: list[Draft] = []
+    for draft in drafts:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == draft.kind == "direct"
+            and draft.cue is not None
+            and previous.cue is draft.cue
+            and previous.end <= draft.cue.at < draft.start
+            and not any(mark in text[previous.end : draft.start] for mark in SENTENCE_END)
+        ):
+            joined[-1] = Draft("direct", previous.start, draft.end, draft.cue)
+            continue
+        joined.append(draft)
+    return joined
 
 
 def _resume_broken_quotes(quotes: list[Quote], found: dict[Quote, Cue | None]) -> None:
