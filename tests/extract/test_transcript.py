@@ -23,7 +23,7 @@ We also discussed the situation in the Arctic in detail.
 
 Aino Korhonen: Thank you, Mr President. I am glad to be in Moscow again.
 
-Question: Mr President, you said last year that “the border will stay open.” Will it?
+Question: Mr President, Minister Anna Volkova said that “the border will stay open.” Will it?
 
 PUTIN: I believe it will. The engineers told me the work is ahead of schedule."""
 
@@ -150,7 +150,8 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
                 (
                     "Question",
                     "questioner",
-                    "Mr President, you said last year that “the border will stay open.” Will it?",
+                    "Mr President, Minister Anna Volkova said that “the border will stay open.” "
+                    "Will it?",
                 ),
                 (
                     "Vladimir Putin",
@@ -273,7 +274,8 @@ def test_transcript_spans_index_the_turn_words(statements_of, text):
 
 
 def test_transcript_turns_win_over_quotes_inside_them(statements_of):
-    """The question quotes the President and addresses him: neither is a statement of his."""
+    """The question quotes a minister and addresses the President: it is the questioner's turn,
+    neither a statement by the minister nor by the President."""
     statements = statements_of(KREMLIN)
     question = next(s for s in statements if s.speaker and s.speaker.kind == "questioner")
     assert not [

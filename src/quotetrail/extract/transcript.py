@@ -62,6 +62,12 @@ class Label:
     def key(self) -> str:
         return self.name.casefold()
 
+    @property
+    def affiliation(self) -> str | None:
+        """A capitalised descriptor is who the speaker is with ("Anna Berg, Yle"); a lower-case
+        one ("(retranslated)", "a nurse") is not."""
+        return self.descriptor if self.descriptor and self.descriptor[0].isupper() else None
+
 
 @dataclass(frozen=True)
 class Turn:
@@ -189,7 +195,7 @@ def _person(cast: Cast, profiles: Cast, name: str, mention: str) -> Speaker:
 
 def _interviewee(doc: Doc, cast: Cast, profiles: Cast, end: int) -> Speaker | None:
     """The person the header presents as interviewed, when it names exactly one."""
-    text = doc.text.lower()
+    text = text_of(doc).lower()
     words = lexicon.transcript_words()
     people = [e for e in entities(doc) if e.label_ == "PERSON" and e.end_char <= end]
     found: set[str] = set()
@@ -242,7 +248,6 @@ def _named(label: Label, doc: Doc, cast: Cast, profiles: Cast) -> Speaker:
     or role as speakers.py reads it, else the name as written."""
     written = _written(label.name)
     person = person_name(written)
-    affiliation = label.descriptor if label.descriptor and label.descriptor[0].isupper() else None
     if cast.knows(person):
         speaker = _person(cast, profiles, person, label.name)
     else:
@@ -255,8 +260,8 @@ def _named(label: Label, doc: Doc, cast: Cast, profiles: Cast) -> Speaker:
                 found = resolve(cast, span, label.start, [])
         known = found is not None and (found.kind != "person" or cast.knows(found.name))
         speaker = found if known else _person(cast, profiles, person or written, label.name)
-    if speaker.affiliation is None and affiliation:
-        speaker.affiliation = affiliation
+    if speaker.affiliation is None:
+        speaker.affiliation = label.affiliation
     return speaker
 
 
@@ -295,17 +300,14 @@ def _labelled_turns(
         by_key.setdefault(label.key, []).append(span)
     turns = []
     for label, (start, end) in spans.items():
-        affiliation = (
-            label.descriptor if label.descriptor and label.descriptor[0].isupper() else None
-        )
         if label.key in questioners:
-            speaker = _questioner(questioners[label.key], label.name, affiliation)
+            speaker = _questioner(questioners[label.key], label.name, label.affiliation)
         elif label.key in lexicon.transcript_words().answers:
             speaker = header.interviewee
         elif (outlet is not None and label.key == outlet.casefold()) or _asks(
             label, by_key[label.key], text, header
         ):
-            speaker = _questioner(person_name(_written(label.name)), label.name, affiliation)
+            speaker = _questioner(person_name(_written(label.name)), label.name, label.affiliation)
         else:
             speaker = _named(label, doc, cast, profiles)
         turns.append(Turn(label, start, end, speaker))
