@@ -37,6 +37,16 @@ MR. PESKOV: Yes, the meeting is planned for Saturday.
 
 MS. ZAKHAROVA: I would add that the foreign ministers will meet as well."""
 
+WHITE_HOUSE = """Remarks by President Maria Costa and Chancellor Jonas Weber in Rome
+
+THE PRESIDENT: Good afternoon. The Chancellor and I had a very productive meeting.
+
+Q: Madam President, will you send more aid?
+
+THE PRESIDENT: We will decide that next week.
+
+CHANCELLOR WEBER: Thank you, Madam President."""
+
 INTERVIEW = """Interview with Finnish Foreign Minister Liisa Virtanen
 
 Liisa Virtanen answered questions from our correspondent in Helsinki on June 3, 2020.
@@ -177,6 +187,19 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
                 ),
             ],
         ),
+        (  # labels by office: the people the header names in that office
+            WHITE_HOUSE,
+            [
+                (
+                    "Maria Costa",
+                    "person",
+                    "Good afternoon. The Chancellor and I had a very productive meeting.",
+                ),
+                ("Question", "questioner", "Madam President, will you send more aid?"),
+                ("Maria Costa", "person", "We will decide that next week."),
+                ("Jonas Weber", "person", "Thank you, Madam President."),
+            ],
+        ),
         (
             INTERVIEW,
             [
@@ -253,6 +276,7 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
     ids=[
         "kremlin",
         "briefing",
+        "white-house",
         "q-a-interview",
         "no-interviewee",
         "outlet",

@@ -243,22 +243,24 @@ def _questioner(name: str, mention: str, affiliation: str | None) -> Speaker:
     return Speaker(name=name, mention=mention, kind=QUESTIONER, affiliation=affiliation)
 
 
-def _named(label: Label, doc: Doc, cast: Cast, profiles: Cast) -> Speaker:
+def _named(label: Label, doc: Doc, cast: Cast, profiles: Cast, presenters: Cast) -> Speaker:
     """The speaker a name label gives: a person the article names under that name, else a body
-    or role as speakers.py reads it, else the name as written."""
+    or an office ("THE PRESIDENT") as speakers.py reads it among the people the header presents
+    (`presenters`: never a turn's "Madam President, …", which addresses her), else the name as
+    written."""
     written = _written(label.name)
     person = person_name(written)
-    if cast.knows(person):
+    if cast.knows(person) and not set(person.casefold().split()) <= lexicon.title_words():
         speaker = _person(cast, profiles, person, label.name)
     else:
         span = doc.char_span(label.start, label.end, alignment_mode="expand")
         found = None
         if span is not None:
             if _is_acronym(label.name):
-                found = resolve_group(cast, span, label.start, [])
+                found = resolve_group(presenters, span, label.start, [])
             else:
-                found = resolve(cast, span, label.start, [])
-        known = found is not None and (found.kind != "person" or cast.knows(found.name))
+                found = resolve(presenters, span, label.start, [])
+        known = found is not None and (found.kind != "person" or presenters.knows(found.name))
         speaker = found if known else _person(cast, profiles, person or written, label.name)
     if speaker.affiliation is None:
         speaker.affiliation = label.affiliation
@@ -293,6 +295,11 @@ def _labelled_turns(
 ) -> list[Turn]:
     profiles = _without_labels(cast, [label for label, _ in found])
     header = _header(doc, cast, profiles, found[0][0].start)
+    presenters = replace(
+        profiles,
+        people=[p for p in profiles.people if p.start < header.end],
+        full_names=[name for name in cast.full_names if name in text[: header.end]],
+    )
     questioners = lexicon.transcript_words().questioners
     spans = {label: _unquoted(text, label.content, end) for label, end in found}
     by_key: dict[str, list[tuple[int, int]]] = {}
@@ -309,7 +316,7 @@ def _labelled_turns(
         ):
             speaker = _questioner(person_name(_written(label.name)), label.name, label.affiliation)
         else:
-            speaker = _named(label, doc, cast, profiles)
+            speaker = _named(label, doc, cast, profiles, presenters)
         turns.append(Turn(label, start, end, speaker))
     return turns
 
