@@ -64,6 +64,20 @@ def test_reported_verb_cue_without_content_keeps_its_subject(nlp):
     assert described(text, verb_cues(nlp(text))) == [("said", "Putin", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ruth Gale went on air and began by saying she would not guess.", "Ruth Gale"),
+        ("The mayor was criticized for saying the bridge would open soon.", "The mayor"),
+        ("Voters praised Ann Cole for saying the tax would be cut in half.", "Ann Cole"),
+    ],
+)
+def test_reported_gerund_after_a_preposition_speaks_for_its_doer(nlp, text, speaker):
+    saying = next(c for c in verb_cues(nlp(text)) if c.text == "saying")
+    assert saying.subject is not None
+    assert saying.subject.text == speaker
+
+
 def test_reported_unquoted_direct_speech_is_marked(nlp):
     text = "He said, I am sure that the talks will go on."
     (cue,) = verb_cues(nlp(text))

@@ -24,6 +24,7 @@ CLAUSE_DEPS = {"ccomp"}
 OBJECT_DEPS = {"dobj", "xcomp"}
 NOUN_PREPS = {"of", "with", "from", "at", "for"}
 FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
+SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}  # entity labels that name someone who speaks
 OPENING_MARKS = lexicon.quote_marks().double_opening
 CLOSING_MARKS = lexicon.quote_marks().double_closing
 
@@ -155,12 +156,39 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return child
     if depth < 3 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
+    if depth == 0 and _gerund_after_preposition(verb):
+        return _doer_of_gerund(verb.head.head)
     finite = verb.tag_ == "VBD" or (
         verb.tag_ in {"VBZ", "VBN"} and any(c.dep_ == "ccomp" for c in verb.children)
     )
-    if verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}:
-        return verb.head  # "Russia, which …, announced that …": a finite verb hung on its subject
-    return None
+    # "Russia, which …, announced that …": a finite verb hung on its subject
+    hung_on_subject = verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}
+    return verb.head if hung_on_subject else None
+
+
+def _gerund_after_preposition(verb: Token) -> bool:
+    """ "began by saying …", "was criticized for saying …": the speech verb itself is a gerund
+    that a preposition hangs on another verb (not a clause under one: "cited X for refusing to
+    discuss it while indicating …" stays the cue's own)."""
+    return (
+        verb.dep_ == "pcomp"
+        and verb.tag_ == "VBG"
+        and verb.head.dep_ == "prep"
+        and verb.head.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+def _doer_of_gerund(governor: Token) -> Token | None:
+    """Who does what a gerund after `governor` says: the one it is done to when that is someone
+    ("criticized the mayor for saying", "the mayor was criticized for saying"; not "cited privacy
+    for refusing"), else its subject ("she began by saying")."""
+    done_to = [
+        c
+        for c in governor.children
+        if c.dep_ == "nsubjpass"
+        or (c.dep_ == "dobj" and (c.ent_type_ in SPEAKER_ENTITIES or c.tag_ == "PRP"))
+    ]
+    return done_to[0] if done_to else subject_of(governor, 1)
 
 
 def mention_span(token: Token, cue: Token | None = None) -> Span:
