@@ -79,7 +79,9 @@ SpeakerOption = Annotated[
 ]
 AboutOption = Annotated[str | None, typer.Option(help="Statements about this target.")]
 OutletOption = Annotated[str | None, typer.Option(help="Outlet name contains this.")]
-KindOption = Annotated[StatementKind | None, typer.Option(help="direct, indirect or mixed.")]
+KindOption = Annotated[
+    StatementKind | None, typer.Option(help="How it is reported (one of the listed kinds).")
+]
 SinceOption = Annotated[
     str | None, typer.Option(callback=_iso_date, help="On or after this date (YYYY-MM-DD).")
 ]

@@ -71,7 +71,9 @@ def statement_filter(
     outlet: Annotated[str | None, Query(description="Outlet name contains this.")] = None,
     since: Since = None,
     until: Until = None,
-    kind: Annotated[StatementKind | None, Query(description="direct, indirect or mixed.")] = None,
+    kind: Annotated[
+        StatementKind | None, Query(description="How it is reported: a `StatementKind`.")
+    ] = None,
     stance: Annotated[
         StanceLabel | None, Query(description="Stance label (on `about` when given).")
     ] = None,
