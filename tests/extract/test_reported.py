@@ -53,6 +53,14 @@ def described(text, cues):
             "Zamir Kabulov, who met “the new leaders”, said the talks would go on.",
             ("said", "Zamir Kabulov", "the talks would go on"),
         ),
+        (  # a relative pronoun before the cue: the clause after it is what was said
+            "The new rules, which Ann Lee said will apply next spring, were approved.",
+            ("said", "Ann Lee", "will apply next spring"),
+        ),
+        (
+            "The town is building pools for what Ann Lee said is a growing demand.",
+            ("said", "Ann Lee", "is a growing demand"),
+        ),
     ],
 )
 def test_reported_verb_cue_with_its_content(nlp, text, expected):

@@ -237,11 +237,19 @@ def _quoted(text: str) -> bool:
 
 
 def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] | None, bool]:
-    """A that-clause (or bare clause) is what was said, unless it is a question ("say why …")."""
+    """A that-clause (or bare clause) is what was said, unless it is a question ("say why …").
+
+    A wh-word before the cue is a relative pronoun the clause begins with ("rules, which she
+    said will apply", "what he said is demand"): what was said is the clause after the cue."""
     tokens = [t for c in clauses for t in c.subtree]
     first = min(tokens, key=lambda t: t.i)
     if first.lower_ in lexicon.words().question_words:
-        return None, False
+        if first.i > verb.i:
+            return None, False
+        tokens = [t for t in tokens if t.i > verb.i]
+        if not tokens:
+            return None, False
+        first = min(tokens, key=lambda t: t.i)
     comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
     unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
     return _span_chars(tokens, verb), unquoted
