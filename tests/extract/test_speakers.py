@@ -107,6 +107,12 @@ import pytest
             "Tom Reed",
             "he",
         ),
+        (  # a pronoun in a clause embedded in another: that clause's subject, not the last body
+            "The council met the Ford Motor Company on Monday.\n\n"
+            "Local farmers object to what they said is a rushed plan for the new road.",
+            "Local farmers",
+            "they",
+        ),
     ],
 )
 def test_speakers_resolve_last_statement(statements_of, text: str, name: str, mention: str) -> None:

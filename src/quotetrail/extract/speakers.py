@@ -383,9 +383,48 @@ RESOLVERS: dict[str, Callable[[Cast, Span, int, list[Said]], Speaker | None]] = 
 }
 
 
+def _embedding_subject(mention: Span) -> Span | None:
+    """ "members complained about what they said …", "Reed wants a fence, which he said …": a
+    pronoun subject of a speech verb in a relative clause or after a preposition refers to the
+    subject of the clause it is embedded in, when that subject is neither a pronoun nor the noun
+    the relative clause describes."""
+    verb = mention.root.head
+    if mention.root.dep_ != "nsubj" or verb.dep_ not in {"relcl", "pcomp"}:
+        return None
+    governor = verb.head
+    while governor.pos_ not in {"VERB", "AUX"} and governor.head is not governor:
+        governor = governor.head
+    subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or subject == verb.head:
+        return None  # "Apps that it said may not work included …": the clause's own noun
+    return mention_span(subject)
+
+
+def _agrees(pronoun: str, subject: Span, speaker: Speaker) -> bool:
+    """A person pronoun stands for a person, "they" for a body or a plural."""
+    if pronoun in MALE | FEMALE:
+        return speaker.kind == "person"
+    return speaker.kind != "person" or subject.root.tag_ in {"NNS", "NNPS"}
+
+
 def resolve(cast: Cast, mention: Span | None, at: int, history: list[Said]) -> Speaker | None:
     """The speaker a cue's subject refers to, or None when it names no one we can resolve."""
     if mention is None:
         return None
     kind = mention_kind(cast, mention)
+    if kind in {"person_pronoun", "group_pronoun"}:
+        subject = _embedding_subject(mention)
+        embedding = resolve(cast, subject, at, history) if subject is not None else None
+        if (
+            subject is not None
+            and embedding is not None
+            and _agrees(mention.text.lower(), subject, embedding)
+        ):
+            return Speaker(
+                embedding.name,
+                mention.text,
+                embedding.kind,
+                embedding.role,
+                embedding.affiliation,
+            )
     return RESOLVERS[kind](cast, mention, at, history) if kind else None
