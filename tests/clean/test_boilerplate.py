@@ -223,6 +223,8 @@ def test_boilerplate_headline_above_a_dateline_stays_the_title() -> None:
         ("3. Garden work", True),
         ("• Shopping trips", True),
         ("We will see it soon.", True),
+        ("stay closed until the spring and the ferry", True),
+        ("The aims of the survey were to:", True),
         ("Garden work", False),
         ("Home", False),
         ("Sign in", False),
@@ -230,3 +232,41 @@ def test_boilerplate_headline_above_a_dateline_stays_the_title() -> None:
 )
 def test_boilerplate_looks_like_content(line: str, expected: bool) -> None:
     assert looks_like_content(line) is expected
+
+
+POST = (
+    "On {0} the allotment society met in the church hall to plan the spring planting, and the "
+    "members agreed to share seed potatoes, to repair the water butts before April, and to "
+    "invite the school to take over two of the empty plots for its garden club."
+)
+
+
+def test_boilerplate_list_of_whole_posts_is_kept() -> None:
+    """Date lines between posts of several paragraphs each are a blog's front page, not a list
+    of teasers: the posts stay, the sidebar prose after the menu goes."""
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday")
+    posts: list[str] = []
+    for week in ("13", "6", "1"):
+        posts += [f"March {week}, 2006", *(POST.format(f"{day} the {week}th") for day in days)]
+    sidebar = [PARA.format(day) for day in (*days, "Friday", "Saturday", "Sunday")]
+    cleaned = clean_lines([*MENU, *posts, *MENU, *sidebar])
+    assert cleaned.lines == [line for line in posts if line.startswith("On ")]
+
+
+def test_boilerplate_wrapped_turns_join_the_body() -> None:
+    """A transcript wrapped at a fixed width goes on in lower case: the lines are no prose, but
+    they join the body rather than end it."""
+    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
+    wrapped = [
+        "QUESTION: Can you say when the council will",
+        "open the bridge again and whether the",
+        "ferry will keep running in the meantime",
+        "for the people who live on the north",
+        "shore and drive to the town every day",
+        "or take their children to the school",
+        "on the other side of the river?",
+        "MR. HOLT: The bridge reopens when the engineers have signed off the repairs, "
+        "and not a day before that.",
+    ]
+    cleaned = clean_lines([*MENU, *article, *wrapped, *MENU])
+    assert cleaned.lines == [*article, *wrapped]

@@ -53,6 +53,7 @@ LISTING_RULES = (
     "timestamp",
 )  # one per item in a list of stories or comments
 ANCHOR_REACH = 15
+ITEM_MIN_CHARS = 800  # prose per item from which a list is of whole posts, not teasers
 ANCHOR_WEIGHT = 3
 MIN_BODY_CHARS = 400  # a comment heading ends the body only once this much prose came before it
 TITLE_MAX_WORDS = 30
@@ -195,8 +196,10 @@ _LIST_MARK = re.compile(r"^(?:[-*•·–—▪►]|\(?\d{1,3}[.)]|\(?[a-z][.)])
 
 def looks_like_content(line: str) -> bool:
     """A line that belongs to a text even though it is no prose: a short sentence, a labelled
-    turn or field ("Question: …", "Rates: …"), a marked list item ("1. …", "• …")."""
-    if _is_sentence(line):
+    turn or field ("Question: …", "Rates: …"), a marked list item ("1. …", "• …"), a line that
+    goes on in lower case (the rest of a wrapped sentence; menus and link labels are
+    capitalised), a lead-in that announces what follows ("The aims were to:")."""
+    if _is_sentence(line) or line[:1].islower() or line.endswith(":"):
         return True
     return word_count(line) >= 2 and bool(_LABELLED.match(line) or _LIST_MARK.match(line))
 
@@ -233,11 +236,13 @@ def body_bounds(
 
     The first run below an anchor (a byline or date line) weighs ANCHOR_WEIGHT times its length;
     a run with several list markers (dates, bylines, time stamps) inside is a list of stories or
-    comments and weighs less; a run after a comment heading that follows real prose is readers'
-    text, not body. A page whose heaviest run is unanchored and holds less than
-    DOMINANT_SHARE of its prose is not one article but a page of parts (headed sections, lists,
-    Q&A, records): its runs are joined across up to PAGE_MAX_GAP_LINES lines of other text,
-    unless the joined run weighs less (list markers inside it: a list of stories).
+    comments and weighs less, unless its items hold ITEM_MIN_CHARS of prose each on average
+    (whole posts of a blog's front page, a teaser is a sentence or two); a run after a comment
+    heading that follows real prose is readers' text, not body. A page whose heaviest run is
+    unanchored and holds less than DOMINANT_SHARE of its prose is not one article but a page of
+    parts (headed sections, lists, Q&A, records): its runs are joined across up to
+    PAGE_MAX_GAP_LINES lines of other text, unless the joined run weighs less (list markers
+    inside it: a list of stories).
     """
     best = _heaviest_run(lines, anchors, stops, markers, MAX_GAP_LINES)
     if best is None:
@@ -286,7 +291,7 @@ def _heaviest_run(
 
     def weight(run: list[int]) -> float:
         inside = sum(1 for marker in markers if run[0] < marker <= run[-1])
-        if inside >= 2:  # dates, bylines or time stamps between its paragraphs: a list of items
+        if inside >= 2 and _chars(lines, run) < ITEM_MIN_CHARS * (inside + 1):
             return _chars(lines, run) / inside
         return _chars(lines, run) * (ANCHOR_WEIGHT if run[0] in anchored else 1)
 
