@@ -384,7 +384,7 @@ RESOLVERS: dict[str, Callable[[Cast, Span, int, list[Said]], Speaker | None]] = 
 
 
 def _embedding_subject(mention: Span) -> Span | None:
-    """ "members complained about what they said …", "Reed wants a fence, which he said …": a
+    """ "nurses object to what they said …", "Reed wants a fence, which he said …": a
     pronoun subject of a speech verb in a relative clause or after a preposition refers to the
     subject of the clause it is embedded in, when that subject is neither a pronoun nor the noun
     the relative clause describes."""
