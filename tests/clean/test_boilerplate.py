@@ -88,8 +88,8 @@ def test_boilerplate_announced_list_extends_body() -> None:
     article = [PARA.format(day) for day in ("Monday", "Tuesday")]
     listing = [
         "The tour dates are as follows:",
-        "June 9 -- Coral Sky Amphitheatre, West Palm Beach",
-        "June 10 -- Credit Union Amphitheatre, Tampa",
+        "June 9 -- Riverside Arena, Springfield",
+        "June 10 -- Harbour Hall, Portsmouth",
     ]
     cleaned = clean_lines([*article, *listing, *MENU])
     assert cleaned.lines == article + listing

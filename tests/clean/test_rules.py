@@ -96,10 +96,9 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "teaser": (
         [
-            "Police: 2 In Custody After Death Of Student-AthleteA 24-year-old woman and a "
-            "28-year-old man have been arrested",
-            "Is Violence In Sports On The Rise?Violence is part of the game in many sports but "
-            "this went too far",
+            "Bridge Closed After Storm Damage ReportedA 40-year-old driver and a "
+            "33-year-old passenger were rescued",
+            "Are City Parks Getting Safer?Crime fell in most districts but one park saw a rise",
         ],
         [
             "Apple Announces New MacBook Pro with a faster chip and more memory today.",

@@ -396,7 +396,7 @@ def _embedding_subject(mention: Span) -> Span | None:
         governor = governor.head
     subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON" or subject == verb.head:
-        return None  # "Apps that it said may not work included …": the clause's own noun
+        return None  # "Roads that it said may close include …": the clause's own noun
     return mention_span(subject)
 
 
