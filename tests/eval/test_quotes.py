@@ -184,6 +184,8 @@ def test_quotes_speech_cue_is_the_lexicons(cue: str, speech: bool) -> None:
         (["“It runs to the end of the paragraph."], "direct"),
         (["that it would “keep the details quiet.”"], "mixed"),
         (["that the vote would be close"], "indirect"),
+        (["''The bridge opens,''", "''and it stays 'open.'''"], "direct"),
+        (["that it would ''keep the details quiet.''"], "mixed"),
     ],
 )
 def test_quotes_content_kind_by_quotation_marks(pieces: list[str], kind: str) -> None:

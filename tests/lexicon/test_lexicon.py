@@ -159,10 +159,23 @@ def test_lexicon_titles(word, kind, gender) -> None:
 
 def test_lexicon_quote_marks_pair_and_direct() -> None:
     marks = lexicon.quote_marks()
-    assert marks.closers["“"].startswith("”") and marks.closers["«"] == "»"
+    assert marks.closers["“"][0] == "”" and marks.closers["«"] == ("»",)
     assert {"‘", "'"} <= marks.single
     assert {"“", "«"} <= marks.double_opening and {"”", "»"} <= marks.double_closing
     assert '"' not in marks.double_opening | marks.double_closing
+
+
+def test_lexicon_quote_marks_two_characters() -> None:
+    marks = lexicon.quote_marks()
+    assert marks.closers["''"] == ("''",) and marks.closers["``"] == ("''",)
+    assert {"''", "``"} <= marks.double - marks.single
+    assert "``" in marks.double_opening and "''" not in marks.double_opening | marks.double_closing
+
+
+def test_lexicon_quote_marks_close_with_marks_as_long() -> None:
+    """A quote's marks are as long at both ends: the scanner steps over either by one length."""
+    for opening, closings in lexicon.quote_marks().closers.items():
+        assert {len(closing) for closing in closings} == {len(opening)}
 
 
 def test_lexicon_word_lists_are_separate() -> None:

@@ -23,7 +23,7 @@ OVERRIDE_PROTECTION: set[str] = set()
 
 
 def _chars(marks: frozenset[str]) -> str:
-    return re.escape("".join(sorted(marks)))
+    return re.escape("".join(sorted(m for m in marks if len(m) == 1)))  # a class holds characters
 
 
 @lru_cache(maxsize=4)

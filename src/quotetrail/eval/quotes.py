@@ -261,10 +261,12 @@ def speech_cue(cue: str) -> bool:
 def _quoted(piece: str) -> bool:
     """A piece wholly inside double quotation marks (closing punctuation aside); an open quote
     that runs to its paragraph's end has no closing mark."""
-    marks = quote_marks().double
+    marks = quote_marks().double  # a mark may be two characters: ''like this''
     piece = piece.strip().rstrip(".,;:!?")
-    inner = piece[1:-1] if piece[-1:] in marks else piece[1:]
-    return piece[:1] in marks and not any(mark in inner for mark in marks)
+    opening = next((mark for mark in marks if piece.startswith(mark)), "")
+    closing = next((mark for mark in marks if piece[len(opening) :].endswith(mark)), "")
+    inner = piece[len(opening) : len(piece) - len(closing)]
+    return bool(opening) and not any(mark in inner for mark in marks)
 
 
 def content_kind(pieces: Sequence[str]) -> str:

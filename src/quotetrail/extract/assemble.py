@@ -54,7 +54,7 @@ def _substantial(quote: Quote, text: str) -> bool:
 
 def _heading(quote: Quote, text: str) -> bool:
     """A whole paragraph in single marks with no closing punctuation is a subheading."""
-    marked = text[quote.start - 1]
+    marked = quote.mark
     return (
         marked in lexicon.quote_marks().single
         and quote.opens_paragraph
@@ -66,8 +66,8 @@ def _unquoted_words(text: str, span: tuple[int, int], inside: list[Quote]) -> in
     """Words of a content span that stand outside its quotes ("the news came as a" …)."""
     kept, position = [], span[0]
     for quote in sorted(inside, key=lambda q: q.start):
-        kept.append(text[position : max(position, quote.start - 1)])
-        position = max(position, quote.end + 1)
+        kept.append(text[position : max(position, quote.start - len(quote.mark))])
+        position = max(position, quote.end + len(quote.mark))
     kept.append(text[position : span[1]])
     return len(" ".join(kept).split())
 

@@ -197,7 +197,7 @@ def title_gender() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class QuoteMarks:
-    closers: dict[str, str]  # opening mark → the marks that may close it, its proper one first
+    closers: dict[str, tuple[str, ...]]  # opening mark → marks that may close it, proper first
     single: frozenset[str]  # opening marks of single quotes ("‘", "'"): also apostrophes
     double: frozenset[str]  # every mark of double quotes, opening or closing
     closing: frozenset[str]  # every mark that may close a quotation
@@ -209,11 +209,12 @@ class QuoteMarks:
 @lru_cache(maxsize=1)
 def quote_marks() -> QuoteMarks:
     """The quotation marks of `quote_marks.tsv`. A mark's direction comes from the proper pairs
-    (each opening mark's first row): "“" opens and "”" closes; a straight '"' does neither."""
+    (each opening mark's first row): "“" opens and "”" closes; a straight '"' does neither. A mark
+    may be two characters ("''", "``"), so the sets hold strings, not characters."""
     rows = _rows("quote_marks.tsv")
-    closers: dict[str, str] = {}
+    closers: dict[str, tuple[str, ...]] = {}
     for opening, closing, _ in rows:
-        closers[opening] = closers.get(opening, "") + closing
+        closers[opening] = (*closers.get(opening, ()), closing)
     proper = {opening: closing[0] for opening, closing in closers.items()}
     double = {opening for opening, _, kind in rows if kind == "double"}
     directed = {opening: closing for opening, closing in proper.items() if opening != closing}
