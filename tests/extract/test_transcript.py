@@ -363,3 +363,75 @@ def test_transcript_headed_sections_are_no_turns(statements_of):
     statements = statements_of(HEADED)
     assert not turns(statements)
     assert "Ruth Klein" in [s.speaker.name for s in statements]
+
+
+HEADLINE_LABELS = """Senate passes the farm bill after a long night
+
+WASHINGTON — The Senate passed the farm bill early on Friday, 61 to 38.
+
+“This bill keeps family farms alive,” Senator Ellen Marsh said after the vote.
+
+Ellen Marsh: Farm Families Deserve A Bill That Lasts A Decade.
+
+Related:
+
+Ellen Marsh: Why I Will Not Vote For The Dairy Cuts This Year."""
+
+SECTION_HEADINGS = """Three ideas from the primary worth another look
+
+The candidates who left the race took some good ideas with them.
+
+Ellen Marsh: Child care. Senator Ellen Marsh wanted every county to run a day-care centre.
+
+Her plan would cost less than the tax cut that passed last year.
+
+Tom Ruiz: Rail. Governor Tom Ruiz proposed a fast train between the three largest cities.
+
+Paul Okafor: Broadband. Okafor's plan put a fibre line in every school."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [HEADLINE_LABELS, SECTION_HEADINGS],
+    ids=["headlines-in-title-case", "headings-over-reporting"],
+)
+def test_transcript_names_over_headlines_and_reports_are_no_turns(statements_of, text):
+    """ "Name: Words In Title Case" is a headline; "Name: topic. Senator Name proposed …" is a
+    section heading over reporting about that person: neither is what the name said."""
+    assert not turns(statements_of(text))
+
+
+EXCHANGE = """Governor defends the water plan on Sunday television
+
+Governor Rosa Delgado defended her water plan on Sunday in a television interview.
+
+BRENNAN: Governor, will farmers pay more for water?
+
+DELGADO: No. Farmers will pay what they pay today.
+
+BRENNAN: And the cities?
+
+DELGADO: The cities will pay a little more, and they agreed to it.
+
+{after}
+
+The legislature votes on the plan next month."""
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Delgado has pushed the plan since her election in 2014.",  # the speaker in third person
+        "SACRAMENTO — Farm groups said they would wait for the vote.",  # a dateline
+        "Follow Nina Brennan on Twitter @ninabrennan.",  # a sign-off
+    ],
+    ids=["third-person", "dateline", "sign-off"],
+)
+def test_transcript_last_turn_ends_where_reporting_resumes(statements_of, after):
+    found = turns(statements_of(EXCHANGE.format(after=after)))
+    assert [(name, words) for name, _, words in found] == [
+        ("Brennan", "Governor, will farmers pay more for water?"),
+        ("Rosa Delgado", "No. Farmers will pay what they pay today."),
+        ("Brennan", "And the cities?"),
+        ("Rosa Delgado", "The cities will pay a little more, and they agreed to it."),
+    ]

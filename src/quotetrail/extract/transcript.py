@@ -2,11 +2,15 @@
 
 A turn opens a paragraph with a label and a colon ("Vladimir Putin: …", "PUTIN: …", "MR. PESKOV:
 …", "Q: …", "Answer: …", "Anna Berg, Yle: …") and runs, over as many paragraphs as it takes, to
-the next label. Labels count only when the page is turn-taking text: at least two turns by labels
-that name speakers (a person the article names or the parse tags, a label repeated, the outlet, a
+the next label, or to a paragraph that reads as reporting (a dateline, a byline, the speaker
+named in the third person), so an article that quotes a short exchange and returns to prose keeps
+its prose. Labels count only when the page is turn-taking text: at least two turns by labels that
+name speakers (a person the article names or the parse tags, a label repeated, the outlet, a
 questioner or answer word of the lexicon), so a news article's "Note:" or "Photo:" lines never
-become turns. An interview dumped as text without labels (its questions were bold) is read as
-alternating question paragraphs and answers, but only when the header names the interviewee.
+become turns; nor do a headline's "Name: Words In Title Case" or a section heading over reporting
+("Jane Roe: Student loans. Senator Roe proposed …"). An interview dumped as text without labels
+(its questions were bold) is read as alternating question paragraphs and answers, but only when
+the header names the interviewee.
 
 Who asks is kept and kinded `questioner`: a questioner label, a journalist's descriptor, the
 outlet, or a label all of whose turns are questions that is no one the header presents. Answers
@@ -24,6 +28,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from quotetrail import lexicon
+from quotetrail.clean.dateline import DATELINE
+from quotetrail.clean.rules import is_byline
 from quotetrail.extract.cast import Cast, person_name
 from quotetrail.extract.dates import parse_published, resolve_date, said_on
 from quotetrail.extract.entities import about
@@ -42,6 +48,9 @@ MIN_TURNS = 2  # labelled turns that make a page (or the rest of it) a transcrip
 ACRONYM_LETTERS = 4  # an unknown all-caps label this short is a body ("RT", "BBC"), not a name
 QUESTION_WORDS = 60  # an unlabelled question paragraph is at most this long
 HEADER_PARAGRAPHS = 3  # the interviewee is named in the headline or the first paragraphs
+HEADLINE_WORDS = 5  # a label's words this many or more, nearly all capitalised, are a headline
+HEADLINE_CAPITALISED = 0.8
+SIGN_OFF = re.compile(r"^follow\s[^.?!\n]{1,60}\bon\s+(?:twitter|facebook|instagram)\b", re.I)
 QUESTIONER = "questioner"
 INTERVIEWER = "Interviewer"
 CLOSING = "".join(lexicon.quote_marks().marks) + ")]"  # may follow the question mark
@@ -105,10 +114,44 @@ def _label(text: str, start: int, end: int) -> Label | None:
         not w[0].isupper() and w not in particles for w in words[1:]
     ):
         return None
+    if _is_headline(text[match.end() : end]):
+        return None
     descriptor = match["paren"] or match["comma"]
     return Label(
         start, match.end("name"), match["name"], descriptor and descriptor.strip(), match.end()
     )
+
+
+def _is_headline(words: str) -> bool:
+    """ "Trump Is ‘Trying To Win’ In Ohio": words in Title Case are a headline under a name, not
+    what the name said."""
+    opening = "".join(lexicon.quote_marks().marks)
+    initials = [word.lstrip(opening)[:1] for word in words.split()]
+    letters = [initial for initial in initials if initial.isalpha()]
+    return len(letters) >= HEADLINE_WORDS and (
+        sum(initial.isupper() for initial in letters) >= HEADLINE_CAPITALISED * len(letters)
+    )
+
+
+def _reports(words: str, speaker: str | None) -> bool:
+    """Whether a paragraph reads as reporting, not as a speaker's words: it opens with a dateline
+    or a byline ("By Jane Roe", "Follow Jane Roe on Twitter"), or it names `speaker` (a label's
+    name) in the third person ("Senator Roe proposed …"), as no one names themselves."""
+    if DATELINE.match(words) or is_byline(words) or SIGN_OFF.match(words):
+        return True
+    return speaker is not None and re.search(rf"\b{re.escape(speaker)}\b", words) is not None
+
+
+def _surname(label: Label, outlet: str | None) -> str | None:
+    """The word a report would call the label's speaker by ("MR. PESKOV" → "Peskov"); None for a
+    questioner or answer word, the outlet, an acronym or an office ("THE PRESIDENT")."""
+    words = lexicon.transcript_words()
+    if label.key in words.questioners or label.key in words.answers or _is_acronym(label.name):
+        return None
+    if outlet is not None and label.key == outlet.casefold():
+        return None
+    last = _written(label.name).split()[-1].rstrip(".")
+    return None if last.casefold() in lexicon.title_words() else last
 
 
 def _written(name: str) -> str:
@@ -158,22 +201,27 @@ def _labelled(text: str, doc: Doc, cast: Cast, outlet: str | None) -> list[tuple
     """(label, end of its turn) for every turn of a labelled transcript; [] when the page is none.
 
     A turn ends where the next labelled line begins; a line labelled as page furniture ("Photo:")
-    ends it too and belongs to no turn."""
-    found = [(_label(text, start, end), end) for start, end in paragraphs(text)]
-    labels = [label for label, _ in found if label is not None]
+    or a paragraph that reports (`_reports`) ends it too and belongs to no turn. A label over a
+    paragraph that reports on its speaker is a section heading, no turn."""
+    found = [(_label(text, start, end), start, end) for start, end in paragraphs(text)]
+    labels = [label for label, _, _ in found if label is not None]
     repeats = Counter(label.key for label in labels)
     known = replace(_without_labels(cast, labels), full_names=[])
     tagged = [_written(label.name) for label in labels if _tagged_person(doc, label)]
     turns: list[tuple[Label, int]] = []
     current: Label | None = None
     last_end = 0
-    for label, end in found:
+    for label, start, end in found:
         if label is not None and (
             _not_speaker(label) or _names_speaker(label, known, tagged, repeats[label.key], outlet)
         ):
+            heading = _reports(text[label.content : end], _surname(label, outlet))
             if current is not None:
                 turns.append((current, last_end))
-            current = None if _not_speaker(label) else label
+            current = None if _not_speaker(label) or heading else label
+        elif current is not None and _reports(text[start:end], _surname(current, outlet)):
+            turns.append((current, last_end))
+            current = None
         last_end = end
     if current is not None:
         turns.append((current, last_end))
