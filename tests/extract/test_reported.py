@@ -61,6 +61,14 @@ def described(text, cues):
             "The town is building pools for what Ann Lee said is a growing demand.",
             ("said", "Ann Lee", "is a growing demand"),
         ),
+        (  # a proposal: what is proposed is the content, as with "urged … to"
+            "The mayor proposes closing the old bridge to trucks.",
+            ("proposes", "The mayor", "closing the old bridge to trucks"),
+        ),
+        (  # "how" with an adjective states a degree; it is not a question
+            "The coach told reporters how proud she is of the young players.",
+            ("told", "The coach", "how proud she is of the young players"),
+        ),
     ],
 )
 def test_reported_verb_cue_with_its_content(nlp, text, expected):

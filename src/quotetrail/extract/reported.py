@@ -243,7 +243,7 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     said will apply", "what he said is demand"): what was said is the clause after the cue."""
     tokens = [t for c in clauses for t in c.subtree]
     first = min(tokens, key=lambda t: t.i)
-    if first.lower_ in lexicon.words().question_words:
+    if first.lower_ in lexicon.words().question_words and not _exclamative(first):
         if first.i > verb.i:
             return None, False
         tokens = [t for t in tokens if t.i > verb.i]
@@ -253,6 +253,13 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
     unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
     return _span_chars(tokens, verb), unquoted
+
+
+def _exclamative(wh_word: Token) -> bool:
+    """ "told them how proud she is", "explained how hard it was": "how" with an adjective or
+    adverb states a degree, it does not ask a question."""
+    following = wh_word.doc[wh_word.i + 1] if wh_word.i + 1 < len(wh_word.doc) else None
+    return wh_word.lower_ == "how" and following is not None and following.pos_ in {"ADJ", "ADV"}
 
 
 def _is_date(phrase: Token) -> bool:
