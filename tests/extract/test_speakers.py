@@ -113,6 +113,20 @@ import pytest
             "Local farmers",
             "they",
         ),
+        (  # the one person the sentence before introduces with a role, over an earlier subject
+            "Retired nurse Paul Okafor says the clinic saved his knee. "
+            "The same clinic later treated Dublin welder Sean Malloy, 44. "
+            "“I walked out the door the same afternoon,” he says.",
+            "Sean Malloy",
+            "he",
+        ),
+        (  # … but not when that sentence says "he" itself: the chain runs on past it
+            "Retired nurse Paul Okafor says the clinic saved his knee. "
+            "Unlike welder Sean Malloy, he paid nothing for the visit. "
+            "“I walked out the door the same afternoon,” he says.",
+            "Paul Okafor",
+            "he",
+        ),
     ],
 )
 def test_speakers_resolve_last_statement(statements_of, text: str, name: str, mention: str) -> None:
@@ -193,3 +207,13 @@ def test_speakers_records(
         role,
         affiliation,
     )
+
+
+def test_speakers_body_tagged_elsewhere(statements_of) -> None:
+    """A proper noun the tagger leaves bare at one cue is the body it tags elsewhere."""
+    text = (
+        "In a statement, Shopify said it is working with Stripe on a fix.\n\n"
+        "Shopify said it would hire more staff."
+    )
+    speakers = [(s.speaker.name, s.speaker.kind) for s in statements_of(text)]
+    assert speakers == [("Shopify", "organization")] * 2

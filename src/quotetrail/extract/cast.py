@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
@@ -96,6 +96,15 @@ class Cast:
 
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return list(self.doc.sents)
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence holding `offset`."""
+        starts = [sentence.start_char for sentence in self.sentences]
+        return self.sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
 
     def in_quote(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.quoted)

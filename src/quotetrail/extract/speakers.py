@@ -11,6 +11,7 @@ place that stands for a government ("Moscow", "the Kremlin"), kinded as an organ
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,7 +29,7 @@ from quotetrail.extract.cast import (
     person_name,
 )
 from quotetrail.extract.reported import mention_span
-from quotetrail.extract.segment import entity_of
+from quotetrail.extract.segment import entities, entity_of
 from quotetrail.records import Speaker
 
 INDEFINITE = {"a", "an", "another"}
@@ -81,7 +82,8 @@ def resolve_person_pronoun(
     subjects = [e for e in events if e[2]]
     here = [e for e in events if _near(cast, at, e[0], 0)]
     chosen = (
-        next((e for e in here if e[2]), None)
+        _sole_in_last_sentence(cast, events, at, pronoun)
+        or next((e for e in here if e[2]), None)
         or (here[0] if here else None)
         or next(
             (
@@ -99,6 +101,25 @@ def resolve_person_pronoun(
     speaker = chosen[3] or cast.person_speaker(chosen[1], mention.text)
     cast.gender.setdefault(speaker.name, "m" if pronoun in MALE else "f")
     return Speaker(speaker.name, mention.text, speaker.kind, speaker.role, speaker.affiliation)
+
+
+def _sole_in_last_sentence(
+    cast: Cast, events: list[tuple[int, str, bool, Speaker | None]], at: int, pronoun: str
+) -> tuple[int, str, bool, Speaker | None] | None:
+    """The one person the last sentence before the pronoun's own introduces with a role ("… for
+    accountant Ben Ade, 50. “…,” he says."): the reader's antecedent, subject or not, over a
+    subject further back. Not when the pronoun's own sentence names someone fitting before it,
+    nor when that last sentence names two or itself says "he" (the chain runs on past it)."""
+    own = cast.sentence_at(at).start_char
+    if not events or events[0][0] >= own:
+        return None
+    last = cast.sentence_at(events[0][0])
+    named = [e for e in events if last.start_char <= e[0] < last.end_char]
+    people = {cast.canonical(e[1]) for e in named}
+    same_gender = MALE if pronoun in MALE else FEMALE
+    if len(people) != 1 or any(t.lower_ in same_gender and not cast.in_quote(t.idx) for t in last):
+        return None
+    return named[0] if cast.profile(people.pop())[0] is not None else None
 
 
 def resolve_group_pronoun(
@@ -346,6 +367,7 @@ def mention_kind(cast: Cast, mention: Span) -> str | None:
         (None, lambda: any(unicodedata.category(c).startswith("S") for c in mention.root.text)),
         ("group", lambda: lexicon.country_of(mention.text) is not None),
         ("document", lambda: lemma in nouns.document_nouns or lower in nouns.document_nouns),
+        ("group", lambda: _body_tagged_elsewhere(cast, mention)),
         ("name", lambda: _names_person(cast, mention, role_word)),
         ("group", lambda: bool(mention.root.ent_type_ and _labels(mention) & GROUP_LABELS)),
         ("role", lambda: role_word),
@@ -356,6 +378,20 @@ def mention_kind(cast: Cast, mention: Span) -> str | None:
 
 def _labels(mention: Span) -> set[str]:
     return {t.ent_type_ for t in mention}
+
+
+def _body_tagged_elsewhere(cast: Cast, mention: Span) -> bool:
+    """ "Acme said": a proper noun left untagged here is the organisation the article tags it as
+    elsewhere, when it tags it so more often than as a person and it is no named person's
+    surname ("Green said", after "Damon Green")."""
+    if (
+        mention.root.ent_type_
+        or mention.root.pos_ != "PROPN"
+        or cast.canonical(mention.text) != mention.text
+    ):
+        return False
+    labels = Counter(e.label_ for e in entities(cast.doc) if e.text == mention.text)
+    return labels["ORG"] > labels["PERSON"]
 
 
 def _names_person(cast: Cast, mention: Span, role_word: bool) -> bool:
