@@ -10,6 +10,7 @@ from quotetrail.extract.reported import (
     headline_cues,
     link_line,
     nominal_cues,
+    signed_cues,
     verb_cues,
 )
 
@@ -159,6 +160,45 @@ def test_reported_nominal_statement_needs_owner_and_clause(nlp, text, expected):
 )
 def test_reported_headline_colon_and_name(nlp, text, expected):
     assert described(text, headline_cues(nlp(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maria Okafor runs the tenants' group.\n\n"
+            "The council's failure to act on the shortage amounts to a crisis for every family "
+            "here. Maria Okafor\n\nOkafor said more later.",
+            [
+                (
+                    "Maria Okafor",
+                    "Maria Okafor",
+                    "The council's failure to act on the shortage amounts to a crisis for every "
+                    "family here",
+                )
+            ],
+        ),
+        (
+            "Cities will have to build far more homes or rents will keep climbing every single "
+            "year. Dan Whitfield, Homes.ca\n\nWhitfield said so.",
+            [
+                (
+                    "Dan Whitfield",
+                    "Dan Whitfield",
+                    "Cities will have to build far more homes or rents will keep climbing every "
+                    "single year",
+                )
+            ],
+        ),
+        (
+            "A firefighter sprays water on a burning house in the north end on Saturday. "
+            "Richard Lautens\n\nThe fire began at noon.",
+            [],
+        ),
+    ],
+)
+def test_reported_pull_quote_signed_by_a_name_the_article_mentions(nlp, text, expected):
+    assert described(text, signed_cues(nlp(text))) == expected
 
 
 def test_reported_headline_speech_verb_stops_the_name_before_the_cue(nlp):

@@ -27,6 +27,8 @@ FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}  # entity labels that name someone who speaks
 OPENING_MARKS = lexicon.quote_marks().double_opening
 CLOSING_MARKS = lexicon.quote_marks().double_closing
+SENTENCE_END_MARKS = set(".!?)") | CLOSING_MARKS
+MAX_AFFILIATION_WORDS = 4  # ", Rentals.ca", ", a tenant in the building"
 
 
 @dataclass(frozen=True)
@@ -478,6 +480,50 @@ def headline_cues(doc: Doc) -> list[Cue]:
     return found
 
 
+def signed_cues(doc: Doc) -> list[Cue]:
+    """ "… constitute an emergency. Jane Doe": a pull quote, a paragraph signed at its end with
+    the bare name of someone the article names elsewhere (", Outlet" may follow the name). A
+    photographer's credit under a caption names no one the story mentions, so it signs nothing."""
+    text = text_of(doc)
+    found = []
+    for entity in entities(doc):
+        if entity.label_ != "PERSON" or entity.start == 0 or not doc[entity.start].is_sent_start:
+            continue
+        name = _without_trailing_space(entity)
+        line_start = text.rfind("\n", 0, name.start_char) + 1
+        line_end = text.find("\n", name.start_char)
+        line_end = len(text) if line_end < 0 else line_end
+        tail = text[name.end_char : line_end].strip()
+        signed = doc[name.start - 1].text[-1] in SENTENCE_END_MARKS and (
+            not tail or (tail.startswith(",") and len(tail.split()) <= MAX_AFFILIATION_WORDS)
+        )
+        if not signed or not _named_elsewhere(doc, name, line_start, line_end):
+            continue
+        before = [t for t in doc[: name.start] if t.idx >= line_start]
+        content = _span_chars(before, before[0]) if before else None
+        if content:
+            found.append(Cue(name.start_char, name.text, name.start, name, content))
+    return found
+
+
+def _without_trailing_space(span: Span) -> Span:
+    """An entity the tagger ran over the line breaks after it, without them."""
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[span.start : end]
+
+
+def _named_elsewhere(doc: Doc, name: Span, line_start: int, line_end: int) -> bool:
+    """Whether the name's last word stands in the text outside the line it signs."""
+    surname = name.text.split()[-1]
+    return any(
+        t.text == surname and not line_start <= t.idx < line_end
+        for t in doc
+        if t.ent_type_ == "PERSON"
+    )
+
+
 def _last_word(sentence: Span) -> int:
     end = sentence.end
     while end > sentence.start and (
@@ -487,7 +533,7 @@ def _last_word(sentence: Span) -> int:
     return end
 
 
-CUE_FINDERS = (verb_cues, according_cues, nominal_cues, headline_cues)
+CUE_FINDERS = (verb_cues, according_cues, nominal_cues, headline_cues, signed_cues)
 
 
 def link_line(text: str, at: int) -> bool:
