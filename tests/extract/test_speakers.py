@@ -127,6 +127,25 @@ import pytest
             "Paul Okafor",
             "he",
         ),
+        (  # a description that names its owner is the owner's, not the person last named
+            "Mayor Ada Lind’s Greens have chosen a small levy.\n\n"
+            "The town is far from the cuts that the World Health Organization’s expert panel "
+            "says are needed.",
+            "World Health Organization’s expert panel",
+            "the World Health Organization’s expert panel",
+        ),
+        (  # a description that gives its person's name is that person
+            "A harbour official in the eastern district named Budi told reporters most boats "
+            "were lost.",
+            "Budi",
+            "A harbour official",
+        ),
+        (  # "the Ohio Democrat": one member of a party is the person last named
+            "Senator Ray Tolliver blamed the lobbyists for the delay.\n\n"
+            "“They stalled the bill for a month,” the Ohio Democrat said.",
+            "Ray Tolliver",
+            "Democrat",
+        ),
     ],
 )
 def test_speakers_resolve_last_statement(statements_of, text: str, name: str, mention: str) -> None:

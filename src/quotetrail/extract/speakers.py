@@ -190,7 +190,7 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
         )
     affiliation = affiliation_in(list(mention))
     if _new_or_many(mention):
-        return Speaker(
+        return _named_in(cast, mention) or Speaker(
             name=nominal_name(mention.text),
             mention=mention.text,
             kind="person",
@@ -212,6 +212,23 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
         kind="person",
         affiliation=affiliation,
     )
+
+
+def _named_in(cast: Cast, mention: Span) -> Speaker | None:
+    """ "An agency official named Budi told reporters": a description that gives its person's
+    name ("named", "called") is that person."""
+    for token in mention.root.subtree:
+        if token.dep_ != "acl" or token.lower_ not in {"named", "called"}:
+            continue
+        for child in token.children:
+            name = entity_of(child)
+            if (
+                child.dep_ in {"oprd", "dobj", "attr"}
+                and name is not None
+                and name.label_ == "PERSON"
+            ):
+                return cast.person_speaker(person_name(name.text), mention.text)
+    return None
 
 
 def _new_or_many(mention: Span) -> bool:
@@ -243,9 +260,19 @@ def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -
 
 def _definite_person(cast: Cast, mention: Span, at: int) -> Speaker | None:
     """ "The 26-year-old right wing said": a definite description of one person picks up the person
-    last named as a subject in this or the previous paragraph."""
-    if mention[0].lower_ != "the" or mention.root.tag_ != "NN":
+    last named as a subject in this or the previous paragraph. Not one that names its owner ("the
+    United Nations' climate panel"): that is the owner's, someone new."""
+    if (
+        mention[0].lower_ != "the"
+        or mention.root.tag_ != "NN"
+        or any(t.dep_ == "poss" and t.ent_type_ for t in mention.root.children)
+    ):
         return None
+    return _last_subject(cast, mention, at)
+
+
+def _last_subject(cast: Cast, mention: Span, at: int) -> Speaker | None:
+    """The person last named as a subject in this or the previous paragraph."""
     subjects = [p for p in cast.people if p.subject and p.start < at and not cast.in_quote(p.start)]
     subjects = [p for p in subjects if _near(cast, at, p.start, 1)]
     return cast.person_speaker(subjects[-1].name, mention.text) if subjects else None
@@ -369,6 +396,7 @@ def mention_kind(cast: Cast, mention: Span) -> str | None:
         ("document", lambda: lemma in nouns.document_nouns or lower in nouns.document_nouns),
         ("group", lambda: _body_tagged_elsewhere(cast, mention)),
         ("name", lambda: _names_person(cast, mention, role_word)),
+        ("member", lambda: _one_member(mention)),
         ("group", lambda: bool(mention.root.ent_type_ and _labels(mention) & GROUP_LABELS)),
         ("role", lambda: role_word),
         ("described", lambda: mention.root.pos_ in {"NOUN", "PROPN"}),
@@ -378,6 +406,20 @@ def mention_kind(cast: Cast, mention: Span) -> str | None:
 
 def _labels(mention: Span) -> set[str]:
     return {t.ent_type_ for t in mention}
+
+
+def _one_member(mention: Span) -> bool:
+    """ "The Kentucky Republican", "the Ohio Democrat": "the" and one member of a party or
+    people (singular, where "the Republicans" is the party) describes a person."""
+    root = mention.root
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in root.children)
+    return definite and root.ent_type_ == "NORP" and root.tag_ == "NNP"
+
+
+def resolve_member(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """One member of a party, described: the person last named as a subject nearby, else the
+    party."""
+    return _last_subject(cast, mention, at) or resolve_group(cast, mention, at, history)
 
 
 def _body_tagged_elsewhere(cast: Cast, mention: Span) -> bool:
@@ -413,6 +455,7 @@ RESOLVERS: dict[str, Callable[[Cast, Span, int, list[Said]], Speaker | None]] = 
     "group_pronoun": resolve_group_pronoun,
     "name": resolve_name,
     "group": resolve_group,
+    "member": resolve_member,
     "role": resolve_role,
     "described": resolve_described,
     "document": resolve_document,
