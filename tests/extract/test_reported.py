@@ -82,6 +82,31 @@ def test_reported_verb_cue_without_content_keeps_its_subject(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor announced on Monday that she will retire at the end of the year, saying "
+            "the city needs new ideas.",
+            [
+                ("announced", "The mayor", "that she will retire at the end of the year"),
+                ("saying", "The mayor", "the city needs new ideas"),
+            ],
+        ),
+        (
+            "The minister said the province will keep its promise to fund the arena, insisting "
+            "the budget can absorb the cost.",
+            [
+                ("said", "The minister", "the province will keep its promise to fund the arena"),
+                ("insisting", "The minister", "the budget can absorb the cost"),
+            ],
+        ),
+    ],
+)
+def test_reported_participle_after_a_comma_is_a_statement_of_its_own(nlp, text, expected):
+    assert described(text, verb_cues(nlp(text))) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("Ruth Gale went on air and began by saying she would not guess.", "Ruth Gale"),

@@ -156,8 +156,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.lower_ in RELATIVE and verb.dep_ == "relcl":
             return verb.head
         return child
-    if depth < 3 and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
-        return subject_of(verb.head, depth + 1)
+    inherited_from = _speech_verb_above(verb) if _participle_statement(verb) else None
+    if inherited_from is None and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+        inherited_from = verb.head
+    if depth < 3 and inherited_from is not None:
+        return subject_of(inherited_from, depth + 1)
     if depth == 0 and _gerund_after_preposition(verb):
         return _doer_of_gerund(verb.head.head)
     finite = verb.tag_ == "VBD" or (
@@ -243,7 +246,7 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
 
     A wh-word before the cue is a relative pronoun the clause begins with ("rules, which she
     said will apply", "what he said is demand"): what was said is the clause after the cue."""
-    tokens = [t for c in clauses for t in c.subtree]
+    tokens = _without_participle_statements([t for c in clauses for t in c.subtree])
     first = min(tokens, key=lambda t: t.i)
     if first.lower_ in lexicon.words().question_words and not _exclamative(first):
         if first.i > verb.i:
@@ -255,6 +258,47 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
     unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
     return _span_chars(tokens, verb), unquoted
+
+
+def _without_participle_statements(tokens: list[Token]) -> list[Token]:
+    """ "said that he will step down, noting that …": a speech verb's participle set off by a
+    comma, with a clause of its own, is a second statement (its cue is found on its own); the
+    first one's content ends before it."""
+    inside = {t.i for t in tokens}
+    cut = {
+        t.i
+        for participle in tokens
+        if participle.left_edge.i - 1 in inside and _participle_statement(participle)
+        for t in participle.subtree
+    }
+    return [t for t in tokens if t.i not in cut]
+
+
+def _participle_statement(verb: Token) -> bool:
+    """A subjectless speech participle after a comma with a clause of its own ("…, noting that
+    …")."""
+    return (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.lemma_.lower() in lexicon.speech_lemmas()
+        and verb.left_edge.i > 0
+        and verb.doc[verb.left_edge.i - 1].text == ","
+        and any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
+
+
+def _speech_verb_above(verb: Token) -> Token | None:
+    """The nearest speech verb whose content holds a participle statement: its speaker is the
+    participle's ("the minister said the province will …, insisting …": the minister insists)."""
+    return next(
+        (
+            a
+            for a in verb.ancestors
+            if a.pos_ in {"VERB", "AUX"} and a.lemma_.lower() in lexicon.speech_lemmas()
+        ),
+        None,
+    )
 
 
 def _exclamative(wh_word: Token) -> bool:
