@@ -26,6 +26,7 @@ from quotetrail.clean.rules import (
     OVERRIDE_PROTECTION,
     RULES,
     carries_statement,
+    mark_class,
     normalise,
     word_count,
 )
@@ -34,7 +35,10 @@ from quotetrail.records import RemovedLine
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _INNER_PUNCTUATION = re.compile(r"[,.;:!?،。，、]")
-_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$|[\"”»]$")
+_MARKS = quote_marks()
+_OPENING_MARKS = tuple(_MARKS.closers)
+_CLOSING_DOUBLE = mark_class(_MARKS.closing & _MARKS.double)
+_SENTENCE_END = re.compile(rf"[.!?…。！？][{mark_class(_MARKS.closing)})\]]*$|[{_CLOSING_DOUBLE}]$")
 PROSE_MIN_WORDS = 12
 PROSE_ANY_END_WORDS = 30
 MAX_GAP_LINES = 4
@@ -186,7 +190,7 @@ def _remove_title(lines: list[str], title: str, result: CleanedLines) -> list[st
 def _is_sentence(line: str) -> bool:
     """A short finished sentence: a one-line paragraph, not a menu item or a headline. A quoted
     paragraph counts however short ("“We will see.”"): it continues someone's words."""
-    quoted = line.startswith(tuple(quote_marks().closers))
+    quoted = line.startswith(_OPENING_MARKS)
     return (quoted or word_count(line) >= SENTENCE_MIN_WORDS) and bool(_SENTENCE_END.search(line))
 
 
@@ -204,12 +208,14 @@ def looks_like_content(line: str) -> bool:
     return word_count(line) >= 2 and bool(_LABELLED.match(line) or _LIST_MARK.match(line))
 
 
-def _prose_runs(lines: list[str], stops: list[int], max_gap: int) -> list[list[int]]:
-    """Runs of prose line indices with at most `max_gap` other lines (lines that look like
-    content not counted) between neighbours."""
+def _prose_runs(
+    lines: list[str], prose: list[bool], stops: list[int], max_gap: int
+) -> list[list[int]]:
+    """Runs of prose line indices (`prose[i]`: line i is prose) with at most `max_gap` other
+    lines (lines that look like content not counted) between neighbours."""
     runs: list[list[int]] = []
-    for index, line in enumerate(lines):
-        if not is_prose(line):
+    for index in range(len(lines)):
+        if not prose[index]:
             continue
         gap = runs and sum(
             1 for between in lines[runs[-1][-1] + 1 : index] if not looks_like_content(between)
@@ -244,13 +250,16 @@ def body_bounds(
     PAGE_MAX_GAP_LINES lines of other text, unless the joined run weighs less (list markers
     inside it: a list of stories).
     """
-    best = _heaviest_run(lines, anchors, stops, markers, MAX_GAP_LINES)
+    prose = [is_prose(line) for line in lines]
+    best = _heaviest_run(lines, prose, anchors, stops, markers, MAX_GAP_LINES)
     if best is None:
         return 0, len(lines)
     run, anchored, weight = best
-    prose_chars = sum(len(line) for line in lines if is_prose(line))
+    prose_chars = sum(
+        len(line) for line, is_line_prose in zip(lines, prose, strict=True) if is_line_prose
+    )
     if not anchored and _chars(lines, run) < DOMINANT_SHARE * prose_chars:
-        joined = _heaviest_run(lines, anchors, stops, markers, PAGE_MAX_GAP_LINES)
+        joined = _heaviest_run(lines, prose, anchors, stops, markers, PAGE_MAX_GAP_LINES)
         if joined and joined[2] >= weight:  # not when the joining made a list of items
             run = joined[0]
     start = run[0]
@@ -266,6 +275,7 @@ def _chars(lines: list[str], run: list[int]) -> int:
 
 def _heaviest_run(
     lines: list[str],
+    prose: list[bool],
     anchors: Sequence[int],
     stops: Sequence[int],
     markers: Sequence[int],
@@ -273,7 +283,7 @@ def _heaviest_run(
 ) -> tuple[list[int], bool, float] | None:
     """The heaviest run of prose lines joined across `max_gap` lines, whether an anchor stands
     just above it, and its weight."""
-    runs = _prose_runs(lines, list(stops), max_gap)
+    runs = _prose_runs(lines, prose, list(stops), max_gap)
     if not runs:
         return None
     first_stop = min(
@@ -291,12 +301,13 @@ def _heaviest_run(
 
     def weight(run: list[int]) -> float:
         inside = sum(1 for marker in markers if run[0] < marker <= run[-1])
-        if inside >= 2 and _chars(lines, run) < ITEM_MIN_CHARS * (inside + 1):
-            return _chars(lines, run) / inside
-        return _chars(lines, run) * (ANCHOR_WEIGHT if run[0] in anchored else 1)
+        chars = _chars(lines, run)
+        if inside >= 2 and chars < ITEM_MIN_CHARS * (inside + 1):
+            return chars / inside
+        return chars * (ANCHOR_WEIGHT if run[0] in anchored else 1)
 
-    best = max(runs, key=weight)
-    return best, best[0] in anchored, weight(best)
+    best_weight, best = max(((weight(run), run) for run in runs), key=lambda pair: pair[0])
+    return best, best[0] in anchored, best_weight
 
 
 def _extend_end(lines: list[str], end: int, limit: int) -> int:

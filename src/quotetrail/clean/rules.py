@@ -22,22 +22,23 @@ RULES: dict[str, LineRule] = {}
 OVERRIDE_PROTECTION: set[str] = set()
 
 
-def _chars(marks: frozenset[str]) -> str:
+def mark_class(marks: frozenset[str]) -> str:
+    """The one-character marks of `marks`, escaped for a regex character class."""
     return re.escape("".join(sorted(m for m in marks if len(m) == 1)))  # a class holds characters
 
 
 @lru_cache(maxsize=4)
 def _quote_mark(double: frozenset[str], single: frozenset[str]) -> re.Pattern[str]:
     """Any double quotation mark, or a single one opening before a letter (not an apostrophe)."""
-    return re.compile(rf"[{_chars(double)}]|(?<!\w)[{_chars(single)}](?=\w)")
+    return re.compile(rf"[{mark_class(double)}]|(?<!\w)[{mark_class(single)}](?=\w)")
 
 
 @lru_cache(maxsize=4)
 def _sentence_end(closing: frozenset[str], double: frozenset[str]) -> re.Pattern[str]:
     """Closing punctuation at the end of a line with the marks or brackets after it, or a closing
     double quotation mark."""
-    after = _chars(closing)
-    return re.compile(rf"[.!?…:,;][{after})\]]*$|[{_chars(closing & double)}]$")
+    after = mark_class(closing)
+    return re.compile(rf"[.!?…:,;][{after})\]]*$|[{mark_class(closing & double)}]$")
 
 
 @lru_cache(maxsize=4)
