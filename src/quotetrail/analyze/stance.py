@@ -20,6 +20,7 @@ from quotetrail.analyze import embedding, static
 from quotetrail.analyze.features import is_negated, target_features
 from quotetrail.analyze.model import LinearModel, load_model, softmax
 from quotetrail.analyze.rules import Cue, cues_for, decide
+from quotetrail.extract.segment import text_of
 from quotetrail.lexicon import valence, words
 
 RULE_WEIGHT = 3.0  # log-odds a stance cue adds to its label
@@ -161,12 +162,12 @@ def _anaphor(region: Span) -> Span | None:
 
 def _locate(doc: Doc, name: str, quote: Span, context: Span) -> Span | None:
     """The target in the quote, else an anaphor in the quote, else the target in the context."""
-    found = _find(doc.text, name, quote.start_char, quote.end_char)
+    found = _find(text_of(doc), name, quote.start_char, quote.end_char)
     if found is None:
         anaphor = _anaphor(quote)
         if anaphor is not None:
             return anaphor
-        found = _find(doc.text, name, context.start_char, context.end_char)
+        found = _find(text_of(doc), name, context.start_char, context.end_char)
     return doc.char_span(*found, alignment_mode="expand") if found else None
 
 
@@ -189,7 +190,7 @@ def stance_for(statement: Any, doc: Doc | None) -> dict[str, dict[str, Any]]:
         from quotetrail.nlp import load_pipeline
 
         doc = load_pipeline()(statement.sentence or statement.quote)
-        quote_lo, quote_hi = 0, len(doc.text)
+        quote_lo, quote_hi = 0, len(text_of(doc))
     else:
         quote_lo, quote_hi = statement.span
     context = _context(doc, quote_lo, quote_hi)

@@ -101,10 +101,13 @@ class Cast:
     def sentences(self) -> list[Span]:
         return list(self.doc.sents)
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [sentence.start_char for sentence in self.sentences]
+
     def sentence_at(self, offset: int) -> Span:
         """The sentence holding `offset`."""
-        starts = [sentence.start_char for sentence in self.sentences]
-        return self.sentences[max(bisect.bisect_right(starts, offset) - 1, 0)]
+        return self.sentences[max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)]
 
     def in_quote(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.quoted)
@@ -364,7 +367,7 @@ def _mislabelled_names(doc: Doc) -> list[str]:
 def _gender_votes(cast: Cast) -> dict[str, str]:
     """He or she for each person, from the pronouns of sentences that name only that person."""
     votes: dict[str, int] = {}
-    sentences = list(cast.doc.sents)
+    sentences = cast.sentences
     for index, sentence in enumerate(sentences):
         named = {
             cast.canonical(p.name)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from quotetrail import lexicon
 from quotetrail.extract.cast import Cast, group_name, person_name
-from quotetrail.extract.segment import entities
+from quotetrail.extract.segment import entities, text_of
 from quotetrail.records import Speaker
 
 ABOUT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
@@ -54,7 +54,7 @@ def about(doc: Doc, span: tuple[int, int], speaker: Speaker | None, cast: Cast) 
         if ent.start_char < start or ent.end_char > end or ent.label_ not in ABOUT_LABELS:
             continue
         found.append((ent.start_char, _canonical(ent.label_, ent.text, cast)))
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     for name, pattern in _known_names(doc, cast).values():
         match = pattern.search(text)
         if match:
