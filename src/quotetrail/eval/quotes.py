@@ -205,11 +205,8 @@ def _metrics(counts: Counter[str]) -> dict[str, Any]:
     metrics: dict[str, Any] = {}
     for threshold in THRESHOLDS:
         matched = counts[f"matched_{threshold}"]
-        precision = matched / counts["predicted"] if counts["predicted"] else 0.0
-        recall = matched / counts["gold"] if counts["gold"] else 0.0
-        metrics[f"f1_{threshold}"] = round(_f1(precision, recall), 4)
-        metrics[f"precision_{threshold}"] = round(precision, 4)
-        metrics[f"recall_{threshold}"] = round(recall, 4)
+        for name, value in _prf(matched, counts["predicted"], counts["gold"]).items():
+            metrics[f"{name}_{threshold}"] = value
         metrics[f"speaker_accuracy_{threshold}"] = (
             round(counts[f"speaker_right_{threshold}"] / matched, 4) if matched else 0.0
         )

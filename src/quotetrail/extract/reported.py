@@ -507,10 +507,11 @@ def headline_cues(doc: Doc) -> list[Cue]:
     """ "Russia will not interfere: Vladimir Putin": a title line ending in a colon and a name."""
     found = []
     for sentence in doc.sents:
+        last = _last_word(sentence)
         ents = [
             e
             for e in entities(doc)
-            if sentence.start <= e.start and e.label_ == "PERSON" and e.end == _last_word(sentence)
+            if sentence.start <= e.start and e.label_ == "PERSON" and e.end == last
         ]
         if not ents:
             continue

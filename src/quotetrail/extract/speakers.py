@@ -382,26 +382,14 @@ def _earlier_document_author(cast: Cast, mention: Span, at: int) -> Speaker | No
     return None
 
 
-def mention_kind(cast: Cast, mention: Span) -> str | None:
-    """Which resolver a speaker mention needs: the first kind whose test the mention passes."""
-    text, lower, lemma = mention.text.lower(), mention.root.lower_, mention.root.lemma_.lower()
-    nouns = lexicon.words()
-    role_word = lower in nouns.speaker_nouns or lemma in nouns.speaker_nouns
-    tests: tuple[tuple[str | None, Callable[[], bool]], ...] = (
-        ("person_pronoun", lambda: text in MALE | FEMALE),
-        ("group_pronoun", lambda: text in GROUP_PRONOUNS),
-        # mojibake or markup, not a name
-        (None, lambda: any(unicodedata.category(c).startswith("S") for c in mention.root.text)),
-        ("group", lambda: lexicon.country_of(mention.text) is not None),
-        ("document", lambda: lemma in nouns.document_nouns or lower in nouns.document_nouns),
-        ("group", lambda: _body_tagged_elsewhere(cast, mention)),
-        ("name", lambda: _names_person(cast, mention, role_word)),
-        ("member", lambda: _one_member(mention)),
-        ("group", lambda: bool(mention.root.ent_type_ and _labels(mention) & GROUP_LABELS)),
-        ("role", lambda: role_word),
-        ("described", lambda: mention.root.pos_ in {"NOUN", "PROPN"}),
-    )
-    return next((kind for kind, passes in tests if passes()), None)
+def _role_word(mention: Span) -> bool:
+    speaker_nouns = lexicon.words().speaker_nouns
+    return mention.root.lower_ in speaker_nouns or mention.root.lemma_.lower() in speaker_nouns
+
+
+def _document(mention: Span) -> bool:
+    document_nouns = lexicon.words().document_nouns
+    return mention.root.lower_ in document_nouns or mention.root.lemma_.lower() in document_nouns
 
 
 def _labels(mention: Span) -> set[str]:
@@ -434,6 +422,28 @@ def _body_tagged_elsewhere(cast: Cast, mention: Span) -> bool:
         return False
     labels = Counter(e.label_ for e in entities(cast.doc) if e.text == mention.text)
     return labels["ORG"] > labels["PERSON"]
+
+
+# The kinds of speaker mention, in the order they are tried: the first whose test passes names
+# the resolver (None: no speaker, e.g. mojibake or markup where a name should be).
+MENTION_KINDS: tuple[tuple[str | None, Callable[[Cast, Span], bool]], ...] = (
+    ("person_pronoun", lambda cast, m: m.text.lower() in MALE | FEMALE),
+    ("group_pronoun", lambda cast, m: m.text.lower() in GROUP_PRONOUNS),
+    (None, lambda cast, m: any(unicodedata.category(c).startswith("S") for c in m.root.text)),
+    ("group", lambda cast, m: lexicon.country_of(m.text) is not None),
+    ("document", lambda cast, m: _document(m)),
+    ("group", _body_tagged_elsewhere),
+    ("name", lambda cast, m: _names_person(cast, m, _role_word(m))),
+    ("member", lambda cast, m: _one_member(m)),
+    ("group", lambda cast, m: bool(m.root.ent_type_ and _labels(m) & GROUP_LABELS)),
+    ("role", lambda cast, m: _role_word(m)),
+    ("described", lambda cast, m: m.root.pos_ in {"NOUN", "PROPN"}),
+)
+
+
+def mention_kind(cast: Cast, mention: Span) -> str | None:
+    """Which resolver a speaker mention needs: the first kind whose test the mention passes."""
+    return next((kind for kind, passes in MENTION_KINDS if passes(cast, mention)), None)
 
 
 def _names_person(cast: Cast, mention: Span, role_word: bool) -> bool:

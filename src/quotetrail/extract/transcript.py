@@ -353,19 +353,26 @@ def _labelled_turns(
     by_key: dict[str, list[tuple[int, int]]] = {}
     for label, span in spans.items():
         by_key.setdefault(label.key, []).append(span)
-    turns = []
-    for label, (start, end) in spans.items():
+
+    def speaker_of(label: Label) -> Speaker | None:
         if label.key in questioners:
-            speaker = _questioner(questioners[label.key], label.name, label.affiliation)
-        elif label.key in lexicon.transcript_words().answers:
-            speaker = header.interviewee
-        elif (outlet is not None and label.key == outlet.casefold()) or _asks(
+            return _questioner(questioners[label.key], label.name, label.affiliation)
+        if label.key in lexicon.transcript_words().answers:
+            return header.interviewee
+        if (outlet is not None and label.key == outlet.casefold()) or _asks(
             label, by_key[label.key], text, header
         ):
-            speaker = _questioner(person_name(_written(label.name)), label.name, label.affiliation)
-        else:
-            speaker = _named(label, doc, cast, profiles, presenters)
-        turns.append(Turn(label, start, end, speaker))
+            return _questioner(person_name(_written(label.name)), label.name, label.affiliation)
+        return _named(label, doc, cast, profiles, presenters)
+
+    # One speaker per label as written: a speaker's turns share it, and `_asks` reads all of them.
+    speakers: dict[tuple[str, str, str | None], Speaker | None] = {}
+    turns = []
+    for label, (start, end) in spans.items():
+        written = (label.key, label.name, label.descriptor)
+        if written not in speakers:
+            speakers[written] = speaker_of(label)
+        turns.append(Turn(label, start, end, speakers[written]))
     return turns
 
 
