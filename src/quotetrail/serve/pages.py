@@ -7,7 +7,6 @@ own stylesheet and scripts; text from articles is never marked safe.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -18,7 +17,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from quotetrail import __version__
 from quotetrail.analyze.positions import stance_entry
-from quotetrail.serve.dependencies import API, FilterDep, Page, PageDep, StoreDep
+from quotetrail.serve.dependencies import (
+    API,
+    FilterDep,
+    Page,
+    PageDep,
+    Since,
+    StoreDep,
+    Until,
+    iso,
+)
 from quotetrail.serve.present import (
     STANCE_VALUE,
     highlight,
@@ -149,13 +157,10 @@ def position(
     store: StoreDep,
     actor: Annotated[str, Query(min_length=1, max_length=200)],
     target: Annotated[str, Query(min_length=1, max_length=200)],
-    since: date | None = None,
-    until: date | None = None,
+    since: Since = None,
+    until: Until = None,
 ) -> HTMLResponse:
-    since_iso, until_iso = (
-        (since.isoformat() if since else None),
-        (until.isoformat() if until else None),
-    )
+    since_iso, until_iso = iso(since), iso(until)
     data = position_data(store, actor, target, since=since_iso, until=until_iso)
     params = {"actor": actor, "target": target, "since": since_iso, "until": until_iso}
     api_url = f"{API}/positions?" + urlencode(

@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 
 from quotetrail.records import ArticleResult, Speaker, SpeakerEntity, Statement
-from quotetrail.store.sql import SAID, fetch, like, page
+from quotetrail.store.sql import OF_ENTITY, SAID, fetch, like, page
 
 SCHEMA_VERSION = 4
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
@@ -430,9 +430,7 @@ class Store:
             )
             params += [like(query.speaker)] * 4
         if query.entity_id:
-            where.append(
-                "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
-            )
+            where.append(OF_ENTITY)
             params.append(query.entity_id)
         if query.actor:
             # The actor as written, or any entity (migration 002) one of whose aliases it is:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from quotetrail.store.database import Store
-from quotetrail.store.sql import fetch, page
+from quotetrail.store.sql import SAID, fetch, page
 
 
 @contextmanager
@@ -71,7 +71,7 @@ def batch_statements(store: Store, article_ids: Sequence[str]) -> list[dict[str,
         store.db,
         "SELECT s.id, s.article_id, s.quote, s.speaker_name, s.speaker_mention, s.speaker_kind,"
         " s.speaker_role,"
-        " s.speaker_affiliation, strftime(coalesce(s.said_on, a.published), '%Y-%m-%d') AS day"
+        f" s.speaker_affiliation, strftime({SAID}, '%Y-%m-%d') AS day"
         " FROM statements s JOIN articles a ON a.id = s.article_id"
         " WHERE s.article_id IN (SELECT unnest(?)) AND s.speaker_name IS NOT NULL ORDER BY"
         " s.article_id, s.span_start",

@@ -9,6 +9,8 @@ from typing import Any
 import duckdb
 
 SAID = "coalesce(s.said_on, a.published)"  # the date a statement counts under
+# A statement of one resolved entity (the link stage's statement_entities; `?` is its id).
+OF_ENTITY = "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
 
 
 def like(value: str) -> str:

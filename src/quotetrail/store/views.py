@@ -13,7 +13,7 @@ from typing import Any
 from quotetrail.records import SAME_OCCASION, Statement
 from quotetrail.store import links
 from quotetrail.store.database import StatementQuery, Store
-from quotetrail.store.sql import SAID, fetch, like, page
+from quotetrail.store.sql import OF_ENTITY, SAID, fetch, like, page
 
 
 def statement(store: Store, statement_id: str) -> Statement | None:
@@ -47,9 +47,6 @@ def carried_by(store: Store, record: Statement) -> list[dict[str, Any]]:
                 "score": round(link["score"], 3),
             }
     return [{**row, **version.get(row["id"], {})} for row in article_outlets(store, record.also_in)]
-
-
-_OF_ENTITY = "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
 
 
 def speakers(
@@ -96,7 +93,7 @@ def _tally(
         store.db,
         f"SELECT {column}, count(*) AS statements{extra} FROM statements s JOIN articles a ON a.id"
         " = s.article_id"
-        f" WHERE {_OF_ENTITY}{where} GROUP BY 1 ORDER BY statements DESC, 1",
+        f" WHERE {OF_ENTITY}{where} GROUP BY 1 ORDER BY statements DESC, 1",
         [entity_id],
     )
 
@@ -114,7 +111,7 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
         f"SELECT s.speaker_role AS role, s.speaker_affiliation AS affiliation,"
         f" strftime(min({SAID}), '%Y-%m-%d') AS first, strftime(max({SAID}), '%Y-%m-%d') AS last,"
         " count(*) AS statements FROM statements s JOIN articles a ON a.id = s.article_id WHERE"
-        f" {_OF_ENTITY}"
+        f" {OF_ENTITY}"
         " AND (s.speaker_role IS NOT NULL OR s.speaker_affiliation IS NOT NULL)"
         " GROUP BY 1, 2 ORDER BY first NULLS LAST, role, affiliation",
         [entity["id"]],
@@ -133,7 +130,7 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
             store.db,
             "SELECT t AS target, count(*) AS statements FROM (SELECT unnest(s.about) AS t FROM"
             " statements s"
-            f" WHERE {_OF_ENTITY}) GROUP BY 1 ORDER BY statements DESC, target",
+            f" WHERE {OF_ENTITY}) GROUP BY 1 ORDER BY statements DESC, target",
             [entity["id"]],
         ),
         "outlets": _tally(
