@@ -234,6 +234,11 @@ class Statement:
             self.id = stable_id(self.article_id, str(self.span[0]), str(self.span[1]))
 
     @property
+    def speaker_name(self) -> str | None:
+        """The speaker as resolved across articles (None for a statement with no speaker)."""
+        return self.speaker.resolved_name if self.speaker else None
+
+    @property
     def said_date(self) -> str | None:
         """When the statement was made: said_on, else the publication date, else — for an
         article that states no date — the first date of the story it belongs to."""

@@ -42,7 +42,7 @@ def _side(record: Statement, target: str) -> dict[str, Any]:
     return {
         "id": record.id,
         "date": record.said_date,
-        "speaker": record.speaker.resolved_name if record.speaker else None,
+        "speaker": record.speaker_name,
         "outlet": record.outlet,
         "article_id": record.article_id,
         "quote": record.quote,
@@ -106,7 +106,7 @@ def _events(record: Statement) -> list[tuple[str, str]]:
     """The (key, label) of each report group a statement belongs to: its speaker's words on one
     stated day, and each statement it is linked to as the same statement (`linked`, from the
     store)."""
-    name = record.speaker.resolved_name if record.speaker else ""
+    name = record.speaker_name or ""
     if not name:
         return []
     when = record.said_on if record.date_source == "stated" else None

@@ -112,7 +112,7 @@ def timeline(records: Iterable[Statement], target: str) -> list[dict[str, Any]]:
                 "date": when,
                 "date_assumed": record.said_on_assumed or not record.said_on,
                 "date_from": record.date_source,
-                "speaker": speaker.resolved_name if speaker else None,
+                "speaker": record.speaker_name,
                 "affiliation": speaker.resolved_affiliation if speaker else None,
                 "stance": entry.get("label", "neutral"),
                 "score": entry.get("score", 0.0),
