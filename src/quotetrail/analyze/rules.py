@@ -21,9 +21,6 @@ from quotetrail.analyze.features import is_negated, tree_path
 from quotetrail.lexicon import stance_cues, words
 
 ATTRIBUTE_REACH = 3
-PARTITIVES = frozenset(
-    {"one", "some", "many", "several", "each", "all", "most", "none"}
-)  # "one of our allies"
 AGENT_ROLES = frozenset(
     {"^nsubj", "^csubj", "^agent"}
 )  # the target does the act; passive subjects undergo it
@@ -61,7 +58,7 @@ def _partitive_hops(token: Token) -> int:
     head = token.head
     return (
         2
-        if head.lower_ == "of" and head.head.lower_ in PARTITIVES and head.head.i != token.i
+        if head.lower_ == "of" and head.head.lower_ in words().partitives and head.head.i != token.i
         else 0
     )
 

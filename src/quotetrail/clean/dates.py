@@ -40,7 +40,7 @@ _DATE_LINE_LABEL = re.compile(
 _PLACE_BEFORE = re.compile(
     r"^(?:(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*){1,2}(?=\d)"
 )
-_WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.I)
+_WEEKDAY = re.compile(rf"^(?:{'|'.join(day[:3] for day in words().weekdays)})[a-z]*\.?,?\s*", re.I)
 _LEADING_TIME = re.compile(
     r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?\s*[,|-]?\s*", re.I
 )

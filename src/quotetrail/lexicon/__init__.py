@@ -118,6 +118,7 @@ class Words:
     target_anaphors: frozenset[str]  # "they", "the group": how a quote refers to its target
     months: dict[str, int]  # every written form of a month name → its number: "sept" → 9
     weekdays: tuple[str, ...]  # Monday first, as `date.weekday()` counts
+    partitives: frozenset[str]  # "one of our allies": the target stands after "of"
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +145,7 @@ def words() -> Words:
             form: number for number, forms in enumerate(data["months"], start=1) for form in forms
         },
         weekdays=tuple(data["weekdays"]),
+        partitives=frozenset(data["partitives"]),
     )
 
 
