@@ -53,7 +53,8 @@ HEADLINE_CAPITALISED = 0.8
 SIGN_OFF = re.compile(r"^follow\s[^.?!\n]{1,60}\bon\s+(?:twitter|facebook|instagram)\b", re.I)
 QUESTIONER = "questioner"
 INTERVIEWER = "Interviewer"
-CLOSING = "".join(lexicon.quote_marks().marks) + ")]"  # may follow the question mark
+MARKS = "".join(lexicon.quote_marks().marks)
+CLOSING = MARKS + ")]"  # may follow the question mark
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,7 @@ def _label(text: str, start: int, end: int) -> Label | None:
 def _is_headline(words: str) -> bool:
     """ "Trump Is ‘Trying To Win’ In Ohio": words in Title Case are a headline under a name, not
     what the name said."""
-    opening = "".join(lexicon.quote_marks().marks)
-    initials = [word.lstrip(opening)[:1] for word in words.split()]
+    initials = [word.lstrip(MARKS)[:1] for word in words.split()]
     letters = [initial for initial in initials if initial.isalpha()]
     return len(letters) >= HEADLINE_WORDS and (
         sum(initial.isupper() for initial in letters) >= HEADLINE_CAPITALISED * len(letters)

@@ -168,10 +168,10 @@ def resolve_entities(
 ) -> list[Claim]:
     """File speakers and mentions under entities; returns the statements ready for matching."""
     speakers = [_speaker_observation(row, story_of.get(row["article_id"])) for row in statements]
-    usable = [row for row in mentions if row["label"] in MENTION_KINDS and clean_name(row["text"])]
+    cleaned = [(clean_name(row["text"]), row) for row in mentions if row["label"] in MENTION_KINDS]
+    usable = [row for name, row in cleaned if name]
     named = [
-        mention_observation(clean_name(row["text"]), row["label"], row["article_id"])
-        for row in usable
+        mention_observation(name, row["label"], row["article_id"]) for name, row in cleaned if name
     ]
     for obs in named:
         obs.story_id = story_of.get(obs.article_id)
