@@ -121,6 +121,18 @@ def test_cli_positions_lists_russia_on_taliban_by_date(seeded_db):
     assert any(d.startswith("2021") for d in dates) and any(d.startswith("2024") for d in dates)
 
 
+@pytest.mark.parametrize(
+    ("actor", "found"),
+    [("Russia", True), ("R_ssia", False), ("Russi%", False), ("Russia\\", False)],
+)
+def test_cli_positions_actor_is_text_not_a_pattern(seeded_db, actor, found):
+    """`_` and `%` are no wildcards and a trailing backslash is a character (it was a
+    traceback: "Like pattern must not end with escape character")."""
+    asked = ["positions", "--db", str(seeded_db), "--actor", actor, "--target", "Taliban"]
+    rows = _jsonl([*asked, "--format", "jsonl"])
+    assert any(row["type"] == "statement" for row in rows) is found
+
+
 @pytest.mark.parametrize("fmt", ["json", "csv", "table"])
 def test_cli_listing_formats(seeded_db, fmt):
     result = runner.invoke(app, ["articles", "--db", str(seeded_db), "--format", fmt])

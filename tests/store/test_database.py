@@ -86,6 +86,13 @@ def test_store_statement_record_follows_contract(db_path):
         (StatementQuery(since="2022-01-01"), ["a2"]),
         (StatementQuery(until="2021-08-20"), ["a1", "a3"]),
         (StatementQuery(speaker="100%"), []),
+        # user text is never a pattern: no wildcard, no escape character of its own
+        (StatementQuery(actor="russia"), ["a1", "a2", "a3"]),
+        (StatementQuery(actor="R_ssia"), []),
+        (StatementQuery(actor="Russi%"), []),
+        (StatementQuery(actor="Russia\\"), []),
+        (StatementQuery(speaker="P_tin"), []),
+        (StatementQuery(speaker="Putin\\"), []),
         (StatementQuery(kind="indirect"), []),
     ],
 )

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import duckdb
 import pytest
 
-from quotetrail.store.sql import fetch, like, page
+from quotetrail.store import sql
+from quotetrail.store.sql import contains, fetch, like, page
 
 
 @pytest.mark.parametrize(
@@ -14,13 +18,28 @@ from quotetrail.store.sql import fetch, like, page
         ("100%", "up 100% today", "up 1000 today"),
         ("a_b", "x a_b y", "x aXb y"),
         ("\\", "a\\b", "ab"),
+        ("Russia\\", "Russia\\n", "Russia"),
+        ("R_ssia", "R_ssia", "Russia"),
     ],
 )
-def test_sql_like_takes_wildcards_literally(value, matches, misses):
+def test_sql_contains_takes_wildcards_literally(value, matches, misses):
     db = duckdb.connect()
-    query = "SELECT ? ILIKE ? ESCAPE '\\'"
-    assert db.execute(query, [matches, like(value)]).fetchone() == (True,)
-    assert db.execute(query, [misses, like(value)]).fetchone() == (False,)
+    query = f"SELECT {contains('x')} FROM (SELECT ?::VARCHAR AS x)"  # the pattern comes first
+    assert db.execute(query, [like(value), matches]).fetchone() == (True,)
+    assert db.execute(query, [like(value), misses]).fetchone() == (False,)
+
+
+def test_sql_contains_is_the_only_like_in_the_store():
+    """User text is never a pattern: every LIKE the store writes is `contains`, with its ESCAPE
+    clause and a `like` parameter (a raw `actor` as an ILIKE pattern let `R_ssia` find Russia
+    and `Russia\\` fail)."""
+    folder = Path(sql.__file__).parent
+    writing = [
+        path.name
+        for path in folder.glob("*.py")
+        if path != Path(sql.__file__) and re.search(r"\bI?LIKE\b", path.read_text(encoding="utf-8"))
+    ]
+    assert writing == []
 
 
 @pytest.mark.parametrize(

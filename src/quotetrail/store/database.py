@@ -18,7 +18,7 @@ from typing import Any
 import duckdb
 
 from quotetrail.records import ArticleResult, Speaker, SpeakerEntity, Statement
-from quotetrail.store.sql import OF_ENTITY, SAID, fetch, like, page
+from quotetrail.store.sql import OF_ENTITY, SAID, contains, fetch, like, page
 
 SCHEMA_VERSION = 4
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
@@ -347,7 +347,7 @@ class Store:
             where.append("list_contains(?, id)")
             params.append(list(query.ids))
         if query.outlet:
-            where.append("outlet ILIKE ? ESCAPE '\\'")
+            where.append(contains("outlet"))
             params.append(like(query.outlet))
         if query.since:
             where.append("published >= CAST(? AS DATE)")
@@ -422,11 +422,11 @@ class Store:
             query.speaker
         ):  # as this article names the speaker, or by any alias of the person resolved
             where.append(
-                "(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_mention ILIKE ? ESCAPE '\\'"
+                f"({contains('s.speaker_name')} OR {contains('s.speaker_mention')}"
                 " OR s.id IN (SELECT se.statement_id FROM statement_entities se WHERE"
                 " se.entity_id IN"
-                " (SELECT entity_id FROM entity_merges WHERE alias ILIKE ? ESCAPE '\\'"
-                " UNION SELECT id FROM entities WHERE name ILIKE ? ESCAPE '\\')))"
+                f" (SELECT entity_id FROM entity_merges WHERE {contains('alias')}"
+                f" UNION SELECT id FROM entities WHERE {contains('name')})))"
             )
             params += [like(query.speaker)] * 4
         if query.entity_id:
@@ -436,23 +436,23 @@ class Store:
             # The actor as written, or any entity (migration 002) one of whose aliases it is:
             # its own statements, and those of everyone speaking for it.
             where.append(
-                "(s.speaker_name ILIKE ? ESCAPE '\\' OR s.speaker_affiliation ILIKE ? ESCAPE '\\'"
+                f"({contains('s.speaker_name')} OR lower(s.speaker_affiliation) = lower(?)"
                 " OR s.id IN (SELECT se.statement_id FROM statement_entities se"
                 " WHERE se.entity_id IN (SELECT entity_id FROM entity_merges WHERE"
                 " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', '')"
-                " UNION SELECT id FROM entities WHERE kind = 'person' AND name ILIKE ? ESCAPE '\\')"
+                f" UNION SELECT id FROM entities WHERE kind = 'person' AND {contains('name')})"
                 " OR se.affiliation_id IN (SELECT entity_id FROM entity_merges WHERE"
                 " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ',"
                 " ''))))"
             )
             actor = query.actor.strip()
-            params += [like(actor), actor.replace("%", ""), actor, like(actor), actor]
+            params += [like(actor), actor, actor, like(actor), actor]
         if query.about:  # named in `about`, judged in `stance`, or written in the quote
             where.append(
                 "(list_contains(list_transform(s.about, lambda x: lower(x)), lower(?))"
                 " OR list_contains(list_transform(json_keys(s.stance), lambda k: lower(k)),"
                 " lower(?))"
-                " OR s.quote ILIKE ? ESCAPE '\\' OR s.sentence ILIKE ? ESCAPE '\\')"
+                f" OR {contains('s.quote')} OR {contains('s.sentence')})"
             )
             params += [query.about, query.about, like(query.about), like(query.about)]
         if query.stance:
@@ -462,7 +462,7 @@ class Store:
             )
             params += [query.about, query.about, query.stance]
         if query.outlet:
-            where.append("a.outlet ILIKE ? ESCAPE '\\'")
+            where.append(contains("a.outlet"))
             params.append(like(query.outlet))
         if query.since:
             where.append(f"{SAID} >= CAST(? AS DATE)")

@@ -1,5 +1,5 @@
-"""The SQL pieces every module of the store shares: the date a statement counts under, a LIKE
-pattern, a page clause, and rows as dicts."""
+"""The SQL pieces every module of the store shares: the date a statement counts under, a
+"contains" condition, a page clause, and rows as dicts."""
 
 from __future__ import annotations
 
@@ -13,8 +13,16 @@ SAID = "coalesce(s.said_on, a.published)"  # the date a statement counts under
 OF_ENTITY = "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
 
 
+def contains(column: str) -> str:
+    """The condition "`column` contains the parameter, case aside", whose parameter is
+    `like(value)`. The store writes LIKE nowhere else: user text is never a pattern, and a
+    pattern without this ESCAPE clause would read `like`'s escapes as text (and fail on a
+    trailing backslash)."""
+    return f"{column} ILIKE ? ESCAPE '\\'"
+
+
 def like(value: str) -> str:
-    """A pattern matching `value` anywhere, its own `%`, `_` and `\\` taken literally."""
+    """The parameter of `contains`: `value` anywhere, its own `%`, `_` and `\\` taken literally."""
     escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 

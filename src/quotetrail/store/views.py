@@ -13,7 +13,7 @@ from typing import Any
 from quotetrail.records import SAME_OCCASION, Statement
 from quotetrail.store import links
 from quotetrail.store.database import StatementQuery, Store
-from quotetrail.store.sql import OF_ENTITY, SAID, fetch, like, page
+from quotetrail.store.sql import OF_ENTITY, SAID, contains, fetch, like, page
 
 
 def statement(store: Store, statement_id: str) -> Statement | None:
@@ -56,7 +56,7 @@ def speakers(
     named, params = "", []
     if name:
         named, params = (
-            " WHERE (e.name ILIKE ? ESCAPE '\\' OR s.speaker_name ILIKE ? ESCAPE '\\')",
+            f" WHERE ({contains('e.name')} OR {contains('s.speaker_name')})",
             [like(name)] * 2,
         )
     return fetch(
