@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,75 @@ def test_read_folder_skips_hidden_and_unknown_files_and_keeps_going(tmp_path):
 )
 def test_read_suffix_picks_the_format_reader(name, reader_module):
     assert reader_for(Path(name)).__module__ == reader_module
+
+
+def test_read_name_not_in_utf8_is_read_and_named_printably(tmp_path):
+    (tmp_path / "a.txt").write_text("A good story.", encoding="utf-8")
+    odd = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(odd, "wb") as handle:
+        handle.write(b"A story in a file whose name is Latin-1.")
+    documents = list(iter_documents([tmp_path]))
+    assert [d.source_path for d in documents] == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "caf\\xe9.txt"),
+    ]
+
+
+@pytest.fixture
+def deny(tmp_path, monkeypatch):
+    """Make folders unreadable: chmod 000, or, for root (whom chmod does not stop), an
+    `os.scandir` and `os.stat` that answer as the kernel would to anyone else."""
+    denied: list[Path] = []
+
+    def refuse(path) -> None:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    if os.geteuid() == 0:
+        scandir, stat = os.scandir, os.stat
+
+        def guarded_scandir(path="."):
+            if Path(os.fsdecode(path)) in denied:
+                refuse(path)
+            return scandir(path)
+
+        def guarded_stat(path, *args, **kwargs):
+            if any(folder in Path(os.fsdecode(path)).parents for folder in denied):
+                refuse(path)
+            return stat(path, *args, **kwargs)
+
+        monkeypatch.setattr(os, "scandir", guarded_scandir)
+        monkeypatch.setattr(os, "stat", guarded_stat)
+    yield lambda folder: (denied.append(folder), folder.chmod(0))
+    for folder in denied:
+        folder.chmod(0o755)
+
+
+def test_read_unreadable_folder_inside_a_folder_is_named(tmp_path, deny):
+    (tmp_path / "a.txt").write_text("A good story.", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text("A locked story.", encoding="utf-8")
+    deny(tmp_path / "locked")
+    document, rejection = iter_documents([tmp_path])
+    assert isinstance(document, RawDocument) and document.source_path == str(tmp_path / "a.txt")
+    assert rejection == Rejection(str(tmp_path / "locked"), "permission denied")
+
+
+def test_read_unreadable_path_given_is_named_and_the_rest_read(tmp_path, deny):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text("A locked story.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("A good story.", encoding="utf-8")
+    deny(tmp_path / "locked")
+    inside, folder, readable = iter_documents(
+        [tmp_path / "locked" / "b.txt", tmp_path / "locked", tmp_path / "a.txt"]
+    )
+    assert inside == Rejection(str(tmp_path / "locked" / "b.txt"), "permission denied")
+    assert folder == Rejection(str(tmp_path / "locked"), "permission denied")
+    assert isinstance(readable, RawDocument)
+
+
+def test_read_pipe_is_named_not_waited_on(tmp_path):
+    os.mkfifo(tmp_path / "feed.txt")
+    (tmp_path / "a.txt").write_text("A good story.", encoding="utf-8")
+    document, pipe = iter_documents([tmp_path / "a.txt", tmp_path / "feed.txt"])
+    assert isinstance(document, RawDocument)
+    assert pipe == Rejection(str(tmp_path / "feed.txt"), "not a regular file")

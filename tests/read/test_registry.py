@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,15 @@ def test_registry_longest_suffix_wins(readers, name, found):
 def test_registry_reader_registers_every_suffix_and_returns_the_function(readers):
     assert registry.reader(".htm", ".html")(read_gz) is read_gz
     assert readers == {".htm": read_gz, ".html": read_gz}
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        (Path("news/café.txt"), "news/café.txt"),
+        (Path(os.fsdecode(b"news/caf\xe9.txt")), "news/caf\\xe9.txt"),  # a Latin-1 name on disk
+        ("news/\ud800.txt", "news/\\ud800.txt"),  # a surrogate no file name decodes to
+    ],
+)
+def test_registry_name_of_is_text_any_store_takes(path, name):
+    assert registry.name_of(path) == name

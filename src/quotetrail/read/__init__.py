@@ -9,58 +9,100 @@ importing it here — nothing else changes.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # Formats register themselves on import.
 from quotetrail.read import csv, html, jsonl, text, warc  # noqa: F401
-from quotetrail.read.registry import READERS, Reader, UnreadableInput, reader, reader_for
+from quotetrail.read.registry import READERS, Reader, UnreadableInput, name_of, reader, reader_for
 from quotetrail.records import RawDocument, Rejection
 
-__all__ = ["READERS", "Reader", "UnreadableInput", "iter_documents", "reader", "reader_for"]
+__all__ = [
+    "READERS",
+    "Reader",
+    "UnreadableInput",
+    "iter_documents",
+    "name_of",
+    "reader",
+    "reader_for",
+]
 
 
-def _files_under(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
+def _files_under(folder: Path) -> Iterator[Path | Rejection]:
+    """The files under `folder`, sorted, and a Rejection for each folder in it that cannot be
+    listed (os.walk would pass over it in silence)."""
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        yield from _named(unreadable)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
                 yield Path(root) / name
+    yield from _named(unreadable)
+
+
+def _named(errors: list[OSError]) -> Iterator[Rejection]:
+    while errors:
+        error = errors.pop(0)
+        yield Rejection(name_of(error.filename), _reason(error))
+
+
+def _reason(error: OSError) -> str:
+    """ "permission denied", not "[Errno 13] Permission denied: '/the/path'" (the path is named
+    beside it)."""
+    return error.strerror.lower() if error.strerror else str(error)
 
 
 def iter_documents(paths: Iterable[str | Path]) -> Iterator[RawDocument | Rejection]:
     """Every document in `paths` (files or folders, any mix), in a stable order.
 
-    Never raises for bad input: an unreadable file, an unknown suffix given explicitly, or a
-    folder with nothing readable in it comes out as a `Rejection` naming it and the reason.
+    Never raises for bad input: an unreadable file or folder (at any depth), an unknown suffix
+    given explicitly, or a folder with nothing readable in it comes out as a `Rejection` naming
+    it and the reason, and reading goes on with the next.
     """
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            readable = 0
-            for file in _files_under(path):
-                if reader_for(file) is None:
-                    continue
-                readable += 1
-                yield from _read_file(file)
-            if readable == 0:
-                known = " ".join(sorted(READERS))
-                yield Rejection(str(path), f"folder holds no readable file (known: {known})")
-        elif path.is_file():
-            if reader_for(path) is None:
-                yield Rejection(str(path), f"unsupported file type {path.suffix or '(none)'!r}")
+        try:
+            folder = stat.S_ISDIR(path.stat().st_mode)
+        except (FileNotFoundError, NotADirectoryError):
+            yield Rejection(name_of(path), "no such file or folder")
+        except OSError as error:
+            yield Rejection(name_of(path), _reason(error))
+        else:
+            if folder:
+                yield from _read_folder(path)
+            elif reader_for(path) is None:
+                suffix = path.suffix or "(none)"
+                yield Rejection(name_of(path), f"unsupported file type {name_of(suffix)!r}")
             else:
                 yield from _read_file(path)
-        else:
-            yield Rejection(str(path), "no such file or folder")
+
+
+def _read_folder(folder: Path) -> Iterator[RawDocument | Rejection]:
+    readable = named = 0
+    for item in _files_under(folder):
+        if isinstance(item, Rejection):
+            named += 1
+            yield item
+        elif reader_for(item) is not None:
+            readable += 1
+            yield from _read_file(item)
+    if not (readable or named):
+        known = " ".join(sorted(READERS))
+        yield Rejection(name_of(folder), f"folder holds no readable file (known: {known})")
 
 
 def _read_file(path: Path) -> Iterator[RawDocument | Rejection]:
     read = reader_for(path)
     assert read is not None
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # reading a pipe or a device never ends
+            raise UnreadableInput("not a regular file")
         yield from read(path)
     except UnreadableInput as error:
-        yield Rejection(str(path), str(error))
-    except (OSError, ValueError, UnicodeError) as error:
-        yield Rejection(str(path), f"{type(error).__name__}: {error}")
+        yield Rejection(name_of(path), str(error))
+    except OSError as error:
+        yield Rejection(name_of(path), _reason(error))
+    except (ValueError, UnicodeError) as error:
+        yield Rejection(name_of(path), f"{type(error).__name__}: {error}")

@@ -14,7 +14,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from quotetrail.read.fields import configured_fields, record_to_document
-from quotetrail.read.registry import UnreadableInput, reader
+from quotetrail.read.registry import UnreadableInput, name_of, reader
 from quotetrail.records import RawDocument, Rejection
 
 SAMPLE_BYTES = 65536
@@ -48,6 +48,7 @@ def _dialect(text_sample: str) -> type[csv.Dialect] | str:
 @reader(".csv", ".tsv")
 def read_csv(path: Path) -> Iterator[RawDocument | Rejection]:
     fields = configured_fields()
+    source = name_of(path)
     with path.open("rb") as handle:
         encoding = _encoding_of(handle.read(SAMPLE_BYTES))
     with path.open(encoding=encoding, newline="") as handle:
@@ -57,6 +58,6 @@ def read_csv(path: Path) -> Iterator[RawDocument | Rejection]:
         number = 0
         try:
             for number, row in enumerate(rows, start=1):
-                yield record_to_document(row, str(path), f"row {number}", fields)
+                yield record_to_document(row, source, f"row {number}", fields)
         except (csv.Error, UnicodeDecodeError) as error:
-            yield Rejection(f"{path}:row {number + 1}", f"unreadable from here on: {error}")
+            yield Rejection(f"{source}:row {number + 1}", f"unreadable from here on: {error}")

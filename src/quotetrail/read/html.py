@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from quotetrail.read.registry import UnreadableInput, reader
+from quotetrail.read.registry import UnreadableInput, name_of, reader
 from quotetrail.records import RawDocument, Rejection
 
 MAX_HTML_BYTES = 50_000_000
@@ -74,4 +74,4 @@ def _read_bytes(path: Path) -> bytes:
 @reader(".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 def read_html_file(path: Path) -> Iterator[RawDocument | Rejection]:
     text, encoding = decode_html(_read_bytes(path))
-    yield RawDocument(source_path=str(path), content=text, format="html", encoding=encoding)
+    yield RawDocument(source_path=name_of(path), content=text, format="html", encoding=encoding)

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from quotetrail.read.fields import configured_fields, record_to_document
-from quotetrail.read.registry import reader
+from quotetrail.read.registry import name_of, reader
 from quotetrail.records import RawDocument, Rejection
 
 
 @reader(".jsonl", ".ndjson", ".jsonl.gz")
 def read_jsonl(path: Path) -> Iterator[RawDocument | Rejection]:
     fields = configured_fields()
+    source = name_of(path)
     with _open_binary(path) as handle:
         for number, raw_line in enumerate(handle, start=1):
             if not raw_line.strip():
@@ -25,14 +26,14 @@ def read_jsonl(path: Path) -> Iterator[RawDocument | Rejection]:
             try:
                 record = json.loads(raw_line.decode("utf-8-sig"))
             except UnicodeDecodeError as error:
-                yield Rejection(f"{path}:{locator}", f"invalid UTF-8 at byte {error.start}")
+                yield Rejection(f"{source}:{locator}", f"invalid UTF-8 at byte {error.start}")
                 continue
             except json.JSONDecodeError as error:
                 yield Rejection(
-                    f"{path}:{locator}", f"invalid JSON: {error.msg} at column {error.colno}"
+                    f"{source}:{locator}", f"invalid JSON: {error.msg} at column {error.colno}"
                 )
                 continue
-            yield record_to_document(record, str(path), locator, fields)
+            yield record_to_document(record, source, locator, fields)
 
 
 def _open_binary(path: Path) -> BinaryIO:

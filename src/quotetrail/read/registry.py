@@ -7,6 +7,7 @@ package's `__init__` so a format module never imports the package that imports i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -37,3 +38,17 @@ def reader_for(path: Path) -> Reader | None:
     name = path.name.lower()
     matches = [suffix for suffix in READERS if name.endswith(suffix)]
     return READERS[max(matches, key=len)] if matches else None
+
+
+def name_of(path: Path | str) -> str:
+    """`path` as text any store, terminal or JSON takes, for records and messages.
+
+    A file name that is not UTF-8 (b"caf\\xe9.txt") reaches Python as lone surrogates, which
+    no UTF-8 encoder accepts; its odd bytes are written as escapes instead ("caf\\xe9.txt").
+    """
+    text = os.fspath(path)
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no file-system name decodes to
+        raw = text.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from quotetrail.read.registry import UnreadableInput, reader
+from quotetrail.read.registry import UnreadableInput, name_of, reader
 from quotetrail.records import RawDocument, Rejection
 
 _MULTIBYTE_UTF8 = re.compile(
@@ -94,4 +94,4 @@ def _read_capped(path: Path) -> bytes:
 @reader(".txt", ".text", ".txt.gz")
 def read_text_file(path: Path) -> Iterator[RawDocument | Rejection]:
     text, encoding = decode_text(_read_capped(path), path.name)
-    yield RawDocument(source_path=str(path), content=text, format="text", encoding=encoding)
+    yield RawDocument(source_path=name_of(path), content=text, format="text", encoding=encoding)

@@ -15,7 +15,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from quotetrail.read.html import decode_html
-from quotetrail.read.registry import UnreadableInput, reader
+from quotetrail.read.registry import UnreadableInput, name_of, reader
 from quotetrail.read.text import decode_text
 from quotetrail.records import RawDocument, Rejection
 
@@ -31,7 +31,7 @@ def _content_type(record) -> tuple[str, str | None]:
     return media.strip().lower(), charset
 
 
-def _document(record, path: Path, locator: str) -> RawDocument | Rejection | None:
+def _document(record, source: str, locator: str) -> RawDocument | Rejection | None:
     if record.rec_type not in ("response", "resource"):
         return None
     if record.http_headers is not None and not record.http_headers.get_statuscode().startswith("2"):
@@ -42,14 +42,14 @@ def _document(record, path: Path, locator: str) -> RawDocument | Rejection | Non
         return None
     data = record.content_stream().read(MAX_RECORD_BYTES + 1)
     if len(data) > MAX_RECORD_BYTES:
-        return Rejection(f"{path}:{locator}", f"larger than {MAX_RECORD_BYTES // 1_000_000} MB")
+        return Rejection(f"{source}:{locator}", f"larger than {MAX_RECORD_BYTES // 1_000_000} MB")
     try:
         text, encoding = decode_html(data, charset) if kind == "html" else decode_text(data)
     except UnreadableInput as error:
-        return Rejection(f"{path}:{locator}", str(error))
+        return Rejection(f"{source}:{locator}", str(error))
     url = record.rec_headers.get_header("WARC-Target-URI")
     return RawDocument(
-        source_path=str(path),
+        source_path=source,
         content=text,
         format=kind,
         locator=locator,
@@ -61,10 +61,11 @@ def _document(record, path: Path, locator: str) -> RawDocument | Rejection | Non
 @reader(".warc", ".warc.gz")
 def read_warc(path: Path) -> Iterator[RawDocument | Rejection]:
     number = 0
+    source = name_of(path)
     with path.open("rb") as stream:
         try:
             for number, record in enumerate(ArchiveIterator(stream), start=1):
-                document = _document(record, path, f"record {number}")
+                document = _document(record, source, f"record {number}")
                 if document is not None:
                     yield document
         except (
@@ -78,6 +79,6 @@ def read_warc(path: Path) -> Iterator[RawDocument | Rejection]:
             # warcio raises whatever its parser trips on in a damaged header; the records read
             # so far stand, and nothing after the damage can be located reliably.
             yield Rejection(
-                f"{path}:record {number + 1}",
+                f"{source}:record {number + 1}",
                 f"damaged archive from here on: {type(error).__name__}: {error}",
             )
