@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,44 @@ def test_csv_empty_file_rejected(tmp_path: Path) -> None:
     path.write_bytes(b"")
     [rejection] = list(iter_documents([path]))
     assert isinstance(rejection, Rejection) and "empty" in rejection.reason
+
+
+QUOTED_ROWS = [
+    ["title", "text", "published", "url"],
+    [
+        'He said "no"',
+        'The minister said: "We will not go." Then\nhe left, "quickly"; "at once".',
+        "2021-08-20",
+        "https://a.org/1",
+    ],
+    ["Plain", "A plain body, with a comma.", "2021-08-21", "https://a.org/2"],
+]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_csv_doubled_quotes_and_line_breaks_inside_fields(tmp_path: Path, delimiter: str) -> None:
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(QUOTED_ROWS)
+    documents = list(iter_documents([path]))
+    assert [(d.title, d.content, d.published, d.url) for d in documents] == [
+        tuple(row) for row in QUOTED_ROWS[1:]
+    ]
+    assert [d.locator for d in documents] == ["row 1", "row 2"]
+
+
+def test_csv_row_with_extra_columns_is_rejected_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("title,text\nA,body one\nB,body two,extra,more\nC,body three\n", "utf-8")
+    first, extra, third = iter_documents([path])
+    assert (first.content, third.content) == ("body one", "body three")
+    assert extra == Rejection(f"{path}:row 2", "4 fields where the header names 2")
+
+
+def test_csv_first_record_longer_than_the_sample(tmp_path: Path) -> None:
+    body = 'He said, "yes", and; then\n"no".\n' * 4000  # 130 KB, past the 64 KB sample
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([["title", "text"], ["A", body], ["B", "b"]])
+    documents = list(iter_documents([path]))
+    assert [(d.title, d.content) for d in documents] == [("A", body.strip()), ("B", "b")]

@@ -1,12 +1,15 @@
 """CSV exports with a header row, streamed row by row; a bad row is a Rejection, the rest goes on.
 
 The encoding is detected from the first 64 KB (UTF-8 with or without BOM, else what
-charset-normalizer finds), the dialect (comma, semicolon, tab) sniffed from the same sample.
+charset-normalizer finds), the delimiter (comma, semicolon, tab, bar) from the same sample; the
+rest is the standard dialect: fields quoted with '"', a quote inside doubled, line breaks
+allowed inside quotes. A row with more fields than the header is rejected, not guessed at.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +21,7 @@ from quotetrail.read.registry import UnreadableInput, name_of, reader
 from quotetrail.records import RawDocument, Rejection
 
 SAMPLE_BYTES = 65536
+DELIMITERS = ",;\t|"
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
@@ -38,11 +42,27 @@ def _encoding_of(sample: bytes) -> str:
     return best.encoding
 
 
-def _dialect(text_sample: str) -> type[csv.Dialect] | str:
-    try:
-        return csv.Sniffer().sniff(text_sample.split("\n", 1)[0], delimiters=",;\t|")
-    except csv.Error:
-        return "excel"
+def _delimiter(sample: str, complete: bool) -> str:
+    """The delimiter that parses the sample's records most consistently to the header's width.
+
+    The sample is parsed, not split into lines: a quoted field may hold delimiters, doubled
+    quotes and line breaks, which mislead csv.Sniffer's line counts (it took one export's
+    header line for its dialect and cut every article at its first doubled quote). Ties go to
+    the first of DELIMITERS; a file of one column is read as comma-separated.
+    """
+
+    def consistent_rows(delimiter: str) -> int:
+        try:
+            rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))
+        except csv.Error:
+            return 0
+        if not complete:
+            rows = rows[:-1]  # the sample may end inside its last record
+        if not rows or len(rows[0]) < 2:
+            return 0
+        return sum(len(row) == len(rows[0]) for row in rows)
+
+    return max(DELIMITERS, key=consistent_rows)
 
 
 @reader(".csv", ".tsv")
@@ -52,12 +72,20 @@ def read_csv(path: Path) -> Iterator[RawDocument | Rejection]:
     with path.open("rb") as handle:
         encoding = _encoding_of(handle.read(SAMPLE_BYTES))
     with path.open(encoding=encoding, newline="") as handle:
-        dialect = _dialect(handle.read(SAMPLE_BYTES))
+        sample = handle.read(SAMPLE_BYTES)
+        delimiter = _delimiter(sample, complete=len(sample) < SAMPLE_BYTES)
         handle.seek(0)
-        rows = csv.DictReader(handle, dialect=dialect)
+        rows = csv.DictReader(handle, delimiter=delimiter)
         number = 0
         try:
             for number, row in enumerate(rows, start=1):
-                yield record_to_document(row, source, f"row {number}", fields)
+                if None in row:  # DictReader keeps the fields beyond the header there
+                    width = len(rows.fieldnames or ())
+                    yield Rejection(
+                        f"{source}:row {number}",
+                        f"{width + len(row[None])} fields where the header names {width}",
+                    )
+                else:
+                    yield record_to_document(row, source, f"row {number}", fields)
         except (csv.Error, UnicodeDecodeError) as error:
             yield Rejection(f"{source}:row {number + 1}", f"unreadable from here on: {error}")
