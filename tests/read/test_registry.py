@@ -55,3 +55,26 @@ def test_registry_reader_registers_every_suffix_and_returns_the_function(readers
 )
 def test_registry_name_of_is_text_any_store_takes(path, name):
     assert registry.name_of(path) == name
+
+
+@pytest.mark.parametrize(
+    ("value", "limit", "reason"),
+    [
+        (None, 20_000_000, "too large: over 20 MB, the most one document may hold"),
+        ("1500", 1500, "too large: over 1,500 bytes, the most one document may hold"),
+    ],
+)
+def test_registry_document_limit_is_one_setting(monkeypatch, value, limit, reason):
+    if value is None:
+        monkeypatch.delenv(registry.LIMIT_VARIABLE, raising=False)
+    else:
+        monkeypatch.setenv(registry.LIMIT_VARIABLE, value)
+    assert registry.document_limit() == limit
+    assert registry.too_large(limit).startswith(reason)
+
+
+@pytest.mark.parametrize("value", ["20MB", "0", "-5"])
+def test_registry_document_limit_refuses_what_is_not_bytes(monkeypatch, value):
+    monkeypatch.setenv(registry.LIMIT_VARIABLE, value)
+    with pytest.raises(ValueError, match=registry.LIMIT_VARIABLE):
+        registry.document_limit()

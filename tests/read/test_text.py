@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quotetrail.read import iter_documents
-from quotetrail.read import text as text_reader
+from quotetrail.read.registry import LIMIT_VARIABLE, too_large
 from quotetrail.records import RawDocument, Rejection
 
 SENTENCE = "“Naturally, we will not interfere,” said the minister in Moscow — café talks."
@@ -71,9 +71,13 @@ def test_text_reads_gzipped_dump(tmp_path: Path) -> None:
     assert isinstance(document, RawDocument) and document.content == SENTENCE
 
 
-def test_text_rejects_oversized_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(text_reader, "MAX_TEXT_BYTES", 10)
-    path = tmp_path / "big.txt"
-    path.write_text(SENTENCE, encoding="utf-8")
+@pytest.mark.parametrize("name", ["big.txt", "big.txt.gz", "big.html", "big.html.gz"])
+def test_text_file_over_the_document_limit_is_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv(LIMIT_VARIABLE, "40")
+    path = tmp_path / name
+    data = (SENTENCE + " " + SENTENCE).encode("utf-8")
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
     [rejection] = list(iter_documents([path]))
-    assert isinstance(rejection, Rejection) and "too large" in rejection.reason
+    assert rejection == Rejection(str(path), too_large(40))

@@ -8,7 +8,6 @@ page declares, then charset-normalizer's guess.
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,9 +15,9 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from quotetrail.read.registry import UnreadableInput, name_of, reader
+from quotetrail.read.text import read_capped
 from quotetrail.records import RawDocument, Rejection
 
-MAX_HTML_BYTES = 50_000_000
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -60,18 +59,7 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, st
     return data.decode(encoding, errors="replace"), encoding
 
 
-def _read_bytes(path: Path) -> bytes:
-    if path.stat().st_size > MAX_HTML_BYTES:
-        raise UnreadableInput(
-            f"larger than {MAX_HTML_BYTES // 1_000_000} MB, too large for one page"
-        )
-    if path.name.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as handle:
-            return handle.read(MAX_HTML_BYTES + 1)[:MAX_HTML_BYTES]
-    return path.read_bytes()
-
-
 @reader(".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 def read_html_file(path: Path) -> Iterator[RawDocument | Rejection]:
-    text, encoding = decode_html(_read_bytes(path))
+    text, encoding = decode_html(read_capped(path))
     yield RawDocument(source_path=name_of(path), content=text, format="html", encoding=encoding)

@@ -15,6 +15,9 @@ from quotetrail.records import RawDocument, Rejection
 
 Reader = Callable[[Path], Iterator[RawDocument | Rejection]]
 
+MAX_DOCUMENT_BYTES = 20_000_000  # one article; larger "articles" are dumps of something else
+LIMIT_VARIABLE = "QUOTETRAIL_MAX_DOCUMENT_BYTES"
+
 READERS: dict[str, Reader] = {}
 
 
@@ -52,3 +55,22 @@ def name_of(path: Path | str) -> str:
     except UnicodeEncodeError:  # a surrogate that no file-system name decodes to
         raw = text.encode("utf-8", "backslashreplace")
     return raw.decode("utf-8", "backslashreplace")
+
+
+def document_limit() -> int:
+    """The most bytes one document may hold: a whole file (.txt, .html) or one record inside a
+    container (a JSONL line, a CSV row, a WARC page), checked before it is parsed where the
+    format allows. One setting for all: `QUOTETRAIL_MAX_DOCUMENT_BYTES`, else 20 MB; read in
+    whichever process reads, like `QUOTETRAIL_FIELDS`."""
+    value = os.environ.get(LIMIT_VARIABLE, "").strip()
+    if not value:
+        return MAX_DOCUMENT_BYTES
+    if not value.isdigit() or int(value) == 0:
+        raise ValueError(f"{LIMIT_VARIABLE}: {value!r} is not a number of bytes")
+    return int(value)
+
+
+def too_large(limit: int) -> str:
+    """The reason a document over `limit` bytes is rejected."""
+    size = f"{limit // 1_000_000} MB" if limit % 1_000_000 == 0 else f"{limit:,} bytes"
+    return f"too large: over {size}, the most one document may hold ({LIMIT_VARIABLE})"

@@ -17,7 +17,13 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from quotetrail.read.registry import UnreadableInput, name_of, reader
+from quotetrail.read.registry import (
+    UnreadableInput,
+    document_limit,
+    name_of,
+    reader,
+    too_large,
+)
 from quotetrail.records import RawDocument, Rejection
 
 _MULTIBYTE_UTF8 = re.compile(
@@ -43,8 +49,6 @@ _BINARY_CONTROL = set(range(0, 9)) | {
     30,
     31,
 }
-
-MAX_TEXT_BYTES = 20_000_000  # one article; larger "articles" are dumps of something else
 
 
 def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
@@ -75,23 +79,22 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def _read_capped(path: Path) -> bytes:
-    """The file's bytes (decompressed for .gz), refusing more than one article can hold."""
-    too_large = UnreadableInput(
-        f"larger than {MAX_TEXT_BYTES // 1_000_000} MB, too large for one article"
-    )
+def read_capped(path: Path) -> bytes:
+    """The file's bytes (decompressed for .gz), refusing more than one document may hold."""
+    limit = document_limit()
     if path.name.lower().endswith(".gz"):
         with gzip.open(path, "rb") as handle:
-            data = handle.read(MAX_TEXT_BYTES + 1)
-        if len(data) > MAX_TEXT_BYTES:
-            raise too_large
-        return data
-    if path.stat().st_size > MAX_TEXT_BYTES:
-        raise too_large
-    return path.read_bytes()
+            data = handle.read(limit + 1)
+    elif path.stat().st_size > limit:
+        raise UnreadableInput(too_large(limit))
+    else:
+        data = path.read_bytes()
+    if len(data) > limit:
+        raise UnreadableInput(too_large(limit))
+    return data
 
 
 @reader(".txt", ".text", ".txt.gz")
 def read_text_file(path: Path) -> Iterator[RawDocument | Rejection]:
-    text, encoding = decode_text(_read_capped(path), path.name)
+    text, encoding = decode_text(read_capped(path), path.name)
     yield RawDocument(source_path=name_of(path), content=text, format="text", encoding=encoding)
