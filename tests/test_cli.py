@@ -152,6 +152,8 @@ def test_cli_listing_formats(seeded_db, fmt):
         ["statements", "--format", "xml"],
         ["statements", "--kind", "rumour"],
         ["positions", "--actor", "Russia"],
+        ["statements", "--limit", "9223372036854775808"],  # past DuckDB's BIGINT: a traceback
+        ["search", "taliban", "--limit", "9223372036854775808"],
         ["eval", "nonsense", "--data", "."],
         ["frobnicate"],
     ],

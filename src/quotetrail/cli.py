@@ -23,7 +23,14 @@ from quotetrail.read import READERS
 from quotetrail.records import StanceLabel, Statement, StatementKind
 from quotetrail.render import FORMATS, default_format, emit, emit_document, safe_text
 from quotetrail.scale import ENGINES
-from quotetrail.store import EXPORT_FORMATS, ArticleQuery, StatementQuery, Store, StoreError
+from quotetrail.store import (
+    EXPORT_FORMATS,
+    MAX_ROWS,
+    ArticleQuery,
+    StatementQuery,
+    Store,
+    StoreError,
+)
 
 app = typer.Typer(
     help="quotetrail: who said what, when, about whom — from raw news articles.",
@@ -59,7 +66,9 @@ FormatOption = Annotated[
     Format | None,
     typer.Option("--format", help="Output format (table on a terminal, else jsonl)."),
 ]
-LimitOption = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many rows.")]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", min=1, max=MAX_ROWS, help="At most this many rows.")
+]
 DEFAULT_DB = Path("quotetrail.duckdb")
 
 
@@ -528,7 +537,9 @@ def search(
         StanceLabel | None,
         typer.Option(help="support, oppose or neutral (on --about when given)."),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many results.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=MAX_ROWS, help="At most this many results.")
+    ] = 20,
     fmt: FormatOption = None,
 ) -> None:
     """Full-text search over statements (or, with --articles, articles), best match first."""

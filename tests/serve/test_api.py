@@ -97,6 +97,13 @@ def test_api_unknown_id_is_404_json(client: TestClient, path: str) -> None:
         "statements?limit=0",
         "statements?limit=100000",
         "statements?offset=-1",
+        "statements?since=0",  # a number is no date (it was read as 1970-01-01)
+        "statements?since=1.5",
+        "statements?until=-1",
+        "articles?since=20210820",  # YYYY-MM-DD only
+        "articles?until=2021-W33-1",
+        "search/articles?q=x&since=1e3",
+        "positions?actor=Russia&target=Taliban&since=0",
         "statements?format=xml",
         "articles?since=2021-02-30",
         "positions?target=Taliban",
@@ -111,6 +118,26 @@ def test_api_bad_filter_is_422_json(client: TestClient, path: str) -> None:
     assert response.status_code == 422
     error = response.json()["error"]
     assert error["status"] == 422 and error["details"]
+
+
+@pytest.mark.parametrize("path", LISTINGS)
+@pytest.mark.parametrize("param", ["offset", "limit"])
+def test_api_numbers_past_the_bounds_are_422(client: TestClient, path: str, param: str) -> None:
+    """An offset past DuckDB's BIGINT was a server error on 7 of 8 listings."""
+    response = client.get(_url(path, **{param: 9223372036854775808}))
+    assert response.status_code == 422
+    assert response.json()["error"]["details"][0]["loc"] == ["query", param]
+
+
+@pytest.mark.parametrize(
+    ("actor", "points"), [("Russia", 4), ("R_ssia", 0), ("Russi%25", 0), ("Russia%5C", 0)]
+)
+def test_api_position_actor_is_text_not_a_pattern(
+    client: TestClient, actor: str, points: int
+) -> None:
+    response = client.get(f"{API}/positions?actor={actor}&target=Taliban")
+    assert response.status_code == 200
+    assert len(response.json()["points"]) == points
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from quotetrail.records import StanceLabel, StatementKind
 from quotetrail.serve.dependencies import FilterDep, PageDep, iso, statement_filter
+from quotetrail.store import MAX_ROWS
 
 
 def test_dependencies_statement_filter_is_a_statement_query():
@@ -44,3 +45,6 @@ def test_dependencies_page_bounds_are_checked():
     }
     assert client.get("/x", params={"limit": 0}).status_code == 422
     assert client.get("/x", params={"limit": 501}).status_code == 422
+    assert client.get("/x", params={"offset": -1}).status_code == 422
+    assert client.get("/x", params={"offset": MAX_ROWS}).json()["offset"] == MAX_ROWS
+    assert client.get("/x", params={"offset": MAX_ROWS + 1}).status_code == 422

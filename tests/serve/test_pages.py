@@ -135,6 +135,9 @@ def test_pages_outlets_matrix_shows_who_missed_a_shared_story(client: TestClient
         ("/search?q=x&since=tomorrow", 422),
         ("/positions?actor=Russia", 422),
         ("/search?q=x&stance=love", 422),
+        ("/search?q=x&offset=9223372036854775808", 422),  # past DuckDB's BIGINT: it was a 500
+        ("/stories?offset=9223372036854775808", 422),
+        ("/positions?actor=Russia&target=Taliban&since=0", 422),
     ],
 )
 def test_pages_errors_are_html(client: TestClient, path: str, status: int) -> None:

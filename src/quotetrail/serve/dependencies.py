@@ -3,16 +3,18 @@ statement filter (`StatementQuery`, the one every listing filters through)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
+from pydantic import BeforeValidator
 
 from quotetrail.records import StanceLabel, StatementKind
-from quotetrail.store import StatementQuery, Store, StoreError
+from quotetrail.store import MAX_ROWS, StatementQuery, Store, StoreError
 
 API = "/api/v1"
 MAX_LIMIT = 500
@@ -33,7 +35,7 @@ class Page:
 
 def page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many items.")] = 50,
-    offset: Annotated[int, Query(ge=0, description="Skip this many items.")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ROWS, description="Skip this many items.")] = 0,
 ) -> Page:
     return Page(limit, offset)
 
@@ -52,8 +54,20 @@ def open_store(request: Request) -> Iterator[Store]:
 
 StoreDep = Annotated[Store, Depends(open_store)]
 PageDep = Annotated[Page, Depends(page)]
-Since = Annotated[date | None, Query(description="On or after (YYYY-MM-DD).")]
-Until = Annotated[date | None, Query(description="On or before (YYYY-MM-DD).")]
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def written_as_iso(value: Any) -> Any:
+    """A date as the API documents it, YYYY-MM-DD; pydantic alone would also take `0` or `1.5`
+    (seconds since 1970) and `20210820`."""
+    if not (isinstance(value, str) and ISO_DATE.fullmatch(value)):
+        raise ValueError("a date is written YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(written_as_iso)]
+Since = Annotated[IsoDate | None, Query(description="On or after (YYYY-MM-DD).")]
+Until = Annotated[IsoDate | None, Query(description="On or before (YYYY-MM-DD).")]
 
 
 def iso(value: date | None) -> str | None:

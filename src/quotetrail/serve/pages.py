@@ -35,7 +35,7 @@ from quotetrail.serve.present import (
     safe_url,
     script_json,
 )
-from quotetrail.store import ArticleQuery, StatementQuery, links, views
+from quotetrail.store import MAX_ROWS, ArticleQuery, StatementQuery, links, views
 from quotetrail.store import search as fulltext
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -111,7 +111,7 @@ def search(
     where: FilterDep,
     q: Annotated[str, Query(max_length=500)] = "",
     limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ROWS)] = 0,
 ) -> HTMLResponse:
     at = Page(limit, offset)
     statements = fulltext.search_statements(store, q, where, at.limit + 1, at.offset) if q else []

@@ -14,10 +14,12 @@ from quotetrail.store.database import (
     Store,
     StoreError,
 )
+from quotetrail.store.sql import MAX_ROWS
 
 __all__ = [
     "EXPORTED_TABLES",
     "EXPORT_FORMATS",
+    "MAX_ROWS",
     "SCHEMA_VERSION",
     "ArticleQuery",
     "StatementQuery",

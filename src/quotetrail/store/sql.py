@@ -11,6 +11,9 @@ import duckdb
 SAID = "coalesce(s.said_on, a.published)"  # the date a statement counts under
 # A statement of one resolved entity (the link stage's statement_entities; `?` is its id).
 OF_ENTITY = "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
+# The most rows a page takes or skips (the CLI's and the API's bound): more than any store
+# holds, and inside the BIGINT of DuckDB's LIMIT and OFFSET (past it a query fails).
+MAX_ROWS = 1_000_000_000
 
 
 def contains(column: str) -> str:
