@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from quotetrail.read import iter_documents
+from quotetrail.read.registry import LIMIT_VARIABLE, too_large
 from quotetrail.records import RawDocument, Rejection
 
 
@@ -89,3 +90,20 @@ def test_csv_first_record_longer_than_the_sample(tmp_path: Path) -> None:
         csv.writer(handle, delimiter=";").writerows([["title", "text"], ["A", body], ["B", "b"]])
     documents = list(iter_documents([path]))
     assert [(d.title, d.content) for d in documents] == [("A", body.strip()), ("B", "b")]
+
+
+def test_csv_row_over_the_document_limit_is_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(LIMIT_VARIABLE, "100")
+    path = tmp_path / "export.csv"
+    path.write_text(f"title,text\nA,body one\nB,{'x' * 101}\nC,body three\n", "utf-8")
+    first, big, third = iter_documents([path])
+    assert big == Rejection(f"{path}:row 2", too_large(100))
+    assert (first.content, third.content) == ("body one", "body three")
+
+
+def test_csv_header_without_rows_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("title,text\n", "utf-8")
+    assert list(iter_documents([path])) == [Rejection(str(path), "no rows after the header")]

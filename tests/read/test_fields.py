@@ -7,6 +7,7 @@ import pytest
 from quotetrail.read.fields import (
     DEFAULT_FIELDS,
     ENV_VARIABLE,
+    MAX_TITLE_CHARS,
     FieldMap,
     configured_fields,
     record_to_document,
@@ -61,6 +62,15 @@ def test_fields_record_to_document_by_default_keys(record, expected):
     [
         (["a list"], "record is a list, not an object"),
         ({"title": "Only a title"}, "no article text (looked for: text, content"),
+        ({"text": 12345}, "field 'text' holds a number, not text"),
+        ({"text": True, "title": "T"}, "field 'text' holds true/false, not text"),
+        ({"content": {"p": "Body."}}, "field 'content' holds an object, not text"),
+        ({"html": ["<p>Body.</p>"]}, "field 'html' holds a list, not text"),
+        (
+            {"text": "Body.", "url": "https://a.org/" + "x" * 2100},
+            "field 'url' is 2,114 characters",
+        ),
+        ({"text": "Body.", "date": "2021-08-20 " * 200}, "field 'date' is 2,199 characters"),
     ],
 )
 def test_fields_record_without_text_is_a_named_rejection(record, reason):
@@ -87,3 +97,15 @@ def test_fields_configured_from_the_environment(monkeypatch):
     assert configured_fields().names["title"][0] == "subject"
     monkeypatch.delenv(ENV_VARIABLE)
     assert configured_fields() == DEFAULTS
+
+
+def test_fields_title_over_the_limit_is_cut():
+    record = {"text": "Body.", "title": "word " * 1000}
+    document = record_to_document(record, "export.jsonl", "line 1", DEFAULTS)
+    assert document.title == "word " * (MAX_TITLE_CHARS // 5 - 1) + "word…"
+
+
+def test_fields_metadata_numbers_kept_other_shapes_skipped():
+    record = {"text": "Body.", "source": {"id": None, "name": "BBC News"}, "site": "bbc.co.uk"}
+    document = record_to_document(record, "newsapi.jsonl", "line 1", DEFAULTS)
+    assert document.outlet == "bbc.co.uk"  # NewsAPI's "source" object is passed over

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from quotetrail.read import iter_documents
 from quotetrail.read.fields import FieldMap
+from quotetrail.read.registry import LIMIT_VARIABLE, too_large
 from quotetrail.records import RawDocument, Rejection
 
 
@@ -88,3 +90,31 @@ def test_jsonl_invalid_utf8_line_rejected(tmp_path: Path) -> None:
     results = list(iter_documents([path]))
     assert isinstance(results[0], RawDocument)
     assert isinstance(results[1], Rejection) and "UTF-8" in results[1].reason
+
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.jsonl.gz"])
+def test_jsonl_line_over_the_document_limit_is_rejected_unparsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv(LIMIT_VARIABLE, "100")
+    lines = [json.dumps({"text": "first"}), "{" + "x" * 500, json.dumps({"text": "third"})]
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    first, big, third = iter_documents([path])
+    assert big == Rejection(f"{path}:line 2", too_large(100))  # not "invalid JSON": unparsed
+    assert (first.content, third.content) == ("first", "third")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000 + b"\n", "invalid JSON: nested too deeply"),
+        (b"\n\n", "empty file"),
+    ],
+)
+def test_jsonl_hostile_or_empty_file_is_named(tmp_path: Path, data: bytes, reason: str) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(data)
+    [rejection] = iter_documents([path])
+    assert rejection.reason == reason

@@ -3,7 +3,9 @@
 The encoding is detected from the first 64 KB (UTF-8 with or without BOM, else what
 charset-normalizer finds), the delimiter (comma, semicolon, tab, bar) from the same sample; the
 rest is the standard dialect: fields quoted with '"', a quote inside doubled, line breaks
-allowed inside quotes. A row with more fields than the header is rejected, not guessed at.
+allowed inside quotes. A row with more fields than the header is rejected, not guessed at; a
+row over the document limit is rejected before it becomes a document (the csv module reads a
+row whole, so that is the earliest it can be measured).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from quotetrail.read.fields import configured_fields, record_to_document
-from quotetrail.read.registry import UnreadableInput, name_of, reader
+from quotetrail.read.registry import UnreadableInput, document_limit, name_of, reader, too_large
 from quotetrail.records import RawDocument, Rejection
 
 SAMPLE_BYTES = 65536
@@ -68,6 +70,7 @@ def _delimiter(sample: str, complete: bool) -> str:
 @reader(".csv", ".tsv")
 def read_csv(path: Path) -> Iterator[RawDocument | Rejection]:
     fields = configured_fields()
+    limit = document_limit()
     source = name_of(path)
     with path.open("rb") as handle:
         encoding = _encoding_of(handle.read(SAMPLE_BYTES))
@@ -79,13 +82,21 @@ def read_csv(path: Path) -> Iterator[RawDocument | Rejection]:
         number = 0
         try:
             for number, row in enumerate(rows, start=1):
-                if None in row:  # DictReader keeps the fields beyond the header there
-                    width = len(rows.fieldnames or ())
-                    yield Rejection(
-                        f"{source}:row {number}",
-                        f"{width + len(row[None])} fields where the header names {width}",
-                    )
-                else:
-                    yield record_to_document(row, source, f"row {number}", fields)
+                where = f"{source}:row {number}"
+                yield _checked(row, len(rows.fieldnames or ()), limit, where) or (
+                    record_to_document(row, source, f"row {number}", fields)
+                )
         except (csv.Error, UnicodeDecodeError) as error:
             yield Rejection(f"{source}:row {number + 1}", f"unreadable from here on: {error}")
+            return
+    if number == 0:
+        raise UnreadableInput("no rows after the header")
+
+
+def _checked(row: dict, width: int, limit: int, where: str) -> Rejection | None:
+    """Why a row cannot be a document before its fields are read: too wide or too large."""
+    if None in row:  # DictReader keeps the fields beyond the header there
+        return Rejection(where, f"{width + len(row[None])} fields where the header names {width}")
+    if sum(len(value.encode("utf-8")) for value in row.values() if value) > limit:
+        return Rejection(where, too_large(limit))
+    return None

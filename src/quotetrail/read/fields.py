@@ -3,6 +3,14 @@
 Defaults cover the common exports (news-please, newspaper, Common Crawl derived sets, most
 scrapers); `QUOTETRAIL_FIELDS="text=body,date=pubdate"` names others without code changes, and
 is read in whichever process reads, so it reaches workers too.
+
+Values are checked, not coerced: the text (or HTML) must be a string — a record whose text field
+holds a number, a list or an object is rejected naming the field, never stored as the article
+"12345". Metadata may also be a number (a timestamp); a list or an object there is passed over
+for the next key (NewsAPI's "source" is an object). A title longer than MAX_TITLE_CHARS is cut
+there and marked with "…": the article stands, and a longer "title" is a mapping mistake (the
+text under a title key) that would fill every listing. A URL, outlet or date longer than
+MAX_FIELD_CHARS rejects the record naming the field, since cut it would be wrong, not shorter.
 """
 
 from __future__ import annotations
@@ -50,6 +58,8 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
     ),
 }
 ENV_VARIABLE = "QUOTETRAIL_FIELDS"
+MAX_TITLE_CHARS = 1_000
+MAX_FIELD_CHARS = 2_048  # the longest URL browsers and crawlers keep to
 
 
 @dataclass(frozen=True)
@@ -77,33 +87,65 @@ def configured_fields() -> FieldMap:
     return FieldMap.from_spec(os.environ.get(ENV_VARIABLE, ""))
 
 
-def _first(record: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
+def _first(record: Mapping[str, Any], keys: tuple[str, ...], numbers: bool) -> tuple[str, str]:
+    """(key, value) of the first key holding text (or a number, when `numbers`); ("", "")."""
     for key in keys:
         value = record.get(key)
-        if isinstance(value, (str, int, float)) and str(value).strip():
-            return str(value).strip()
+        if isinstance(value, str) and value.strip():
+            return key, value.strip()
+        if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return key, str(value)
+    return "", ""
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "an object" if isinstance(value, Mapping) else f"a {type(value).__name__}"
+
+
+def _mistyped(record: Mapping[str, Any], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return f"field {key!r} holds {_kind(value)}, not text"
     return None
 
 
 def record_to_document(
     record: Any, source: str, locator: str, fields: FieldMap
 ) -> RawDocument | Rejection:
-    """A RawDocument from one exported record, or a Rejection saying what is missing."""
+    """A RawDocument from one exported record, or a Rejection saying what is missing or wrong."""
     where = f"{source}:{locator}"
     if not isinstance(record, Mapping):
         return Rejection(where, f"record is a {type(record).__name__}, not an object")
-    text = _first(record, fields.names["text"])
-    html = None if text else _first(record, fields.names["html"])
+    _, text = _first(record, fields.names["text"], numbers=False)
+    _, html = ("", "") if text else _first(record, fields.names["html"], numbers=False)
     if not (text or html):
-        wanted = ", ".join(fields.names["text"] + fields.names["html"])
-        return Rejection(where, f"no article text (looked for: {wanted})")
+        keys = fields.names["text"] + fields.names["html"]
+        wanted = ", ".join(keys)
+        return Rejection(
+            where, _mistyped(record, keys) or f"no article text (looked for: {wanted})"
+        )
+    metadata = {}
+    for attribute in ("url", "published", "outlet"):
+        key, value = _first(record, fields.names[attribute], numbers=True)
+        if len(value) > MAX_FIELD_CHARS:
+            return Rejection(
+                where,
+                f"field {key!r} is {len(value):,} characters long (at most {MAX_FIELD_CHARS:,})",
+            )
+        metadata[attribute] = value or None
+    _, title = _first(record, fields.names["title"], numbers=True)
+    if len(title) > MAX_TITLE_CHARS:
+        title = title[:MAX_TITLE_CHARS].rstrip() + "…"
     return RawDocument(
         source_path=source,
-        content=text or html or "",
+        content=text or html,
         format="text" if text else "html",
         locator=locator,
-        url=_first(record, fields.names["url"]),
-        title=_first(record, fields.names["title"]),
-        published=_first(record, fields.names["published"]),
-        outlet=_first(record, fields.names["outlet"]),
+        title=title or None,
+        **metadata,
     )
