@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from quotetrail.clean import article_body, clean_document
+from quotetrail.clean.html import extract_page
 from quotetrail.records import RawDocument
 
 PAGE = Path(__file__).resolve().parents[1] / "data" / "clean" / "page.html"
@@ -43,3 +46,21 @@ def test_html_page_without_article_gives_empty_text() -> None:
         source_path="x.html", content="<html><body><nav>Home</nav></body></html>", format="html"
     )
     assert clean_document(raw).text == ""
+
+
+@pytest.mark.parametrize("depth", [300, 100_000])
+def test_html_deeply_nested_page_keeps_its_text(depth: int) -> None:
+    said = "“We will not recognise them,” the foreign minister said on Monday in Moscow."
+    page = (
+        "<html><head><title>Deep page</title><style>p {color: red}</style></head><body>"
+        + "<div>" * depth
+        + f"<h1>Talks end</h1><p>{said}</p><script>var x = '<p>no</p>';</script>"
+        + "<p>Talks went on &amp; on.</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+    extracted = extract_page(page)
+    assert extracted.text == f"Talks end\n{said}\nTalks went on & on."
+    assert extracted.title == "Deep page"
+    article = clean_document(RawDocument(source_path="deep.html", content=page, format="html"))
+    assert said in article.text
