@@ -1,13 +1,21 @@
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from quotetrail.ingest import ingest
+from quotetrail.ingest import PAUSE_VARIABLE, ingest, pause_hook
+from quotetrail.pipeline import process_batch
+from quotetrail.read import iter_documents
+from quotetrail.records import Batch
 from quotetrail.scale import make_driver
-from quotetrail.store import Store
+from quotetrail.store import Store, links
 
 ARTICLE = (
     "Minister says talks will resume\n\n"
@@ -109,3 +117,95 @@ def test_ingest_on_ray_matches_local(tmp_path, seeds_dir):
             results[engine] = [(row.id, row.speaker) for row in store.statements()]
             assert store.count("articles") == 5
     assert results["ray"] == results["local"]
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "seeds"
+# Small articles beside the seeds, so a run has several batches; two name the same minister.
+SPEAKERS = ["Amina Diallo", "Jonas Berg", "Amina Diallo", "Carlos Ruiz", "Mei Tanaka"]
+
+
+def _crash_corpus(folder: Path, seeds_dir: Path) -> Path:
+    shutil.copytree(seeds_dir, folder)
+    for number, name in enumerate(SPEAKERS):
+        (folder / f"z{number}.txt").write_text(
+            f"Minister {name} says dam talks will resume\n\n"
+            f"The water minister {name} said on Monday, March {number + 3}, 2024, that talks"
+            f" on the dam would resume next week.\n\n"
+            f"\u201cWe are ready to meet on day {number},\u201d {name.split()[-1]} told"
+            " reporters in Addis Ababa.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def _store_state(db: Path) -> dict[str, Any]:
+    """What a user sees of a store: articles, statements (speakers resolved, links, stories),
+    entities and stories."""
+    with Store(db, read_only=True) as store:
+        statements = store.statements()
+        articles = store.articles()
+        stories = links.stories_of(store, [article["id"] for article in articles])
+        assert len(stories) == len(articles), "an article in no story"
+        assert all(s.speaker.entity for s in statements if s.speaker), "a speaker not resolved"
+        return {
+            "articles": articles,
+            "statements": [statement.to_dict() for statement in statements],
+            "speakers": links.entity_rows(store),
+            "stories": links.story_rows(store),
+        }
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    """The crash corpus, and the store an uninterrupted run makes of it in batches of two."""
+    folder = tmp_path_factory.mktemp("crash")
+    corpus = _crash_corpus(folder / "corpus", SEEDS)
+    with Store(folder / "whole.duckdb") as store:
+        ingest([corpus], store, batch_size=2)
+    return corpus, _store_state(folder / "whole.duckdb")
+
+
+@pytest.mark.parametrize("moment", ["processed", "written", "linked", "committed"])
+def test_ingest_killed_at_any_moment_resumes_to_the_same_store(
+    tmp_path: Path, uninterrupted: tuple[Path, dict[str, Any]], moment: str
+) -> None:
+    """SIGKILL during the second of five batches (or right after it commits); the next run
+    leaves the store equal to an uninterrupted run's, every article linked."""
+    corpus, whole = uninterrupted
+    killed = tmp_path / "killed.duckdb"
+    command = [sys.executable, "-m", "quotetrail", "ingest", str(corpus), "--db", str(killed)]
+    run = subprocess.Popen(
+        [*command, "--workers", "1", "--batch-size", "2"],
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, PAUSE_VARIABLE: f"{moment}:2"},
+    )
+    assert run.stderr is not None
+    paused = next((line for line in run.stderr if "paused at" in line), None)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    assert paused, "the run never reached the moment"
+    with Store(killed) as store:
+        assert store.count("articles") == (4 if moment == "committed" else 2)
+        summary = ingest([corpus], store, batch_size=2)
+    assert (summary.stored, summary.relinked) == (6 if moment == "committed" else 8, 0)
+    assert _store_state(killed) == whole
+
+
+def test_ingest_links_what_an_older_interrupted_run_left_unlinked(tmp_path, seeds_dir):
+    """An older quotetrail killed between a batch's write and its linking left the batch unlinked
+    for good (issue 19: "already stored"); the next run links it, even one storing nothing."""
+    paths = sorted(seeds_dir.iterdir())
+    damaged = tmp_path / "damaged.duckdb"
+    with Store(damaged) as store:
+        ingest(paths[:2], store)
+        store.write(process_batch(Batch(list(iter_documents(paths[2:])))))
+        summary = ingest([seeds_dir], store)
+    assert (summary.stored, summary.already_stored, summary.relinked) == (0, 5, 3)
+    assert len(_store_state(damaged)["articles"]) == 5
+
+
+@pytest.mark.parametrize("setting", ["later", "written:x", "written:0:1"])
+def test_ingest_pause_setting_is_checked(setting: str) -> None:
+    with pytest.raises(ValueError, match=PAUSE_VARIABLE):
+        pause_hook(setting)

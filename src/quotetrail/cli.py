@@ -173,9 +173,17 @@ def ingest(
     ray_address: Annotated[
         str | None, typer.Option(help="Ray cluster address (default: start Ray locally).")
     ] = None,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Documents per batch, each stored and linked whole (default 32).",
+        ),
+    ] = None,
 ) -> None:
     """Read, clean, parse and extract; store what is new. Exit 1 if any input was rejected."""
-    from quotetrail.ingest import default_workers
+    from quotetrail.ingest import BATCH_SIZE, default_workers
     from quotetrail.ingest import ingest as run_ingest
     from quotetrail.scale import make_driver
     from quotetrail.scale.ray import RayUnavailable
@@ -191,7 +199,14 @@ def ingest(
                 )
 
         try:
-            summary = run_ingest(paths, store, driver=driver, replace=reprocess, on_progress=report)
+            summary = run_ingest(
+                paths,
+                store,
+                driver=driver,
+                batch_size=batch_size or BATCH_SIZE,
+                replace=reprocess,
+                on_progress=report,
+            )
         except RayUnavailable as error:
             err.print(Text(f"error: {error}"))
             raise typer.Exit(2) from None
@@ -207,6 +222,8 @@ def ingest(
         line += f", {summary.not_english} not English (stored, extraction skipped)"
     line += f", {len(summary.rejected)} rejected."
     out.print(Text(line))
+    if summary.relinked:
+        out.print(Text(f"Linked {summary.relinked} articles an interrupted run left unlinked."))
     if summary.stored == 0 and summary.documents and not summary.rejected:
         out.print("Nothing new: every document was already stored.")
     out.print(Text(f"{db}: {totals[0]} articles, {totals[1]} statements in all."))

@@ -10,12 +10,21 @@ outlet, so cleaning gets better as an outlet's articles arrive.
 
 Each stored batch is then linked into the corpus (`link.link_articles`: entities, the same
 statement in other articles, near-duplicates, stories) at a cost that follows the batch, not
-the store.
+the store. A batch's rows, its links and the furniture learned from it commit together in one
+transaction: a run killed at any moment leaves whole batches, every one linked, and the next
+run goes on from the first batch not committed (docs/reliability.md).
+
+`QUOTETRAIL_PAUSE_AT=MOMENT[:N]` is a fault-injection setting for the crash tests: the N-th time
+(default 1) a run reaches MOMENT (one of `PAUSE_MOMENTS`) it says so on stderr and waits to be
+killed.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +34,14 @@ from quotetrail.link import link_articles
 from quotetrail.read import iter_documents
 from quotetrail.records import ArticleResult, Batch, RawDocument, Rejection
 from quotetrail.scale import Driver, make_driver
-from quotetrail.store import Store
+from quotetrail.store import Store, links
 
 BATCH_SIZE = 32
 FURNITURE_STATE = "furniture"
+PAUSE_VARIABLE = "QUOTETRAIL_PAUSE_AT"
+# Where a batch can be interrupted: its results are back from the driver; its rows are written;
+# it is linked; it is committed (between batches).
+PAUSE_MOMENTS = ("processed", "written", "linked", "committed")
 
 
 @dataclass
@@ -39,6 +52,7 @@ class IngestSummary:
     repeated: int = 0  # skipped: the same content twice in this run
     statements: int = 0  # statements newly stored
     not_english: int = 0  # stored, flagged, extraction skipped
+    relinked: int = 0  # stored unlinked by an older quotetrail killed mid-batch, linked now
     rejected: list[Rejection] = field(default_factory=list)
 
     @property
@@ -65,6 +79,8 @@ def ingest(
     `driver` runs the per-document pipeline (default: this process; see `scale.make_driver`).
     """
     summary = IngestSummary()
+    pause = pause_hook(os.environ.get(PAUSE_VARIABLE, ""))
+    summary.relinked = _link_unlinked(store, batch_size)
     furniture = FurnitureStats.from_dict(store.load_state(FURNITURE_STATE) or {})
     batches = (
         Batch(documents, furniture_by_outlet(furniture))
@@ -79,15 +95,22 @@ def ingest(
                 summary.rejected.append(result)
             else:
                 articles.append(result)
-        new_ids = {result.article.id for result in articles} - store.existing_article_ids(
-            r.article.id for r in articles
-        )
-        stored = store.write(articles, replace=replace)
-        link_articles(store, [r.article.id for r in articles if replace or r.article.id in new_ids])
-        for result in articles:
-            if result.article.id in new_ids:
-                observe(furniture, result.article.outlet, result.furniture_candidates)
-        store.save_state(FURNITURE_STATE, furniture.to_dict())
+        pause("processed")
+        with store.transaction():
+            new_ids = {result.article.id for result in articles} - store.existing_article_ids(
+                r.article.id for r in articles
+            )
+            stored = store.write(articles, replace=replace)
+            pause("written")
+            link_articles(
+                store, [r.article.id for r in articles if replace or r.article.id in new_ids]
+            )
+            pause("linked")
+            for result in articles:
+                if result.article.id in new_ids:
+                    observe(furniture, result.article.outlet, result.furniture_candidates)
+            store.save_state(FURNITURE_STATE, furniture.to_dict())
+        pause("committed")
         summary.stored += stored
         summary.repeated += len(articles) - stored  # written by an earlier batch of this run
         summary.statements += sum(len(result.statements) for result in articles)
@@ -95,6 +118,34 @@ def ingest(
         if on_progress:
             on_progress(summary)
     return summary
+
+
+def _link_unlinked(store: Store, batch_size: int) -> int:
+    """Link what an interrupted run of an older quotetrail stored but never linked."""
+    unlinked = links.unclustered(store)
+    for start in range(0, len(unlinked), batch_size):
+        link_articles(store, unlinked[start : start + batch_size])
+    return len(unlinked)
+
+
+def pause_hook(setting: str) -> Callable[[str], None]:
+    """The fault-injection hook `QUOTETRAIL_PAUSE_AT=MOMENT[:N]` sets (no-op when empty)."""
+    moment, _, nth = setting.partition(":")
+    if not moment:
+        return lambda _moment: None
+    if moment not in PAUSE_MOMENTS or not (nth or "1").isdigit():
+        raise ValueError(f"{PAUSE_VARIABLE}={setting!r}: use one of {', '.join(PAUSE_MOMENTS)}[:N]")
+    reached: Counter[str] = Counter()
+
+    def pause(at: str) -> None:
+        reached[at] += 1
+        if at == moment and reached[at] == int(nth or 1):
+            print(f"quotetrail: paused at {at} {reached[at]} (pid {os.getpid()})", file=sys.stderr)
+            sys.stderr.flush()
+            while True:
+                time.sleep(60)
+
+    return pause
 
 
 def _new_document_batches(

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 import pytest
 
 from quotetrail.records import Batch, RawDocument
@@ -39,3 +46,47 @@ def test_local_reads_input_as_it_processes_it():
     results = run_local(source(), workers=1)
     next(results)
     assert len(read) == 1
+
+
+ORPHAN = """
+import multiprocessing, os, sys, time
+from quotetrail.scale.local import watch_parent
+
+def child(parent):
+    watch_parent(parent, every=0.1)
+    time.sleep(120)  # busy: a worker parsing reads no queue that would tell it the parent died
+
+if __name__ == "__main__":
+    process = multiprocessing.get_context("spawn").Process(target=child, args=(os.getpid(),))
+    process.start()
+    print(process.pid, flush=True)
+    time.sleep(120)
+"""
+
+
+def test_local_workers_die_with_their_parent(tmp_path):
+    """A parent killed outright (SIGKILL, no handler runs) takes its busy workers with it."""
+    script = tmp_path / "orphan.py"
+    script.write_text(ORPHAN, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    worker = int(parent.stdout.readline())
+    time.sleep(0.5)  # the worker is up and watching
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 5
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = _alive(worker)
+    if alive:
+        os.kill(worker, signal.SIGKILL)
+    assert not alive
+
+
+def _alive(pid: int) -> bool:
+    """True while `pid` runs (a zombie, dead but not yet reaped by init, counts as dead)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"

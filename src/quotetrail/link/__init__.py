@@ -49,7 +49,7 @@ def link_articles(store: Store, article_ids: Sequence[str]) -> None:
     done = sql.clustered(store, ids)
     fresh = [article_id for article_id in ids if article_id not in done]
     mentions = sql.batch_mentions(store, ids)
-    with sql.transaction(store):
+    with store.transaction():
         if fresh:
             articles = sql.batch_articles(store, fresh)
             mark_duplicates(store, articles)

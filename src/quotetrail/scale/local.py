@@ -1,8 +1,15 @@
-"""Run the pipeline in this process or in a pool of local worker processes."""
+"""Run the pipeline in this process or in a pool of local worker processes.
+
+Workers die with the process that started them: each watches its parent, so a parent killed
+outright (SIGKILL, which no handler sees) leaves no worker parsing on for minutes.
+"""
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -10,10 +17,25 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from quotetrail.pipeline import process_batch
 from quotetrail.records import ArticleResult, Batch, Rejection
 
+PARENT_CHECK_SECONDS = 0.5
 
-def _warm_worker() -> None:
+
+def watch_parent(parent: int, every: float = PARENT_CHECK_SECONDS) -> None:
+    """End this process as soon as `parent` is no longer its parent (it died: the orphan was
+    handed to init). A daemon thread polls, since a busy worker never reads its task queue."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def _start_worker(parent: int) -> None:
     from quotetrail.nlp import load_pipeline
 
+    watch_parent(parent)
     load_pipeline()
 
 
@@ -32,7 +54,10 @@ def run_local(
         return
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_warm_worker
+        max_workers=workers,
+        mp_context=context,
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
     ) as pool:
         pending: deque[Future] = deque()
         for batch in batches:

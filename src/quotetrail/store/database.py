@@ -1,15 +1,17 @@
 """The store's database: one DuckDB file, its schema, writes, and the listings of records.
 
-Writes are whole articles in one transaction each batch, so a crash or a bad record midway
-leaves every earlier article intact and the file usable. The schema carries a version; opening
-an older file applies the migrations in `migrations/` in order.
+Writes go in transactions (`Store.transaction`; ingest holds one around a batch's rows, links
+and learned state), so a crash or a bad record midway leaves every earlier batch intact, whole,
+and the file usable. The schema carries a version; opening an older file applies the migrations
+in `migrations/` in order.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -97,6 +99,7 @@ class Store:
 
     def __init__(self, path: str | Path, read_only: bool = False):
         self.path = str(path)
+        self.in_transaction = False
         try:
             self.db = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as error:
@@ -114,6 +117,24 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction around the block, committed at its end or rolled back. A block inside
+        another joins the outer one: ingest commits a batch's rows and its links together."""
+        if self.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN TRANSACTION")
+        self.in_transaction = True
+        try:
+            yield
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        finally:
+            self.in_transaction = False
 
     # -- schema -------------------------------------------------------------------------
 
@@ -208,8 +229,7 @@ class Store:
         """
         if not results:
             return 0
-        self.db.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             ids = [result.article.id for result in results]
             present = self.existing_article_ids(ids)
             if replace and present:
@@ -230,10 +250,6 @@ class Store:
                     seen.add(result.article.id)
                     unique.append(result)
             self._insert(unique)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return len(unique)
 
     def _insert(self, results: Sequence[ArticleResult]) -> None:

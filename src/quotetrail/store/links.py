@@ -7,23 +7,11 @@ writers replace exactly the rows a batch changed. quotetrail.link holds the algo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from quotetrail.store.database import Store
 from quotetrail.store.sql import SAID, fetch, page
-
-
-@contextmanager
-def transaction(store: Store) -> Iterator[None]:
-    store.db.execute("BEGIN TRANSACTION")
-    try:
-        yield
-        store.db.execute("COMMIT")
-    except BaseException:
-        store.db.execute("ROLLBACK")
-        raise
 
 
 def _insert(store: Store, table: str, rows: Sequence[Sequence[Any]], on_conflict: str = "") -> None:
@@ -317,6 +305,16 @@ def stories_of(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
         [list(article_ids)],
     )
     return dict(rows.fetchall())
+
+
+def unclustered(store: Store) -> list[str]:
+    """Stored articles in no story: left unlinked by a run of quotetrail before issue 19 that was
+    killed between writing a batch and linking it (a batch is now one transaction)."""
+    rows = store.db.execute(
+        "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_members)"
+        " ORDER BY published NULLS LAST, id"
+    )
+    return [row[0] for row in rows.fetchall()]
 
 
 def clustered(store: Store, article_ids: Sequence[str]) -> set[str]:
