@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -399,3 +400,116 @@ def test_api_speakers_filter_by_name(client: TestClient, name: str | None, expec
     assert (
         len(items) if isinstance(expected, int) else [item["name"] for item in items]
     ) == expected
+
+
+def test_api_server_error_is_the_json_error_with_the_security_headers(
+    fixture_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unexpected failure answers like every other error: the error shape, the headers,
+    and neither the path nor the traceback of what failed."""
+
+    def broken(store: object) -> None:
+        raise RuntimeError("/srv/secret/store.duckdb: lock held by PID 4242")
+
+    monkeypatch.setattr("quotetrail.serve.api.views.corpus_summary", broken)
+    client = TestClient(create_app(fixture_db), raise_server_exceptions=False)
+    for path, kind in ((f"{API}/summary", "application/json"), ("/", "text/html")):
+        response = client.get(path)
+        assert response.status_code == 500
+        assert response.headers["content-type"].startswith(kind)
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        assert "secret" not in response.text and "Traceback" not in response.text
+    assert client.get(f"{API}/summary").json()["error"]["status"] == 500
+
+
+@pytest.mark.parametrize(("path", "allowed"), [(f"{API}/summary", "GET"), ("/", "GET")])
+def test_api_wrong_method_is_405_with_allow(client: TestClient, path: str, allowed: str) -> None:
+    response = client.delete(path)
+    assert response.status_code == 405
+    assert response.headers["allow"] == allowed
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+LIMIT = 1_000  # the body limit of the apps below, small so a test body can pass it
+
+
+def _post(app: object, headers: dict[str, str], chunks: list[bytes]) -> tuple[int, int, dict]:
+    """POST /ingest straight over ASGI, the body streamed in `chunks`: the status, how many
+    body bytes the app read, and the response headers."""
+    read = 0
+
+    async def receive() -> dict:
+        nonlocal read
+        chunk = chunks.pop(0) if chunks else b""
+        read += len(chunk)
+        return {"type": "http.request", "body": chunk, "more_body": bool(chunks)}
+
+    sent: list[dict] = []
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": f"{API}/ingest",
+        "raw_path": f"{API}/ingest".encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("127.0.0.1", 5000),
+        "server": ("127.0.0.1", 8000),
+    }
+    asyncio.run(app(scope, receive, send))
+    start = next(message for message in sent if message["type"] == "http.response.start")
+    return start["status"], read, {k.decode(): v.decode() for k, v in start["headers"]}
+
+
+def _document_body(size: int) -> bytes:
+    """A valid ingest request of exactly `size` bytes."""
+    shell = json.dumps({"documents": [{"name": "a.txt", "content": ""}]}).encode()
+    return shell.replace(b'"content": ""', b'"content": "' + b"x" * (size - len(shell)) + b'"')
+
+
+@pytest.mark.parametrize(
+    ("allow", "header", "status"),
+    [(False, f"Bearer {TOKEN}", 403), (True, None, 401), (True, "Bearer wrong", 401)],
+)
+def test_api_ingest_token_is_checked_before_the_body_is_read(
+    fixture_db: Path, allow: bool, header: str | None, status: int
+) -> None:
+    """A 114 MB body was buffered before the token was looked at."""
+    app = create_app(fixture_db, allow_ingest=allow, token=TOKEN if allow else None)
+    headers = {"content-type": "application/json"} | ({"authorization": header} if header else {})
+    answered, read, sent = _post(app, headers, [b"x" * 100_000] * 50)
+    assert (answered, read) == (status, 0)
+    assert sent["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("size", "declared", "status"),
+    [
+        (LIMIT, True, 200),
+        (LIMIT + 1, True, 413),  # refused on its Content-Length, unread
+        (LIMIT + 1, False, 413),  # no length given: counted as it streams
+    ],
+)
+def test_api_ingest_body_is_limited(
+    fixture_db: Path, tmp_path: Path, size: int, declared: bool, status: int
+) -> None:
+    db = tmp_path / "writable.duckdb"
+    shutil.copy(fixture_db, db)
+    app = create_app(db, allow_ingest=True, token=TOKEN, max_body=LIMIT)
+    body = _document_body(size)
+    headers = {"content-type": "application/json", "authorization": f"Bearer {TOKEN}"}
+    if declared:
+        headers["content-length"] = str(len(body))
+    chunks = [body[start : start + 100] for start in range(0, len(body), 100)]
+    answered, read, sent = _post(app, headers, chunks)
+    assert answered == status
+    assert read == 0 if status == 413 and declared else read <= LIMIT + 100
+    assert sent["x-content-type-options"] == "nosniff"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hmac
 import io
 import tempfile
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import Annotated, Any
@@ -17,12 +18,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from quotetrail import __version__
 from quotetrail.read import READERS, reader_for
+from quotetrail.read.registry import document_limit
 from quotetrail.render import emit, plain
 from quotetrail.serve.dependencies import (
     API,
@@ -317,17 +322,77 @@ def _is_api(request: Request) -> bool:
     return request.url.path.startswith(API)
 
 
-def _error(request: Request, status: int, message: str, details: Any = None) -> Response:
+def _error(
+    request: Request,
+    status: int,
+    message: str,
+    details: Any = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
     if _is_api(request):
         body: dict[str, Any] = {"error": {"status": status, "message": message}}
         if details is not None:
             body["error"]["details"] = details
-        return JSONResponse(body, status_code=status)
-    return error_page(request, status, message)
+        response: Response = JSONResponse(body, status_code=status)
+    else:
+        response = error_page(request, status, message)
+    response.headers.update(headers or {})  # a 405's Allow, a 401's WWW-Authenticate
+    return response
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
-    return _error(request, exc.status_code, str(exc.detail))
+    return _error(request, exc.status_code, str(exc.detail), headers=exc.headers)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    """Anything unforeseen answers like every other error, with the headers every response
+    carries (this handler answers outside the middleware that adds them), and names no path
+    and shows no traceback: those go to the server's log."""
+    response = _error(request, 500, "internal server error")
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+BODY_OVERHEAD = 1_000_000  # the JSON around the documents of one ingest request
+
+
+class RequestGuard:
+    """What is settled before a request's body is read. FastAPI reads a body before it runs
+    any dependency, so `require_token` alone came after buffering whatever was sent (114 MB,
+    four at once, took the server from 313 MB to 1.2 GB): here the token of a route that needs
+    one is checked first (401, 403), then the body's size, as declared and then as counted
+    while it streams (413)."""
+
+    def __init__(self, app: ASGIApp, max_body: int, guarded: list[APIRoute]) -> None:
+        self.app, self.max_body, self.guarded = app, max_body, guarded
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        too_large = f"the request body is over {self.max_body:,} bytes"
+        try:
+            if any(route.matches(scope)[0] is Match.FULL for route in self.guarded):
+                require_token(request)
+            declared = request.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > self.max_body:
+                raise HTTPException(413, too_large)
+        except HTTPException as refused:
+            response = _error(request, refused.status_code, str(refused.detail))
+            await response(scope, receive, send)
+            return
+        counted = 0
+
+        async def receive_counted() -> Message:
+            nonlocal counted
+            message = await receive()
+            counted += len(message.get("body", b""))
+            if counted > self.max_body:  # raised inside the body read: answered as a 413
+                raise HTTPException(413, too_large)
+            return message
+
+        await self.app(scope, receive_counted, send)
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -341,9 +406,15 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Re
     )
 
 
-def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+def create_app(
+    db: str | Path,
+    allow_ingest: bool = False,
+    token: str | None = None,
+    max_body: int | None = None,
+) -> FastAPI:
     """The app over the store at `db`. `allow_ingest` needs `token` (the API rejects ingest
-    without it)."""
+    without it). A request body is at most `max_body` bytes: by default what one document may
+    hold (`read.registry.document_limit`) and the JSON around it."""
     if allow_ingest and not token:
         raise ValueError("allow_ingest needs a token")
     app = FastAPI(
@@ -361,6 +432,18 @@ def create_app(db: str | Path, allow_ingest: bool = False, token: str | None = N
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _server_error)
+    guarded = [
+        route
+        for route in router.routes
+        if isinstance(route, APIRoute)
+        and any(depends.dependency is require_token for depends in route.dependencies)
+    ]
+    app.add_middleware(  # inside the one below, so its refusals carry the headers too
+        RequestGuard,
+        max_body=document_limit() + BODY_OVERHEAD if max_body is None else max_body,
+        guarded=guarded,
+    )
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Any) -> Response:
