@@ -3,7 +3,8 @@
 `clean_document` is a pure function of one document (and, optionally, the furniture lines the
 corpus has taught us per outlet), so it runs in any worker process. The steps live in small
 modules: `encoding` (mojibake), `rules` + `boilerplate` (furniture lines, title, body),
-`dates`, `dateline`, `outlets`, `language`, `html` (pages), `furniture` (learning per outlet).
+`wrap` (hard-wrapped paragraphs), `dates`, `dateline`, `outlets`, `language`, `html` (pages),
+`furniture` (learning per outlet).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from quotetrail.clean.outlets import (
     outlet_from_url,
     strip_signature,
 )
+from quotetrail.clean.wrap import unwrap_lines
 from quotetrail.records import Article, RawDocument, RemovedLine
 
 Furniture = Mapping[str, Collection[str]]
@@ -93,7 +95,7 @@ def clean_document(raw: RawDocument, furniture: Furniture | None = None) -> Arti
     """Repair, de-furnish and date one document. Pure: depends on `raw` and `furniture` only."""
     source, raw, sitename = _source_text(raw)
     text = repair_text(source)
-    lines, removed = _strip_signatures(split_lines(text))
+    lines, removed = _strip_signatures(unwrap_lines(split_lines(text)))
     outlet = _outlet(raw, text, sitename)
     known = (furniture or {}).get(outlet or "", ())
     cleaned = clean_lines(lines, title=raw.title, furniture=known, find_body=raw.format != "html")
