@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from quotetrail.read.fields import (
@@ -109,3 +111,9 @@ def test_fields_metadata_numbers_kept_other_shapes_skipped():
     record = {"text": "Body.", "source": {"id": None, "name": "BBC News"}, "site": "bbc.co.uk"}
     document = record_to_document(record, "newsapi.jsonl", "line 1", DEFAULTS)
     assert document.outlet == "bbc.co.uk"  # NewsAPI's "source" object is passed over
+
+
+def test_fields_lone_surrogates_become_replacement_characters():
+    record = json.loads('{"text": "Story \\ud800 here", "title": "caf\\udce9"}')
+    document = record_to_document(record, "export.jsonl", "line 1", DEFAULTS)
+    assert (document.content, document.title) == ("Story \ufffd here", "caf\ufffd")

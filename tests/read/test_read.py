@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gzip
 import os
 from pathlib import Path
 
@@ -143,3 +144,14 @@ def test_read_pipe_is_named_not_waited_on(tmp_path):
     document, pipe = iter_documents([tmp_path / "a.txt", tmp_path / "feed.txt"])
     assert isinstance(document, RawDocument)
     assert pipe == Rejection(str(tmp_path / "feed.txt"), "not a regular file")
+
+
+@pytest.mark.parametrize("name", ["a.txt.gz", "a.jsonl.gz", "a.html.gz"])
+@pytest.mark.parametrize("damage", ["cut", "corrupt"])
+def test_read_damaged_gzip_is_named(tmp_path, name, damage):
+    data = gzip.compress(b'{"text": "A story."}\n' * 200)
+    path = tmp_path / name
+    path.write_bytes(data[: len(data) // 2] if damage == "cut" else data[:12] + b"\xff" * 20)
+    rejection = list(iter_documents([path]))[-1]
+    assert rejection.source == str(path)
+    assert rejection.reason.startswith("damaged or cut-short compressed data")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -104,5 +105,7 @@ def _read_file(path: Path) -> Iterator[RawDocument | Rejection]:
         yield Rejection(name_of(path), str(error))
     except OSError as error:
         yield Rejection(name_of(path), _reason(error))
+    except (EOFError, zlib.error) as error:  # what gzip raises for a cut or damaged stream
+        yield Rejection(name_of(path), f"damaged or cut-short compressed data: {error}")
     except (ValueError, UnicodeError) as error:
         yield Rejection(name_of(path), f"{type(error).__name__}: {error}")

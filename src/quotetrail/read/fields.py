@@ -11,11 +11,14 @@ for the next key (NewsAPI's "source" is an object). A title longer than MAX_TITL
 there and marked with "…": the article stands, and a longer "title" is a mapping mistake (the
 text under a title key) that would fill every listing. A URL, outlet or date longer than
 MAX_FIELD_CHARS rejects the record naming the field, since cut it would be wrong, not shorter.
+A lone surrogate (JSON's "\\ud800" escape, which no UTF-8 encoder takes, so no store) becomes
+U+FFFD, as undecodable bytes do.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -60,6 +63,7 @@ DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
 ENV_VARIABLE = "QUOTETRAIL_FIELDS"
 MAX_TITLE_CHARS = 1_000
 MAX_FIELD_CHARS = 2_048  # the longest URL browsers and crawlers keep to
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def _first(record: Mapping[str, Any], keys: tuple[str, ...], numbers: bool) -> t
     for key in keys:
         value = record.get(key)
         if isinstance(value, str) and value.strip():
-            return key, value.strip()
+            return key, _SURROGATE.sub("\ufffd", value.strip())
         if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
             return key, str(value)
     return "", ""
