@@ -1,16 +1,20 @@
 """A hand-made store for the web tests: Putin on the Taliban in 2021 and 2024, reported by
-several outlets, with hostile text in titles, bodies, speakers, URLs and removed lines."""
+several outlets, with hostile text in titles, bodies, speakers, URLs and removed lines; and the
+seed corpus ingested."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from quotetrail.cli import app
 from quotetrail.link import link_articles
 from quotetrail.records import Article, ArticleResult, Mention, RemovedLine, Speaker, Statement
 from quotetrail.store import Store
 
+SEEDS = Path(__file__).resolve().parents[2] / "data" / "corpus" / "seeds"
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(2)>'
 PUTIN = Speaker(name="Vladimir Putin", mention="Putin", role="President", affiliation="Russia")
@@ -204,3 +208,13 @@ def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def store(fixture_db: Path):
     with Store(fixture_db, read_only=True) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed corpus ingested as `quotetrail ingest` does."""
+    db = tmp_path_factory.mktemp("seed-api") / "seeds.duckdb"
+    args = ["ingest", str(SEEDS), "--db", str(db), "--workers", "1"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return db

@@ -513,3 +513,22 @@ def test_api_ingest_body_is_limited(
     assert answered == status
     assert read == 0 if status == 413 and declared else read <= LIMIT + 100
     assert sent["x-content-type-options"] == "nosniff"
+
+
+def test_api_openapi_documents_every_answer(client: TestClient) -> None:
+    """Each status and content type an operation answers with is in its schema (schemathesis
+    found CSV and 404 undocumented): CSV beside JSON for the tables, the error shape for every
+    error, 404 where an id is looked up, and the token and size refusals of ingest."""
+    operations = client.get(f"{API}/openapi.json").json()["paths"]
+    for path, methods in operations.items():
+        for method, operation in methods.items():
+            answers = operation["responses"]
+            assert {"422", "500", "503"} <= set(answers), (method, path)
+            error = answers["503"]["content"]["application/json"]["schema"]
+            assert error == {"$ref": "#/components/schemas/ErrorResponse"}
+            names = [parameter["name"] for parameter in operation.get("parameters", [])]
+            if "format" in names:
+                assert {"application/json", "text/csv"} <= set(answers["200"]["content"]), path
+            if "{" in path:
+                assert "404" in answers, path
+    assert {"401", "403", "413"} <= set(operations[f"{API}/ingest"]["post"]["responses"])

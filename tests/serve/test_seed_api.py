@@ -16,16 +16,6 @@ from quotetrail.serve.api import create_app
 from quotetrail.serve.report import build_report
 from quotetrail.store import Store
 
-SEEDS = Path(__file__).resolve().parents[2] / "data" / "corpus" / "seeds"
-
-
-@pytest.fixture(scope="module")
-def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("seed-api") / "seeds.duckdb"
-    result = CliRunner().invoke(app, ["ingest", str(SEEDS), "--db", str(db), "--workers", "1"])
-    assert result.exit_code == 0, result.output
-    return db
-
 
 @pytest.fixture(scope="module")
 def client(seed_db: Path) -> TestClient:
