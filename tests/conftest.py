@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +31,32 @@ def nlp():
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+HOLD = (
+    "import duckdb, sys, time; db = duckdb.connect(sys.argv[1]); print(flush=True); time.sleep(120)"
+)
+
+
+@pytest.fixture
+def hold_store() -> Iterator[Callable[[Path], int]]:
+    """Another process holding a store file for writing, as a `quotetrail ingest` does; returns
+    its process id. Ended with the test."""
+    holders: list[subprocess.Popen] = []
+
+    def hold(db: Path) -> int:
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE, text=True
+        )
+        holders.append(holder)
+        assert holder.stdout is not None
+        holder.stdout.readline()  # the file is held
+        return holder.pid
+
+    yield hold
+    for holder in holders:
+        holder.kill()
+        holder.wait()
 
 
 # Two earthquakes: the same event-type words, different places. Without the prior every word

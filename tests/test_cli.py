@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -154,6 +155,8 @@ def test_cli_listing_formats(seeded_db, fmt):
         ["positions", "--actor", "Russia"],
         ["statements", "--limit", "9223372036854775808"],  # past DuckDB's BIGINT: a traceback
         ["search", "taliban", "--limit", "9223372036854775808"],
+        ["ingest", ".", "--workers", "99999999999999999999"],  # a C int: was a traceback
+        ["serve", "--workers", "99999999999999999999"],
         ["eval", "nonsense", "--data", "."],
         ["frobnicate"],
     ],
@@ -183,6 +186,40 @@ def test_cli_missing_database_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["statements", "--db", str(tmp_path / "absent.duckdb")])
     assert result.exit_code == 2
     assert not (tmp_path / "absent.duckdb").exists()
+
+
+@pytest.mark.parametrize(
+    "verb, note, expected",
+    [
+        ("ingest", None, "is in use by another process (another `quotetrail ingest`?)"),
+        ("articles", None, "run this again when it has finished"),
+        (
+            "ingest",
+            {"watch": "/srv/inbox", "ingest": True},
+            "held by `quotetrail serve` (process {pid}, http://127.0.0.1:8000), which writes it"
+            " while it runs. To ingest, move the files into /srv/inbox, which it ingests; or POST"
+            " them to http://127.0.0.1:8000/api/v1/ingest with its token; or stop the server",
+        ),
+        ("ingest", {}, "restart it with --watch DIR and move the files into DIR"),
+        ("articles", {}, "(process {pid}, http://127.0.0.1:8000): read it there, or stop"),
+    ],
+)
+def test_cli_store_in_use_says_what_to_do(
+    tmp_path, seeded_db, hold_store, verb: str, note: dict | None, expected: str
+):
+    """Not DuckDB's lock message (a path, a PID, a flag that does not apply)."""
+    from quotetrail.serve.holder import Holder, write_note
+
+    db = tmp_path / "held.duckdb"
+    shutil.copy(seeded_db, db)
+    pid = hold_store(db)
+    if note is not None:
+        write_note(db, Holder(pid, "http://127.0.0.1:8000", **note))
+    args = [str(SEEDS)] if verb == "ingest" else []
+    result = runner.invoke(app, [verb, *args, "--db", str(db)])
+    assert result.exit_code == 2
+    assert expected.format(pid=pid) in result.stderr
+    assert "lock" not in result.stderr.lower() and "PID" not in result.stderr
 
 
 def test_cli_rejected_input_exits_1_and_names_it(tmp_path):

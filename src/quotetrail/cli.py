@@ -29,6 +29,7 @@ from quotetrail.store import (
     ArticleQuery,
     StatementQuery,
     Store,
+    StoreBusy,
     StoreError,
 )
 
@@ -108,6 +109,9 @@ def _open(db: Path, read_only: bool = True) -> Iterator[Store]:
         raise typer.Exit(2)
     try:
         store = Store(db, read_only=read_only)
+    except StoreBusy:
+        err.print(Text(f"error: {_held(db, writing=not read_only)}"))
+        raise typer.Exit(2) from None
     except StoreError as error:
         err.print(Text(f"error: {error}"))
         raise typer.Exit(2) from None
@@ -115,6 +119,34 @@ def _open(db: Path, read_only: bool = True) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def _held(db: Path, writing: bool) -> str:
+    """What to do about a store another process holds: a running `serve` owns it (its note
+    says where it listens and how it ingests), anything else is another ingest."""
+    from quotetrail.serve.holder import read_note
+
+    holder = read_note(db)
+    if holder is None:
+        return (
+            f"{db} is in use by another process (another `quotetrail ingest`?):"
+            " run this again when it has finished."
+        )
+    held = f"{db} is held by `quotetrail serve` (process {holder.pid}, {holder.url})"
+    if not writing:
+        return f"{held}: read it there, or stop the server and run this again."
+    ways = [f"move the files into {holder.watch}, which it ingests"] if holder.watch else []
+    if holder.ingest:
+        ways.append(f"POST them to {holder.url}/api/v1/ingest with its token")
+    if not ways:
+        ways.append(
+            "restart it with --watch DIR and move the files into DIR (or with --allow-ingest"
+            " and POST them to /api/v1/ingest)"
+        )
+    return (
+        f"{held}, which writes it while it runs. To ingest, {'; or '.join(ways)};"
+        " or stop the server and run this again."
+    )
 
 
 def _format(fmt: Format | None) -> str:
@@ -156,9 +188,22 @@ STATEMENT_COLUMNS = [
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path],
-        typer.Argument(help=f"Files or folders ({' '.join(sorted(READERS))})."),
-    ],
+        list[str] | None,
+        typer.Argument(
+            help=f"Files or folders ({' '.join(sorted(READERS))}), or http(s) URLs of pages,"
+            " RSS/Atom feeds and sitemaps.",
+            show_default=False,
+        ),
+    ] = None,
+    urls: Annotated[
+        Path | None,
+        typer.Option(
+            "--urls",
+            exists=True,
+            dir_okay=False,
+            help="A file of URLs to ingest, one a line ('#' opens a comment line).",
+        ),
+    ] = None,
     db: DbOption = DEFAULT_DB,
     workers: Annotated[
         int | None,
@@ -182,12 +227,24 @@ def ingest(
         ),
     ] = None,
 ) -> None:
-    """Read, clean, parse and extract; store what is new. Exit 1 if any input was rejected."""
+    """Read or fetch, clean, parse and extract; store what is new. Exit 1 if any input was
+    rejected. A URL is fetched politely (robots.txt, one request a second per host, retries);
+    QUOTETRAIL_CONTACT adds a URL to the user agent. Pages fetched before are not fetched
+    again."""
+    from quotetrail.fetch import is_url, listed_urls
     from quotetrail.ingest import BATCH_SIZE, default_workers
     from quotetrail.ingest import ingest as run_ingest
     from quotetrail.scale import make_driver
     from quotetrail.scale.ray import RayUnavailable
 
+    inputs: list[str | Path] = [given if is_url(given) else Path(given) for given in paths or []]
+    unlisted: list[Any] = []
+    if urls is not None:
+        listed, unlisted = listed_urls(urls)
+        inputs += listed
+    if not inputs and not unlisted:
+        err.print("error: give files, folders or URLs to ingest, or --urls FILE")
+        raise typer.Exit(2)
     driver = make_driver(engine.value, workers=workers or default_workers(), address=ray_address)
     with _open(db, read_only=False) as store, _progress() as progress:
         task = progress.add_task("ingesting", total=None) if progress else None
@@ -200,7 +257,7 @@ def ingest(
 
         try:
             summary = run_ingest(
-                paths,
+                inputs,
                 store,
                 driver=driver,
                 batch_size=batch_size or BATCH_SIZE,
@@ -211,7 +268,23 @@ def ingest(
             err.print(Text(f"error: {error}"))
             raise typer.Exit(2) from None
         totals = (store.count("articles"), store.count("statements"))
+    summary.rejected[:0] = unlisted
     out = Console(soft_wrap=True)
+    out.print(Text(_summary_line(summary)))
+    if summary.relinked:
+        out.print(Text(f"Linked {summary.relinked} articles an interrupted run left unlinked."))
+    if (
+        summary.stored == 0
+        and (summary.documents or summary.already_fetched)
+        and not summary.rejected
+    ):
+        out.print("Nothing new: every document was already stored.")
+    out.print(Text(f"{db}: {totals[0]} articles, {totals[1]} statements in all."))
+    _print_rejections(summary)
+    raise typer.Exit(summary.exit_code)
+
+
+def _summary_line(summary: Any) -> str:
     line = (
         f"{summary.documents} documents read: {summary.stored} articles stored"
         f" ({summary.statements} statements), {summary.already_stored} already stored"
@@ -220,16 +293,14 @@ def ingest(
         line += f", {summary.repeated} repeated in this run"
     if summary.not_english:
         line += f", {summary.not_english} not English (stored, extraction skipped)"
-    line += f", {len(summary.rejected)} rejected."
-    out.print(Text(line))
-    if summary.relinked:
-        out.print(Text(f"Linked {summary.relinked} articles an interrupted run left unlinked."))
-    if summary.stored == 0 and summary.documents and not summary.rejected:
-        out.print("Nothing new: every document was already stored.")
-    out.print(Text(f"{db}: {totals[0]} articles, {totals[1]} statements in all."))
+    if summary.already_fetched:
+        line += f", {summary.already_fetched} URLs fetched before (not fetched again)"
+    return line + f", {len(summary.rejected)} rejected."
+
+
+def _print_rejections(summary: Any) -> None:
     for rejection in summary.rejected:
         err.print(Text(f"rejected {safe_text(rejection.source)}: {safe_text(rejection.reason)}"))
-    raise typer.Exit(summary.exit_code)
 
 
 @contextmanager
@@ -632,8 +703,22 @@ def serve(
             envvar="QUOTETRAIL_TOKEN", help="Ingest token (default: a random one, printed)."
         ),
     ] = None,
+    watch: Annotated[
+        Path | None,
+        typer.Option(
+            "--watch",
+            exists=True,
+            file_okay=False,
+            help="Ingest the files that arrive in this folder while serving.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Worker processes for ingest.")
+    ] = 1,
 ) -> None:
-    """The web app and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json)."""
+    """The web app and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json). The server
+    holds the store while it runs; it ingests, beside its readers, with --watch or
+    --allow-ingest."""
     import ipaddress
     import secrets
 
@@ -658,12 +743,22 @@ def serve(
                 + (" and, with the token, ingest into it" if allow_ingest else "")
             )
         )
-    uvicorn.run(
-        create_app(db, allow_ingest=allow_ingest, token=token),
-        host=host,
-        port=port,
-        log_level="warning",
+
+    def watched(summary: Any) -> None:
+        err.print(Text(f"{watch}: {_summary_line(summary)}"))
+        _print_rejections(summary)
+
+    address = f"[{host}]" if ":" in host else host
+    app = create_app(
+        db,
+        allow_ingest=allow_ingest,
+        token=token,
+        watch=watch,
+        workers=workers,
+        on_watch=watched,
+        url=f"http://{address}:{port}",
     )
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @app.command("eval")

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
+from pathlib import Path
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from quotetrail.records import StanceLabel, StatementKind
-from quotetrail.serve.dependencies import FilterDep, PageDep, iso, statement_filter
+from quotetrail.serve.dependencies import FilterDep, PageDep, StoreDep, iso, statement_filter
+from quotetrail.serve.owner import StoreOwner
 from quotetrail.store import MAX_ROWS
 
 
@@ -48,3 +52,29 @@ def test_dependencies_page_bounds_are_checked():
     assert client.get("/x", params={"offset": -1}).status_code == 422
     assert client.get("/x", params={"offset": MAX_ROWS}).json()["offset"] == MAX_ROWS
     assert client.get("/x", params={"offset": MAX_ROWS + 1}).status_code == 422
+
+
+@pytest.mark.parametrize(
+    "held, reason",
+    [(False, "no store yet: ingest something first"), (True, "in use by another process")],
+)
+def test_dependencies_unusable_store_is_a_503_naming_no_file_and_no_process(
+    tmp_path: Path, fixture_db: Path, hold_store, held: bool, reason: str
+) -> None:
+    """The 503 was DuckDB's lock message: the server's file path and the writer's PID."""
+    db = tmp_path / "store.duckdb"
+    holder = None
+    if held:
+        shutil.copy(fixture_db, db)
+        holder = hold_store(db)
+    app = FastAPI()
+    app.state.owner = StoreOwner(db)
+
+    @app.get("/x")
+    def articles(store: StoreDep) -> int:
+        return store.count("articles")
+
+    response = TestClient(app).get("/x")
+    detail = response.json()["detail"]
+    assert (response.status_code, detail) == (503, f"the store is not available: {reason}")
+    assert str(tmp_path) not in detail and str(holder) not in detail

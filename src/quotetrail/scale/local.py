@@ -13,6 +13,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import nullcontext
 
 from quotetrail.pipeline import process_batch
 from quotetrail.records import ArticleResult, Batch, Rejection
@@ -39,29 +40,33 @@ def _start_worker(parent: int) -> None:
     load_pipeline()
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """`workers` processes, spawned, each loading the spaCy pipeline once and watching this one."""
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    )
+
+
 def run_local(
-    batches: Iterable[Batch], workers: int = 1
+    batches: Iterable[Batch], workers: int = 1, pool: ProcessPoolExecutor | None = None
 ) -> Iterator[list[ArticleResult | Rejection]]:
     """Yield the results of each batch, in order.
 
-    With `workers` > 1, batches go to that many processes (spawned, each loading the spaCy
-    pipeline once); at most two batches per worker are in flight, so the input is read only as
-    fast as it is processed.
+    With `workers` > 1, batches go to that many processes (`worker_pool`: started for this run,
+    or `pool`, kept by a caller that runs many, like the server); at most two batches per worker
+    are in flight, so the input is read only as fast as it is processed.
     """
     if workers <= 1:
         for batch in batches:
             yield process_batch(batch)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(os.getpid(),),
-    ) as pool:
+    with nullcontext(pool) if pool else worker_pool(workers) as running:
         pending: deque[Future] = deque()
         for batch in batches:
-            pending.append(pool.submit(process_batch, batch))
+            pending.append(running.submit(process_batch, batch))
             if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
         while pending:

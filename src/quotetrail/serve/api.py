@@ -1,16 +1,18 @@
 """The web app: a read-only REST API under /api/v1 and the HTML pages, over one store file.
 
-Each request opens the store read-only (DuckDB shares one database between the connections of
-a process), so `quotetrail ingest` can run between requests. Ingest over the API exists only
-when the app is created with `allow_ingest`, and then needs the bearer token.
+The server holds the store while it runs (`owner.StoreOwner`): each request reads through a
+connection of its own, and ingest (over the API, or from a watched folder) runs on one writer
+thread beside them, so reads never stop for writes. Ingest over the API exists only when the
+app is created with `allow_ingest`, and then needs the bearer token.
 """
 
 from __future__ import annotations
 
 import hmac
 import io
+import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import Annotated, Any
@@ -26,6 +28,7 @@ from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from quotetrail import __version__
+from quotetrail.ingest import IngestSummary
 from quotetrail.read import READERS, reader_for
 from quotetrail.read.registry import document_limit
 from quotetrail.render import emit, plain
@@ -40,6 +43,8 @@ from quotetrail.serve.dependencies import (
     Until,
     iso,
 )
+from quotetrail.serve.holder import Holder
+from quotetrail.serve.owner import StoreOwner
 from quotetrail.serve.pages import error_page
 from quotetrail.serve.pages import router as pages
 from quotetrail.serve.present import position_data
@@ -77,40 +82,6 @@ FormatParam = Annotated[
 ]
 
 
-class ErrorDetail(BaseModel):
-    status: int
-    message: str
-    details: list[dict[str, Any]] | None = Field(
-        None, description="For 422: each invalid parameter, where (`loc`) and why (`msg`)."
-    )
-
-
-class ErrorResponse(BaseModel):
-    """What every error answers with (`_error`)."""
-
-    error: ErrorDetail
-
-
-REASONS = {
-    401: "No valid bearer token",
-    403: "Ingest is disabled on this server",
-    404: "No such item",
-    413: "The request body is too large",
-    422: "Invalid parameters",
-    500: "Internal error (no details given)",
-    503: "The store is not available",
-}
-
-
-def answers(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The OpenAPI `responses` of these error statuses: each the error shape."""
-    return {status: {"model": ErrorResponse, "description": REASONS[status]} for status in statuses}
-
-
-# A table is JSON, or CSV with format=csv.
-TABLE = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "OK"}}
-
-
 def csv_response(rows: list[Any]) -> Response:
     buffer = io.StringIO()
     emit(rows, "csv", stream=buffer)
@@ -135,7 +106,7 @@ def found(value: Any, what: str) -> Any:
     return value
 
 
-router = APIRouter(prefix=API, responses=answers(422, 500, 503))
+router = APIRouter(prefix=API)
 
 
 @router.get("/summary", summary="Counts over the whole corpus")
@@ -143,11 +114,7 @@ def summary(store: StoreDep) -> dict[str, Any]:
     return {**views.corpus_summary(store), "version": __version__}
 
 
-@router.get(
-    "/articles",
-    summary="Stored articles (metadata; the text with with_text=true)",
-    responses=TABLE,
-)
+@router.get("/articles", summary="Stored articles (metadata; the text with with_text=true)")
 def list_articles(
     request: Request,
     store: StoreDep,
@@ -167,14 +134,13 @@ def list_articles(
 @router.get(
     "/articles/{article_id}",
     summary="One article: cleaned text, metadata, what cleaning removed, statements",
-    responses=answers(404),
 )
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     article = found(store.article(article_id), "article")
     return {**article, "statements": plain(store.statements(StatementQuery(article_id=article_id)))}
 
 
-@router.get("/statements", summary="Statements by the date they were made", responses=TABLE)
+@router.get("/statements", summary="Statements by the date they were made")
 def list_statements(
     request: Request,
     store: StoreDep,
@@ -187,16 +153,14 @@ def list_statements(
 
 
 @router.get(
-    "/statements/{statement_id}",
-    summary="One statement, with the articles that also carry it",
-    responses=answers(404),
+    "/statements/{statement_id}", summary="One statement, with the articles that also carry it"
 )
 def get_statement(statement_id: str, store: StoreDep) -> dict[str, Any]:
     record = found(views.statement(store, statement_id), "statement")
     return {**record.to_dict(), "carried_by": views.carried_by(store, record)}
 
 
-@router.get("/speakers", summary="Speakers, most quoted first", responses=TABLE)
+@router.get("/speakers", summary="Speakers, most quoted first")
 def list_speakers(
     request: Request,
     store: StoreDep,
@@ -212,7 +176,6 @@ def list_speakers(
 @router.get(
     "/speakers/{speaker_id}",
     summary="A speaker: names, roles over time, statements, targets, outlets",
-    responses=answers(404),
 )
 def get_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
     return plain(found(views.speaker(store, speaker_id), "speaker"))
@@ -222,7 +185,6 @@ def get_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
     "/positions",
     summary="An actor's statements about a target over time: points, months (balance, 90 %"
     " interval), shifts, contradictions",
-    responses=TABLE,
 )
 def get_position(
     store: StoreDep,
@@ -238,11 +200,7 @@ def get_position(
     return csv_response(data["points"]) if fmt is TableFormat.csv else plain(data)
 
 
-@router.get(
-    "/search/statements",
-    summary="Full-text search over statements (BM25), with filters",
-    responses=TABLE,
-)
+@router.get("/search/statements", summary="Full-text search over statements (BM25), with filters")
 def search_statements(
     request: Request,
     store: StoreDep,
@@ -256,11 +214,7 @@ def search_statements(
     )
 
 
-@router.get(
-    "/search/articles",
-    summary="Full-text search over article titles and texts (BM25)",
-    responses=TABLE,
-)
+@router.get("/search/articles", summary="Full-text search over article titles and texts (BM25)")
 def search_articles(
     request: Request,
     store: StoreDep,
@@ -277,23 +231,19 @@ def search_articles(
     )
 
 
-@router.get("/stories", summary="Stories, widest coverage first", responses=TABLE)
+@router.get("/stories", summary="Stories, widest coverage first")
 def list_stories(
     request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json
 ) -> Any:
     return listing(request, links.story_rows(store, limit=at.limit + 1, offset=at.offset), at, fmt)
 
 
-@router.get(
-    "/stories/{story_id:path}",
-    summary="A story and its outlet comparison",
-    responses=answers(404),
-)
+@router.get("/stories/{story_id:path}", summary="A story and its outlet comparison")
 def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
     return plain(found(views.story(store, story_id), "story"))
 
 
-@router.get("/outlets", summary="Outlets with article and statement counts", responses=TABLE)
+@router.get("/outlets", summary="Outlets with article and statement counts")
 def list_outlets(
     request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json
 ) -> Any:
@@ -306,7 +256,6 @@ def list_outlets(
     "/entities",
     summary="People, countries and bodies as resolved across articles, with the evidence for"
     " each merge",
-    responses=TABLE,
 )
 def list_entities(
     request: Request,
@@ -348,13 +297,12 @@ def require_token(request: Request) -> None:
     "/ingest",
     summary="Ingest documents (only with --allow-ingest, behind the token)",
     dependencies=[Depends(require_token)],
-    responses=answers(401, 403, 413),
 )
-def post_ingest(body: IngestRequest, store: StoreDep) -> dict[str, Any]:
-    """Each document is written under its own name and ingested as `quotetrail ingest` would:
+def post_ingest(body: IngestRequest, request: Request) -> dict[str, Any]:
+    """Each document is written under its own name and ingested as `quotetrail ingest` would,
+    by the server's writer (after any ingest before it), while other requests go on reading:
     a name is accepted when a reader of `quotetrail.read` reads it, and only then."""
-    from quotetrail.ingest import ingest
-
+    owner: StoreOwner = request.app.state.owner
     with tempfile.TemporaryDirectory(prefix="quotetrail-ingest-") as folder:
         for number, document in enumerate(body.documents):
             name = PurePath(document.name).name
@@ -363,7 +311,7 @@ def post_ingest(body: IngestRequest, store: StoreDep) -> dict[str, Any]:
                     422, f"{name!r}: unsupported file type (use {', '.join(sorted(READERS))})"
                 )
             (Path(folder) / f"{number:04d}_{name}").write_text(document.content, encoding="utf-8")
-        result = ingest([folder], store)
+        result = owner.ingest([Path(folder)])
     return {
         "documents": result.documents,
         "stored": result.stored,
@@ -468,13 +416,23 @@ def create_app(
     allow_ingest: bool = False,
     token: str | None = None,
     max_body: int | None = None,
+    watch: Path | None = None,
+    workers: int = 1,
+    on_watch: Callable[[IngestSummary], None] | None = None,
+    url: str | None = None,
 ) -> FastAPI:
     """The app over the store at `db`. `allow_ingest` needs `token` (the API rejects ingest
     without it). A request body is at most `max_body` bytes: by default what one document may
-    hold (`read.registry.document_limit`) and the JSON around it."""
+    hold (`read.registry.document_limit`) and the JSON around it. With `watch`, the server
+    ingests what arrives in that folder while it runs (`on_watch` hears of each run); ingest
+    runs on `workers` processes. `url`, where it is served, goes in the note it leaves beside
+    the store while it runs (`holder`)."""
     if allow_ingest and not token:
         raise ValueError("allow_ingest needs a token")
+    owner = StoreOwner(Path(db), writable=allow_ingest or watch is not None, workers=workers)
+    note = Holder(os.getpid(), url, str(watch) if watch else None, allow_ingest) if url else None
     app = FastAPI(
+        lifespan=owner.lifespan(watch, on_watch, note),
         title="quotetrail",
         version=__version__,
         openapi_url=f"{API}/openapi.json",
@@ -483,7 +441,8 @@ def create_app(
         description="Who said what, when, about whom: the statement record, read-only unless"
         " started with --allow-ingest.",
     )
-    app.state.settings = Settings(Path(db), allow_ingest, token)
+    app.state.settings = Settings(allow_ingest, token)
+    app.state.owner = owner
     app.include_router(router)
     app.include_router(pages)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

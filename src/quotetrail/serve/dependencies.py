@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
 from pydantic import BeforeValidator
 
 from quotetrail.records import StanceLabel, StatementKind
+from quotetrail.serve.owner import StoreOwner
 from quotetrail.store import MAX_ROWS, StatementQuery, Store, StoreError
 
 API = "/api/v1"
@@ -22,7 +22,6 @@ MAX_LIMIT = 500
 
 @dataclass(frozen=True)
 class Settings:
-    db: Path
     allow_ingest: bool = False
     token: str | None = None
 
@@ -41,15 +40,15 @@ def page(
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    settings: Settings = request.app.state.settings
+    """This request's own connection to the store the server holds (`serve.owner`). A store
+    that cannot be used is a 503 that says why and names no file and no process."""
+    owner: StoreOwner = request.app.state.owner
     try:
-        store = Store(settings.db, read_only=not settings.allow_ingest)
+        store = owner.cursor()
     except StoreError as error:
-        raise HTTPException(503, f"store unavailable: {error}") from None
-    try:
+        raise HTTPException(503, f"the store is not available: {error.reason}") from None
+    with store:
         yield store
-    finally:
-        store.close()
 
 
 StoreDep = Annotated[Store, Depends(open_store)]

@@ -12,6 +12,7 @@ from quotetrail.store.database import (
     ArticleQuery,
     StatementQuery,
     Store,
+    StoreBusy,
     StoreError,
 )
 from quotetrail.store.sql import MAX_ROWS
@@ -24,5 +25,6 @@ __all__ = [
     "ArticleQuery",
     "StatementQuery",
     "Store",
+    "StoreBusy",
     "StoreError",
 ]

@@ -49,7 +49,21 @@ EXPORT_FORMATS = {
 
 
 class StoreError(Exception):
-    """The database file cannot be used (not a quotetrail store, newer schema, locked …)."""
+    """The database file cannot be used (not a quotetrail store, newer schema, in use …).
+
+    The message names the file, for whoever runs quotetrail; `reason` says why without naming
+    it (no path, no process), for what the server tells a client."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class StoreBusy(StoreError):
+    """Another process holds the file (DuckDB lets one process write it, or several read it)."""
+
+
+LOCKED = "Could not set lock"  # how DuckDB says another process holds the file
 
 
 @dataclass
@@ -97,13 +111,27 @@ def _migrations() -> list[tuple[int, str]]:
 class Store:
     """A quotetrail database file. Use as a context manager, or call `close()`."""
 
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(
+        self,
+        path: str | Path,
+        read_only: bool = False,
+        connection: duckdb.DuckDBPyConnection | None = None,
+    ):
         self.path = str(path)
         self.in_transaction = False
+        if connection is not None:  # another connection to a store already open (`cursor`)
+            self.db = connection
+            return
+        if read_only and not Path(path).exists():
+            raise StoreError(f"no database at {self.path}", "no store yet: ingest something first")
         try:
             self.db = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as error:
-            raise StoreError(f"cannot open {self.path}: {error}") from error
+            if LOCKED in str(error):
+                raise StoreBusy(
+                    f"{self.path} is in use by another process", "in use by another process"
+                ) from None
+            raise StoreError(f"cannot open {self.path}: {error}", "cannot be opened") from error
         if read_only:
             self._check_version()
         else:
@@ -117,6 +145,11 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    def cursor(self) -> Store:
+        """Another connection to this store, for another thread: DuckDB lets the threads of one
+        process read and write one database at once, each reading a consistent snapshot."""
+        return Store(self.path, connection=self.db.cursor())
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -147,7 +180,10 @@ class Store:
         }
         if "meta" not in tables:
             if tables:
-                raise StoreError(f"{self.path} is a DuckDB file but not a quotetrail store")
+                raise StoreError(
+                    f"{self.path} is a DuckDB file but not a quotetrail store",
+                    "not a quotetrail store",
+                )
             return None
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else None
@@ -155,20 +191,19 @@ class Store:
     def _check_version(self) -> None:
         version = self._stored_version()
         if version is None:
-            raise StoreError(f"{self.path} is empty: ingest something first")
-        if version > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} has schema version {version}; this quotetrail reads up to"
-                f" {SCHEMA_VERSION}"
+                f"{self.path} is empty: ingest something first", "empty: ingest something first"
             )
+        self._check_newer(version)
+
+    def _check_newer(self, version: int | None) -> None:
+        if version is not None and version > SCHEMA_VERSION:
+            reason = f"schema version {version}; this quotetrail reads up to {SCHEMA_VERSION}"
+            raise StoreError(f"{self.path} has {reason}", reason)
 
     def _migrate(self) -> None:
         version = self._stored_version()
-        if version is not None and version > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path} has schema version {version}; this quotetrail reads up to"
-                f" {SCHEMA_VERSION}"
-            )
+        self._check_newer(version)
         steps: list[tuple[int, str]] = []
         if version is None:
             schema = (

@@ -1,0 +1,158 @@
+"""The store the server owns, so reads never stop for writes.
+
+DuckDB lets one process write a file (or several read it): a `quotetrail ingest` in another
+process held the file for its whole run and every request in between got 503. So the server
+opens the store once and holds it while it runs; each request reads through a cursor of its own
+(a consistent snapshot: a batch being ingested is seen whole or not at all, `ingest`), and one
+writer thread ingests what `POST /api/v1/ingest` and a watched folder (`serve --watch DIR`)
+bring, one run at a time. A command that finds the file held is told where to go instead
+(`serve.holder`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import AsyncIterator, Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from quotetrail.ingest import IngestSummary, ingest
+from quotetrail.read import reader_for
+from quotetrail.scale.local import run_local, worker_pool
+from quotetrail.serve.holder import Holder, remove_note, write_note
+from quotetrail.store import Store, StoreError
+
+WATCH_SECONDS = 2.0
+log = logging.getLogger(__name__)
+
+
+class Stopping(Exception):
+    """The server is shutting down: an ingest stops after the batch it is on (committed)."""
+
+
+class StoreOwner:
+    """The server's one hold on the store at `db`: read-only unless it ingests (`writable`)."""
+
+    def __init__(self, db: Path, writable: bool = False, workers: int = 1) -> None:
+        self.db, self.writable, self.workers = db, writable, workers
+        self._store: Store | None = None
+        self._opening = threading.Lock()
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quotetrail-ingest")
+        self._pool: ProcessPoolExecutor | None = None  # worker processes, from the first ingest
+        self._stop = threading.Event()
+
+    def cursor(self) -> Store:
+        """A connection of the caller's own to the store (one per request; close it). The store
+        is opened by the first call that finds it usable (`StoreError` until then)."""
+        with self._opening:
+            if self._store is None:
+                self._store = Store(self.db, read_only=not self.writable)
+            return self._store.cursor()
+
+    def ingest(self, paths: Iterable[Path]) -> IngestSummary:
+        """Ingest `paths` on the writer thread, after any run before it, and wait for it."""
+        if not self.writable:
+            raise PermissionError("this server does not ingest")
+        return self._writer.submit(self._ingest, list(paths)).result()
+
+    def _ingest(self, paths: list[Path]) -> IngestSummary:
+        if self.workers > 1 and self._pool is None:
+            self._pool = worker_pool(self.workers)
+        driver = partial(run_local, workers=self.workers, pool=self._pool)
+        with self.cursor() as store:
+            return ingest(paths, store, driver=driver, on_progress=self._between_batches)
+
+    def _between_batches(self, _summary: IngestSummary) -> None:
+        if self._stop.is_set():
+            raise Stopping
+
+    def watch(
+        self, folder: Path, every: float, on_summary: Callable[[IngestSummary], None]
+    ) -> None:
+        """Ingest each file that arrives in `folder` (at any depth, a suffix a reader reads,
+        not hidden) once its size and time held for one look, `every` seconds apart, and again
+        when it changes. Files there at the start are ingested too (what is stored is skipped)."""
+        done: dict[Path, tuple[int, int]] = {}
+        last: dict[Path, tuple[int, int]] = {}
+        while not self._stop.wait(every):
+            now = _files(folder)
+            steady = [path for path, seen in now.items() if seen == last.get(path)]
+            ready = sorted(path for path in steady if now[path] != done.get(path))
+            last = now
+            if not ready:
+                continue
+            try:
+                summary = self.ingest(ready)
+            except Stopping:
+                return
+            except Exception:  # a broken run must not end the watch: the next look retries
+                log.exception("ingest of %d files from %s failed", len(ready), folder)
+                continue
+            done.update((path, now[path]) for path in ready)
+            on_summary(summary)
+
+    def lifespan(
+        self,
+        watch: Path | None = None,
+        on_summary: Callable[[IngestSummary], None] | None = None,
+        note: Holder | None = None,
+    ) -> Callable[[Any], Any]:
+        """The app's lifespan: hold the store, leave `note` beside it and watch `watch` while it
+        serves; let go of everything after (before uvicorn re-raises a SIGTERM it caught)."""
+
+        @asynccontextmanager
+        async def serving(_app: Any) -> AsyncIterator[None]:
+            try:  # take hold of the file now, not at the first request
+                self.cursor().close()
+            except StoreError as error:
+                log.warning("the store is not available yet: %s", error)
+            if note is not None:
+                write_note(self.db, note)
+            if watch is not None:
+                threading.Thread(
+                    target=self.watch,
+                    args=(watch, WATCH_SECONDS, on_summary or (lambda _summary: None)),
+                    name="quotetrail-watch",
+                    daemon=True,
+                ).start()
+            try:
+                yield
+            finally:
+                if note is not None:
+                    remove_note(self.db)
+                self.close()
+
+        return serving
+
+    def close(self) -> None:
+        """Stop the watch and any ingest after its batch, end the workers, let go of the file."""
+        self._stop.set()
+        self._writer.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        with self._opening:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
+def _files(folder: Path) -> dict[Path, tuple[int, int]]:
+    """The readable files under `folder` with their size and modification time."""
+    found = {}
+    for root, folders, names in os.walk(folder):  # an unreadable folder is passed over
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if name.startswith(".") or reader_for(path) is None:
+                continue
+            try:
+                stat = path.stat()
+            except OSError:  # gone between the listing and the look
+                continue
+            found[path] = (stat.st_size, stat.st_mtime_ns)
+    return found
