@@ -313,3 +313,39 @@ class Batch:
 
     documents: list[RawDocument]
     furniture: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FetchRecord:
+    """What the fetch log keeps of one URL (the store's `fetches`): the validators a conditional
+    request sends, the body of a feed, sitemap or robots.txt (a 304 answers with it), the article
+    a page gave, and whether the URL is done (never fetched again: its document was handled, or
+    it failed for good)."""
+
+    url: str
+    status: int  # the HTTP status; 0 when no answer came
+    fetched_at: str  # ISO time, UTC
+    etag: str | None = None
+    last_modified: str | None = None
+    body: bytes | None = None
+    content_id: str | None = None
+    reason: str | None = None  # why it failed, when it did
+    done: bool = False
+
+
+@dataclass
+class Alert:
+    """A change in the record worth telling (`analyze.alerts`): its `key` names the event, so
+    the same event is never told twice; `statements` are the statements it rests on."""
+
+    key: str
+    kind: str  # statement | shift | contradiction | coverage
+    title: str
+    statements: list[str]
+    raised: str = ""  # ISO time, UTC, when first seen
+    actor: str | None = None
+    target: str | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
