@@ -93,6 +93,9 @@ class Cast:
     quoted: list[tuple[int, int]]
     full_names: list[str] = field(default_factory=list)
     gender: dict[str, str] = field(default_factory=dict)
+    _canonical_names: dict[str, str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset)
@@ -116,8 +119,14 @@ class Cast:
         """The fullest form the article gives of `name`: same surname, containing its words.
 
         A one-word name that is no one's surname may be a family name written first
-        ("Kim" for Kim Jong-un) and is matched on the first word instead.
+        ("Kim" for Kim Jong-un) and is matched on the first word instead. Asked for every
+        mention and every speaker, so each name is worked out once per article.
         """
+        if name not in self._canonical_names:
+            self._canonical_names[name] = self._fullest_form(name)
+        return self._canonical_names[name]
+
+    def _fullest_form(self, name: str) -> str:
         words = name.casefold().split()
         if not words:
             return name
@@ -146,12 +155,18 @@ class Cast:
 
     def profile(self, canonical: str) -> tuple[str | None, str | None]:
         """The first role and affiliation the article gives anyone resolving to `canonical`."""
-        role = affiliation = None
+        return self._profiles.get(canonical, (None, None))
+
+    @cached_property
+    def _profiles(self) -> dict[str, tuple[str | None, str | None]]:
+        profiles: dict[str, tuple[str | None, str | None]] = {}
         for person in self.people:
-            if self.canonical(person.name) == canonical:
-                role = role or person.role
-                affiliation = affiliation or person.affiliation
-        return role, affiliation
+            role, affiliation = profiles.get(self.canonical(person.name), (None, None))
+            profiles[self.canonical(person.name)] = (
+                role or person.role,
+                affiliation or person.affiliation,
+            )
+        return profiles
 
     def person_speaker(self, name: str, mention: str) -> Speaker:
         canonical = self.canonical(name)
@@ -290,22 +305,16 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
             people.append(Person(ent.start_char, name, _is_subject(ent), role, affiliation))
         elif ent.label_ in GROUP_LABELS:
             groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
-    cast = Cast(
-        doc,
-        people,
-        groups,
-        paragraph_starts,
-        quoted,
-        full_names=_full_names(doc) + _mislabelled_names(doc),
-    )
-    cast.people = sorted(people + _surname_mentions(doc, cast), key=lambda p: p.start)
+    full_names = _full_names(doc) + _mislabelled_names(doc)
+    people = sorted(people + _surname_mentions(doc, people, full_names), key=lambda p: p.start)
+    cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=full_names)
     cast.gender.update(_gender_votes(cast))
     return cast
 
 
-def _surname_mentions(doc: Doc, cast: Cast) -> list[Person]:
+def _surname_mentions(doc: Doc, people: list[Person], full_names: list[str]) -> list[Person]:
     """Bare surnames the tagger missed or mislabelled ("Matlow said" tagged ORG or nothing)."""
-    surnames = {name.split()[-1] for name in [p.name for p in cast.people] + cast.full_names}
+    surnames = {name.split()[-1] for name in [p.name for p in people] + full_names}
     return [
         Person(token.idx, token.text, _is_subject(doc[token.i : token.i + 1]))
         for token in doc
@@ -336,9 +345,10 @@ def _full_names(doc: Doc) -> list[str]:
         ):
             run.append(token.text)
             continue
-        name = person_name(" ".join(run))
-        if 2 <= len(name.split()) <= 4:
-            names.append(name)
+        if len(run) >= 2:  # a one-word run is never a full name, with or without a title
+            name = person_name(" ".join(run))
+            if 2 <= len(name.split()) <= 4:
+                names.append(name)
         run = []
     return names
 
