@@ -71,6 +71,7 @@ LimitOption = Annotated[
     int | None, typer.Option("--limit", min=1, max=MAX_ROWS, help="At most this many rows.")
 ]
 DEFAULT_DB = Path("quotetrail.duckdb")
+MAX_WORKERS = 256  # processes; more only thrash (past a C int the pool was a traceback)
 
 
 def _iso_date(value: str | None) -> str | None:
@@ -207,7 +208,9 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=1, help="Worker processes (default: every core)."),
+        typer.Option(
+            "--workers", min=1, max=MAX_WORKERS, help="Worker processes (default: every core)."
+        ),
     ] = None,
     reprocess: Annotated[
         bool, typer.Option("--reprocess", help="Re-extract articles already stored.")
@@ -713,7 +716,7 @@ def serve(
         ),
     ] = None,
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Worker processes for ingest.")
+        int, typer.Option("--workers", min=1, max=MAX_WORKERS, help="Worker processes for ingest.")
     ] = 1,
 ) -> None:
     """The web app and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json). The server
