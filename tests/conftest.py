@@ -98,6 +98,7 @@ class Site:
     def __init__(self) -> None:
         self.paths: dict[str, Served] = {}
         self.requests: list[tuple[str, dict[str, str], float]] = []  # path, headers, time
+        self.posted: list[tuple[str, bytes]] = []  # path, body
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -117,6 +118,11 @@ class Site:
                 self.end_headers()
                 with contextlib.suppress(OSError):  # a client that gave up
                     self.wfile.write(body)
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                site.posted.append((self.path, self.rfile.read(length)))
+                self.do_GET()
 
             def log_message(self, *args: object) -> None:
                 pass

@@ -134,3 +134,36 @@ def test_owner_serve_watch_answers_every_request_while_it_ingests(
     assert len(statuses) > 8 and set(statuses) == {200}, log
     assert "5 articles stored" in log
     assert not note_path(db).exists(), log
+
+
+def test_owner_runs_a_watch_beside_the_server_until_it_stops(tmp_path: Path) -> None:
+    """`serve --watch-config`: the watch runs in a thread of its own while requests are
+    answered, with a writable store, and ends when the server does."""
+    from fastapi.testclient import TestClient
+
+    from quotetrail.serve.api import create_app
+
+    db = tmp_path / "news.duckdb"
+    Store(db).close()
+    seen: list[StoreOwner] = []
+    ended = threading.Event()
+
+    def follow(owner: StoreOwner) -> Callable[[], None]:
+        seen.append(owner)
+
+        def run() -> None:
+            with owner.cursor() as store:  # the watch writes beside the readers
+                store.save_state("watch", {"polled": 1})
+            while not owner.stopped(0.05):
+                pass
+            ended.set()
+
+        return run
+
+    with TestClient(create_app(db, follow=follow)) as client:
+        _until(lambda: client.get("/api/v1/summary").status_code == 200, 10)
+        assert seen[0].writable
+        assert not ended.is_set()
+    assert ended.wait(5)
+    with Store(db, read_only=True) as store:
+        assert store.load_state("watch") == {"polled": 1}

@@ -4,8 +4,9 @@ DuckDB lets one process write a file (or several read it): a `quotetrail ingest`
 process held the file for its whole run and every request in between got 503. So the server
 opens the store once and holds it while it runs; each request reads through a cursor of its own
 (a consistent snapshot: a batch being ingested is seen whole or not at all, `ingest`), and one
-writer thread ingests what `POST /api/v1/ingest` and a watched folder (`serve --watch DIR`)
-bring, one run at a time. A command that finds the file held is told where to go instead
+writer thread ingests what `POST /api/v1/ingest`, a watched folder (`serve --watch DIR`) and
+the sources of a watch (`serve --watch-config watch.toml`, `quotetrail.watch`) bring, one run at
+a time. A command that finds the file held is told where to go instead
 (`serve.holder`).
 """
 
@@ -21,6 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from quotetrail.fetch import Fetcher
 from quotetrail.ingest import IngestSummary, ingest
 from quotetrail.read import reader_for
 from quotetrail.scale.local import run_local, worker_pool
@@ -54,18 +56,25 @@ class StoreOwner:
                 self._store = Store(self.db, read_only=not self.writable)
             return self._store.cursor()
 
-    def ingest(self, paths: Iterable[Path]) -> IngestSummary:
-        """Ingest `paths` on the writer thread, after any run before it, and wait for it."""
+    def ingest(self, paths: Iterable[str | Path], fetcher: Fetcher | None = None) -> IngestSummary:
+        """Ingest `paths` (files, folders, URLs fetched with `fetcher`) on the writer thread,
+        after any run before it, and wait for it."""
         if not self.writable:
             raise PermissionError("this server does not ingest")
-        return self._writer.submit(self._ingest, list(paths)).result()
+        return self._writer.submit(self._ingest, list(paths), fetcher).result()
 
-    def _ingest(self, paths: list[Path]) -> IngestSummary:
+    def _ingest(self, paths: list[str | Path], fetcher: Fetcher | None) -> IngestSummary:
         if self.workers > 1 and self._pool is None:
             self._pool = worker_pool(self.workers)
         driver = partial(run_local, workers=self.workers, pool=self._pool)
         with self.cursor() as store:
-            return ingest(paths, store, driver=driver, on_progress=self._between_batches)
+            return ingest(
+                paths, store, driver=driver, on_progress=self._between_batches, fetcher=fetcher
+            )
+
+    def stopped(self, seconds: float) -> bool:
+        """Wait up to `seconds`; True as soon as the owner is closing (a watch ends then)."""
+        return self._stop.wait(seconds)
 
     def _between_batches(self, _summary: IngestSummary) -> None:
         if self._stop.is_set():
@@ -101,9 +110,11 @@ class StoreOwner:
         watch: Path | None = None,
         on_summary: Callable[[IngestSummary], None] | None = None,
         note: Holder | None = None,
+        follow: Callable[[], None] | None = None,
     ) -> Callable[[Any], Any]:
-        """The app's lifespan: hold the store, leave `note` beside it and watch `watch` while it
-        serves; let go of everything after (before uvicorn re-raises a SIGTERM it caught)."""
+        """The app's lifespan: hold the store, leave `note` beside it, watch `watch` and run
+        `follow` (a watch of watch.toml, which ends when `stopped` says so) while it serves;
+        let go of everything after (before uvicorn re-raises a SIGTERM it caught)."""
 
         @asynccontextmanager
         async def serving(_app: Any) -> AsyncIterator[None]:
@@ -120,6 +131,8 @@ class StoreOwner:
                     name="quotetrail-watch",
                     daemon=True,
                 ).start()
+            if follow is not None:
+                threading.Thread(target=follow, name="quotetrail-follow", daemon=True).start()
             try:
                 yield
             finally:
