@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from quotetrail.ingest import PAUSE_VARIABLE, ingest, pause_hook
+from quotetrail.ingest import PAUSE_VARIABLE, OtherSource, ingest, pause_hook
 from quotetrail.pipeline import process_batch
 from quotetrail.read import iter_documents
 from quotetrail.records import Batch
@@ -108,15 +109,32 @@ def test_ingest_interrupted_run_keeps_what_was_stored(db_path, seeds_dir):
         assert store.count("articles") == 5
 
 
-def test_ingest_on_ray_matches_local(tmp_path, seeds_dir):
+def test_ingest_on_ray_stores_exactly_what_the_local_driver_stores(tmp_path, seeds_dir):
+    """`quotetrail ingest --engine ray` on a local Ray instance: the same articles, statements
+    (speakers, dates, stances, links), speakers and stories as the local driver, field by
+    field."""
     pytest.importorskip("ray", reason="the Ray engine is an optional extra")
-    results = {}
+    states = {}
     for engine in ("local", "ray"):
-        with Store(tmp_path / f"{engine}.duckdb") as store:
-            ingest([seeds_dir], store, driver=make_driver(engine, workers=1), batch_size=2)
-            results[engine] = [(row.id, row.speaker) for row in store.statements()]
-            assert store.count("articles") == 5
-    assert results["ray"] == results["local"]
+        db = tmp_path / f"{engine}.duckdb"
+        options = ["--engine", engine, "--workers", "2", "--batch-size", "2"]
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "quotetrail",
+                "ingest",
+                str(seeds_dir),
+                "--db",
+                str(db),
+                *options,
+            ],
+            check=True,
+            capture_output=True,
+        )
+        states[engine] = _store_state(db)
+    assert len(states["local"]["statements"]) > 10
+    assert states["ray"] == states["local"]
 
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "corpus" / "seeds"
@@ -209,3 +227,67 @@ def test_ingest_links_what_an_older_interrupted_run_left_unlinked(tmp_path, seed
 def test_ingest_pause_setting_is_checked(setting: str) -> None:
     with pytest.raises(ValueError, match=PAUSE_VARIABLE):
         pause_hook(setting)
+
+
+FIRST = {
+    "title": "Talks to resume",
+    "url": "https://a.example/1",
+    "outlet": "RT",
+    "date": "2024-03-01",
+}
+
+
+def _jsonl(path: Path, *records: dict[str, str]) -> Path:
+    path.write_text(
+        "".join(json.dumps({"text": ARTICLE, **record}) + "\n" for record in records),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    "again, differs",
+    [
+        ({"title": "Minister: talks to resume next week"}, ("title",)),
+        ({"url": "https://b.example/2"}, ("url",)),
+        ({"outlet": "TASS"}, ("outlet",)),
+        ({"date": "2024-03-04"}, ("published",)),
+        ({"url": "https://b.example/2", "date": "4 March 2024"}, ("url", "published")),
+        ({}, None),  # states nothing beside the text
+        ({"title": FIRST["title"]}, None),  # states what is stored
+    ],
+)
+def test_ingest_same_text_with_other_metadata_is_named_and_recorded(
+    tmp_path, db_path, again: dict[str, str], differs: tuple[str, ...] | None
+) -> None:
+    """Issue 19: the same text with a new title, URL, outlet or date was "already stored" and
+    its metadata dropped without a word. The article keeps its first metadata."""
+    first = _jsonl(tmp_path / "first.jsonl", FIRST)
+    second = _jsonl(tmp_path / "second.jsonl", again)
+    with Store(db_path) as store:
+        ingest([first], store)
+        summary = ingest([second], store)
+        rerun = ingest([first, second], store)
+        (article,) = store.articles()
+        sources = store.article(article["id"])["sources"]
+    assert (summary.already_stored, rerun.already_stored, rerun.repeated) == (1, 1, 1)
+    assert rerun.other_sources == []  # told once: recorded
+    assert (article["title"], article["url"]) == (FIRST["title"], FIRST["url"])
+    if differs is None:
+        assert (summary.other_sources, sources) == ([], [])
+        return
+    assert summary.other_sources == [OtherSource(f"{second}:line 1", article["id"], differs)]
+    assert "metadata differs: " + ", ".join(differs) in summary.other_sources[0].message
+    assert [source["source_path"] for source in sources] == [f"{second}:line 1"]
+
+
+@pytest.mark.parametrize("batch_size", [1, 32])
+def test_ingest_same_text_with_other_metadata_in_one_run(tmp_path, db_path, batch_size: int):
+    """In one run: the repeat in the first's batch, or in a later one."""
+    both = _jsonl(tmp_path / "both.jsonl", FIRST, {**FIRST, "title": "Another title"})
+    with Store(db_path) as store:
+        summary = ingest([both], store, batch_size=batch_size)
+        assert store.count("articles") == 1
+    assert [(other.source, other.differs) for other in summary.other_sources] == [
+        (f"{both}:line 2", ("title",))
+    ]
