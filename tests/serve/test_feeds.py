@@ -114,3 +114,15 @@ def test_feeds_alerts_page_and_feed(fixture_db, tmp_path):
 @pytest.mark.parametrize(("value", "text"), [("a\x00b\x1fc\ud800", "abc"), (None, ""), (3, "3")])
 def test_feeds_xml_text(value, text):
     assert xml_text(value) == text
+
+
+def test_feeds_pages_link_their_feeds(client, fixture_db):
+    page = client.get("/positions", params={"actor": "Putin", "target": "Taliban"}).text
+    link = "/feeds/positions.atom?actor=Putin&amp;target=Taliban"
+    alternate = '<link rel="alternate" type="application/atom+xml" title="Statements (Atom)"'
+    assert f'{alternate} href="{link}">' in page
+    assert f'<a href="{link}">' in page
+    with Store(fixture_db, read_only=True) as store:
+        putin = next(s for s in views.speakers(store) if s["name"] == "Vladimir Putin")
+    page = client.get(f"/speakers/{putin['id']}").text
+    assert f'href="/feeds/speakers/{putin["id"]}.atom"' in page
