@@ -82,6 +82,40 @@ FormatParam = Annotated[
 ]
 
 
+class ErrorDetail(BaseModel):
+    status: int
+    message: str
+    details: list[dict[str, Any]] | None = Field(
+        None, description="For 422: each invalid parameter, where (`loc`) and why (`msg`)."
+    )
+
+
+class ErrorResponse(BaseModel):
+    """What every error answers with (`_error`)."""
+
+    error: ErrorDetail
+
+
+REASONS = {
+    401: "No valid bearer token",
+    403: "Ingest is disabled on this server",
+    404: "No such item",
+    413: "The request body is too large",
+    422: "Invalid parameters",
+    500: "Internal error (no details given)",
+    503: "The store is not available",
+}
+
+
+def answers(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI `responses` of these error statuses: each the error shape."""
+    return {status: {"model": ErrorResponse, "description": REASONS[status]} for status in statuses}
+
+
+# A table is JSON, or CSV with format=csv.
+TABLE = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "OK"}}
+
+
 def csv_response(rows: list[Any]) -> Response:
     buffer = io.StringIO()
     emit(rows, "csv", stream=buffer)
@@ -106,7 +140,7 @@ def found(value: Any, what: str) -> Any:
     return value
 
 
-router = APIRouter(prefix=API)
+router = APIRouter(prefix=API, responses=answers(422, 500, 503))
 
 
 @router.get("/summary", summary="Counts over the whole corpus")
@@ -114,7 +148,11 @@ def summary(store: StoreDep) -> dict[str, Any]:
     return {**views.corpus_summary(store), "version": __version__}
 
 
-@router.get("/articles", summary="Stored articles (metadata; the text with with_text=true)")
+@router.get(
+    "/articles",
+    summary="Stored articles (metadata; the text with with_text=true)",
+    responses=TABLE,
+)
 def list_articles(
     request: Request,
     store: StoreDep,
@@ -134,13 +172,14 @@ def list_articles(
 @router.get(
     "/articles/{article_id}",
     summary="One article: cleaned text, metadata, what cleaning removed, statements",
+    responses=answers(404),
 )
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     article = found(store.article(article_id), "article")
     return {**article, "statements": plain(store.statements(StatementQuery(article_id=article_id)))}
 
 
-@router.get("/statements", summary="Statements by the date they were made")
+@router.get("/statements", summary="Statements by the date they were made", responses=TABLE)
 def list_statements(
     request: Request,
     store: StoreDep,
@@ -153,14 +192,16 @@ def list_statements(
 
 
 @router.get(
-    "/statements/{statement_id}", summary="One statement, with the articles that also carry it"
+    "/statements/{statement_id}",
+    summary="One statement, with the articles that also carry it",
+    responses=answers(404),
 )
 def get_statement(statement_id: str, store: StoreDep) -> dict[str, Any]:
     record = found(views.statement(store, statement_id), "statement")
     return {**record.to_dict(), "carried_by": views.carried_by(store, record)}
 
 
-@router.get("/speakers", summary="Speakers, most quoted first")
+@router.get("/speakers", summary="Speakers, most quoted first", responses=TABLE)
 def list_speakers(
     request: Request,
     store: StoreDep,
@@ -176,6 +217,7 @@ def list_speakers(
 @router.get(
     "/speakers/{speaker_id}",
     summary="A speaker: names, roles over time, statements, targets, outlets",
+    responses=answers(404),
 )
 def get_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
     return plain(found(views.speaker(store, speaker_id), "speaker"))
@@ -185,6 +227,7 @@ def get_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
     "/positions",
     summary="An actor's statements about a target over time: points, months (balance, 90 %"
     " interval), shifts, contradictions",
+    responses=TABLE,
 )
 def get_position(
     store: StoreDep,
@@ -200,7 +243,11 @@ def get_position(
     return csv_response(data["points"]) if fmt is TableFormat.csv else plain(data)
 
 
-@router.get("/search/statements", summary="Full-text search over statements (BM25), with filters")
+@router.get(
+    "/search/statements",
+    summary="Full-text search over statements (BM25), with filters",
+    responses=TABLE,
+)
 def search_statements(
     request: Request,
     store: StoreDep,
@@ -214,7 +261,11 @@ def search_statements(
     )
 
 
-@router.get("/search/articles", summary="Full-text search over article titles and texts (BM25)")
+@router.get(
+    "/search/articles",
+    summary="Full-text search over article titles and texts (BM25)",
+    responses=TABLE,
+)
 def search_articles(
     request: Request,
     store: StoreDep,
@@ -231,19 +282,23 @@ def search_articles(
     )
 
 
-@router.get("/stories", summary="Stories, widest coverage first")
+@router.get("/stories", summary="Stories, widest coverage first", responses=TABLE)
 def list_stories(
     request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json
 ) -> Any:
     return listing(request, links.story_rows(store, limit=at.limit + 1, offset=at.offset), at, fmt)
 
 
-@router.get("/stories/{story_id:path}", summary="A story and its outlet comparison")
+@router.get(
+    "/stories/{story_id:path}",
+    summary="A story and its outlet comparison",
+    responses=answers(404),
+)
 def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
     return plain(found(views.story(store, story_id), "story"))
 
 
-@router.get("/outlets", summary="Outlets with article and statement counts")
+@router.get("/outlets", summary="Outlets with article and statement counts", responses=TABLE)
 def list_outlets(
     request: Request, store: StoreDep, at: PageDep, fmt: FormatParam = TableFormat.json
 ) -> Any:
@@ -256,6 +311,7 @@ def list_outlets(
     "/entities",
     summary="People, countries and bodies as resolved across articles, with the evidence for"
     " each merge",
+    responses=TABLE,
 )
 def list_entities(
     request: Request,
@@ -297,6 +353,7 @@ def require_token(request: Request) -> None:
     "/ingest",
     summary="Ingest documents (only with --allow-ingest, behind the token)",
     dependencies=[Depends(require_token)],
+    responses=answers(401, 403, 413),
 )
 def post_ingest(body: IngestRequest, request: Request) -> dict[str, Any]:
     """Each document is written under its own name and ingested as `quotetrail ingest` would,
