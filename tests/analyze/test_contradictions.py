@@ -190,3 +190,11 @@ def test_contradictions_follow_the_resolved_speaker():
     assert [p["shared"] for p in outlet_conflicts([kabul, kabulov], "Taliban")] == [
         "Zamir Kabulov on 2021-08-20"
     ]
+
+
+@pytest.mark.parametrize(("score", "paired"), [(0.9, True), (0.45, False)])
+def test_contradictions_need_confident_sides(score, paired):
+    """A stance the model barely chose (or irony, scored low) makes no conflict."""
+    sure = statement("s1", "support", PUTIN, said_on="2021-08-01")
+    other = statement("s2", "oppose", PUTIN, said_on="2021-09-01", score=score)
+    assert bool(contradictions([sure, other], "Taliban")) is paired

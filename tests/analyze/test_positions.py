@@ -94,10 +94,10 @@ def test_positions_no_shift_when_stance_holds(records):
     [
         ({"Northern Front": {"label": "oppose", "score": 0.9}}, "oppose"),
         ({"Front": {"label": "support", "score": 0.6}}, "support"),
-        ({}, "neutral"),  # about the target, no stance recorded: counted neutral
+        ({}, "unrated"),  # about the target, no stance recorded: unrated, never neutral
     ],
 )
-def test_positions_stance_entry_counts_unrated_as_neutral(stance, expected):
+def test_positions_stance_entry_unrated_is_never_neutral(stance, expected):
     record = Statement("a1", "direct", "q", "s", (0, 1), stance=stance)
     assert stance_entry(record, "Northern Front")["label"] == expected
 
@@ -120,7 +120,7 @@ def test_positions_timeline_names_the_resolved_speaker():
     assert (row["speaker"], row["affiliation"], row["stance"]) == (
         "Zamir Kabulov",
         "Russia",
-        "neutral",
+        "unrated",
     )
 
 
@@ -128,3 +128,50 @@ def test_positions_analyse_collects_everything(records):
     result = analyse("Freedonia", "Northern Front", freedonia(records))
     assert len(result.statements) == len(result.timeline) == 7
     assert len(result.shifts) == 1 and result.contradictions
+
+
+def dated(n: int, day: str, label: str | None, score: float = 0.9) -> Statement:
+    stance = {"Taliban": {"label": label, "score": score}} if label else {}
+    return Statement(f"a{n}", "direct", "q", "s", (n, n + 1), said_on=day, stance=stance)
+
+
+def test_positions_unrated_statements_are_listed_not_counted():
+    rows = timeline([dated(1, "2021-08-01", "oppose"), dated(2, "2021-08-02", None)], "Taliban")
+    (period,) = aggregate(rows)
+    assert (period.statements, period.oppose, period.neutral, period.unrated) == (2, 1, 0, 1)
+    assert period.balance == pytest.approx(balance_posterior(0, 0, 0.9)[0], abs=1e-3)
+
+
+def test_positions_period_of_unrated_statements_is_unrated_and_makes_no_shift():
+    records = [
+        dated(1, "2021-08-01", "oppose"),
+        dated(2, "2021-09-01", None),
+        dated(3, "2021-10-01", "oppose"),
+    ]
+    rows = timeline(records, "Taliban")
+    periods = aggregate(rows)
+    assert [p.label for p in periods] == ["oppose", "unrated", "oppose"]
+    assert shifts(rows, periods) == []
+
+
+@pytest.mark.parametrize("low, high", [(0.4, 0.95), (0.5, 0.99)])
+def test_positions_confidence_weighs_a_period(low, high):
+    """A support the model barely chose moves the balance less than a plain one."""
+    unsure = aggregate(timeline([dated(1, "2021-08-01", "support", low)], "Taliban"))[0]
+    sure = aggregate(timeline([dated(1, "2021-08-01", "support", high)], "Taliban"))[0]
+    assert 0 < unsure.balance < sure.balance
+
+
+def test_positions_shift_confidence_follows_stance_confidence():
+    def shift_confidence(score: float) -> float:
+        records = [
+            dated(1, "2021-08-01", "oppose", score),
+            dated(2, "2021-08-02", "oppose", score),
+            dated(3, "2024-07-01", "support", score),
+            dated(4, "2024-07-02", "support", score),
+        ]
+        rows = timeline(records, "Taliban")
+        (shift,) = shifts(rows, aggregate(rows, "year"))
+        return shift.confidence
+
+    assert shift_confidence(0.5) < shift_confidence(0.95)

@@ -10,7 +10,9 @@ Two kinds, both pure functions of `Statement` records:
   publication date or a story's first date says when the news ran, not when the words were said.
 A speaker is the person or body as resolved across articles (`speaker.entity`), so "Zamir Kabul"
 in one outlet and "Zamir Kabulov" in another are one actor.
-A pair's strength is the lower of its two stance scores: a conflict is as sure as its weaker side.
+A pair's strength is the lower of its two stance scores: a conflict is as sure as its weaker side,
+and a side the model is not sure of (score below MIN_SCORE: a label barely chosen, irony) makes
+no conflict.
 Every support × oppose pair is a candidate, but the listing keeps the strongest pairs in which
 each statement appears at most MAX_USES times, so ten statements on each side give about twenty
 telling pairs rather than a hundred variations on them.
@@ -26,6 +28,7 @@ from quotetrail.records import Statement
 
 MAX_PAIRS = 50
 MAX_USES = 2  # pairs listed per statement
+MIN_SCORE = 0.5  # a side's confidence below this makes no conflict
 OPPOSITE = ("support", "oppose")
 
 
@@ -53,8 +56,9 @@ def _side(record: Statement, target: str) -> dict[str, Any]:
 
 
 def _opposed_pairs(sides: Sequence[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
-    supports = [side for side in sides if side["stance"] == OPPOSITE[0]]
-    opposes = [side for side in sides if side["stance"] == OPPOSITE[1]]
+    sure = [side for side in sides if side["score"] >= MIN_SCORE]
+    supports = [side for side in sure if side["stance"] == OPPOSITE[0]]
+    opposes = [side for side in sure if side["stance"] == OPPOSITE[1]]
     return [(a, b) for a, b in product(supports, opposes) if a["id"] != b["id"]]
 
 

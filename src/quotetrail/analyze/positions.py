@@ -4,13 +4,16 @@ Everything here is a pure function of `Statement` records (as `Store.statements`
 them), so it can be tested on a fixture and rerun on any subset. When a statement was made,
 who made it and its stance toward a target are the record's own rules (`Statement.said_date`,
 `Speaker.resolved_name`, `Statement.stance_toward`); `stance_entry` adds the one rule of a
-position: a statement about the target with no stance recorded counts as neutral.
+position: a statement about the target with no stance recorded is unrated — listed, never
+counted as neutral.
 
-How sure a period's stance is: each period's support / neutral / oppose counts get a
-Dirichlet(1, 1, 1) posterior; the balance P(support) − P(oppose) has a posterior mean and a
-90 % interval from its variance. With two statements the interval is wide, with twenty narrow.
-A shift compares two consecutive periods that have statements: its confidence is the
-posterior probability that the balance moved in the stated direction.
+How sure a period's stance is: each rated statement counts with its confidence (the stance's
+score), so a label the model barely chose weighs less than a plain one; the period's
+support / neutral / oppose weights get a Dirichlet(1, 1, 1) posterior; the balance
+P(support) − P(oppose) has a posterior mean and a 90 % interval from its variance. With two
+statements the interval is wide, with twenty narrow. A shift compares two consecutive periods
+that have rated statements: its confidence is the posterior probability that the balance moved
+in the stated direction.
 """
 
 from __future__ import annotations
@@ -56,8 +59,10 @@ class Period:
     balance: float  # posterior mean of P(support) − P(oppose)
     low: float  # 90 % interval of the balance
     high: float
-    label: str
+    label: str  # support, oppose, mixed, neutral; unrated when no statement has a stance
     ids: list[str] = field(default_factory=list)
+    unrated: int = 0
+    weights: dict[str, float] = field(default_factory=dict)  # summed confidence per label
 
 
 @dataclass
@@ -83,11 +88,12 @@ class Position:
     contradictions: list[dict[str, Any]] = field(default_factory=list)
 
 
-NO_STANCE = {"label": "neutral", "score": 0.0, "evidence": "no stance recorded"}
+UNRATED = "unrated"
+NO_STANCE = {"label": UNRATED, "score": 0.0, "evidence": "no stance recorded"}
 
 
 def stance_entry(record: Statement, target: str) -> dict[str, Any]:
-    """The stance a position counts for `record` on `target`: the one recorded, else neutral."""
+    """The stance a position counts for `record` on `target`: the one recorded, else unrated."""
     return record.stance_toward(target) or NO_STANCE
 
 
@@ -114,7 +120,7 @@ def timeline(records: Iterable[Statement], target: str) -> list[dict[str, Any]]:
                 "date_from": record.date_source,
                 "speaker": record.speaker_name,
                 "affiliation": speaker.resolved_affiliation if speaker else None,
-                "stance": entry.get("label", "neutral"),
+                "stance": entry.get("label", UNRATED),
                 "score": entry.get("score", 0.0),
                 "evidence": entry.get("evidence", ""),
                 "quote": record.quote,
@@ -126,7 +132,7 @@ def timeline(records: Iterable[Statement], target: str) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: (row["date"], row["id"]))
 
 
-def balance_posterior(support: int, neutral: int, oppose: int) -> tuple[float, float]:
+def balance_posterior(support: float, neutral: float, oppose: float) -> tuple[float, float]:
     """Mean and variance of P(support) − P(oppose) under a Dirichlet(1+s, 1+n, 1+o) posterior."""
     a_s, a_o = 1 + support, 1 + oppose
     total = a_s + a_o + 1 + neutral
@@ -137,8 +143,11 @@ def balance_posterior(support: int, neutral: int, oppose: int) -> tuple[float, f
     return mean, variance
 
 
-def _label(balance: float, support: int, oppose: int) -> str:
-    """support / oppose when the balance leans clearly; else mixed if both occur, else neutral."""
+def _label(balance: float, support: int, oppose: int, rated: int) -> str:
+    """support / oppose when the balance leans clearly; else mixed if both occur, else neutral;
+    unrated when no statement has a stance."""
+    if not rated:
+        return UNRATED
     if balance >= LEAN:
         return "support"
     if balance <= -LEAN:
@@ -156,8 +165,12 @@ def aggregate(rows: Sequence[dict[str, Any]], period: str = "month") -> list[Per
     for name in sorted(groups):
         members = groups[name]
         counts = {label: sum(row["stance"] == label for row in members) for label in LABELS}
-        mean, variance = balance_posterior(counts["support"], counts["neutral"], counts["oppose"])
+        weights = {label: _weight(members, label) for label in LABELS}
+        mean, variance = balance_posterior(
+            *(weights[label] for label in ("support", "neutral", "oppose"))
+        )
         spread = Z90 * math.sqrt(variance)
+        rated = sum(counts.values())
         periods.append(
             Period(
                 name,
@@ -168,11 +181,18 @@ def aggregate(rows: Sequence[dict[str, Any]], period: str = "month") -> list[Per
                 round(mean, 3),
                 round(max(-1.0, mean - spread), 3),
                 round(min(1.0, mean + spread), 3),
-                _label(mean, counts["support"], counts["oppose"]),
+                _label(mean, counts["support"], counts["oppose"], rated),
                 [row["id"] for row in members],
+                unrated=len(members) - rated,
+                weights=weights,
             )
         )
     return periods
+
+
+def _weight(rows: Sequence[dict[str, Any]], label: str) -> float:
+    """The summed confidence of the rows labelled `label`."""
+    return round(sum(float(row["score"] or 0.0) for row in rows if row["stance"] == label), 3) + 0.0
 
 
 def _normal_cdf(z: float) -> float:
@@ -193,15 +213,20 @@ def _evidence(
     return [{key: row[key] for key in keys} for row in chosen[:n]]
 
 
+def _weights(period: Period) -> tuple[float, float, float]:
+    return tuple(period.weights.get(label, 0.0) for label in ("support", "neutral", "oppose"))
+
+
 def shifts(rows: Sequence[dict[str, Any]], periods: Sequence[Period]) -> list[Shift]:
-    """Consecutive periods (with statements) whose stance labels differ; the evidence is what the
-    position moved away from (before) and what it moved to (after)."""
+    """Consecutive periods (with rated statements) whose stance labels differ; the evidence is
+    what the position moved away from (before) and what it moved to (after)."""
     found = []
-    for before, after in pairwise(periods):
+    rated = [period for period in periods if period.label != UNRATED]
+    for before, after in pairwise(rated):
         if before.label == after.label:
             continue
-        mean_b, var_b = balance_posterior(before.support, before.neutral, before.oppose)
-        mean_a, var_a = balance_posterior(after.support, after.neutral, after.oppose)
+        mean_b, var_b = balance_posterior(*_weights(before))
+        mean_a, var_a = balance_posterior(*_weights(after))
         up = _normal_cdf((mean_a - mean_b) / math.sqrt(var_a + var_b))
         toward, away = ("support", "oppose") if mean_a >= mean_b else ("oppose", "support")
         found.append(
