@@ -222,6 +222,18 @@ def test_cli_store_in_use_says_what_to_do(
     assert "lock" not in result.stderr.lower() and "PID" not in result.stderr
 
 
+def test_cli_ingest_names_a_stored_text_sent_with_other_metadata(tmp_path):
+    text = "Putin said on Friday that \u201cthe talks will go on.\u201d"
+    db = tmp_path / "x.duckdb"
+    for name, title in (("a.jsonl", "Talks go on"), ("b.jsonl", "Putin: talks go on")):
+        (tmp_path / name).write_text(json.dumps({"text": text, "title": title}), encoding="utf-8")
+        result = runner.invoke(app, ["ingest", str(tmp_path / name), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+    assert "1 already stored (1 with other metadata, kept as other sources)" in result.stdout
+    assert f"noted {tmp_path / 'b.jsonl'}:line 1: already stored as " in result.stderr
+    assert "metadata differs: title (the article keeps its first" in result.stderr
+
+
 def test_cli_rejected_input_exits_1_and_names_it(tmp_path):
     (tmp_path / "good.txt").write_text(
         "Putin said on Friday that \u201cthe talks will go on.\u201d\n", encoding="utf-8"

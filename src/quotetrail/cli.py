@@ -283,7 +283,7 @@ def ingest(
     ):
         out.print("Nothing new: every document was already stored.")
     out.print(Text(f"{db}: {totals[0]} articles, {totals[1]} statements in all."))
-    _print_rejections(summary)
+    _print_named(summary)
     raise typer.Exit(summary.exit_code)
 
 
@@ -292,6 +292,8 @@ def _summary_line(summary: Any) -> str:
         f"{summary.documents} documents read: {summary.stored} articles stored"
         f" ({summary.statements} statements), {summary.already_stored} already stored"
     )
+    if summary.other_sources:
+        line += f" ({len(summary.other_sources)} with other metadata, kept as other sources)"
     if summary.repeated:
         line += f", {summary.repeated} repeated in this run"
     if summary.not_english:
@@ -301,9 +303,12 @@ def _summary_line(summary: Any) -> str:
     return line + f", {len(summary.rejected)} rejected."
 
 
-def _print_rejections(summary: Any) -> None:
+def _print_named(summary: Any) -> None:
+    """Each input rejected, and each stored text that came again with other metadata."""
     for rejection in summary.rejected:
         err.print(Text(f"rejected {safe_text(rejection.source)}: {safe_text(rejection.reason)}"))
+    for other in summary.other_sources:
+        err.print(Text(f"noted {safe_text(other.source)}: {other.message}"))
 
 
 @contextmanager
@@ -749,7 +754,7 @@ def serve(
 
     def watched(summary: Any) -> None:
         err.print(Text(f"{watch}: {_summary_line(summary)}"))
-        _print_rejections(summary)
+        _print_named(summary)
 
     address = f"[{host}]" if ":" in host else host
     app = create_app(

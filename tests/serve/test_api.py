@@ -532,3 +532,28 @@ def test_api_openapi_documents_every_answer(client: TestClient) -> None:
             if "{" in path:
                 assert "404" in answers, path
     assert {"401", "403", "413"} <= set(operations[f"{API}/ingest"]["post"]["responses"])
+
+
+def test_api_ingest_names_a_stored_text_sent_with_other_metadata(
+    ingest_client: TestClient,
+) -> None:
+    """The same text with another title is named, and kept as another source of the article."""
+    text = "Officials met in Kabul on Thursday to discuss trade and the coming winter season."
+
+    def send(name: str, title: str) -> dict:
+        record = json.dumps({"text": text, "title": title})
+        return ingest_client.post(
+            f"{API}/ingest",
+            json={"documents": [{"name": name, "content": record}]},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        ).json()
+
+    first, again = send("a.jsonl", "Trade talks in Kabul"), send("b.jsonl", "Winter talks")
+    (article_id,) = {other["article_id"] for other in again["other_sources"]}
+    assert (first["other_sources"], again["already_stored"]) == ([], 1)
+    assert again["other_sources"] == [
+        {"source": "0000_b.jsonl:line 1", "article_id": article_id, "differs": ["title"]}
+    ]
+    article = ingest_client.get(f"{API}/articles/{article_id}").json()
+    assert article["title"] == "Trade talks in Kabul"
+    assert [source["title"] for source in article["sources"]] == ["Winter talks"]

@@ -197,6 +197,9 @@ def test_store_keeps_article_tone(db_path):
 
 
 def _undo_version_4(store: Store) -> None:
+    """Back to version 3: what migrations 4 and later added, dropped."""
+    for table in ("article_sources", "alerts", "fetches"):  # 6, 5
+        store.db.execute(f"DROP TABLE {table}")
     store.db.execute("DROP INDEX stories_sibling_of")
     for column in ("norm", "sibling_of", "seed", "parent_size"):
         store.db.execute(f"ALTER TABLE stories DROP COLUMN {column}")
@@ -254,3 +257,31 @@ def test_store_migrates_a_version_3_file_keeping_its_stories(db_path):
         )
         link_articles(store, ["a3"])
         assert store.db.execute("SELECT count(*) FROM story_members").fetchone()[0] == 3
+
+
+def test_store_other_sources_of_a_text_are_listed_with_its_article(db_path):
+    with Store(db_path) as store:
+        store.write([_result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20")])
+        assert store.article_metadata(["a1", "zz"]) == {
+            "a1": {"title": "Title a1", "url": None, "outlet": "Outlet", "published": "2021-08-20"}
+        }
+        store.add_sources(
+            [("a1", "b.jsonl:line 1", {"title": "Other"}), ("a1", "c.jsonl:line 2", {"url": "u"})]
+        )
+        assert store.article("a1")["sources"] == [
+            {
+                "source_path": "b.jsonl:line 1",
+                "title": "Other",
+                "url": None,
+                "outlet": None,
+                "published": None,
+            },
+            {
+                "source_path": "c.jsonl:line 2",
+                "title": None,
+                "url": "u",
+                "outlet": None,
+                "published": None,
+            },
+        ]
+    assert "article_sources" in EXPORTED_TABLES

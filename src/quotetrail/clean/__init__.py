@@ -57,11 +57,28 @@ def _source_text(raw: RawDocument) -> tuple[str, RawDocument, str | None]:
     return page.text, filled, page.sitename
 
 
+def stated_metadata(raw: RawDocument) -> dict[str, str]:
+    """What the source states of a document beside its text (a container's fields, a WARC
+    header), written as cleaning writes it into the article: of `title`, `url`, `outlet` and
+    `published`, those it states. The text is not read: the same text tells the same rest."""
+    given_date = parse_date(raw.published) if raw.published else None
+    stated = {
+        "title": repair_text(raw.title) if raw.title else None,
+        "url": raw.url,
+        "outlet": _given_outlet(raw),
+        "published": given_date.day.isoformat() if given_date else None,
+    }
+    return {name: value for name, value in stated.items() if value}
+
+
+def _given_outlet(raw: RawDocument) -> str | None:
+    return (outlet_for_domain(raw.outlet) or canonical_name(raw.outlet)) if raw.outlet else None
+
+
 def _outlet(raw: RawDocument, text: str, sitename: str | None) -> str | None:
     """The container's outlet, else the table's for the URL, the page's site name, the host,
     the text."""
-    given = (outlet_for_domain(raw.outlet) or canonical_name(raw.outlet)) if raw.outlet else None
-    known = given or (outlet_for_domain(raw.url) if raw.url else None)
+    known = _given_outlet(raw) or (outlet_for_domain(raw.url) if raw.url else None)
     named = (outlet_for_domain(sitename) or canonical_name(sitename)) if sitename else None
     return known or named or outlet_from_url(raw.url) or outlet_from_text(text)
 

@@ -377,6 +377,10 @@ def post_ingest(body: IngestRequest, request: Request) -> dict[str, Any]:
         "rejected": [
             {"source": PurePath(r.source).name, "reason": r.reason} for r in result.rejected
         ],
+        "other_sources": [  # stored texts sent again with another title, URL, outlet or date
+            {"source": PurePath(o.source).name, "article_id": o.article_id, "differs": o.differs}
+            for o in result.other_sources
+        ],
     }
 
 

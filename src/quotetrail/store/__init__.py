@@ -8,6 +8,7 @@ search; `sql.py` the pieces of SQL they share.
 from quotetrail.store.database import (
     EXPORT_FORMATS,
     EXPORTED_TABLES,
+    METADATA,
     SCHEMA_VERSION,
     ArticleQuery,
     StatementQuery,
@@ -21,6 +22,7 @@ __all__ = [
     "EXPORTED_TABLES",
     "EXPORT_FORMATS",
     "MAX_ROWS",
+    "METADATA",
     "SCHEMA_VERSION",
     "ArticleQuery",
     "StatementQuery",

@@ -22,7 +22,7 @@ import duckdb
 from quotetrail.records import ArticleResult, Speaker, SpeakerEntity, Statement
 from quotetrail.store.sql import OF_ENTITY, SAID, contains, fetch, like, page
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
 # story_terms, term_df), which a reader of the export can rebuild by re-ingesting.
@@ -38,7 +38,12 @@ EXPORTED_TABLES = (
     "near_duplicates",
     "stories",
     "story_members",
+    "article_sources",
 )
+
+# What a source states of an article beside its text; a text sent again with other values is
+# recorded as another source of it (`article_sources`).
+METADATA = ("title", "url", "outlet", "published")
 
 # The file formats `export` writes, and DuckDB's COPY options for each.
 EXPORT_FORMATS = {
@@ -409,8 +414,44 @@ class Store:
         return where, params
 
     def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article, with the other sources its text came from (`sources`)."""
         rows = self.articles(ArticleQuery(ids=[article_id]))
-        return rows[0] if rows else None
+        if not rows:
+            return None
+        return {**rows[0], "sources": self.article_sources([article_id]).get(article_id, [])}
+
+    def article_sources(self, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """Article id → the other sources recorded for its text (`add_sources`), first first."""
+        found: dict[str, list[dict[str, Any]]] = {}
+        for row in fetch(
+            self.db,
+            "SELECT article_id, source_path, title, url, outlet, published FROM article_sources"
+            " WHERE list_contains(?, article_id) ORDER BY rowid",
+            [list(ids)],
+        ):
+            found.setdefault(row.pop("article_id"), []).append(row)
+        return found
+
+    def article_metadata(self, ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
+        """Article id → the title, url, outlet and date it was stored with."""
+        rows = fetch(
+            self.db,
+            "SELECT id, title, url, outlet, strftime(published, '%Y-%m-%d') AS published"
+            " FROM articles WHERE list_contains(?, id)",
+            [list(ids)],
+        )
+        return {row.pop("id"): row for row in rows}
+
+    def add_sources(self, rows: Sequence[tuple[str, str, dict[str, str]]]) -> None:
+        """Record other sources of stored texts: (article id, source, the metadata it states)."""
+        if rows:
+            self.db.executemany(
+                "INSERT INTO article_sources VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, source, *(stated.get(name) for name in METADATA))
+                    for article_id, source, stated in rows
+                ],
+            )
 
     def statements(self, query: StatementQuery | None = None) -> list[Statement]:
         """Statements as `Statement` records, with what the store knows beyond extraction (the
