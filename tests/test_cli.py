@@ -386,3 +386,49 @@ def test_cli_positions_date_an_undated_article_by_its_story(seeded_db):
     zenger = [r for r in rows if r["type"] == "statement" and r["outlet"] == "Zenger News"]
     assert zenger and all(r["date_from"] == "story" and r["date_assumed"] for r in zenger)
     assert all(r["date"].startswith("2021-08") for r in zenger)
+
+
+def test_cli_ingest_urls_from_a_file_and_names_what_is_no_url(tmp_path, site):
+    page = "<html><head><title>Talks</title></head><body><p>{}</p></body></html>"
+    for name in ("a", "b"):
+        site.add(f"/{name}.html", page.format(f"Putin said on Friday that {name} talks went on."))
+    listing = tmp_path / "urls.txt"
+    listing.write_text(f"# two pages\n{site.url('/a.html')}\nnot a url\n{site.url('/b.html')}\n")
+    db = tmp_path / "web.duckdb"
+    args = ["ingest", "--urls", str(listing), "--db", str(db), "--workers", "1"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1  # one line rejected, the rest stored
+    assert "2 articles stored" in result.stdout
+    assert f"rejected {listing}:line 3: not an http(s) URL" in result.stderr
+    again = runner.invoke(app, ["ingest", site.url("/a.html"), "--db", str(db)])
+    assert again.exit_code == 0
+    assert "1 URLs fetched before (not fetched again)" in again.stdout
+    assert "Nothing new" in again.stdout
+    assert len(site.asked("/a.html")) == 1
+
+
+def test_cli_ingest_needs_an_input(tmp_path):
+    result = runner.invoke(app, ["ingest", "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2
+    assert "give files, folders or URLs" in result.stderr
+
+
+def test_cli_watch_names_a_bad_config_and_a_store_a_server_holds(tmp_path, seeded_db, hold_store):
+    from quotetrail.serve.holder import Holder, write_note
+
+    config = tmp_path / "watch.toml"
+    config.write_text("[[source]]\nurl = 'https://news.example.org/rss'\nevry = '5m'\n")
+    result = runner.invoke(app, ["watch", "--config", str(config), "--db", str(seeded_db)])
+    assert result.exit_code == 2
+    assert f"{config}: source 1: unknown key 'evry'" in result.stderr
+    config.write_text("[[source]]\nurl = 'https://news.example.org/rss'\n")
+    db = tmp_path / "held.duckdb"
+    shutil.copy(seeded_db, db)
+    pid = hold_store(db)
+    result = runner.invoke(app, ["watch", "--config", str(config), "--db", str(db)])
+    assert result.exit_code == 2
+    assert "in use by another process" in result.stderr
+    write_note(db, Holder(pid, "http://127.0.0.1:8000"))
+    result = runner.invoke(app, ["watch", "--config", str(config), "--db", str(db)])
+    assert result.exit_code == 2
+    assert f"start it again with --watch-config {config}" in result.stderr

@@ -723,10 +723,20 @@ def serve(
     workers: Annotated[
         int, typer.Option("--workers", min=1, max=MAX_WORKERS, help="Worker processes for ingest.")
     ] = 1,
+    watch_config: Annotated[
+        Path | None,
+        typer.Option(
+            "--watch-config",
+            exists=True,
+            dir_okay=False,
+            help="Follow the sources of this watch.toml while serving, and tell its alerts"
+            " (as `quotetrail watch` does).",
+        ),
+    ] = None,
 ) -> None:
     """The web app and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json). The server
-    holds the store while it runs; it ingests, beside its readers, with --watch or
-    --allow-ingest."""
+    holds the store while it runs; it ingests, beside its readers, with --watch,
+    --watch-config or --allow-ingest."""
     import ipaddress
     import secrets
 
@@ -734,6 +744,7 @@ def serve(
 
     from quotetrail.serve.api import create_app
 
+    config = _watch_config(watch_config) if watch_config else None
     with _open(db):
         pass  # fail early, with the usual message, when the store is missing or unusable
     if allow_ingest and not token:
@@ -757,6 +768,7 @@ def serve(
         _print_named(summary)
 
     address = f"[{host}]" if ":" in host else host
+    url = f"http://{address}:{port}"
     app = create_app(
         db,
         allow_ingest=allow_ingest,
@@ -764,9 +776,97 @@ def serve(
         watch=watch,
         workers=workers,
         on_watch=watched,
-        url=f"http://{address}:{port}",
+        url=url,
+        follow=(lambda owner: _watcher(config, owner, url).run) if config else None,
     )
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@app.command("watch")
+def watch_sources(
+    config: Annotated[
+        Path,
+        typer.Option(
+            "--config",
+            exists=True,
+            dir_okay=False,
+            help="watch.toml: the sources, their intervals, the alerts, where to tell them.",
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    once: Annotated[
+        bool, typer.Option("--once", help="Poll the sources that are due once, then stop.")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, max=MAX_WORKERS, help="Worker processes for ingest.")
+    ] = 1,
+) -> None:
+    """Follow feeds, sitemaps, pages and folders: poll each on its interval, ingest what is new
+    and tell each alert as a JSON line (and to a webhook), until stopped. A watch stopped and
+    started again goes on where it was. To run it beside the web app, use
+    `serve --watch-config` instead."""
+    import signal
+
+    from quotetrail.serve.holder import read_note
+    from quotetrail.serve.owner import StoreOwner
+
+    settings = _watch_config(config)
+    held = read_note(db)
+    if held is not None:
+        err.print(
+            Text(
+                f"error: {db} is held by `quotetrail serve` (process {held.pid}, {held.url}): run"
+                f" this watch inside it (stop it and start it again with --watch-config {config}),"
+                " or stop it and run this again."
+            )
+        )
+        raise typer.Exit(2)
+    owner = StoreOwner(db, writable=True, workers=workers)
+    try:
+        owner.cursor().close()
+    except StoreBusy:
+        err.print(Text(f"error: {_held(db, writing=True)}"))
+        raise typer.Exit(2) from None
+    except StoreError as error:
+        err.print(Text(f"error: {error}"))
+        raise typer.Exit(2) from None
+
+    def stop(_signal: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        _watcher(settings, owner, "").run(once=once)
+    except KeyboardInterrupt:
+        err.print("stopping after the batch being stored")
+    finally:
+        owner.close()
+
+
+def _watch_config(path: Path) -> Any:
+    from quotetrail.watch import ConfigError, load
+
+    try:
+        return load(path)
+    except ConfigError as error:
+        err.print(Text(f"error: {error}"))
+        raise typer.Exit(2) from None
+
+
+def _watcher(config: Any, owner: Any, url: str) -> Any:
+    """The watch of `config` through `owner`; alerts link to `url` unless the config says."""
+    from dataclasses import replace
+
+    from quotetrail.watch import Watcher
+    from quotetrail.watch.tell import Teller
+
+    output = replace(config.output, base_url=config.output.base_url or url)
+
+    def polled(source: Any, summary: Any) -> None:
+        err.print(Text(f"{source.target}: {_summary_line(summary)}"))
+        _print_named(summary)
+
+    return Watcher(config, owner, Teller(output, config.policy), polled)
 
 
 @app.command("eval")

@@ -43,6 +43,7 @@ from quotetrail.serve.dependencies import (
     Until,
     iso,
 )
+from quotetrail.serve.feeds import router as feeds
 from quotetrail.serve.holder import Holder
 from quotetrail.serve.owner import StoreOwner
 from quotetrail.serve.pages import error_page
@@ -481,19 +482,23 @@ def create_app(
     workers: int = 1,
     on_watch: Callable[[IngestSummary], None] | None = None,
     url: str | None = None,
+    follow: Callable[[StoreOwner], Callable[[], None]] | None = None,
 ) -> FastAPI:
     """The app over the store at `db`. `allow_ingest` needs `token` (the API rejects ingest
     without it). A request body is at most `max_body` bytes: by default what one document may
     hold (`read.registry.document_limit`) and the JSON around it. With `watch`, the server
     ingests what arrives in that folder while it runs (`on_watch` hears of each run); ingest
     runs on `workers` processes. `url`, where it is served, goes in the note it leaves beside
-    the store while it runs (`holder`)."""
+    the store while it runs (`holder`). `follow`, given the store's owner, makes what runs
+    beside the server while it serves (the watch of watch.toml: `quotetrail.watch`)."""
     if allow_ingest and not token:
         raise ValueError("allow_ingest needs a token")
-    owner = StoreOwner(Path(db), writable=allow_ingest or watch is not None, workers=workers)
+    owner = StoreOwner(
+        Path(db), writable=allow_ingest or watch is not None or follow is not None, workers=workers
+    )
     note = Holder(os.getpid(), url, str(watch) if watch else None, allow_ingest) if url else None
     app = FastAPI(
-        lifespan=owner.lifespan(watch, on_watch, note),
+        lifespan=owner.lifespan(watch, on_watch, note, follow(owner) if follow else None),
         title="quotetrail",
         version=__version__,
         openapi_url=f"{API}/openapi.json",
@@ -506,6 +511,7 @@ def create_app(
     app.state.owner = owner
     app.include_router(router)
     app.include_router(pages)
+    app.include_router(feeds)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
