@@ -53,3 +53,21 @@ def test_sql_page_clause(limit, offset, clause):
 def test_sql_fetch_gives_rows_as_dicts():
     rows = fetch(duckdb.connect(), "SELECT ? AS a, 2 AS b UNION ALL SELECT 'y', 3", ["x"])
     assert rows == [{"a": "x", "b": 2}, {"a": "y", "b": 3}]
+
+
+def test_sql_insert_rows_puts_every_row_in_one_statement():
+    """Columns unnest in step: NULLs, empty and full lists, dates from text, the conflict
+    clause; nothing at all for no rows."""
+    db = duckdb.connect()
+    db.execute("CREATE TABLE t (id VARCHAR PRIMARY KEY, n INTEGER, day DATE, tags VARCHAR[])")
+    rows = [("a", 1, "2024-05-01", ["x", "y"]), ("b", None, None, []), ("c", 3, None, None)]
+    sql.insert_rows(db, "t", rows)
+    sql.insert_rows(db, "t", [])
+    sql.insert_rows(
+        db, "t", [("a", 9, None, [])], ("id", "n", "day", "tags"), "ON CONFLICT DO NOTHING"
+    )
+    assert fetch(db, "SELECT id, n, CAST(day AS VARCHAR) AS day, tags FROM t ORDER BY id") == [
+        {"id": "a", "n": 1, "day": "2024-05-01", "tags": ["x", "y"]},
+        {"id": "b", "n": None, "day": None, "tags": []},
+        {"id": "c", "n": 3, "day": None, "tags": None},
+    ]

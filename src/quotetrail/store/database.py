@@ -20,8 +20,18 @@ from typing import Any
 import duckdb
 
 from quotetrail.records import ArticleResult, Speaker, SpeakerEntity, Statement
-from quotetrail.store.sql import OF_ENTITY, SAID, contains, fetch, like, page
+from quotetrail.store.sql import OF_ENTITY, SAID, contains, fetch, insert_rows, like, page
 
+# The columns `write` fills, in the order its rows hold them.
+ARTICLE_COLUMNS = (
+    "id title outlet published published_time published_inferred url source_path language"
+    " dateline text removed tone"
+).split()
+STATEMENT_COLUMNS = (
+    "id article_id kind quote sentence span_start span_end cue speaker_id speaker_name"
+    " speaker_mention speaker_kind speaker_role speaker_affiliation said_on said_on_assumed about"
+    " stance also_in"
+).split()
 SCHEMA_VERSION = 6
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
@@ -343,26 +353,15 @@ class Store:
             for result in results
             for m in result.mentions
         ]
-        if articles:
-            self.db.executemany(
-                "INSERT INTO articles (id, title, outlet, published, published_time,"
-                " published_inferred, url,"
-                " source_path, language, dateline, text, removed, tone) VALUES (?, ?, ?, ?, ?, ?,"
-                " ?, ?, ?, ?, ?, ?, ?)",
-                articles,
-            )
-        if statements:
-            self.db.executemany(
-                "INSERT OR IGNORE INTO statements (id, article_id, kind, quote, sentence,"
-                " span_start, span_end, cue,"
-                " speaker_id, speaker_name, speaker_mention, speaker_kind, speaker_role,"
-                " speaker_affiliation,"
-                " said_on, said_on_assumed, about, stance, also_in)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                statements,
-            )
-        if mentions:
-            self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", mentions)
+        insert_rows(self.db, "articles", articles, ARTICLE_COLUMNS)
+        insert_rows(
+            self.db,
+            "statements",
+            statements,
+            STATEMENT_COLUMNS,
+            on_conflict="ON CONFLICT DO NOTHING",
+        )
+        insert_rows(self.db, "mentions", mentions)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -444,14 +443,14 @@ class Store:
 
     def add_sources(self, rows: Sequence[tuple[str, str, dict[str, str]]]) -> None:
         """Record other sources of stored texts: (article id, source, the metadata it states)."""
-        if rows:
-            self.db.executemany(
-                "INSERT INTO article_sources VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (article_id, source, *(stated.get(name) for name in METADATA))
-                    for article_id, source, stated in rows
-                ],
-            )
+        insert_rows(
+            self.db,
+            "article_sources",
+            [
+                (article_id, source, *(stated.get(name) for name in METADATA))
+                for article_id, source, stated in rows
+            ],
+        )
 
     def statements(self, query: StatementQuery | None = None) -> list[Statement]:
         """Statements as `Statement` records, with what the store knows beyond extraction (the

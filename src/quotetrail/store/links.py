@@ -11,17 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from quotetrail.store.database import Store
-from quotetrail.store.sql import SAID, fetch, page
-
-
-def _insert(store: Store, table: str, rows: Sequence[Sequence[Any]], on_conflict: str = "") -> None:
-    """Insert many rows in one statement: each column goes in as one list and is unnested
-    (row-by-row executemany costs a round trip per row)."""
-    if not rows:
-        return
-    columns = [list(column) for column in zip(*rows, strict=True)]
-    select = ", ".join("unnest(?)" for _ in columns)
-    store.db.execute(f"INSERT INTO {table} SELECT {select} {on_conflict}", columns)
+from quotetrail.store.sql import SAID, fetch, insert_rows, page
 
 
 def _delete(store: Store, table: str, column: str, values: Iterable[str]) -> None:
@@ -95,8 +85,8 @@ def save_entities(
     ids = [e["id"] for e in entities]
     _delete(store, "entities", "id", ids)
     _delete(store, "entity_keys", "entity_id", ids)
-    _insert(
-        store,
+    insert_rows(
+        store.db,
         "entities",
         [
             (
@@ -110,9 +100,11 @@ def save_entities(
             for e in entities
         ],
     )
-    _insert(store, "entity_keys", [(key, e["id"]) for e in entities for key in sorted(e["keys"])])
-    _insert(
-        store,
+    insert_rows(
+        store.db, "entity_keys", [(key, e["id"]) for e in entities for key in sorted(e["keys"])]
+    )
+    insert_rows(
+        store.db,
         "entity_merges",
         [(m["entity_id"], m["alias"], m["article_id"], m["reason"]) for m in merges],
     )
@@ -120,7 +112,7 @@ def save_entities(
 
 def save_entity_mentions(store: Store, rows: Sequence[tuple[str, str, int]]) -> None:
     _delete(store, "entity_mentions", "article_id", {row[0] for row in rows})
-    _insert(store, "entity_mentions", rows)
+    insert_rows(store.db, "entity_mentions", rows)
 
 
 def forget_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
@@ -150,7 +142,7 @@ def save_statement_entities(
     store: Store, rows: Sequence[tuple[str, str, str, str | None, str]]
 ) -> None:
     """(statement_id, article_id, entity_id, affiliation_id, block) per statement."""
-    _insert(store, "statement_entities", rows)
+    insert_rows(store.db, "statement_entities", rows)
 
 
 def entity_rows(
@@ -204,7 +196,7 @@ def save_statement_links(
         for a, b, score, reason in links
         for row in ((a, b, score, reason), (b, a, score, reason))
     ]
-    _insert(store, "statement_links", both)
+    insert_rows(store.db, "statement_links", both)
     refresh = sorted({row[0] for row in both} | set(touched))
     if refresh:
         store.db.execute(
@@ -246,13 +238,15 @@ def save_signatures(
 ) -> None:
     _delete(store, "article_signatures", "article_id", signatures)
     _delete(store, "article_bands", "article_id", bands)
-    _insert(store, "article_signatures", [(a, list(sig)) for a, sig in signatures.items()])
-    _insert(store, "article_bands", [(band, a) for a, keys in bands.items() for band in keys])
+    insert_rows(store.db, "article_signatures", [(a, list(sig)) for a, sig in signatures.items()])
+    insert_rows(
+        store.db, "article_bands", [(band, a) for a, keys in bands.items() for band in keys]
+    )
 
 
 def save_duplicates(store: Store, rows: Sequence[tuple[str, str, float]]) -> None:
     _delete(store, "near_duplicates", "article_id", [row[0] for row in rows])
-    _insert(store, "near_duplicates", rows)
+    insert_rows(store.db, "near_duplicates", rows)
 
 
 # -- stories --------------------------------------------------------------------------------
@@ -335,17 +329,17 @@ def save_story_state(
 ) -> None:
     """Add document frequencies, replace changed stories and their centroids, delete the
     `removed` ones (siblings merged into their parent), set members (new or moved)."""
-    _insert(
-        store,
+    insert_rows(
+        store.db,
         "term_df",
         sorted(df_increments.items()),
-        "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+        on_conflict="ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
     )
     ids = [s["id"] for s in stories] + list(removed)
     _delete(store, "stories", "id", ids)
     _delete(store, "story_terms", "story_id", ids)
-    _insert(
-        store,
+    insert_rows(
+        store.db,
         "stories",
         [
             (
@@ -363,8 +357,8 @@ def save_story_state(
             for s in stories
         ],
     )
-    _insert(
-        store,
+    insert_rows(
+        store.db,
         "story_terms",
         [
             (s["id"], term, weight, rank)
@@ -373,7 +367,7 @@ def save_story_state(
         ],
     )
     _delete(store, "story_members", "article_id", [m[0] for m in members])
-    _insert(store, "story_members", members)
+    insert_rows(store.db, "story_members", members)
 
 
 def story_rows(

@@ -1,5 +1,5 @@
 """The SQL pieces every module of the store shares: the date a statement counts under, a
-"contains" condition, a page clause, and rows as dicts."""
+"contains" condition, a page clause, rows as dicts, and many rows inserted at once."""
 
 from __future__ import annotations
 
@@ -14,6 +14,24 @@ OF_ENTITY = "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_i
 # The most rows a page takes or skips (the CLI's and the API's bound): more than any store
 # holds, and inside the BIGINT of DuckDB's LIMIT and OFFSET (past it a query fails).
 MAX_ROWS = 1_000_000_000
+
+
+def insert_rows(
+    db: duckdb.DuckDBPyConnection,
+    table: str,
+    rows: Sequence[Sequence[Any]],
+    columns: Sequence[str] = (),
+    on_conflict: str = "",
+) -> None:
+    """Insert many rows in one statement: each column goes in as one list and is unnested in
+    step with the others. Row-by-row `executemany` costs a round trip per row (about 0.5 ms, 50
+    times this); `on_conflict` is DuckDB's clause ("ON CONFLICT DO NOTHING")."""
+    if not rows:
+        return
+    values = [list(column) for column in zip(*rows, strict=True)]
+    names = f" ({', '.join(columns)})" if columns else ""
+    select = ", ".join("unnest(?)" for _ in values)
+    db.execute(f"INSERT INTO {table}{names} SELECT {select} {on_conflict}", values)
 
 
 def contains(column: str) -> str:
