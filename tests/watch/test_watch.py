@@ -248,11 +248,11 @@ def test_watch_a_broken_rule_leaves_the_others_to_tell(db_path, monkeypatch, cap
 
 def test_watch_runs_until_its_owner_stops(db_path, folder):
     owner = Owner(db_path)
-    watcher = Watcher(WatchConfig([Source(str(folder), 0.2)]), owner, ignore)
-    running = threading.Thread(target=watcher.run)
-    running.start()
-    time.sleep(1.0)
-    owner.close()
-    running.join(timeout=5)
+    owner.beside(Watcher(WatchConfig([Source(str(folder), 0.2)]), owner, ignore).run, "watch")
+    deadline = time.monotonic() + 60
+    while len(owner.asked) < 2:  # polled again on its interval
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    [running] = [t for t in threading.enumerate() if t.name == "watch"]
+    owner.close()  # waits for the watch before letting go of the store
     assert not running.is_alive()
-    assert len(owner.asked) >= 2  # polled again on its interval

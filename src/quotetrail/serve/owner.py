@@ -30,6 +30,7 @@ from quotetrail.serve.holder import Holder, remove_note, write_note
 from quotetrail.store import Store, StoreError
 
 WATCH_SECONDS = 2.0
+JOIN_SECONDS = 60.0  # the longest `close` waits for a watch to finish what it is doing
 log = logging.getLogger(__name__)
 
 
@@ -47,6 +48,7 @@ class StoreOwner:
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quotetrail-ingest")
         self._pool: ProcessPoolExecutor | None = None  # worker processes, from the first ingest
         self._stop = threading.Event()
+        self._beside: list[threading.Thread] = []  # the watches, which end before the store
 
     def cursor(self) -> Store:
         """A connection of the caller's own to the store (one per request; close it). The store
@@ -125,14 +127,10 @@ class StoreOwner:
             if note is not None:
                 write_note(self.db, note)
             if watch is not None:
-                threading.Thread(
-                    target=self.watch,
-                    args=(watch, WATCH_SECONDS, on_summary or (lambda _summary: None)),
-                    name="quotetrail-watch",
-                    daemon=True,
-                ).start()
+                report = on_summary or (lambda _summary: None)
+                self.beside(partial(self.watch, watch, WATCH_SECONDS, report), "quotetrail-watch")
             if follow is not None:
-                threading.Thread(target=follow, name="quotetrail-follow", daemon=True).start()
+                self.beside(follow, "quotetrail-follow")
             try:
                 yield
             finally:
@@ -142,9 +140,19 @@ class StoreOwner:
 
         return serving
 
+    def beside(self, task: Callable[[], None], name: str) -> None:
+        """Run `task` in a thread of its own until it returns; `close` waits for it (a task
+        that reads or writes the store ends when `stopped` says so)."""
+        thread = threading.Thread(target=task, name=name, daemon=True)
+        self._beside.append(thread)
+        thread.start()
+
     def close(self) -> None:
-        """Stop the watch and any ingest after its batch, end the workers, let go of the file."""
+        """Stop the watches and any ingest after its batch, wait for what runs beside (up to
+        JOIN_SECONDS), end the workers, let go of the file."""
         self._stop.set()
+        for thread in self._beside:
+            thread.join(JOIN_SECONDS)
         self._writer.shutdown(wait=True, cancel_futures=True)
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
