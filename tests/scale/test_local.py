@@ -90,3 +90,27 @@ def _alive(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return state != "Z"
+
+
+class RecordingPool:
+    """A stand-in for a caller's process pool: runs each batch at once and counts them."""
+
+    def __init__(self) -> None:
+        self.submitted = 0
+
+    def submit(self, function, batch):
+        from concurrent.futures import Future
+
+        self.submitted += 1
+        future: Future = Future()
+        future.set_result(function(batch))
+        return future
+
+
+def test_local_one_worker_with_a_callers_pool_parses_in_the_pool():
+    """The server keeps a pool even for one worker, so parsing never runs in the process that
+    answers requests; run_local must use it rather than parse in place."""
+    pool = RecordingPool()
+    results = list(run_local(batches(3), workers=1, pool=pool))
+    assert pool.submitted == 3
+    assert [r[0].article.source_path for r in results] == ["b0d0.txt", "b1d0.txt", "b2d0.txt"]

@@ -55,11 +55,12 @@ def run_local(
 ) -> Iterator[list[ArticleResult | Rejection]]:
     """Yield the results of each batch, in order.
 
-    With `workers` > 1, batches go to that many processes (`worker_pool`: started for this run,
-    or `pool`, kept by a caller that runs many, like the server); at most two batches per worker
-    are in flight, so the input is read only as fast as it is processed.
+    With `workers` > 1, or a `pool` kept by a caller that runs many (the server, which parses
+    outside the process answering requests even with one worker), batches go to worker
+    processes (`worker_pool`, started for this run unless `pool`); at most two batches per
+    worker are in flight, so the input is read only as fast as it is processed.
     """
-    if workers <= 1:
+    if workers <= 1 and pool is None:
         for batch in batches:
             yield process_batch(batch)
         return

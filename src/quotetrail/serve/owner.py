@@ -66,7 +66,7 @@ class StoreOwner:
         return self._writer.submit(self._ingest, list(paths), fetcher).result()
 
     def _ingest(self, paths: list[str | Path], fetcher: Fetcher | None) -> IngestSummary:
-        if self.workers > 1 and self._pool is None:
+        if self._pool is None:  # even one worker: parsing must not hold this process's GIL
             self._pool = worker_pool(self.workers)
         driver = partial(run_local, workers=self.workers, pool=self._pool)
         with self.cursor() as store:
