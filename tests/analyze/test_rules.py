@@ -24,7 +24,7 @@ def decided(nlp, text: str, target: str) -> tuple[int, str, bool] | None:
         ("The Taliban is one of our allies.", (1, "allies", True)),  # partitive "one of"
         ("The Taliban, the group in power, an ally of Moscow, met.", (1, "ally", True)),
         ("The Taliban is a terrorist group.", (-1, "terrorist", False)),  # a modifier near it
-        ("We will remove the Taliban from the terrorist list.", (1, "remove … terrorist", False)),
+        ("We will remove the Taliban from the terrorist list.", (1, "remove … terrorist", True)),
     ],
 )
 def test_rules_cue_bearing_on_the_target(nlp, text, expected):
@@ -66,3 +66,36 @@ def test_rules_no_cue_bears_on_the_target(nlp, text):
 def test_rules_decide_nearest_cues_summed(cues, expected):
     cue = decide(cues)
     assert ((cue.polarity, cue.distance, cue.phrase) if cue else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin Says 'Taliban Are Our Allies'", (1, "Allies", True)),
+        ("Kremlin: Taliban Is A Terrorist Group", (-1, "Terrorist", False)),
+    ],
+)
+def test_rules_title_case_headline_cue(nlp, text, expected):
+    assert decided(nlp, text, "Taliban") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said the Taliban militant group controlled the city.",
+        'He said the Taliban militant group controlled "almost all" of the roads and the city.',
+    ],
+)
+@pytest.mark.parametrize(
+    ("reported", "expected"),
+    [(False, (-1, "militant", False)), (True, None)],
+)
+def test_rules_reporters_label_of_the_target_is_no_cue_in_reported_speech(
+    nlp, text, reported, expected
+):
+    """ "the Taliban militant group" in reported speech is the reporter's label."""
+    doc = nlp(text)
+    start = text.index("Taliban")
+    span = doc.char_span(start, start + len("Taliban"))
+    cue = decide(cues_for(span.sent, span, reported))
+    assert ((cue.polarity, cue.phrase, cue.predicated) if cue else None) == expected

@@ -3,12 +3,17 @@
 A cue bears on the target when it is said of it (an `attribute` within a short dependency path:
 "the X are our allies", "X terrorist group") or done to it (an `act` whose object the target is:
 "recognise X", "condemn X"; the target as the act's subject says nothing of the speaker's view).
-A `reverse` verb flips the cue under it ("remove X from the terrorist list" supports X).
+A `reverse` verb flips the cue under it ("remove X from the terrorist list" supports X); it says
+what the target is not, so it counts as a predication.
 An attribute that *names* the target — joined to it by a copula ("X are our allies", "X is one
 of our allies"), an object predicate, or apposition ("X, the group in power, an ally of Moscow")
 — is a predication: the speaker says what the target is, the plainest stance there is.
 Negation — a negator on the cue or the predicate above it, or a refusal verb — flips polarity.
 Among cues bearing on the target, the nearest on the tree decide.
+In reported speech the words that label the target inside its own noun phrase ("the Taliban
+militant group") are the reporter's, not the speaker's: with `reported`, they are no cue.
+A headline's title case ("Taliban Are Our Allies") hides the lemma: the lower-cased word, or
+its singular, is looked up too.
 """
 
 from __future__ import annotations
@@ -120,33 +125,59 @@ def _reverse(token: Token, target: Span, _: int) -> Cue | None:
     """A removal verb with the target as object and a negative cue under it supports the target."""
     if not _in_subtree(target.root, token):
         return None
-    cues = stance_cues()
     inside = range(target.start, target.end)
     listed = [
         t
         for t in token.subtree
-        if cues.get(t.lemma_.lower(), (0, ""))[0] < 0 and t.i not in inside and t.i != token.i
+        if (_entry(t) or (0, ""))[0] < 0 and t.i not in inside and t.i != token.i
     ]
     if not listed:
         return None
     negated = _negated(token)
     path = tree_path(target.root, token) or []
     return Cue(
-        -1 if negated else 1, max(len(path), 1), _phrase(token, listed[0], negated=negated), token.i
+        -1 if negated else 1,
+        max(len(path), 1),
+        _phrase(token, listed[0], negated=negated),
+        token.i,
+        True,  # "remove X from the terrorist list" says what X is not: a predication
     )
 
 
 KINDS = {"attribute": _attribute, "act": _act, "reverse": _reverse}
 
 
-def cues_for(sentence: Span, target: Span) -> list[Cue]:
-    """Every stance cue in `sentence` that bears on `target`."""
+def _entry(token: Token) -> tuple[int, str] | None:
+    """The stance cue `token` is, if any: by lemma, else (title case) by its lower-cased form
+    or that form's singular."""
     lexicon = stance_cues()
+    entry = lexicon.get(token.lemma_.lower())
+    if entry is not None or not token.is_title:
+        return entry
+    word = token.lower_
+    singulars = (word, word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s"))
+    return next((lexicon[form] for form in singulars if form in lexicon), None)
+
+
+def _label_of(token: Token, target: Span) -> bool:
+    """`token` labels the target inside its own noun phrase ("the Taliban militant group"):
+    a modifier of the target's head, or of the noun the target is a compound of."""
+    heads = {target.root.i}
+    if target.root.dep_ in ("compound", "nmod", "amod"):
+        heads.add(target.root.head.i)
+    return token.dep_ in ("amod", "compound") and token.head.i in heads
+
+
+def cues_for(sentence: Span, target: Span, reported: bool = False) -> list[Cue]:
+    """Every stance cue in `sentence` that bears on `target`; in reported speech (`reported`),
+    not the labels the reporter gives the target."""
     found = []
     reversed_under: set[int] = set()
     for token in sentence:
-        entry = lexicon.get(token.lemma_.lower())
+        entry = _entry(token)
         if entry is None or token.i in range(target.start, target.end):
+            continue
+        if reported and entry[1] == "attribute" and _label_of(token, target):
             continue
         cue = KINDS[entry[1]](token, target, entry[0])
         if cue is not None:

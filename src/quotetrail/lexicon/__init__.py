@@ -116,6 +116,7 @@ class Words:
     name_particles: frozenset[str]  # lower-case words inside a name: "van", "bin", "al"
     negators: frozenset[str]  # words that negate the predicate they attach to
     target_anaphors: frozenset[str]  # "they", "the group": how a quote refers to its target
+    background_marks: frozenset[str]  # "after X took over": a reported clause setting the scene
     months: dict[str, int]  # every written form of a month name → its number: "sept" → 9
     weekdays: tuple[str, ...]  # Monday first, as `date.weekday()` counts
     partitives: frozenset[str]  # "one of our allies": the target stands after "of"
@@ -141,6 +142,7 @@ def words() -> Words:
         name_particles=frozenset(data["name_particles"]),
         negators=frozenset(data["negators"]),
         target_anaphors=frozenset(data["target_anaphors"]),
+        background_marks=frozenset(data["background_marks"]),
         months={
             form: number for number, forms in enumerate(data["months"], start=1) for form in forms
         },
