@@ -70,3 +70,17 @@ def test_pipeline_non_english_is_kept_but_not_parsed():
     )
     (result,) = pipeline.process_batch(Batch(documents(text)))
     assert result.article.language != "en" and result.statements == []
+
+
+def test_pipeline_about_names_the_group_a_description_stands_for():
+    """"the new Lebanese authorities" in the minister's words is Hezbollah, which the article
+    named before: `about` and the stance name Hezbollah, not Lebanon."""
+    text = (
+        "Hezbollah took over the ministries in Lebanon last month.\n\n"
+        "Hezbollah fighters now guard the airport.\n\n"
+        '"The new Lebanese authorities have restored order," the minister said on Monday.\n'
+    )
+    (result,) = pipeline.process_batch(Batch(documents(text)))
+    (statement,) = [s for s in result.statements if "restored order" in s.quote]
+    assert statement.about == ["Hezbollah"] and list(statement.stance) == ["Hezbollah"]
+    assert "The new Lebanese authorities" in statement.stance["Hezbollah"]["via"]

@@ -7,7 +7,7 @@ breaks a stage comes back as a `Rejection` naming it and the stage; the rest of 
 
 from __future__ import annotations
 
-from quotetrail.analyze.stance import stance_for
+from quotetrail.analyze.stance import stances_for
 from quotetrail.analyze.tone import article_tone
 from quotetrail.clean import clean_document
 from quotetrail.clean.furniture import candidate_lines
@@ -47,8 +47,8 @@ def process_batch(batch: Batch) -> list[ArticleResult | Rejection]:
         ):
             try:
                 statements = extract_statements(article, doc)
-                for statement in statements:
-                    statement.stance = stance_for(statement, doc)
+                for statement, stance in zip(statements, stances_for(statements, doc), strict=True):
+                    statement.about, statement.stance = list(stance), stance  # targets as entities
                 mentions = extract_mentions(doc)
                 article.tone = article_tone(article.text)
             except Exception as error:

@@ -28,7 +28,7 @@ SEED_STATEMENTS = [
         "We are keeping a close eye on this situation",
         "Vladimir Putin",
         "2021-08-24",
-        "neutral",
+        "unrated",  # names no target: no stance toward the Taliban to read
     ),
     (
         "004",

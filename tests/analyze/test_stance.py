@@ -41,7 +41,8 @@ def judge(
             "Taliban",
             "support",
         ),
-        ("We are keeping a close eye on this situation.", "Taliban", "neutral"),
+        # the target is nowhere in it: no stance toward the target can be read
+        ("We are keeping a close eye on this situation.", "Taliban", "unrated"),
         (
             "Putin said that the Taliban is one of Moscow's allies in the fight against terrorism.",
             "Taliban",
@@ -160,7 +161,8 @@ def test_stance_without_doc_parses_the_sentence():
 @pytest.mark.parametrize("hostile", ["\x1b[31m" * 50, "(" * 300, "Taliban " * 400, ""])
 def test_stance_hostile_text_gives_a_valid_label(hostile):
     entry = judge(hostile + " end.", ["Taliban"])["Taliban"]
-    assert entry["label"] in ("support", "oppose", "neutral") and 0.0 <= entry["score"] <= 1.0
+    assert entry["label"] in ("support", "oppose", "neutral", "unrated")
+    assert 0.0 <= entry["score"] <= 1.0
 
 
 def test_stance_acronym_target_is_not_a_pronoun():
@@ -168,4 +170,72 @@ def test_stance_acronym_target_is_not_a_pronoun():
     judged."""
     text = "The US was condemned again; the minister said: they will never support us."
     entry = judge(text, ["US"], quote="they will never support us.")["US"]
-    assert entry["evidence"] != "not support"
+    assert entry["mention"] != "us"
+
+
+def judge_kind(text: str, quote: str, kind: str, about: list[str]) -> dict[str, dict]:
+    start = text.index(quote)
+    statement = Statement("t", kind, quote, text, (start, start + len(quote)), about=about)
+    return stance_for(statement, load_pipeline()(text))
+
+
+def test_stance_description_stands_for_the_group_and_names_the_tie():
+    text = (
+        "Hezbollah took over the ministries in Lebanon. Hezbollah guards the airport. "
+        "The envoy said: the new Lebanese authorities are reliable partners of our country."
+    )
+    quote = "the new Lebanese authorities are reliable partners of our country."
+    result = judge_kind(text, quote, "direct", ["Lebanon"])
+    assert list(result) == ["Hezbollah"]
+    assert result["Hezbollah"]["label"] == "support"
+    assert "the new Lebanese authorities" in result["Hezbollah"]["via"]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "The Harbour League is so 'democratic' these days.",
+        "The Harbour League are our so-called friends.",
+    ],
+)
+def test_stance_irony_is_marked_not_read_as_support(quote):
+    entry = judge(quote, ["Harbour League"])["Harbour League"]
+    assert entry["label"] != "support" and entry["irony"] and entry["score"] <= 0.4
+
+
+def test_stance_plain_praise_is_no_irony():
+    entry = judge("The Harbour League is a democratic partner.", ["Harbour League"])
+    assert entry["Harbour League"]["label"] == "support" and "irony" not in entry["Harbour League"]
+
+
+@pytest.mark.parametrize(("kind", "rated"), [("indirect", False), ("direct", True)])
+def test_stance_reporters_scene_setting_does_not_vote(kind, rated):
+    """In reported speech, "after X brutally seized the war-torn capital" is the reporter's
+    framing; in the speaker's own words it is theirs, and the model reads it."""
+    text = (
+        "The minister said his country would keep its embassy open after the Harbour League "
+        "brutally seized the war-torn capital."
+    )
+    quote = text[len("The minister said ") :]
+    entry = judge_kind(text, quote, kind, ["Harbour League"])["Harbour League"]
+    assert (entry["label"] != "unrated") is rated
+    assert rated or "after the Harbour League" in entry["evidence"]
+
+
+def test_stance_scare_quotes_closing_after_the_quote_span():
+    """The statement's quote stops inside the scare quotes ("the Taliban are ‘democratic"):
+    the marks are read on the sentence around it."""
+    text = "Russia wants to stay in Kabul, claiming the Taliban are ‘democratic.’"
+    quote = "the Taliban are ‘democratic"
+    entry = judge_kind(text, quote, "indirect", ["Taliban"])["Taliban"]
+    assert entry["label"] != "support" and "democratic" in entry["irony"]
+
+
+def test_stance_reporters_aside_about_a_place_does_not_vote():
+    text = (
+        "Putin criticised the policy of imposing values on Afghanistan, which has fallen to the "
+        "Harbour League amid a messy withdrawal."
+    )
+    quote = text[len("Putin criticised ") :]
+    entry = judge_kind(text, quote, "indirect", ["Harbour League"])["Harbour League"]
+    assert entry["label"] == "unrated" and "which has fallen" in entry["evidence"]

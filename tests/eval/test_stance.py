@@ -74,3 +74,21 @@ def test_stance_folder_reports_each_split(tmp_path):
     result = evaluate(tmp_path)
     assert set(result) >= {"macro_f1", "macro_f1_rw", "macro_f1_mt", "dev_rw", "dev_mt"}
     assert result["macro_f1"] == pytest.approx((result["macro_f1_rw"] + result["macro_f1_mt"]) / 2)
+
+
+def test_stance_reports_both_models_side_by_side(tmp_path):
+    result = evaluate(write_split(tmp_path / "dev_rw.jsonl"))
+    assert result["model"] == "minilm-int8"  # the shipped artefact runs with the default install
+    assert set(result["models"]) == {"light", "minilm-int8"}
+    for scores in result["models"].values():
+        assert set(scores) == {"macro_f1", "accuracy", "per_class_f1", "ms_per_statement"}
+        assert set(scores["per_class_f1"]) == {"oppose", "neutral", "support"}
+        assert scores["ms_per_statement"] > 0
+    assert result["macro_f1"] == result["models"]["minilm-int8"]["macro_f1"]
+
+
+def test_stance_names_the_light_model_when_the_learned_one_is_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("QUOTETRAIL_STANCE_MODEL", "light")
+    result = evaluate(write_split(tmp_path / "dev_rw.jsonl"))
+    assert result["model"] == "light"
+    assert result["models"]["minilm-int8"].startswith("not run")

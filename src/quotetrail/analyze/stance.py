@@ -1,27 +1,32 @@
-"""Stance of a statement's speaker toward each target it is about: support, oppose or neutral.
+"""Stance of a statement's speaker toward each target it is about: support, oppose, neutral,
+or unrated when the statement says nothing the target can be found in.
 
 Two sources of evidence, combined log-linearly (`combine`):
-- the trained model (`model.py`): logistic regression over target-dependent features
-  (`features.py`), trained on NewsMTSC by `scripts/train_stance.py`;
+- a trained model: the learned one (`minilm.py`, MiniLM fine-tuned on NewsMTSC, run with
+  onnxruntime) when it is shipped and onnxruntime is installed, else the light one
+  (`model.py`: logistic regression over target-dependent features, `features.py`);
 - stance cues on the parse (`rules.py`): stance verbs and nouns (ally, recognise, terrorist,
   condemn …) that bear on the target, with negation ("no intention of supporting X").
 A cue that bears on the target adds RULE_WEIGHT to its class's log-odds: it outvotes the model
 unless the model is very sure of the opposite, and the cue is then the evidence.
+Words the speaker holds at arm's length — in scare quotes or after "so-called" — are irony, not
+support: a stance they decide is marked (`irony`), read as neutral and scored lower.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from quotetrail.analyze import embedding, static
-from quotetrail.analyze.features import is_negated, target_features
+from quotetrail.analyze import embedding, minilm, static, targets
+from quotetrail.analyze.features import is_negated, target_features, tree_path
 from quotetrail.analyze.model import LinearModel, load_model, softmax
 from quotetrail.analyze.rules import Cue, cues_for, decide
 from quotetrail.extract.segment import text_of
-from quotetrail.lexicon import valence, words
+from quotetrail.lexicon import stance_cues, valence, words
 
 RULE_WEIGHT = 3.0  # log-odds a stance cue adds to its label
 PREDICATION_WEIGHT = 6.0  # … when it names what the target is ("X are our allies"): it decides
@@ -29,8 +34,37 @@ RULE_LABEL = {1: "support", -1: "oppose"}
 SIGN = {"support": 1, "oppose": -1}
 
 
-def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict[str, Any]:
-    """Label, score (probability of the label), polarity (P(support) − P(oppose)) and evidence."""
+LEARNED, LIGHT = "minilm-int8", "light"
+
+
+def model_name() -> str:
+    """The model that judges stance in this process (named in `eval stance` output)."""
+    return LEARNED if minilm.enabled() else LIGHT
+
+
+def learned_scores(pairs: list[tuple[Span, Span]]) -> list[dict[str, float]]:
+    """The learned model's logits per (context, target), in one batch."""
+    texts = []
+    for context, target in pairs:
+        offset = context.start_char
+        texts.append(
+            minilm.mark(context.text, target.start_char - offset, target.end_char - offset)
+        )
+    return [dict(zip(minilm.LABELS, row, strict=True)) for row in minilm.logits(texts)]
+
+
+def classify_target(
+    doc: Doc,
+    target: Span,
+    context: Span | None = None,
+    learned: dict[str, float] | None = None,
+    model: str | None = None,
+    reported: bool = False,
+) -> dict[str, Any]:
+    """Label, score (probability of the label), polarity (P(support) − P(oppose)) and evidence,
+    by `model` (default: `model_name()`); `learned` is the learned model's logits when the
+    caller batched them; `reported`: the context is reported speech, whose labels of the target
+    are the reporter's."""
     context = (
         context
         if context is not None
@@ -38,26 +72,95 @@ def classify_target(doc: Doc, target: Span, context: Span | None = None) -> dict
         if doc.has_annotation("SENT_START")
         else doc[:]
     )
-    model, feats = _model_and_features(context, target)
-    scores = dict(zip(model.classes, model.scores(feats), strict=True))
-    cue = decide(cues_for(context, target))
+    if (model or model_name()) == LEARNED:
+        learned = learned or learned_scores([(context, target)])[0]
+        scores, reasons = learned, []
+    else:
+        learned = None
+        light, feats = _model_and_features(context, target)
+        scores = dict(zip(light.classes, light.scores(feats), strict=True))
+    cue = decide(cues_for(context, target, reported))
     proba = combine(scores, cue)
     label = max(proba, key=proba.get)
     if cue is not None and RULE_LABEL[cue.polarity] == label:
         evidence = cue.phrase
     else:
+        if learned is None:
+            reasons = light.reasons(feats, label, n=6)
         evidence = _sentiment_words(context, target, SIGN.get(label, 0)) or "; ".join(
-            dict.fromkeys(
-                filter(None, (_readable(name) for name in model.reasons(feats, label, n=6)))
-            )
+            dict.fromkeys(filter(None, (_readable(name) for name in reasons)))
         )
-    return {
+    entry = {
         "label": label,
         "score": round(proba[label], 3),
         "polarity": round(proba["support"] - proba["oppose"], 3),
         "evidence": evidence,
         "source": "cue" if cue is not None and RULE_LABEL[cue.polarity] == label else "model",
     }
+    return _irony(entry, context, target)
+
+
+def _irony(entry: dict[str, Any], context: Span, target: Span) -> dict[str, Any]:
+    """A support or oppose that words held at arm's length (scare quotes, "so-called") lean
+    toward is marked, read as neutral and scored at most IRONY_SCORE."""
+    sign = SIGN.get(entry["label"], 0)
+    held = _held_at_distance(context, target, sign) if sign else []
+    if not held:
+        return entry
+    return entry | {
+        "label": "neutral",
+        "score": round(min(entry["score"], IRONY_SCORE), 3),
+        "polarity": round(entry["polarity"] / 2, 3),
+        "irony": "; ".join(held),
+    }
+
+
+IRONY_SCORE = 0.4
+QUOTED = re.compile(r"""(?<![\w'’])(['‘"“])([^'‘’"“”\n]{1,40}?)(['’"”])(?![\w'’])""")
+SO_CALLED = re.compile(r"(?i)\bso[- ]called\s+([\w-]+)")
+
+
+SAID_OF = (["^nsubj", "vacomp"], ["^nsubj", "vattr"], ["vamod"], ["vappos"], ["^appos"])
+
+
+def _held_at_distance(context: Span, target: Span, sign: int) -> list[str]:
+    """Words leaning the way of `sign`, said of the target (its predicate or modifier: "the
+    Taliban are ‘democratic’", "our so-called friends the Taliban") and held at arm's length:
+    in scare quotes (a short quoted phrase, 1–3 words) or after "so-called". A quoted word that
+    is not said of the target is a partial quote, not irony."""
+    doc = context.doc
+    around = (
+        doc[context[0].sent.start : context[-1].sent.end]
+        if len(context) and doc.has_annotation("SENT_START")
+        else context
+    )
+    text, offset = around.text, around.start_char
+    phrases = [
+        (m.start(2), m.end(2), f"scare quotes: {m.group(0)}")
+        for m in QUOTED.finditer(text)
+        if 1 <= len(m.group(2).split()) <= 3
+    ]
+    phrases += [(m.start(1), m.end(1), m.group(0)) for m in SO_CALLED.finditer(text)]
+    found = []
+    for lo, hi, shown in phrases:
+        span = doc.char_span(offset + lo, offset + hi, alignment_mode="expand")
+        if (
+            span is not None
+            and context.start_char <= span.start_char < context.end_char
+            and not (span.start < target.end and target.start < span.end)
+            and _signed(span.text, sign)
+            and any(tree_path(target.root, token) in SAID_OF for token in span)
+        ):
+            found.append(shown)
+    return found
+
+
+def _signed(phrase: str, sign: int) -> bool:
+    """Some word of `phrase` leans the way of `sign` (+1 positive, −1 negative)."""
+    return any(
+        (valence(word) or stance_cues().get(word.lower(), (0, ""))[0]) * sign > 0
+        for word in re.findall(r"[\w-]+", phrase)
+    )
 
 
 def _model_and_features(context: Span, target: Span) -> tuple[LinearModel, dict[str, float]]:
@@ -133,10 +236,18 @@ def locate_offsets(doc: Doc, start: int, end: int) -> Span | None:
     return target if target is not None and len(target) else None
 
 
-def classify_offsets(doc: Doc, start: int, end: int) -> str:
-    """The combined label for the target at [start, end) of a one-sentence doc (for evaluation)."""
-    target = locate_offsets(doc, start, end)
-    return classify_target(doc, target, doc[:])["label"] if target is not None else "neutral"
+def classify_offsets(items: list[tuple[Doc, int, int]], model: str) -> list[str]:
+    """The combined label by `model` for each target at [start, end) of a one-sentence doc,
+    the learned model run once on all of them (for evaluation)."""
+    found = [(doc, locate_offsets(doc, start, end)) for doc, start, end in items]
+    pairs = [(doc[:], target) for doc, target in found if target is not None]
+    learned = iter(learned_scores(pairs) if model == LEARNED and pairs else [])
+    return [
+        classify_target(doc, target, doc[:], next(learned, None), model)["label"]
+        if target is not None
+        else "neutral"
+        for doc, target in found
+    ]
 
 
 def _find(text: str, name: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -178,35 +289,105 @@ def _context(doc: Doc, lo: int, hi: int) -> Span:
     return doc[span[0].sent.start : span[-1].sent.end]
 
 
+UNRATED = {
+    "label": "unrated",
+    "score": 0.0,
+    "polarity": 0.0,
+    "evidence": "target not found in the statement",
+    "source": "none",
+}
+
+
+def _excluded(statement: Any) -> set[str]:
+    """The speaker's own names and side: what a description in their words never stands for."""
+    speaker = statement.speaker
+    if speaker is None:
+        return set()
+    names = (speaker.name, speaker.affiliation, speaker.resolved_affiliation)
+    return {name.casefold() for name in names if name}
+
+
+REPORTED = ("indirect", "mixed")
+
+
+def _background(statement: Any, target: Span, quote: Span) -> Span | None:
+    """The scene-setting clause of reported speech the target stands in ("…, after the Taliban
+    took over the country"; "Afghanistan, which has fallen to the Taliban"): the reporter's
+    framing, not what the speaker said of the target."""
+    if statement.kind not in REPORTED:
+        return None
+    doc = target.doc
+    for token in [target.root, *target.root.ancestors]:
+        if token.i < quote.start or token.i >= quote.end:
+            return None
+        marks = [c for c in token.children if c.dep_ == "mark"]
+        temporal = token.dep_ == "advcl" and any(
+            m.lower_ in words().background_marks for m in marks
+        )
+        aside = (
+            token.dep_ == "relcl"
+            and token.left_edge.i > 0
+            and doc[token.left_edge.i - 1].text == ","
+        )
+        if temporal or aside:
+            return doc[token.left_edge.i : token.right_edge.i + 1]
+    return None
+
+
+def stances_for(statements: list[Any], doc: Doc) -> list[dict[str, dict[str, Any]]]:
+    """`stance_for` for every statement of one document, the learned model run once on all of
+    their targets. The keys are the statement's targets as entities: `about`, with the groups
+    that descriptions in the quote stand for ("the group", "the new Afghan authorities" → the
+    Taliban; `targets.py`), each such entry naming the words that tied it (`via`)."""
+    found = []  # (statement index, name, target, context, via)
+    results: list[dict[str, dict[str, Any]]] = []
+    for index, statement in enumerate(statements):
+        quote_lo, quote_hi = statement.span
+        context = _context(doc, quote_lo, quote_hi)
+        quote = doc.char_span(quote_lo, quote_hi, alignment_mode="expand") or context
+        about, ties = targets.resolve(list(statement.about), quote, _excluded(statement))
+        results.append(dict.fromkeys(about, UNRATED))
+        for name in about:
+            tied = ties.get(name)
+            target = tied.span if tied else _locate(doc, name, quote, context)
+            if target is None or not len(target):
+                continue
+            background = _background(statement, target, quote)
+            if background is not None:
+                results[index][name] = UNRATED | {
+                    "evidence": f"named only in the reporter's framing: “{background.text}”"
+                }
+                continue
+            inside = quote.start <= target.start and target.end <= quote.end
+            via = tied.evidence if tied else None
+            found.append((index, name, target, quote if inside else context, via))
+    learned = (
+        learned_scores([(context, target) for _, _, target, context, _ in found])
+        if found and minilm.enabled()
+        else [None] * len(found)
+    )
+    model = model_name()
+    for (index, name, target, context, via), scores in zip(found, learned, strict=True):
+        reported = statements[index].kind in REPORTED
+        entry = classify_target(doc, target, context, scores, model, reported)
+        entry["mention"] = target.text  # the words judged as the target
+        results[index][name] = entry | {"via": via} if via else entry
+    return results
+
+
 def stance_for(statement: Any, doc: Doc | None) -> dict[str, dict[str, Any]]:
-    """{target: {label, score, polarity, evidence, source}} for each target in `statement.about`.
+    """{target: {label, score, polarity, evidence, source, mention}} for each target in
+    `statement.about` (and each group a description in the quote stands for, with `via`).
 
     The target is looked for in the quote, then through the quote's first anaphor ("the group",
-    "they"), then in the sentence(s) around it; found nowhere, the stance is neutral. A target
-    inside the quote is judged on the quote alone: the reporter's framing around it ("Although
-    the group is banned, Putin said …") is not the speaker's stance.
+    "they"), then in the sentence(s) around it; found nowhere, the statement says nothing on it
+    that can be read: unrated. A target inside the quote is judged on the quote alone: the
+    reporter's framing around it ("Although the group is banned, Putin said …") is not the
+    speaker's stance.
     """
     if doc is None:
         from quotetrail.nlp import load_pipeline
 
         doc = load_pipeline()(statement.sentence or statement.quote)
-        quote_lo, quote_hi = 0, len(text_of(doc))
-    else:
-        quote_lo, quote_hi = statement.span
-    context = _context(doc, quote_lo, quote_hi)
-    quote = doc.char_span(quote_lo, quote_hi, alignment_mode="expand") or context
-    result = {}
-    for name in statement.about:
-        target = _locate(doc, name, quote, context)
-        if target is None or len(target) == 0:
-            result[name] = {
-                "label": "neutral",
-                "score": 0.0,
-                "polarity": 0.0,
-                "evidence": "target not found in the statement",
-                "source": "none",
-            }
-            continue
-        inside_quote = quote.start <= target.start and target.end <= quote.end
-        result[name] = classify_target(doc, target, quote if inside_quote else context)
-    return result
+        statement = replace(statement, span=(0, len(text_of(doc))))
+    return stances_for([statement], doc)[0]

