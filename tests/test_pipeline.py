@@ -73,7 +73,7 @@ def test_pipeline_non_english_is_kept_but_not_parsed():
 
 
 def test_pipeline_about_names_the_group_a_description_stands_for():
-    """"the new Lebanese authorities" in the minister's words is Hezbollah, which the article
+    """In the minister's words "the new Lebanese authorities" is Hezbollah, which the article
     named before: `about` and the stance name Hezbollah, not Lebanon."""
     text = (
         "Hezbollah took over the ministries in Lebanon last month.\n\n"
