@@ -69,7 +69,7 @@ def _statements(rule: Rule, found: Position) -> list[Alert]:
                     "quote": record.quote,
                     "said_on": record.said_date,
                     "outlet": record.outlet,
-                    "stance": stance.get("label", "neutral"),
+                    "stance": stance["label"],
                 },
             )
         )
