@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ingest_overhead import DEFAULT_FOLDERS
+from ingest_overhead import article_files
 
 
 def wall_seconds(command: list[str]) -> float:
@@ -36,8 +36,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    folders = [folder for folder in args.folders or DEFAULT_FOLDERS if folder.is_dir()]
-    files = sorted(str(path) for folder in folders for path in folder.glob("*.txt"))
+    files = article_files(args.folders)
     quotetrail = str(Path(sys.executable).with_name("quotetrail"))
     setups = {
         "local-1": ["--engine", "local", "--workers", "1"],

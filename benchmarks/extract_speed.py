@@ -46,15 +46,21 @@ def best_of(rounds: int, work) -> float:
     return min(timings)
 
 
-def main() -> None:
-    folders = [Path(arg) for arg in sys.argv[1:]] or list(DEFAULT_FOLDERS)
-    texts = load_texts(folders)
+def parsed(folders: list[Path]) -> tuple[list[str], list, float]:
+    """The articles of `folders` (the defaults when none is given), their parses as the
+    pipeline makes them, and the best parse time of ROUNDS rounds."""
+    texts = load_texts(folders or list(DEFAULT_FOLDERS))
     nlp = with_line_breaks(load_pipeline())
     list(nlp.pipe(texts[:2]))  # warm up
     docs: list = []
     parse = best_of(
         ROUNDS, lambda: docs.__setitem__(slice(None), list(nlp.pipe(texts, batch_size=16)))
     )
+    return texts, docs, parse
+
+
+def main() -> None:
+    texts, docs, parse = parsed([Path(arg) for arg in sys.argv[1:]])
     articles = [Article(id=str(i), text=text) for i, text in enumerate(texts)]
     extract = best_of(
         ROUNDS, lambda: [extract_statements(a, d) for a, d in zip(articles, docs, strict=True)]

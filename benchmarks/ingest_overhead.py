@@ -40,6 +40,12 @@ for _ in load_pipeline().pipe(texts, batch_size=16):
 """
 
 
+def article_files(folders: list[Path]) -> list[str]:
+    """The .txt articles of `folders` (the defaults when none is given), sorted."""
+    chosen = [folder for folder in folders or DEFAULT_FOLDERS if folder.is_dir()]
+    return sorted(str(path) for folder in chosen for path in folder.glob("*.txt"))
+
+
 def child_cpu_seconds(command: list[str]) -> float:
     """User + system CPU seconds of `command` and everything it started."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -54,8 +60,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
-    folders = [folder for folder in args.folders or DEFAULT_FOLDERS if folder.is_dir()]
-    files = sorted(str(path) for folder in folders for path in folder.glob("*.txt"))
+    files = article_files(args.folders)
     python = sys.executable
     quotetrail = str(Path(python).with_name("quotetrail"))
     ingest_times, parse_times = [], []

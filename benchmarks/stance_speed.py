@@ -16,25 +16,16 @@ import os
 import sys
 from pathlib import Path
 
-from extract_speed import DEFAULT_FOLDERS, ROUNDS, best_of, load_texts
+from extract_speed import ROUNDS, best_of, parsed
 
 from quotetrail.analyze import minilm
 from quotetrail.analyze.stance import stances_for
 from quotetrail.extract import extract_statements
-from quotetrail.extract.segment import with_line_breaks
-from quotetrail.nlp import load_pipeline
 from quotetrail.records import Article
 
 
 def main() -> None:
-    folders = [Path(arg) for arg in sys.argv[1:]] or list(DEFAULT_FOLDERS)
-    texts = load_texts(folders)
-    nlp = with_line_breaks(load_pipeline())
-    list(nlp.pipe(texts[:2]))  # warm up
-    docs: list = []
-    parse = best_of(
-        ROUNDS, lambda: docs.__setitem__(slice(None), list(nlp.pipe(texts, batch_size=16)))
-    )
+    texts, docs, parse = parsed([Path(arg) for arg in sys.argv[1:]])
     articles = [Article(id=str(i), text=text) for i, text in enumerate(texts)]
     statements = [extract_statements(a, d) for a, d in zip(articles, docs, strict=True)]
     pairs = list(zip(statements, docs, strict=True))
