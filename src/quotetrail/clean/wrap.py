@@ -14,12 +14,16 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from quotetrail.clean.rules import mark_class
+from quotetrail.lexicon import quote_marks
+
 MIN_WIDTH = 40  # narrower columns are lists and menus, not wrapped prose
 MAX_WIDTH = 100  # wider than any terminal or mail client wraps
 SLACK = 16  # a wrapped line ends at most this far short of the width (a long next word)
 MIN_WRAPS = 5  # lines going on in lower case that must agree on a width before it is trusted
-MIN_LENGTHS = 3
-_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+MIN_LENGTHS = 3  # different columns they must end at (a template repeats one length)
+# A clause ends the line: its stop, then any closing marks (the lexicon's) or brackets.
+_SENTENCE_END = re.compile(rf"[.!?…:;][{mark_class(quote_marks().closing)})\]]*$")
 
 
 def _first_word(line: str) -> str:
