@@ -51,8 +51,12 @@ def _word_edge(text: str, at: int, forward: bool) -> int:
 
 def enabled() -> bool:
     """True when the learned model can run here and has not been switched off."""
-    if os.environ.get(CHOICE, "").lower() == "light":
-        return False
+    return os.environ.get(CHOICE, "").lower() != "light" and _installed()
+
+
+@lru_cache(maxsize=1)
+def _installed() -> bool:
+    """The runtime and the artefact are here (asked once per process: it does not change)."""
     return (
         find_spec("onnxruntime") is not None
         and find_spec("tokenizers") is not None

@@ -361,12 +361,12 @@ def stances_for(statements: list[Any], doc: Doc) -> list[dict[str, dict[str, Any
             inside = quote.start <= target.start and target.end <= quote.end
             via = tied.evidence if tied else None
             found.append((index, name, target, quote if inside else context, via))
+    model = model_name()
     learned = (
         learned_scores([(context, target) for _, _, target, context, _ in found])
-        if found and minilm.enabled()
+        if found and model == LEARNED
         else [None] * len(found)
     )
-    model = model_name()
     for (index, name, target, context, via), scores in zip(found, learned, strict=True):
         reported = statements[index].kind in REPORTED
         entry = classify_target(doc, target, context, scores, model, reported)
