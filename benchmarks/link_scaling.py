@@ -3,8 +3,9 @@
 Synthetic but realistic records: articles of ~250 words drawn from a Zipfian vocabulary of real
 English words (the 20,000 commonest) plus the particular (rarer) words, names and numbers of one
 of many events (a story has 1-12 articles over a few days, from several outlets, one in ten a
-wire copy of another), 2-3 statements each by speakers drawn from a pool of people with roles
-and affiliations (names sometimes shortened or misspelt), and their entity mentions. The store
+wire copy of another), 2 statements each (`World(statements=N)` for more) by speakers drawn from
+a pool of people with roles and affiliations (names sometimes shortened or misspelt), each about
+a country or two with a stance toward it, and their entity mentions. The store
 is filled through `Store.write` + `link_articles` in batches of `--batch`; the time of each
 batch is printed against the number of articles already stored (M). Flat times = cost
 independent of M.
@@ -47,6 +48,8 @@ ROLES = [
     "Spokesperson",
     "Prime Minister",
 ]
+KINDS = ("direct", "indirect", "mixed")
+LABELS = ("support", "neutral", "oppose")
 SYLLABLES = [
     "ka",
     "lo",
@@ -81,8 +84,14 @@ def english_words() -> list[str]:
 class World:
     """Vocabulary, people and events shared by the whole synthetic corpus."""
 
-    def __init__(self, seed: int = 7, people: int = 5000, first_event: int = 0):
+    def __init__(
+        self, seed: int = 7, people: int = 5000, first_event: int = 0, statements: int = 2
+    ):
         self.rng = random.Random(seed)
+        # What each statement is about, its stance and kind are drawn apart, so the texts,
+        # speakers and quotes of a seed are the same with or without them.
+        self.topics = random.Random(seed + 1)
+        self.statements = statements
         words = english_words()
         self.vocab, self.rare = words[:20000], words[20000:50000]
         self.weights = [1 / (rank + 1) for rank in range(len(self.vocab))]
@@ -118,7 +127,11 @@ class World:
         body += event["numbers"] + [event["place"]]
         rng.shuffle(body)
         statements_spec = []
-        for person, role, country in rng.sample(event["people"], 2):
+        # Two speakers with the event's quotes, then the article's further statements, each in
+        # words of its own, by the event's people (an article quotes one person several times).
+        speakers = rng.sample(event["people"], 2)
+        speakers += [rng.choice(event["people"]) for _ in range(self.statements - 2)]
+        for number, (person, role, country) in enumerate(speakers):
             shown = (
                 person
                 if rng.random() < 0.7
@@ -126,7 +139,11 @@ class World:
                 if rng.random() < 0.5
                 else person[:-2]
             )
-            quote = rng.choice(event["quotes"])
+            quote = (
+                rng.choice(event["quotes"])
+                if number < 2
+                else " ".join(rng.choices(self.vocab[:5000], k=14))
+            )
             statements_spec.append(
                 (Speaker(name=shown, mention=shown, role=role, affiliation=country), quote)
             )
@@ -150,12 +167,13 @@ class World:
         statements = [
             Statement(
                 article_id=article.id,
-                kind="direct",
+                kind=self.topics.choices(KINDS, weights=(6, 3, 1))[0],
                 quote=quote,
                 sentence=quote,
                 span=(start, start + len(quote)),
                 speaker=speaker,
                 said_on=event["date"],
+                **self.targets(event),
             )
             for speaker, quote, start in spans
         ]
@@ -163,6 +181,24 @@ class World:
             Mention(event["place"], "GPE", 0, 1)
         ]
         return ArticleResult(article, statements, mentions)
+
+    def targets(self, event: dict) -> dict:
+        """`about` and `stance` of one statement: most are about the event's country, some about
+        another too, a few about nothing named; stances lean neutral, as news does."""
+        topics = self.topics
+        about = [event["place"]] if topics.random() < 0.8 else []
+        if topics.random() < 0.3:
+            about.append(topics.choice(COUNTRIES))
+        about = list(dict.fromkeys(about))
+        stance = {
+            target: {
+                "label": topics.choices(LABELS, weights=(2, 5, 3))[0],
+                "score": round(topics.uniform(0.4, 0.99), 2),
+                "evidence": "synthetic",
+            }
+            for target in about
+        }
+        return {"about": about, "stance": stance}
 
     def copy(self, result: ArticleResult) -> ArticleResult:
         text = result.article.text + " (wire)"
