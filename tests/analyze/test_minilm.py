@@ -60,6 +60,22 @@ def test_minilm_logits_in_input_order_whatever_the_batching(monkeypatch):
     assert together[0].index(max(together[0])) == minilm.LABELS.index("oppose")
 
 
+def test_minilm_logits_run_a_repeated_text_once(monkeypatch):
+    session, tokenizer = minilm._runtime()
+    runs = []
+
+    class Counting:
+        def run(self, outputs, feed):
+            runs.append(len(feed["input_ids"]))
+            return session.run(outputs, feed)
+
+    monkeypatch.setattr(minilm, "_runtime", lambda: (Counting(), tokenizer))
+    text = minilm.mark("Moscow will not recognise the Taliban.", 30, 37)
+    rows = minilm.logits([text, "Kabul «  » waits.", text])
+    assert sum(runs) == 2
+    assert rows[0] == rows[2]
+
+
 def test_minilm_proba_is_a_distribution():
     proba = minilm.proba((2.0, 0.5, -1.0))
     assert sum(proba.values()) == pytest.approx(1.0)

@@ -9,6 +9,7 @@ from quotetrail.extract.segment import (
     entity_of,
     sentence_of,
     sentence_starts,
+    sentences,
     text_of,
     with_line_breaks,
 )
@@ -48,6 +49,12 @@ def test_segment_sentence_of_matches_the_parse(nlp):
     doc = nlp("Putin spoke first. Merkel answered him.\nThe talks went on.")
     for token in doc:
         assert sentence_of(token) == token.sent
+
+
+def test_segment_sentences_match_the_parse(nlp):
+    doc = nlp("Putin spoke first. Merkel answered him.\nThe talks went on.")
+    assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
+    assert len(sentences(doc)) == 3
 
 
 def test_segment_entity_of_and_text_of(nlp):

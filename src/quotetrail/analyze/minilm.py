@@ -81,21 +81,23 @@ def _runtime() -> tuple[Any, Any]:
 
 
 def logits(texts: Sequence[str]) -> list[tuple[float, ...]]:
-    """The model's logits (in LABELS order) for each marked text, batched by length."""
+    """The model's logits (in LABELS order) for each marked text, batched by length; a text
+    given twice (two statements of one sentence about one target) is run once."""
     session, tokenizer = _runtime()
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    out: list[tuple[float, ...]] = [()] * len(texts)
-    for lo in range(0, len(order), BATCH):
-        batch = order[lo : lo + BATCH]
-        encodings = tokenizer.encode_batch([texts[i] for i in batch])
+    unique = sorted(set(texts), key=lambda text: (len(text), text))
+    found: dict[str, tuple[float, ...]] = {}
+    for lo in range(0, len(unique), BATCH):
+        batch = unique[lo : lo + BATCH]
+        encodings = tokenizer.encode_batch(batch)
         feed = {
             "input_ids": [e.ids for e in encodings],
             "attention_mask": [e.attention_mask for e in encodings],
         }
         rows = session.run(None, {k: numpy.array(v, dtype=numpy.int64) for k, v in feed.items()})
-        for i, row in zip(batch, rows[0], strict=True):
-            out[i] = tuple(float(v) for v in row)
-    return out
+        found |= {
+            text: tuple(float(v) for v in row) for text, row in zip(batch, rows[0], strict=True)
+        }
+    return [found[text] for text in texts]
 
 
 def proba(row: Sequence[float]) -> dict[str, float]:

@@ -25,7 +25,7 @@ from quotetrail.analyze import embedding, minilm, static, targets
 from quotetrail.analyze.features import is_negated, target_features, tree_path
 from quotetrail.analyze.model import LinearModel, load_model, softmax
 from quotetrail.analyze.rules import Cue, cues_for, decide
-from quotetrail.extract.segment import text_of
+from quotetrail.extract.segment import sentence_of, text_of
 from quotetrail.lexicon import stance_cues, valence, words
 
 RULE_WEIGHT = 3.0  # log-odds a stance cue adds to its label
@@ -68,7 +68,7 @@ def classify_target(
     context = (
         context
         if context is not None
-        else target.sent
+        else sentence_of(target[0])
         if doc.has_annotation("SENT_START")
         else doc[:]
     )
@@ -130,7 +130,7 @@ def _held_at_distance(context: Span, target: Span, sign: int) -> list[str]:
     is not said of the target is a partial quote, not irony."""
     doc = context.doc
     around = (
-        doc[context[0].sent.start : context[-1].sent.end]
+        doc[sentence_of(context[0]).start : sentence_of(context[-1]).end]
         if len(context) and doc.has_annotation("SENT_START")
         else context
     )
@@ -181,7 +181,8 @@ def _sentiment_words(context: Span, target: Span, sign: int, n: int = 3) -> str:
         return ""
     found = []
     for token in context:
-        value = valence(token.text, token.lemma_) * (-1 if is_negated(token) else 1)
+        value = valence(token.text, token.lemma_)
+        value *= -1 if value and is_negated(token) else 1
         if value * sign > 0 and not target.start <= token.i < target.end:
             found.append(
                 (min(abs(token.i - target.start), abs(token.i - target.end + 1)), token.i, token)
@@ -286,7 +287,7 @@ def _context(doc: Doc, lo: int, hi: int) -> Span:
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None or not doc.has_annotation("SENT_START"):
         return doc[:] if span is None else span
-    return doc[span[0].sent.start : span[-1].sent.end]
+    return doc[sentence_of(span[0]).start : sentence_of(span[-1]).end]
 
 
 UNRATED = {

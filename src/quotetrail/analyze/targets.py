@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotetrail import lexicon
 from quotetrail.extract.cast import group_name
-from quotetrail.extract.segment import entities
+from quotetrail.extract.segment import entities, sentence_of, sentences, text_of
 from quotetrail.lexicon import words
 
 GROUP_LABELS = frozenset({"ORG", "NORP"})
@@ -98,7 +98,7 @@ def _groups_before(doc: Doc, before: int) -> list[tuple[Token, str]]:
 
 def _with_place(doc: Doc, group: str, places: set[str]) -> bool:
     """The article names `group` in a sentence that names one of `places`."""
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         names = {_entity_name(ent) for ent in sentence.ents}
         if group in names and names & places:
             return True
@@ -108,7 +108,7 @@ def _with_place(doc: Doc, group: str, places: set[str]) -> bool:
 def tie(description: Span, excluded: set[str]) -> Tie | None:
     """The group `description` stands for, or None when the article names none it could be."""
     doc = description.doc
-    sentence = description.sent
+    sentence = sentence_of(description[0])
     mentions = [
         (token, name)
         for token, name in _groups_before(doc, description.start)
@@ -120,8 +120,8 @@ def tie(description: Span, excluded: set[str]) -> Tie | None:
         if (counts[name] >= 2 or token.i >= sentence.start) and (
             not places or _with_place(doc, name, places)
         ):
-            lo, hi = max(0, token.idx - 60), min(len(doc.text), token.idx + len(token) + 60)
-            window = " ".join(doc.text[lo:hi].split())
+            lo, hi = max(0, token.idx - 60), min(len(text_of(doc)), token.idx + len(token) + 60)
+            window = " ".join(text_of(doc)[lo:hi].split())
             return Tie(
                 name,
                 description,

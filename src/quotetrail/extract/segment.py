@@ -39,6 +39,12 @@ def sentence_starts(doc: Doc) -> list[int]:
     return cached
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences from the cached starts (`Doc.sents` rescans the doc on every call)."""
+    starts = sentence_starts(doc)
+    return [doc[lo:hi] for lo, hi in zip(starts, [*starts[1:], len(doc)], strict=True)]
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence holding `token`, by bisection over the cached starts."""
     doc = token.doc
