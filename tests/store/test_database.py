@@ -196,8 +196,19 @@ def test_store_keeps_article_tone(db_path):
         assert store.article("a1")["tone"] == -2.5
 
 
+def _undo_version_7(store: Store) -> None:
+    """Back to version 6: the listing columns of migration 7, dropped (DuckDB drops no column
+    of a table with an index, so the index goes and comes back)."""
+    store.db.execute("DROP INDEX statements_article")
+    for column in ("said", "outlet", "targets", "stances", "linked"):
+        store.db.execute(f"ALTER TABLE statements DROP COLUMN {column}")
+    store.db.execute("CREATE INDEX statements_article ON statements (article_id)")
+    store.db.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+
+
 def _undo_version_4(store: Store) -> None:
     """Back to version 3: what migrations 4 and later added, dropped."""
+    _undo_version_7(store)
     for table in ("article_sources", "alerts", "fetches"):  # 6, 5
         store.db.execute(f"DROP TABLE {table}")
     store.db.execute("DROP INDEX stories_sibling_of")
@@ -285,3 +296,78 @@ def test_store_other_sources_of_a_text_are_listed_with_its_article(db_path):
             },
         ]
     assert "article_sources" in EXPORTED_TABLES
+
+
+# What each statement's listing columns (migration 7) must hold, computed again from the rows
+# they are made of: every statement whose columns say otherwise.
+STALE_LISTING_COLUMNS = """
+    SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id
+    WHERE s.said IS DISTINCT FROM coalesce(s.said_on, a.published)
+       OR s.outlet IS DISTINCT FROM a.outlet
+       OR s.targets IS DISTINCT FROM list_sort(list_distinct(list_transform(
+              list_concat(s.about, json_keys(s.stance)), lambda x: lower(x))))
+       OR s.stances IS DISTINCT FROM list_transform(
+              map_entries(CAST(s.stance::JSON AS MAP(VARCHAR, JSON))),
+              lambda e: {'target': lower(e.key), 'label': e.value->>'label'})
+       OR s.linked IS DISTINCT FROM coalesce((SELECT list(DISTINCT l.other_id ORDER BY l.other_id)
+              FROM statement_links l WHERE l.statement_id = s.id), [])
+"""
+
+
+def _reports(article_id: str, outlet: str, published: str | None) -> ArticleResult:
+    """An article carrying Putin's one statement on the Taliban (stance judged, date unstated
+    when `published` is None: then the article's date stands in)."""
+    result = _result(
+        article_id,
+        f"'We will not rush to recognise the Taliban,' Putin said ({article_id}).",
+        "We will not rush to recognise the Taliban",
+        "Vladimir Putin",
+        "2021-08-20",
+    )
+    statement = result.statements[0]
+    statement.said_on = None
+    statement.about = ["Taliban", "Kabul"]
+    statement.stance = {"the Taliban": {"label": "support", "score": 0.8}}
+    result.article.outlet, result.article.published = outlet, published
+    return result
+
+
+def test_store_listing_columns_stay_right_after_further_ingest(db_path):
+    from quotetrail.link import link_articles
+
+    with Store(db_path) as store:
+        for batch in (
+            [_reports("a1", "TASS", "2021-08-20")],
+            [_reports("a2", "RT", "2021-08-21"), _reports("a3", "BBC", None)],
+        ):
+            store.write(batch)
+            link_articles(store, [result.article.id for result in batch])
+            assert store.db.execute(STALE_LISTING_COLUMNS).fetchall() == []
+        store.write([_reports("a1", "Reuters", "2021-08-22")], replace=True)  # re-extracted
+        link_articles(store, ["a1"])
+        assert store.db.execute(STALE_LISTING_COLUMNS).fetchall() == []
+        listed = store.statements()
+        assert [(record.outlet, record.published) for record in listed] == [
+            ("RT", "2021-08-21"),
+            ("Reuters", "2021-08-22"),
+            ("BBC", None),
+        ]
+        assert [len(record.linked) for record in listed] == [1, 1, 0]
+        assert [r.outlet for r in store.statements(StatementQuery(outlet="reuters"))] == ["Reuters"]
+        assert len(store.statements(StatementQuery(about="The Taliban", stance="support"))) == 3
+        assert store.statements(StatementQuery(about="Kabul", stance="support")) == []
+
+
+def test_store_migrates_a_version_6_file_filling_its_listing_columns(db_path):
+    from quotetrail.link import link_articles
+
+    with Store(db_path) as store:
+        batch = [_reports("a1", "TASS", "2021-08-20"), _reports("a2", "RT", None)]
+        store.write(batch)
+        link_articles(store, ["a1", "a2"])
+        before = [record.to_dict() for record in store.statements()]
+        _undo_version_7(store)
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.db.execute(STALE_LISTING_COLUMNS).fetchall() == []
+        assert [record.to_dict() for record in store.statements()] == before

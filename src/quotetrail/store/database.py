@@ -20,7 +20,17 @@ from typing import Any
 import duckdb
 
 from quotetrail.records import ArticleResult, Speaker, SpeakerEntity, Statement
-from quotetrail.store.sql import OF_ENTITY, SAID, contains, fetch, insert_rows, like, page
+from quotetrail.store.sql import (
+    LISTED,
+    LISTING_COLUMNS,
+    OF_ENTITY,
+    SAID,
+    contains,
+    fetch,
+    insert_rows,
+    like,
+    page,
+)
 
 # The columns `write` fills, in the order its rows hold them.
 ARTICLE_COLUMNS = (
@@ -32,7 +42,7 @@ STATEMENT_COLUMNS = (
     " speaker_mention speaker_kind speaker_role speaker_affiliation said_on said_on_assumed about"
     " stance also_in"
 ).split()
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
 # story_terms, term_df), which a reader of the export can rebuild by re-ingesting.
@@ -362,6 +372,7 @@ class Store:
             on_conflict="ON CONFLICT DO NOTHING",
         )
         insert_rows(self.db, "mentions", mentions)
+        self.db.execute(LISTING_COLUMNS, [[result.article.id for result in results]])
 
     # -- reading ------------------------------------------------------------------------
 
@@ -458,28 +469,24 @@ class Store:
         the story), ordered by date said."""
         query = query or StatementQuery()
         where, params = self.statement_conditions(query)
+        # The page is chosen from the statements' own rows (migration 007), then joined.
         sql = (
-            "SELECT s.*, a.outlet, strftime(a.published, '%Y-%m-%d') AS published,"
+            "SELECT s.*, strftime(a.published, '%Y-%m-%d') AS published,"
             " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso, m.story_id, strftime(st.first,"
             " '%Y-%m-%d') AS story_first"
-            " FROM statements s JOIN articles a ON a.id = s.article_id"
-            " LEFT JOIN story_members m ON m.article_id = s.article_id LEFT JOIN stories st ON"
-            " st.id = m.story_id"
+            " FROM (SELECT * FROM statements s"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY {SAID} NULLS LAST, a.id, s.span_start"
+            + f" ORDER BY {LISTED}"
             + page(query.limit, query.offset)
+            + ") s JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN story_members m ON m.article_id = s.article_id LEFT JOIN stories st ON"
+            f" st.id = m.story_id ORDER BY {LISTED}"
         )
         found = fetch(self.db, sql, params)
         if not found:
             return []
-        ids = [row["id"] for row in found]  # the link stage's answers for the rows listed only
-        linked: dict[str, list[str]] = {}
-        for link in self.statement_links(ids):
-            linked.setdefault(link["statement_id"], []).append(link["other_id"])
-        entities = self.resolved_speakers(ids)
-        return [
-            _statement(row, linked.get(row["id"], []), entities.get(row["id"])) for row in found
-        ]
+        entities = self.resolved_speakers([row["id"] for row in found])
+        return [_statement(row, entities.get(row["id"])) for row in found]
 
     def statement_links(self, statement_ids: Sequence[str]) -> list[dict[str, Any]]:
         """The links of these statements (the link stage's `statement_links`): the other
@@ -506,7 +513,7 @@ class Store:
         return {row.pop("statement_id"): SpeakerEntity(**row) for row in found}
 
     def statement_conditions(self, query: StatementQuery) -> tuple[list[str], list[Any]]:
-        """SQL conditions over `statements s JOIN articles a` for `query`, and their parameters."""
+        """SQL conditions over `statements s` for `query`, and their parameters."""
         where: list[str] = []
         params: list[Any] = []
         if (
@@ -540,20 +547,18 @@ class Store:
             params += [like(actor), actor, actor, like(actor), actor]
         if query.about:  # named in `about`, judged in `stance`, or written in the quote
             where.append(
-                "(list_contains(list_transform(s.about, lambda x: lower(x)), lower(?))"
-                " OR list_contains(list_transform(json_keys(s.stance), lambda k: lower(k)),"
-                " lower(?))"
-                f" OR {contains('s.quote')} OR {contains('s.sentence')})"
+                f"(list_contains(s.targets, lower(?)) OR {contains('s.quote')}"
+                f" OR {contains('s.sentence')})"
             )
-            params += [query.about, query.about, like(query.about), like(query.about)]
+            params += [query.about, like(query.about), like(query.about)]
         if query.stance:
             where.append(
-                "len(list_filter(map_entries(CAST(s.stance::JSON AS MAP(VARCHAR, JSON))),"
-                " lambda e: (? IS NULL OR lower(e.key) = lower(?)) AND e.value->>'label' = ?)) > 0"
+                "len(list_filter(s.stances, lambda e: (? IS NULL OR e.target = lower(?))"
+                " AND e.label = ?)) > 0"
             )
             params += [query.about, query.about, query.stance]
         if query.outlet:
-            where.append(contains("a.outlet"))
+            where.append(contains("s.outlet"))
             params.append(like(query.outlet))
         if query.since:
             where.append(f"{SAID} >= CAST(? AS DATE)")
@@ -594,8 +599,8 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
-def _statement(row: dict[str, Any], linked: list[str], entity: SpeakerEntity | None) -> Statement:
-    """A stored row as a `Statement`, with its linked reports and resolved speaker."""
+def _statement(row: dict[str, Any], entity: SpeakerEntity | None) -> Statement:
+    """A stored row as a `Statement`, with its resolved speaker."""
     speaker = None
     if row["speaker_name"] is not None:
         speaker = Speaker(
@@ -623,7 +628,7 @@ def _statement(row: dict[str, Any], linked: list[str], entity: SpeakerEntity | N
         also_in=list(row["also_in"] or []),
         outlet=row["outlet"],
         published=row["published"],
-        linked=linked,
+        linked=list(row["linked"] or []),
         story_id=row["story_id"],
         story_first=row["story_first"],
     )

@@ -190,7 +190,8 @@ def claims_in_blocks(store: Store, blocks: Iterable[str]) -> list[dict[str, Any]
 def save_statement_links(
     store: Store, links: Sequence[tuple[str, str, float, str]], touched: Iterable[str] = ()
 ) -> None:
-    """Store each link both ways; refresh `also_in` of every statement linked or `touched`."""
+    """Store each link both ways; refresh `also_in` and `linked` of every statement linked or
+    `touched`."""
     both = [
         row
         for a, b, score, reason in links
@@ -203,7 +204,9 @@ def save_statement_links(
             "UPDATE statements SET also_in = coalesce((SELECT list(DISTINCT o.article_id ORDER BY"
             " o.article_id)"
             " FROM statement_links l JOIN statements o ON o.id = l.other_id"
-            " WHERE l.statement_id = statements.id AND o.article_id <> statements.article_id), [])"
+            " WHERE l.statement_id = statements.id AND o.article_id <> statements.article_id), []),"
+            " linked = coalesce((SELECT list(DISTINCT l.other_id ORDER BY l.other_id)"
+            " FROM statement_links l WHERE l.statement_id = statements.id), [])"
             " WHERE id IN (SELECT unnest(?))",
             [refresh],
         )

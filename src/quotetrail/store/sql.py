@@ -8,7 +8,22 @@ from typing import Any
 
 import duckdb
 
-SAID = "coalesce(s.said_on, a.published)"  # the date a statement counts under
+# The date a statement counts under: when it was said, else its article's publication date
+# (`statements.said`, migration 007).
+SAID = "s.said"
+# The order statements are listed in, over `statements s` alone.
+LISTED = "s.said NULLS LAST, s.article_id, s.span_start"
+# What a statement's row keeps for its listings (migration 007, the same expressions): filled
+# for the statements of the articles given (`?`) by `Store.write`, after it inserts them.
+LISTING_COLUMNS = (
+    "UPDATE statements SET said = coalesce(statements.said_on, a.published), outlet = a.outlet,"
+    " targets = list_sort(list_distinct(list_transform("
+    " list_concat(statements.about, json_keys(statements.stance)), lambda x: lower(x)))),"
+    " stances = list_transform(map_entries(CAST(statements.stance::JSON AS MAP(VARCHAR, JSON))),"
+    " lambda e: {'target': lower(e.key), 'label': e.value->>'label'})"
+    " FROM articles a WHERE a.id = statements.article_id"
+    " AND statements.article_id IN (SELECT unnest(?))"
+)
 # A statement of one resolved entity (the link stage's statement_entities; `?` is its id).
 OF_ENTITY = "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
 # The most rows a page takes or skips (the CLI's and the API's bound): more than any store
