@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from quotetrail.link.stories import (
@@ -158,6 +160,20 @@ def test_stories_prior_idf_is_mature_from_the_first_article():
     assert (
         len({StoryIndex(prior_docs=0).idf(t) for t in ("hit", "earthquake", "sumatra", "bireun")})
         == 1
+    )
+
+
+def test_stories_idf_follows_every_document_counted():
+    index = StoryIndex(prior_docs=0)
+    index.count(["quake", "aid"])
+    index.count(["aid"])
+    rare = index.idf("quake")
+    index.count(["quake"])
+    fresh = StoryIndex(prior_docs=0, df=Counter({"quake": 2, "aid": 2}), n_docs=3)
+    assert index.idf("quake") < rare
+    assert index.idf("quake") == pytest.approx(fresh.idf("quake"))
+    assert index.weigh({"quake": 1.0, "aid": 1.0}) == pytest.approx(
+        fresh.weigh({"quake": 1.0, "aid": 1.0})
     )
 
 

@@ -89,8 +89,7 @@ def rule_threshold(docs: Sequence[dict[str, Any]], features: Features) -> dict[s
     percentile of the different-event pairs on."""
     index = StoryIndex()
     for counts in features.values():
-        index.df.update(counts.keys())
-        index.n_docs += 1
+        index.count(counts.keys())
     vectors = {doc_id: index.weigh(term_frequencies(counts)) for doc_id, counts in features.items()}
     by_topic: dict[Any, list[dict[str, Any]]] = {}
     for doc in docs:

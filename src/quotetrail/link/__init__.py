@@ -97,8 +97,7 @@ def place_in_stories(
     df, n_docs = sql.term_frequencies(store, terms)
     preview = StoryIndex.restore(df, n_docs, ())
     for counts in features.values():
-        preview.df.update(counts.keys())
-        preview.n_docs += 1
+        preview.count(counts.keys())
     probes = {term for counts in features.values() for term in preview.probes(counts)}
     dated = [a["published"] for a in articles if a["published"]]
     since = window_start(min(dated)) if len(dated) == len(articles) else None

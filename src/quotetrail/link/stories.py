@@ -298,6 +298,11 @@ class StoryIndex:
             term for term, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
         ]
 
+    def count(self, terms: Iterable[str]) -> None:
+        """One more document seen, holding `terms` (what the idf counts)."""
+        self.n_docs += 1
+        self.df.update(terms)
+
     def idf(self, term: str) -> float:
         """Smoothed idf over the articles seen plus the general-English prior (`prior_df`)."""
         prior = prior_df(term, self.prior_docs) if self.prior_docs else 0.0
@@ -358,8 +363,7 @@ class StoryIndex:
     ) -> Assignment:
         """Place one document: join the best story over the threshold, or open a new one (a
         provisional sibling when the join is not sure, see the module doc)."""
-        self.n_docs += 1
-        self.df.update(counts.keys())
+        self.count(counts.keys())
         story_id, score = self.best(counts, published)
         if story_id is None or score < self.threshold:
             return Assignment(
