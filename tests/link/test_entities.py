@@ -94,6 +94,14 @@ def test_entities_resolver_metonymy_joins_the_country(name):
     assert country.id == other.id and country.name == "Russia"
 
 
+def test_entities_resolver_knows_an_alias_it_absorbed_in_any_case():
+    resolver, (first, shouted) = _resolve(
+        [Observation("Ahmad Shah Massoud", "a1"), Observation("AHMAD SHAH MASSOUD", "a2")]
+    )
+    assert first.id == shouted.id
+    assert [m.reason for m in resolver.merges] == ["first seen", "alias"]
+
+
 def test_entities_resolver_keeps_two_people_with_one_surname_apart():
     _, (a, b) = _resolve([Observation("George Bush", "a1"), Observation("Jeb Bush", "a2")])
     assert a.id != b.id

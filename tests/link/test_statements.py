@@ -102,16 +102,20 @@ def test_statements_match_paraphrase_needs_story_speaker_and_day(other, linked):
     assert bool(match([new], [other])) is linked
 
 
+def _said(text):
+    return Claim("s", "a", "speaker", "2021-08-20", text)
+
+
 def test_statements_overlap_is_containment():
-    assert overlap("impose standards", "you cannot impose standards on people") == 1.0
+    assert overlap(_said("impose standards"), _said("you cannot impose standards on people")) == 1.0
 
 
 def test_statements_one_shared_word_is_no_match():
     """Two different remarks of one speaker on one day share the target's name, nothing more."""
     assert (
         overlap(
-            "The Taliban must keep its promises",
-            "We are not going to rush to recognise the Taliban",
+            _said("The Taliban must keep its promises"),
+            _said("We are not going to rush to recognise the Taliban"),
         )
         == 0.0
     )

@@ -176,6 +176,7 @@ class Resolver:
         self.fetched: set[str] = set()
         self.entities: dict[str, Entity] = {}
         self.by_key: dict[str, set[str]] = {}
+        self.folded: dict[str, set[str]] = {}  # entity id → its aliases folded (asked per match)
         self.changed: set[str] = set()
         self.merges: list[Merge] = []
 
@@ -191,6 +192,7 @@ class Resolver:
 
     def _index(self, entity: Entity) -> None:
         self.entities[entity.id] = entity
+        self.folded[entity.id] = {fold(alias) for alias in entity.aliases}
         for key in entity.keys:
             self.by_key.setdefault(key, set()).add(entity.id)
 
@@ -228,7 +230,7 @@ class Resolver:
         folded = fold(obs.name)
         people = [c for c in candidates if c.kind == "person"]
         for entity in people:
-            if folded in {fold(alias) for alias in entity.aliases}:
+            if folded in self.folded[entity.id]:
                 return entity, "alias"
         if is_description(obs.name):
             rk = _described_role(obs)
@@ -287,6 +289,7 @@ class Resolver:
     def _absorb(self, entity: Entity, obs: Observation, reason: str) -> None:
         new_alias = obs.name not in entity.aliases
         entity.aliases.add(obs.name)
+        self.folded[entity.id].add(fold(obs.name))
         if obs.role:
             entity.roles.add(obs.role)
         affiliation = _affiliation(obs.affiliation)

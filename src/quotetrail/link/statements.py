@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -41,6 +42,16 @@ class Claim:
     day: str | None  # ISO date said (or published)
     text: str
     story_id: str | None = None
+
+    @cached_property
+    def words(self) -> set[str]:
+        """Its content words, worked out once: a busy speaker's claim meets many others."""
+        return content_words(self.text)
+
+    @cached_property
+    def common(self) -> set[str]:
+        """Its lower-case content words (`common_words`), worked out once too."""
+        return common_words(self.text)
 
 
 @dataclass
@@ -92,10 +103,10 @@ def containment(wa: set[str], wb: set[str], min_shared: int) -> float:
     return shared / min(len(wa), len(wb)) if shared >= min_shared else 0.0
 
 
-def overlap(a: str, b: str) -> float:
+def overlap(a: Claim, b: Claim) -> float:
     """Containment of content words, needing MIN_SHARED of them (one shared word, often the
     target's name, is chance)."""
-    return containment(content_words(a), content_words(b), MIN_SHARED)
+    return containment(a.words, b.words, MIN_SHARED)
 
 
 def match(new: Sequence[Claim], known: Iterable[Claim]) -> list[Link]:
@@ -117,11 +128,11 @@ def match(new: Sequence[Claim], known: Iterable[Claim]) -> list[Link]:
 def _compare(claim: Claim, other: Claim) -> Link | None:
     if other.article_id == claim.article_id or other.id == claim.id:
         return None
-    score = overlap(claim.text, other.text)
+    score = overlap(claim, other)
     if score >= OVERLAP:
         return Link(claim.id, other.id, score, "shared wording")
     if claim.story_id and claim.story_id == other.story_id:
-        said = containment(common_words(claim.text), common_words(other.text), 1)
+        said = containment(claim.common, other.common, 1)
         if said >= STORY_OVERLAP:
             return Link(claim.id, other.id, said, "paraphrase: same story, speaker and day")
         if claim.day and claim.day == other.day:
