@@ -197,10 +197,10 @@ def test_store_keeps_article_tone(db_path):
 
 
 def _undo_version_7(store: Store) -> None:
-    """Back to version 6: the listing columns of migration 7, dropped (DuckDB drops no column
-    of a table with an index, so the index goes and comes back)."""
+    """Back to version 6: the listing columns of migrations 7 and 8, dropped (DuckDB drops no
+    column of a table with an index, so the index goes and comes back)."""
     store.db.execute("DROP INDEX statements_article")
-    for column in ("said", "outlet", "targets", "stances", "linked"):
+    for column in ("said", "outlet", "targets", "stances", "linked", "entity_id", "affiliation_id"):
         store.db.execute(f"ALTER TABLE statements DROP COLUMN {column}")
     store.db.execute("CREATE INDEX statements_article ON statements (article_id)")
     store.db.execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
@@ -298,7 +298,7 @@ def test_store_other_sources_of_a_text_are_listed_with_its_article(db_path):
     assert "article_sources" in EXPORTED_TABLES
 
 
-# What each statement's listing columns (migration 7) must hold, computed again from the rows
+# What each statement's listing columns (migrations 7 and 8) must hold, computed again from the rows
 # they are made of: every statement whose columns say otherwise.
 STALE_LISTING_COLUMNS = """
     SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id
@@ -311,6 +311,10 @@ STALE_LISTING_COLUMNS = """
               lambda e: {'target': lower(e.key), 'label': e.value->>'label'})
        OR s.linked IS DISTINCT FROM coalesce((SELECT list(DISTINCT l.other_id ORDER BY l.other_id)
               FROM statement_links l WHERE l.statement_id = s.id), [])
+       OR s.entity_id IS DISTINCT FROM (SELECT entity_id FROM statement_entities
+              WHERE statement_id = s.id)
+       OR s.affiliation_id IS DISTINCT FROM (SELECT affiliation_id FROM statement_entities
+              WHERE statement_id = s.id)
 """
 
 

@@ -42,7 +42,7 @@ STATEMENT_COLUMNS = (
     " speaker_mention speaker_kind speaker_role speaker_affiliation said_on said_on_assumed about"
     " stance also_in"
 ).split()
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
 # story_terms, term_df), which a reader of the export can rebuild by re-ingesting.
@@ -507,7 +507,7 @@ class Store:
             "SELECT se.statement_id, e.id, e.name, f.name AS affiliation FROM statement_entities se"
             " JOIN entities e ON e.id = se.entity_id LEFT JOIN entities f ON f.id ="
             " se.affiliation_id AND f.id <> e.id"
-            " WHERE se.statement_id IN (SELECT unnest(?))",
+            " WHERE list_contains(?, se.statement_id)",
             [list(statement_ids)],
         )
         return {row.pop("statement_id"): SpeakerEntity(**row) for row in found}
@@ -521,10 +521,9 @@ class Store:
         ):  # as this article names the speaker, or by any alias of the person resolved
             where.append(
                 f"({contains('s.speaker_name')} OR {contains('s.speaker_mention')}"
-                " OR s.id IN (SELECT se.statement_id FROM statement_entities se WHERE"
-                " se.entity_id IN"
+                " OR s.entity_id IN"
                 f" (SELECT entity_id FROM entity_merges WHERE {contains('alias')}"
-                f" UNION SELECT id FROM entities WHERE {contains('name')})))"
+                f" UNION SELECT id FROM entities WHERE {contains('name')}))"
             )
             params += [like(query.speaker)] * 4
         if query.entity_id:
@@ -535,13 +534,12 @@ class Store:
             # its own statements, and those of everyone speaking for it.
             where.append(
                 f"({contains('s.speaker_name')} OR lower(s.speaker_affiliation) = lower(?)"
-                " OR s.id IN (SELECT se.statement_id FROM statement_entities se"
-                " WHERE se.entity_id IN (SELECT entity_id FROM entity_merges WHERE"
+                " OR s.entity_id IN (SELECT entity_id FROM entity_merges WHERE"
                 " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ', '')"
                 f" UNION SELECT id FROM entities WHERE kind = 'person' AND {contains('name')})"
-                " OR se.affiliation_id IN (SELECT entity_id FROM entity_merges WHERE"
+                " OR s.affiliation_id IN (SELECT entity_id FROM entity_merges WHERE"
                 " regexp_replace(lower(alias), '^the ', '') = regexp_replace(lower(?), '^the ',"
-                " ''))))"
+                " '')))"
             )
             actor = query.actor.strip()
             params += [like(actor), actor, actor, like(actor), actor]

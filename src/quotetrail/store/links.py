@@ -135,14 +135,27 @@ def forget_statements(store: Store, article_ids: Sequence[str]) -> set[str]:
         [ids, ids],
     )
     _delete(store, "statement_entities", "statement_id", ids)
+    store.db.execute(
+        "UPDATE statements SET entity_id = NULL, affiliation_id = NULL"
+        " WHERE id IN (SELECT unnest(?))",
+        [ids],
+    )
     return {row[0] for row in others} - set(ids)
 
 
 def save_statement_entities(
     store: Store, rows: Sequence[tuple[str, str, str, str | None, str]]
 ) -> None:
-    """(statement_id, article_id, entity_id, affiliation_id, block) per statement."""
+    """(statement_id, article_id, entity_id, affiliation_id, block) per statement; the
+    statement's row keeps its entity and affiliation too (migration 008)."""
     insert_rows(store.db, "statement_entities", rows)
+    if rows:
+        store.db.execute(
+            "UPDATE statements SET entity_id = se.entity_id, affiliation_id = se.affiliation_id"
+            " FROM statement_entities se WHERE se.statement_id = statements.id"
+            " AND se.statement_id IN (SELECT unnest(?))",
+            [[row[0] for row in rows]],
+        )
 
 
 def entity_rows(

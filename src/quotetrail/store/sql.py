@@ -24,8 +24,9 @@ LISTING_COLUMNS = (
     " FROM articles a WHERE a.id = statements.article_id"
     " AND statements.article_id IN (SELECT unnest(?))"
 )
-# A statement of one resolved entity (the link stage's statement_entities; `?` is its id).
-OF_ENTITY = "s.id IN (SELECT statement_id FROM statement_entities WHERE entity_id = ?)"
+# A statement of one resolved entity (the link stage's, kept on the row: migration 008; `?` is
+# its id).
+OF_ENTITY = "s.entity_id = ?"
 # The most rows a page takes or skips (the CLI's and the API's bound): more than any store
 # holds, and inside the BIGINT of DuckDB's LIMIT and OFFSET (past it a query fails).
 MAX_ROWS = 1_000_000_000

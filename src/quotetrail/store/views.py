@@ -77,9 +77,8 @@ def entity_of_speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
     entity a statement's speaker id (as extraction named it in one article) was resolved to."""
     found = fetch(
         store.db,
-        "SELECT id, name, kind FROM entities WHERE id = ? OR id = (SELECT se.entity_id FROM"
-        " statement_entities se"
-        " JOIN statements s ON s.id = se.statement_id WHERE s.speaker_id = ? LIMIT 1) ORDER BY id"
+        "SELECT id, name, kind FROM entities WHERE id = ? OR id = (SELECT entity_id FROM"
+        " statements WHERE speaker_id = ? AND entity_id IS NOT NULL LIMIT 1) ORDER BY id"
         " = ? DESC LIMIT 1",
         [speaker_id, speaker_id, speaker_id],
     )
@@ -93,8 +92,7 @@ def _tally(
     most first."""
     return fetch(
         store.db,
-        f"SELECT {column}, count(*) AS statements{extra} FROM statements s JOIN articles a ON a.id"
-        " = s.article_id"
+        f"SELECT {column}, count(*) AS statements{extra} FROM statements s"
         f" WHERE {OF_ENTITY}{where} GROUP BY 1 ORDER BY statements DESC, 1",
         [entity_id],
     )
@@ -112,8 +110,7 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
         store.db,
         f"SELECT s.speaker_role AS role, s.speaker_affiliation AS affiliation,"
         f" strftime(min({SAID}), '%Y-%m-%d') AS first, strftime(max({SAID}), '%Y-%m-%d') AS last,"
-        " count(*) AS statements FROM statements s JOIN articles a ON a.id = s.article_id WHERE"
-        f" {OF_ENTITY}"
+        f" count(*) AS statements FROM statements s WHERE {OF_ENTITY}"
         " AND (s.speaker_role IS NOT NULL OR s.speaker_affiliation IS NOT NULL)"
         " GROUP BY 1, 2 ORDER BY first NULLS LAST, role, affiliation",
         [entity["id"]],
@@ -138,8 +135,8 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
         "outlets": _tally(
             store,
             entity["id"],
-            "coalesce(a.outlet, '(unknown)') AS outlet",
-            ", count(DISTINCT a.id) AS articles",
+            "coalesce(s.outlet, '(unknown)') AS outlet",
+            ", count(DISTINCT s.article_id) AS articles",
         ),
         "statements": statements,
     }
