@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quotetrail.records import Batch, RawDocument
-from quotetrail.scale.local import run_local, shards
+from quotetrail.scale.local import run_local
 
 
 def batches(count: int) -> list[Batch]:
@@ -33,19 +33,6 @@ def test_local_yields_results_in_order(workers):
     assert [[r.article.source_path for r in result] for result in results] == [
         [f"b{b}d{d}.txt" for d in range(2)] for b in range(5)
     ]
-
-
-@pytest.mark.parametrize(
-    ("documents", "parts", "sizes"),
-    [(32, 2, [16, 16]), (5, 2, [3, 2]), (1, 4, [1]), (7, 3, [3, 3, 1])],
-)
-def test_local_shards_cut_a_batch_in_order_with_its_furniture(documents, parts, sizes):
-    furniture = {"Outlet": frozenset({"Share this"})}
-    batch = Batch([RawDocument(f"d{d}.txt", "text") for d in range(documents)], furniture)
-    cut = shards(batch, parts)
-    assert [len(part.documents) for part in cut] == sizes
-    assert [d for part in cut for d in part.documents] == batch.documents
-    assert all(part.furniture == furniture for part in cut)
 
 
 def test_local_reads_input_as_it_processes_it():

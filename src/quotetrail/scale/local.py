@@ -17,6 +17,7 @@ from contextlib import nullcontext
 
 from quotetrail.pipeline import process_batch
 from quotetrail.records import ArticleResult, Batch, Rejection
+from quotetrail.scale import joined, shards
 
 PARENT_CHECK_SECONDS = 0.5
 
@@ -70,18 +71,6 @@ def run_local(
         for batch in batches:
             pending.append([running.submit(process_batch, part) for part in shards(batch, workers)])
             if len(pending) >= 2:
-                yield [result for part in pending.popleft() for result in part.result()]
+                yield joined(part.result() for part in pending.popleft())
         while pending:
-            yield [result for part in pending.popleft() for result in part.result()]
-
-
-def shards(batch: Batch, parts: int) -> list[Batch]:
-    """`batch` cut into at most `parts` runs of documents in order, each with the batch's
-    furniture: every worker works on every batch. Whole batches dealt out to two workers left
-    one idle for a fifth of a 150-article run (five batches of 32: three to one, two to the
-    other), and the batch stays what is written at once."""
-    size = max(1, -(-len(batch.documents) // max(parts, 1)))
-    return [
-        Batch(batch.documents[start : start + size], batch.furniture)
-        for start in range(0, len(batch.documents), size)
-    ]
+            yield joined(part.result() for part in pending.popleft())

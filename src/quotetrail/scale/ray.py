@@ -2,8 +2,9 @@
 
 Ray is an optional extra (`pip install 'quotetrail[ray]'`). Each Ray worker process loads the
 spaCy pipeline once (it is cached per process) and receives plain `Batch`es; results
-come back as plain records, in input order. As with the local driver, at most two batches per
-worker CPU are in flight, so the input is read only as fast as the cluster processes it.
+come back as plain records, in input order. As with the local driver, each batch is cut into
+one shard per cluster CPU (`shards`), at most two shards per CPU are in flight, and the input is
+read only as fast as the cluster processes it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from quotetrail.pipeline import process_batch
 from quotetrail.records import ArticleResult, Batch, Rejection
+from quotetrail.scale import joined, shards
 
 
 class RayUnavailable(RuntimeError):
@@ -48,14 +50,15 @@ def run_ray(
             ) from error
     try:
         remote_batch = ray.remote(process_batch)
-        limit = in_flight or max(2, 2 * int(ray.cluster_resources().get("CPU", 1)))
-        pending: deque = deque()
+        cpus = int(ray.cluster_resources().get("CPU", 1))
+        limit = in_flight or max(2, 2 * cpus)  # tasks (shards) in flight
+        pending: deque[list] = deque()
         for batch in batches:
-            pending.append(remote_batch.remote(batch))
-            if len(pending) >= limit:
-                yield ray.get(pending.popleft())
+            pending.append([remote_batch.remote(part) for part in shards(batch, cpus)])
+            while sum(len(parts) for parts in pending) >= limit:
+                yield joined(ray.get(pending.popleft()))
         while pending:
-            yield ray.get(pending.popleft())
+            yield joined(ray.get(pending.popleft()))
     finally:
         if started_here:
             ray.shutdown()
