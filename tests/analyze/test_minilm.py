@@ -40,7 +40,7 @@ def test_minilm_shipped_and_enabled(monkeypatch):
     assert minilm.enabled()
 
 
-def test_minilm_logits_in_input_order_whatever_the_batching(monkeypatch):
+def test_minilm_logits_in_input_order_whatever_runs_beside_them():
     texts = [
         minilm.mark(t, t.index("Hamas"), t.index("Hamas") + 5)
         for t in [
@@ -50,13 +50,10 @@ def test_minilm_logits_in_input_order_whatever_the_batching(monkeypatch):
         ]
     ]
     together = minilm.logits(texts)
-    monkeypatch.setattr(minilm, "BATCH", 1)
     alone = [minilm.logits([text])[0] for text in texts]
     assert len(together) == 3 and all(len(row) == len(minilm.LABELS) for row in together)
-    # int8 activations are scaled per batch: the same labels, logits up to quantisation noise
-    for one, batched in zip(alone, together, strict=True):
-        assert one.index(max(one)) == batched.index(max(batched))
-        assert one == pytest.approx(batched, abs=0.5)
+    # a text's logits do not depend on the texts run with it
+    assert together == alone
     assert together[0].index(max(together[0])) == minilm.LABELS.index("oppose")
 
 
