@@ -469,18 +469,39 @@ class Store:
         the story), ordered by date said."""
         query = query or StatementQuery()
         where, params = self.statement_conditions(query)
-        # The page is chosen from the statements' own rows (migration 007), then joined.
+        # Filtered and ordered on the statements' own rows (migrations 007, 008). A page's ids
+        # come first from a top-N of narrow columns; then only its rows are read whole and joined
+        # with only their articles and story members. Over a million statements, sorting the wide
+        # rows took 190 ms of a page's 220, and joining all articles to 50 rows 180 ms.
+        paging = page(query.limit, query.offset)
+        source = (
+            "statements s JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN story_members m ON m.article_id = s.article_id"
+        )
+        if query.limit is not None:
+            listed = self.db.execute(
+                "SELECT s.id, s.article_id FROM statements s"
+                + (" WHERE " + " AND ".join(where) if where else "")
+                + f" ORDER BY {LISTED}{paging}",
+                params,
+            ).fetchall()
+            if not listed:
+                return []
+            source = (
+                "(SELECT * FROM statements WHERE list_contains(?, id)) s"
+                " JOIN (SELECT id, published FROM articles WHERE list_contains(?, id)) a"
+                " ON a.id = s.article_id LEFT JOIN (SELECT article_id, story_id FROM story_members"
+                " WHERE list_contains(?, article_id)) m ON m.article_id = s.article_id"
+            )
+            articles = sorted({row[1] for row in listed})
+            where, params, paging = [], [[row[0] for row in listed], articles, articles], ""
         sql = (
             "SELECT s.*, strftime(a.published, '%Y-%m-%d') AS published,"
             " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso, m.story_id, strftime(st.first,"
-            " '%Y-%m-%d') AS story_first"
-            " FROM (SELECT * FROM statements s"
+            f" '%Y-%m-%d') AS story_first FROM {source}"
+            " LEFT JOIN stories st ON st.id = m.story_id"
             + (" WHERE " + " AND ".join(where) if where else "")
-            + f" ORDER BY {LISTED}"
-            + page(query.limit, query.offset)
-            + ") s JOIN articles a ON a.id = s.article_id"
-            " LEFT JOIN story_members m ON m.article_id = s.article_id LEFT JOIN stories st ON"
-            f" st.id = m.story_id ORDER BY {LISTED}"
+            + f" ORDER BY {LISTED}{paging}"
         )
         found = fetch(self.db, sql, params)
         if not found:
