@@ -28,23 +28,6 @@ def _ray(workers: int, address: str | None) -> Driver:
     return partial(run_ray, address=address)
 
 
-def shards(batch: Batch, parts: int) -> list[Batch]:
-    """`batch` cut into at most `parts` runs of documents in order, each with the batch's
-    furniture, so that every worker works on every batch. Whole batches dealt out to two
-    workers left one idle for a fifth of a 150-article run (five batches of 32: three to one,
-    two to the other); the batch stays what is written at once."""
-    size = max(1, -(-len(batch.documents) // max(parts, 1)))
-    return [
-        Batch(batch.documents[start : start + size], batch.furniture)
-        for start in range(0, len(batch.documents), size)
-    ]
-
-
-def joined(parts: Iterable[list[ArticleResult | Rejection]]) -> list[ArticleResult | Rejection]:
-    """One batch's results from its shards' results, in order."""
-    return [result for part in parts for result in part]
-
-
 ENGINES: dict[str, Callable[[int, str | None], Driver]] = {"local": _local, "ray": _ray}
 
 

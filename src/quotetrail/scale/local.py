@@ -17,7 +17,7 @@ from contextlib import nullcontext
 
 from quotetrail.pipeline import process_batch
 from quotetrail.records import ArticleResult, Batch, Rejection
-from quotetrail.scale import joined, shards
+from quotetrail.scale.shards import joined, shards
 
 PARENT_CHECK_SECONDS = 0.5
 

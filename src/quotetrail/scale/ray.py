@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from quotetrail.pipeline import process_batch
 from quotetrail.records import ArticleResult, Batch, Rejection
-from quotetrail.scale import joined, shards
+from quotetrail.scale.shards import joined, shards
 
 
 class RayUnavailable(RuntimeError):
