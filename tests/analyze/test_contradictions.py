@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
 
-from quotetrail.analyze.contradictions import contradictions, outlet_conflicts
+from quotetrail.analyze import contradictions as contradictions_module
+from quotetrail.analyze.contradictions import contradictions, outlet_conflicts, strongest_opposed
 from quotetrail.records import Speaker, SpeakerEntity, Statement
 
 FIXTURE = Path(__file__).resolve().parents[1] / "data" / "analyze" / "statements.jsonl"
@@ -198,3 +200,54 @@ def test_contradictions_need_confident_sides(score, paired):
     sure = statement("s1", "support", PUTIN, said_on="2021-08-01")
     other = statement("s2", "oppose", PUTIN, said_on="2021-09-01", score=score)
     assert bool(contradictions([sure, other], "Taliban")) is paired
+
+
+def _every_pair_then_greedy(kind, groups, admits):
+    """The listing as first written: every support × oppose pair of every group, sorted by
+    strength then ids, each statement at most MAX_USES times, MAX_PAIRS at most."""
+    pairs = {}
+    for label, sides in groups:
+        sure = [side for side in sides if side["score"] >= contradictions_module.MIN_SCORE]
+        for a in (side for side in sure if side["stance"] == "support"):
+            for b in (side for side in sure if side["stance"] == "oppose"):
+                if a["id"] != b["id"] and admits(a, b):
+                    key = tuple(sorted((a["id"], b["id"])))
+                    pairs.setdefault(key, contradictions_module._pair(kind, label, a, b))
+    uses, kept = {}, []
+    for pair in sorted(
+        pairs.values(), key=lambda p: (-p["strength"], p["first"]["id"], p["second"]["id"])
+    ):
+        ids = (pair["first"]["id"], pair["second"]["id"])
+        if all(uses.get(i, 0) < contradictions_module.MAX_USES for i in ids):
+            kept.append(pair)
+            for i in ids:
+                uses[i] = uses.get(i, 0) + 1
+    return kept[: contradictions_module.MAX_PAIRS]
+
+
+def _different_outlets(a, b):
+    return bool(a["outlet"] and b["outlet"] and a["outlet"] != b["outlet"])
+
+
+@pytest.mark.parametrize("max_pairs", [3, 50])
+@pytest.mark.parametrize("seed", range(40))
+def test_contradictions_strongest_opposed_lists_what_every_pair_would(monkeypatch, seed, max_pairs):
+    """Made level by level, the listing is the one that pairing everything gives: ties of
+    strength, sides in several groups, sides used up and the outlet condition included."""
+    monkeypatch.setattr(contradictions_module, "MAX_PAIRS", max_pairs)
+    rng = random.Random(seed)
+    sides = [
+        {
+            "id": f"s{rng.randint(0, 999):03d}-{n}",
+            "date": rng.choice([None, "2021-08-20", "2021-08-21", "2024-07-05"]),
+            "outlet": rng.choice(["TASS", "RT", None]),
+            "stance": rng.choice(["support", "oppose", "neutral"]),
+            "score": rng.choice([0.4, 0.6, 0.75, 0.9, 0.9004, 1.0, rng.random()]),
+        }
+        for n in range(rng.randint(0, 40))
+    ]
+    groups = [(f"actor {g}", [s for s in sides if rng.random() < 0.6]) for g in range(3)]
+    for admits in (lambda a, b: True, _different_outlets):
+        assert strongest_opposed("k", groups, admits) == _every_pair_then_greedy(
+            "k", groups, admits
+        )

@@ -3,6 +3,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from quotetrail.analyze.positions import is_about
 from quotetrail.records import Article, ArticleResult, Mention, Speaker, Statement
 from quotetrail.store import EXPORTED_TABLES, SCHEMA_VERSION, StatementQuery, Store, StoreError
 
@@ -75,6 +76,32 @@ def test_store_statement_record_follows_contract(db_path):
         "stance",
         "also_in",
     }
+
+
+def test_store_named_keeps_what_positions_calls_about(db_path):
+    """`named` selects in SQL exactly the statements `is_about` keeps: the target written in an
+    entry of `about` (part of it too), the quote or the sentence, case aside."""
+    results = [
+        _result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20"),
+        _result(
+            "a2", "Putin said the TALIBAN must talk.", "TALIBAN", "Vladimir Putin", "2021-08-21"
+        ),
+        _result("a3", "Putin said 'maybe'.", "maybe", "Vladimir Putin", "2021-08-22"),
+        _result("a4", "Putin said '50%'.", "50%", "Vladimir Putin", "2021-08-23"),
+    ]
+    results[0].statements[0].about = ["Taliban movement"]
+    for result in results[1:]:
+        result.statements[0].about = ["Kabul"]
+    with Store(db_path) as store:
+        store.write(results)
+        every = store.statements()
+        for target in ("taliban", "Kabul", "50%", "5_%"):
+            named = store.statements(StatementQuery(named=target))
+            assert [r.id for r in named] == [r.id for r in every if is_about(r, target)]
+        assert [r.article_id for r in store.statements(StatementQuery(named="taliban"))] == [
+            "a1",
+            "a2",
+        ]
 
 
 @pytest.mark.parametrize(

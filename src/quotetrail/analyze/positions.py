@@ -265,7 +265,8 @@ def position(
 ) -> Position:
     """Everything `actor` (a speaker, or anyone affiliated with it) said about `target`,
     analysed."""
-    records = store.statements(StatementQuery(actor=actor, since=since, until=until))
+    query = StatementQuery(actor=actor, since=since, until=until, named=target)
+    records = store.statements(query)
     return analyse(
         actor, target, [record for record in records if is_about(record, target)], period
     )

@@ -102,6 +102,9 @@ class StatementQuery:
     actor: str | None = None  # a speaker, or anyone whose affiliation is this actor
     about: str | None = None  # a target the statement is about (or judges, or names in its quote)
     stance: str | None = None  # a stance label: on `about` when given, else on any target
+    # text written in an entry of `about`, the quote or the sentence, case aside: what
+    # `analyze.positions.is_about` asks, here to keep a position's rows to those it may keep
+    named: str | None = None
     outlet: str | None = None
     since: str | None = None  # ISO date, on said_on
     until: str | None = None
@@ -547,9 +550,6 @@ class Store:
                 f" UNION SELECT id FROM entities WHERE {contains('name')}))"
             )
             params += [like(query.speaker)] * 4
-        if query.entity_id:
-            where.append(OF_ENTITY)
-            params.append(query.entity_id)
         if query.actor:
             # The actor as written, or any entity (migration 002) one of whose aliases it is:
             # its own statements, and those of everyone speaking for it.
@@ -570,6 +570,12 @@ class Store:
                 f" OR {contains('s.sentence')})"
             )
             params += [query.about, like(query.about), like(query.about)]
+        if query.named:
+            where.append(
+                f"(len(list_filter(s.about, lambda x: {contains('x')})) > 0"
+                f" OR {contains('s.quote')} OR {contains('s.sentence')})"
+            )
+            params += [like(query.named)] * 3
         if query.stance:
             where.append(
                 "len(list_filter(s.stances, lambda e: (? IS NULL OR e.target = lower(?))"
@@ -579,13 +585,10 @@ class Store:
         if query.outlet:
             where.append(contains("s.outlet"))
             params.append(like(query.outlet))
-        if query.since:
-            where.append(f"{SAID} >= CAST(? AS DATE)")
-            params.append(query.since)
-        if query.until:
-            where.append(f"{SAID} <= CAST(? AS DATE)")
-            params.append(query.until)
         for condition, value in (
+            (OF_ENTITY, query.entity_id),
+            (f"{SAID} >= CAST(? AS DATE)", query.since),
+            (f"{SAID} <= CAST(? AS DATE)", query.until),
             ("s.speaker_id = ?", query.speaker_id),
             ("s.kind = ?", query.kind),
             ("s.article_id = ?", query.article_id),
