@@ -108,18 +108,26 @@ def _open(db: Path, read_only: bool = True) -> Iterator[Store]:
             Text(f"error: no database at {db} (run `quotetrail ingest PATH --db {db}` first)")
         )
         raise typer.Exit(2)
-    try:
+    with _opening(db, writing=not read_only):
         store = Store(db, read_only=read_only)
-    except StoreBusy:
-        err.print(Text(f"error: {_held(db, writing=not read_only)}"))
-        raise typer.Exit(2) from None
-    except StoreError as error:
-        err.print(Text(f"error: {error}"))
-        raise typer.Exit(2) from None
     try:
         yield store
     finally:
         store.close()
+
+
+@contextmanager
+def _opening(db: Path, writing: bool) -> Iterator[None]:
+    """A store that cannot be opened ends the command with exit 2 and says why: who holds it
+    and what to do (`_held`), or what is wrong with the file."""
+    try:
+        yield
+    except StoreBusy:
+        err.print(Text(f"error: {_held(db, writing=writing)}"))
+        raise typer.Exit(2) from None
+    except StoreError as error:
+        err.print(Text(f"error: {error}"))
+        raise typer.Exit(2) from None
 
 
 def _held(db: Path, writing: bool) -> str:
@@ -822,14 +830,8 @@ def watch_sources(
         )
         raise typer.Exit(2)
     owner = StoreOwner(db, writable=True, workers=workers)
-    try:
+    with _opening(db, writing=True):
         owner.cursor().close()
-    except StoreBusy:
-        err.print(Text(f"error: {_held(db, writing=True)}"))
-        raise typer.Exit(2) from None
-    except StoreError as error:
-        err.print(Text(f"error: {error}"))
-        raise typer.Exit(2) from None
 
     def stop(_signal: int, _frame: Any) -> None:
         raise KeyboardInterrupt
