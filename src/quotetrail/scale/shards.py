@@ -13,8 +13,9 @@ from quotetrail.records import ArticleResult, Batch, Rejection
 
 def shards(batch: Batch, parts: int) -> list[Batch]:
     """`batch` cut into at most `parts` runs of documents in order, each with the batch's
-    furniture. Whole batches dealt out to two workers left one idle for a fifth of a
-    150-article run (five batches of 32: three to one, two to the other)."""
+    furniture. Dealt out whole, one batch (a small ingest, a watch poll) was parsed by one
+    worker while the others waited: 32 articles with two workers took 16.6 s, in shards
+    12.3 s."""
     size = max(1, -(-len(batch.documents) // max(parts, 1)))
     return [
         Batch(batch.documents[start : start + size], batch.furniture)
