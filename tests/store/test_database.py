@@ -389,6 +389,20 @@ def test_store_listing_columns_stay_right_after_further_ingest(db_path):
         assert store.statements(StatementQuery(about="Kabul", stance="support")) == []
 
 
+def test_store_read_only_upgrades_an_older_file_before_reading(db_path):
+    """A store written by an older quotetrail, opened by a read command (`statements`,
+    `positions`, `serve`): it is migrated first, then read, never queried for columns it
+    lacks."""
+    with Store(db_path) as store:
+        store.write([_reports("a1", "TASS", "2021-08-20")])
+        before = [record.to_dict() for record in store.statements()]
+        _undo_version_7(store)
+    with Store(db_path, read_only=True) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert [record.to_dict() for record in store.statements()] == before
+        assert len(store.statements(StatementQuery(actor="Vladimir Putin", named="Taliban"))) == 1
+
+
 def test_store_migrates_a_version_6_file_filling_its_listing_columns(db_path):
     from quotetrail.link import link_articles
 

@@ -152,18 +152,27 @@ class Store:
             return
         if read_only and not Path(path).exists():
             raise StoreError(f"no database at {self.path}", "no store yet: ingest something first")
+        self.db = self._connect(read_only)
+        if not read_only:
+            self._migrate()
+        elif self._check_version() < SCHEMA_VERSION:
+            # Written by an older quotetrail: the queries read columns its migrations add, so
+            # it is brought up to date once (briefly writable), then read as asked.
+            self.db.close()
+            self.db = self._connect(read_only=False)
+            self._migrate()
+            self.db.close()
+            self.db = self._connect(read_only=True)
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         try:
-            self.db = duckdb.connect(self.path, read_only=read_only)
+            return duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as error:
             if LOCKED in str(error):
                 raise StoreBusy(
                     f"{self.path} is in use by another process", "in use by another process"
                 ) from None
             raise StoreError(f"cannot open {self.path}: {error}", "cannot be opened") from error
-        if read_only:
-            self._check_version()
-        else:
-            self._migrate()
 
     def __enter__(self) -> Store:
         return self
@@ -216,13 +225,14 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         return int(row[0]) if row else None
 
-    def _check_version(self) -> None:
+    def _check_version(self) -> int:
         version = self._stored_version()
         if version is None:
             raise StoreError(
                 f"{self.path} is empty: ingest something first", "empty: ingest something first"
             )
         self._check_newer(version)
+        return version
 
     def _check_newer(self, version: int | None) -> None:
         if version is not None and version > SCHEMA_VERSION:
