@@ -80,6 +80,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w])")
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude plural/possessive fold, enough to make "rehabs"/"rehab" one term."""
     word = word.replace("’", "'").removesuffix("'s")
@@ -206,6 +207,19 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(w * b.get(term, 0.0) for term, w in a.items())
 
 
+class _Priors(dict[str, float]):
+    """term → `prior_df(term, docs)` (0 without a prior), worked out once per term: a story's
+    idf is asked for every term of every candidate centroid, article after article."""
+
+    def __init__(self, docs: int) -> None:
+        super().__init__()
+        self.docs = docs
+
+    def __missing__(self, term: str) -> float:
+        value = self[term] = prior_df(term, self.docs) if self.docs else 0.0
+        return value
+
+
 @dataclass
 class Story:
     id: str
@@ -274,6 +288,10 @@ class StoryIndex:
     removed: set[str] = field(
         default_factory=set
     )  # ...and to delete (siblings merged into a parent)
+    _priors: _Priors = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._priors = _Priors(self.prior_docs)
 
     @classmethod
     def restore(cls, df: Mapping[str, int], n_docs: int, stories: Iterable[Story]) -> StoryIndex:
@@ -305,9 +323,12 @@ class StoryIndex:
 
     def idf(self, term: str) -> float:
         """Smoothed idf over the articles seen plus the general-English prior (`prior_df`)."""
-        prior = prior_df(term, self.prior_docs) if self.prior_docs else 0.0
         return (
-            math.log((1 + self.prior_docs + self.n_docs) / (1 + prior + self.df.get(term, 0))) + 1.0
+            math.log(
+                (1 + self.prior_docs + self.n_docs)
+                / (1 + self._priors[term] + self.df.get(term, 0))
+            )
+            + 1.0
         )
 
     def weigh(self, tf: Mapping[str, float]) -> dict[str, float]:
