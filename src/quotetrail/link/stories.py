@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -323,16 +323,17 @@ class StoryIndex:
 
     def idf(self, term: str) -> float:
         """Smoothed idf over the articles seen plus the general-English prior (`prior_df`)."""
-        return (
-            math.log(
-                (1 + self.prior_docs + self.n_docs)
-                / (1 + self._priors[term] + self.df.get(term, 0))
-            )
-            + 1.0
-        )
+        return self._idf_now()(term)
+
+    def _idf_now(self) -> Callable[[str], float]:
+        """`idf` as it stands now, with what it reads bound once: a weighing asks it for every
+        term of every candidate story's centroid."""
+        seen, priors, df = 1 + self.prior_docs + self.n_docs, self._priors, self.df
+        return lambda term: math.log(seen / (1 + priors[term] + df.get(term, 0))) + 1.0
 
     def weigh(self, tf: Mapping[str, float]) -> dict[str, float]:
-        return _unit({term: w * self.idf(term) for term, w in tf.items()})
+        idf = self._idf_now()
+        return _unit({term: w * idf(term) for term, w in tf.items()})
 
     def candidates(self, vector: Mapping[str, float]) -> list[str]:
         """The stories sharing most of the document's heaviest terms, at most MAX_CANDIDATES:
