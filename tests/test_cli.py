@@ -435,3 +435,12 @@ def test_cli_watch_names_a_bad_config_and_a_store_a_server_holds(tmp_path, seede
     result = runner.invoke(app, ["watch", "--config", str(config), "--db", str(db)])
     assert result.exit_code == 2
     assert f"start it again with --watch-config {config}" in result.stderr
+
+
+def test_cli_help_reads_each_docstring_as_one_paragraph():
+    """A command's help is its docstring's first paragraph, however the source wraps it: on a
+    wide terminal a sentence the docstring breaks across two lines stays on one."""
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "200"}, terminal_width=200)
+    assert result.exit_code == 0
+    assert "Exit 1 if any input was rejected." in result.output
+    assert "Pages fetched before are not fetched again." in result.output
