@@ -25,6 +25,17 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "year in a row.”",
             [("direct", "We have balanced the budget for the third year in a row.", "Sarah Jones")],
         ),
+        (  # a verb that needs its content ends its paragraph with a colon: the next one
+            "The Daily Ledger reports:\n\n“Only a quarter of the donors gave less than fifty "
+            "dollars this year.”",
+            [
+                (
+                    "direct",
+                    "Only a quarter of the donors gave less than fifty dollars this year.",
+                    "Daily Ledger",
+                )
+            ],
+        ),
         (  # a paragraph that opens a quote and never closes it, continued by the next
             "Mayor John Brown spoke on Tuesday.\n\n“The bridge will be repaired before winter.\n\n"
             "“Nobody should worry about the schedule,” he said.",

@@ -419,7 +419,11 @@ def verb_cues(doc: Doc) -> list[Cue]:
             continue
         content, unquoted = _content_of_verb(token)
         lemma = token.lemma_.lower()
-        if lemma in lexicon.speech_lemmas("need_content") and content is None:
+        if (
+            lemma in lexicon.speech_lemmas("need_content")
+            and content is None
+            and not _announces_next_paragraph(token)
+        ):
             continue
         subject = speaker_token(token)
         if subject is None and content is None:
@@ -435,6 +439,16 @@ def verb_cues(doc: Doc) -> list[Cue]:
             )
         )
     return found
+
+
+def _announces_next_paragraph(verb: Token) -> bool:
+    """ "The Times reports:", "Caddell continued:" — the verb ends its paragraph with a colon:
+    what was said is the paragraph after it (`assemble` gives that quote this cue)."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ":":
+        return False
+    after = doc.text[doc[verb.i + 1].idx + 1 :]
+    return after[: after.find("\n")].strip() == "" if "\n" in after else not after.strip()
 
 
 def _verb_phrase(verb: Token) -> str:
