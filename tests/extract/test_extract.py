@@ -25,6 +25,17 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "year in a row.”",
             [("direct", "We have balanced the budget for the third year in a row.", "Sarah Jones")],
         ),
+        (  # a curly opening mark closed by a straight one: the speaker after it is outside
+            '“Deals like these should never be a condition of cooperation," Committee Chairman '
+            "Dana Whitfield said in a statement.",
+            [
+                (
+                    "direct",
+                    "Deals like these should never be a condition of cooperation,",
+                    "Dana Whitfield",
+                )
+            ],
+        ),
         (  # a verb that needs its content ends its paragraph with a colon: the next one
             "The Daily Ledger reports:\n\n“Only a quarter of the donors gave less than fifty "
             "dollars this year.”",

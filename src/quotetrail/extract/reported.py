@@ -9,6 +9,7 @@ to X"). Which of these become statements is decided in `assemble`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -103,10 +104,19 @@ def apposed_person(token: Token) -> Token:
 
 
 def _inside_quote(token: Token) -> bool:
-    """Whether a token stands between an opening and a closing mark of its own line."""
+    """Whether a token stands inside a quotation of its own line, as the quote scanner pairs the
+    marks (a straight mark closing a curly one, “like this," is one quotation, not two opened)."""
     text = text_of(token.doc)
-    line = text[text.rfind("\n", 0, token.idx) + 1 : token.idx]
-    return sum(line.count(m) for m in OPENING_MARKS) > sum(line.count(m) for m in CLOSING_MARKS)
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    at = token.idx - start
+    return any(lo <= at < hi for lo, hi in _quoted_spans(text[start : end if end >= 0 else None]))
+
+
+@lru_cache(maxsize=256)
+def _quoted_spans(line: str) -> tuple[tuple[int, int], ...]:
+    """The quotations of one line (asked for each subject on it)."""
+    return tuple((quote.start, quote.end) for quote in find_quotes(line))
 
 
 DASHES = frozenset({"—", "–", "-", "--"})
