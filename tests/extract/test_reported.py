@@ -238,6 +238,9 @@ def test_reported_headline_speech_verb_stops_the_name_before_the_cue(nlp):
         ("Putin said: “We will not rush.”", "We will not rush"),
         # a span that opened a quotation keeps the closing mark the parse left outside
         ("Putin said he “will keep the promises.”", "he “will keep the promises.”"),
+        # … a single mark too, and a straight mark that a curly one opened
+        ("Putin said the envoys were ‘very helpful.’", "the envoys were ‘very helpful.’"),
+        ('Putin said the talks were “very useful."', 'the talks were “very useful."'),
     ],
 )
 def test_reported_content_span_edges(nlp, text, content):

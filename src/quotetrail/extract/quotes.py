@@ -95,27 +95,43 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _scan(text: str, p_start: int, p_end: int) -> tuple[list[Quote], str, int]:
+    """The closed quotations of one paragraph, and the mark still open at its end (with where
+    it opened), or ""."""
+    found: list[Quote] = []
+    opener, opened_at, i = "", -1, p_start
+    while i < p_end:
+        step = 1
+        if opener:
+            mark = _mark_at(text, i, p_end, CLOSERS[opener])
+            if mark and _closes(text, i, mark, opener, p_start, p_end):
+                start, end = _trimmed(text, opened_at + len(opener), i)
+                if end > start:
+                    found.append(Quote(start, end, True, (p_start, p_end), opener))
+                opener, step = "", len(mark)
+        else:
+            mark = _mark_at(text, i, p_end, CLOSERS)
+            if mark and _opens(text, i, mark, p_start, p_end):
+                opener, opened_at, step = mark, i, len(mark)
+        i += step
+    return found, opener, opened_at
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation in `text`, in order; nested quotations stay inside their outer quote."""
     found: list[Quote] = []
     for p_start, p_end in paragraphs(text):
-        opener, opened_at, i = "", -1, p_start
-        while i < p_end:
-            step = 1
-            if opener:
-                mark = _mark_at(text, i, p_end, CLOSERS[opener])
-                if mark and _closes(text, i, mark, opener, p_start, p_end):
-                    start, end = _trimmed(text, opened_at + len(opener), i)
-                    if end > start:
-                        found.append(Quote(start, end, True, (p_start, p_end), opener))
-                    opener, step = "", len(mark)
-            else:
-                mark = _mark_at(text, i, p_end, CLOSERS)
-                if mark and _opens(text, i, mark, p_start, p_end):
-                    opener, opened_at, step = mark, i, len(mark)
-            i += step
+        closed, opener, opened_at = _scan(text, p_start, p_end)
+        found += closed
         if opener and opener not in SINGLE:
             start, end = _trimmed(text, opened_at + len(opener), p_end)
             if end > start:
                 found.append(Quote(start, end, False, (p_start, p_end), opener))
     return found
+
+
+def left_open(text: str) -> str:
+    """The quotation mark, double or single, that `text` opens and does not close by its end
+    ("" when none): a span cut before its closing mark ("the Taliban are ‘democratic")."""
+    spans = list(paragraphs(text))  # only the last paragraph can be open at the end
+    return _scan(text, *spans[-1])[1] if spans else ""

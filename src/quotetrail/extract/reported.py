@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from quotetrail import lexicon
-from quotetrail.extract.quotes import find_quotes
+from quotetrail.extract.quotes import CLOSERS, find_quotes, left_open
 from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 
 SUBJECT_DEPS = {"nsubj"}
@@ -26,7 +26,6 @@ OBJECT_DEPS = {"dobj", "xcomp"}
 NOUN_PREPS = {"of", "with", "from", "at", "for"}
 FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}  # entity labels that name someone who speaks
-OPENING_MARKS = lexicon.quote_marks().double_opening
 CLOSING_MARKS = lexicon.quote_marks().double_closing
 SENTENCE_END_MARKS = set(".!?)") | CLOSING_MARKS
 MAX_AFFILIATION_WORDS = 4  # ", Rentals.ca", ", a tenant in the building"
@@ -67,22 +66,20 @@ def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
 
 def _closing_mark_after(text: str, start: int, end: int, limit: int) -> int:
     """Extend a span that opened a quotation over the closing mark the parse left outside
-    ("…promises.”")."""
-    span = text[start:end]
-    if sum(span.count(m) for m in OPENING_MARKS) <= sum(span.count(m) for m in CLOSING_MARKS):
+    ("…promises.”", "the Taliban are ‘democratic.’")."""
+    opener = left_open(text[start:end])
+    if not opener:
         return end
     position = end
     while position < limit and position - end < 3 and text[position] in ".,!?;":
         position += 1
-    return position + 1 if position < limit and text[position] in CLOSING_MARKS else end
+    closer = next((mark for mark in CLOSERS[opener] if text.startswith(mark, position, limit)), "")
+    return position + len(closer) if closer else end
 
 
 def _closes_open_quote(text: str, start: int, end: int) -> bool:
     """Whether the span's last character closes a quotation the span opened (keep it)."""
-    span = text[start:end]
-    return span[-1] in CLOSING_MARKS and sum(span.count(m) for m in OPENING_MARKS) > sum(
-        span[:-1].count(m) for m in CLOSING_MARKS
-    )
+    return bool(left_open(text[start : end - 1])) and not left_open(text[start:end])
 
 
 def apposed_person(token: Token) -> Token:
