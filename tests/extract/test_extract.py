@@ -25,6 +25,23 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "year in a row.”",
             [("direct", "We have balanced the budget for the third year in a row.", "Sarah Jones")],
         ),
+        (  # a speech verb joined by "and" inside what another speaker said: two statements
+            "Jane Moss says Carla Diaz promised to keep supporting the mayor and said she would "
+            "stand up to the attacks.",
+            [
+                (
+                    "indirect",
+                    "Carla Diaz promised to keep supporting the mayor and said she would stand up "
+                    "to the attacks",
+                    "Jane Moss",
+                ),
+                ("indirect", "she would stand up to the attacks", "Carla Diaz"),
+            ],
+        ),
+        (  # … but a clause under the outer one stays the outer speaker's
+            "Jane Moss said Carla Diaz had said that the vote would be delayed.",
+            [("indirect", "Carla Diaz had said that the vote would be delayed", "Jane Moss")],
+        ),
         (  # a curly opening mark closed by a straight one: the speaker after it is outside
             '“Deals like these should never be a condition of cooperation," Committee Chairman '
             "Dana Whitfield said in a statement.",

@@ -15,6 +15,8 @@ Order of decisions, each one cheap:
    the pieces stay two statements, as the Gender Gap Tracker annotates them.
 6. Short quoted fragments outside any cue's content are scare quotes or titles, not statements;
    nor are quotes in link lines ("READ MORE: …") or single-quoted subheadings.
+7. A draft inside another is part of it, unless it is another speaker's, reported by a speech
+   verb joined by "and" ("X says Y promised … and said …").
 """
 
 from __future__ import annotations
@@ -228,10 +230,30 @@ def _continue_open_quotes(text: str, quotes: list[Quote], found: dict[Quote, Cue
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts whose span lies inside an earlier, longer one (a statement within a
-    statement)."""
+    statement), unless someone else said it (step 7)."""
     kept: list[Draft] = []
+    outer: Draft | None = None
     for draft in drafts:
-        if kept and draft.start >= kept[-1].start and draft.end <= kept[-1].end:
-            continue
+        if outer is not None and draft.start >= outer.start and draft.end <= outer.end:
+            if not _someone_else_reported(outer, draft):
+                continue
+        else:
+            outer = draft
         kept.append(draft)
     return kept
+
+
+def _someone_else_reported(outer: Draft, inner: Draft) -> bool:
+    """ "Merrill says Machado promised … and said she would stand up to the attacks": a speech
+    verb joined by "and" inside what another speaker said, with its own subject, is a statement
+    of its own (a clause under the outer one, "X said Y had said …", stays X's)."""
+    return (
+        outer.cue is not None
+        and inner.cue is not None
+        and inner.cue.coordinated
+        and inner.kind == "indirect"
+        and outer.cue.at < inner.cue.at
+        and inner.cue.subject is not None
+        and outer.cue.subject is not None
+        and inner.cue.subject.text != outer.cue.subject.text
+    )

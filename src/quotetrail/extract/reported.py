@@ -41,6 +41,7 @@ class Cue:
     subject: Span | None  # the speaker as the parse names it, unresolved
     content: tuple[int, int] | None  # character span of what was said, when the parse gives it
     unquoted_direct: bool = False  # "He said, I am sure that …": direct speech without marks
+    coordinated: bool = False  # a verb joined to another by "and" ("promised … and said …")
 
 
 def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
@@ -443,6 +444,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
                 subject=mention_span(subject, token) if subject is not None else None,
                 content=content,
                 unquoted_direct=unquoted,
+                coordinated=token.dep_ == "conj",
             )
         )
     return found
