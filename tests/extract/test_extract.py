@@ -64,6 +64,17 @@ def summary(statements) -> list[tuple[str, str, str]]:
                 )
             ],
         ),
+        (  # … and when that paragraph has no marks, it is the words themselves, as a block
+            "Governor Ellen Price added:\n\nThe budget is balanced, and the schools will open "
+            "on time.\n\nThe session ended at noon.",
+            [
+                (
+                    "direct",
+                    "The budget is balanced, and the schools will open on time.",
+                    "Ellen Price",
+                )
+            ],
+        ),
         (  # a paragraph that opens a quote and never closes it, continued by the next
             "Mayor John Brown spoke on Tuesday.\n\n“The bridge will be repaired before winter.\n\n"
             "“Nobody should worry about the schedule,” he said.",

@@ -427,11 +427,10 @@ def verb_cues(doc: Doc) -> list[Cue]:
             continue
         content, unquoted = _content_of_verb(token)
         lemma = token.lemma_.lower()
-        if (
-            lemma in lexicon.speech_lemmas("need_content")
-            and content is None
-            and not _announces_next_paragraph(token)
-        ):
+        announced = _announced_paragraph(token) if content is None else None
+        if announced is not None and not _quoted(announced[2]):
+            content, unquoted = announced[:2], True  # a block quotation without marks
+        if lemma in lexicon.speech_lemmas("need_content") and content is None and not announced:
             continue
         subject = speaker_token(token)
         if subject is None and content is None:
@@ -450,14 +449,24 @@ def verb_cues(doc: Doc) -> list[Cue]:
     return found
 
 
-def _announces_next_paragraph(verb: Token) -> bool:
-    """ "The Times reports:", "Caddell continued:" — the verb ends its paragraph with a colon:
-    what was said is the paragraph after it (`assemble` gives that quote this cue)."""
+def _announced_paragraph(verb: Token) -> tuple[int, int, str] | None:
+    """ "The Times reports:", "The governor added:" — the verb ends its paragraph with a colon:
+    what was said is the next paragraph (its span and text). A quotation there takes this cue
+    in `assemble`; a paragraph without marks is the words themselves, quoted as a block."""
     doc = verb.doc
     if verb.i + 1 >= len(doc) or doc[verb.i + 1].text != ":":
-        return False
-    after = doc.text[doc[verb.i + 1].idx + 1 :]
-    return after[: after.find("\n")].strip() == "" if "\n" in after else not after.strip()
+        return None
+    text = text_of(doc)
+    end_of_line = text.find("\n", doc[verb.i + 1].idx)
+    if end_of_line < 0 or text[doc[verb.i + 1].idx + 1 : end_of_line].strip():
+        return None
+    start = end_of_line
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    paragraph = text[start:end].rstrip()
+    return (start, start + len(paragraph), paragraph) if paragraph else None
 
 
 def _verb_phrase(verb: Token) -> str:
