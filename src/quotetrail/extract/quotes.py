@@ -11,6 +11,7 @@ continues the same speaker's words).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ DIRECTED = lexicon.quote_marks().double_opening  # double marks that only open (
 MARKS = sorted(lexicon.quote_marks().marks, key=len, reverse=True)  # longest first: '' before '
 FIRST_CHARS = {mark[0] for mark in MARKS}
 OPEN_BEFORE = set(" \t([{—–-/:;,") | {""}  # what may stand before an opening mark
+_MARK_START = re.compile(f"[{re.escape(''.join(sorted(FIRST_CHARS)))}]")
 
 
 @dataclass(frozen=True)
@@ -99,21 +101,22 @@ def _scan(text: str, p_start: int, p_end: int) -> tuple[list[Quote], str, int]:
     """The closed quotations of one paragraph, and the mark still open at its end (with where
     it opened), or ""."""
     found: list[Quote] = []
-    opener, opened_at, i = "", -1, p_start
-    while i < p_end:
-        step = 1
+    opener, opened_at, resume = "", -1, p_start
+    for candidate in _MARK_START.finditer(text, p_start, p_end):  # only where a mark may stand
+        i = candidate.start()
+        if i < resume:  # inside a two-character mark just read
+            continue
         if opener:
             mark = _mark_at(text, i, p_end, CLOSERS[opener])
             if mark and _closes(text, i, mark, opener, p_start, p_end):
                 start, end = _trimmed(text, opened_at + len(opener), i)
                 if end > start:
                     found.append(Quote(start, end, True, (p_start, p_end), opener))
-                opener, step = "", len(mark)
+                opener, resume = "", i + len(mark)
         else:
             mark = _mark_at(text, i, p_end, CLOSERS)
             if mark and _opens(text, i, mark, p_start, p_end):
-                opener, opened_at, step = mark, i, len(mark)
-        i += step
+                opener, opened_at, resume = mark, i, i + len(mark)
     return found, opener, opened_at
 
 
