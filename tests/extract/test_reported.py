@@ -248,6 +248,25 @@ def test_reported_content_span_edges(nlp, text, content):
     assert text[cue.content[0] : cue.content[1]] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The difference now, she told reporters on Friday, is that the budget is balanced.",
+            "The difference now, she told reporters on Friday, is that the budget is balanced",
+        ),
+        (  # the clause the cue interrupts, not the one before "but"
+            "The city resisted the plan, but the smog had become so bad, she noted, that the "
+            "schools closed.",
+            "the smog had become so bad, she noted, that the schools closed",
+        ),
+    ],
+)
+def test_reported_cue_set_off_by_commas_reports_the_clause_around_it(nlp, text, content):
+    (cue,) = verb_cues(nlp(text))
+    assert text[cue.content[0] : cue.content[1]] == content
+
+
 def test_reported_content_stops_at_the_line_of_the_cue(nlp):
     text = "Putin said the talks would go on\nPhoto by Reuters staff"
     (cue,) = verb_cues(nlp(text))

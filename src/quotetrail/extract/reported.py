@@ -397,8 +397,47 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     return _span_chars([t for t in verb.head.subtree if t.i not in inside], verb)
 
 
+CUE_OWN_DEPS = {"dobj", "dative", "iobj", "prep", "npadvmod", "advmod", "prt", "neg"}
+
+
+def _interrupted_sentence(verb: Token) -> tuple[int, int] | None:
+    """ "The difference now, she told reporters on Friday, is that …", "the pollution had
+    become so bad, he noted, that …": a cue set off by commas inside the clause it reports
+    (whatever the parser hangs where); what was said is that clause around it, one span with the
+    cue inside, as a quotation interrupted by its attribution is one statement. Quotations are
+    left to `assemble`."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is None:
+        return None
+    left = min(t.i for t in subject.subtree)
+    own = {t.i for c in verb.children if c.i > verb.i and c.dep_ in CUE_OWN_DEPS for t in c.subtree}
+    right = verb.i + 1
+    while right in own:
+        right += 1
+    if left == 0 or doc[left - 1].text != "," or right >= len(doc) or doc[right].text != ",":
+        return None
+    sentence = sentence_of(verb)
+    start = next(
+        (
+            t.i + 1
+            for t in reversed(doc[sentence.start : left - 1])
+            if t.dep_ == "cc" and t.i > sentence.start and doc[t.i - 1].text == ","
+        ),
+        sentence.start,
+    )
+    before = [t for t in doc[start : left - 1] if not t.is_punct]
+    after = [t for t in doc[right + 1 : sentence.end] if not t.is_punct]
+    if len(before) < 2 or len(after) < 3 or _quoted(doc[start : sentence.end].text):
+        return None
+    return _span_chars(list(doc[start : sentence.end]), verb)
+
+
 def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     """(content span, unquoted direct) for a speech verb."""
+    interrupted = _interrupted_sentence(verb)
+    if interrupted is not None:
+        return interrupted, False
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] or _fronted_clauses(verb)
     if clauses:
         return _clause_content(verb, clauses)
