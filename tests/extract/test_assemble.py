@@ -14,6 +14,7 @@ from quotetrail.extract.assemble import (
     MIXED_WORDS,
     QUOTED_SHARE,
     assemble,
+    ends_sentence,
 )
 from quotetrail.extract.quotes import find_quotes
 from quotetrail.extract.reported import Cue
@@ -98,6 +99,27 @@ def test_assemble_unquoted_direct_cue_is_direct():
 def test_assemble_quote_takes_the_cue_of_its_frame(text, word):
     assert drafts(text, cue(text, word)) == [
         ("direct", text[text.index("“") + 1 : text.index("”")], word, False)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gap", "ends"),
+    [
+        (" Mr. Obama ", False),  # an abbreviation's full stop
+        (" Lt. Gov. Ralph Northam ", False),  # the lexicon's ranks too
+        (" John F. Kennedy ", False),  # an initial
+        (" he said. Then the ", True),
+        (" he asked? ", True),
+    ],
+)
+def test_assemble_ends_sentence_tells_abbreviations_from_sentence_ends(gap, ends):
+    assert ends_sentence(gap) is ends
+
+
+def test_assemble_quote_takes_a_cue_after_an_honorific():
+    text = "“We will not rush this at all,” Mr. Obama said."
+    assert drafts(text, cue(text, "said")) == [
+        ("direct", "We will not rush this at all,", "said", False)
     ]
 
 

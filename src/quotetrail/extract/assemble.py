@@ -21,8 +21,12 @@ Order of decisions, each one cheap:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
+
+from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
 
 from quotetrail import lexicon
 from quotetrail.extract.quotes import Quote
@@ -32,7 +36,6 @@ QUOTED_SHARE = 0.5  # a cue's content at least this much inside quotes is direct
 MIN_DIRECT_WORDS = 4  # shorter quotes are statements only inside a cue's content
 MIXED_WORDS = 3  # this many words of paraphrase around a quote make the statement mixed
 MIN_REPORTED_WORDS = 3  # "TransLink says they are" reports no claim of its own
-SENTENCE_END = ".!?"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,30 @@ class Draft:
     end: int
     cue: Cue | None
     floating: bool = False
+
+
+_FULL_STOP = re.compile(r"([^\W\d_][\w.]*)?\.")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Words written with a full stop that ends no sentence: spaCy's English abbreviations
+    ("Mr.", "Gov.", "Calif.") and the lexicon's forms of address and ranks ("Lt.", "Sgt.")."""
+    spacy_forms = {form.lower() for form in TOKENIZER_EXCEPTIONS if form.endswith(".")}
+    return frozenset(spacy_forms | {f"{word}." for word in lexicon.honorifics()})
+
+
+def ends_sentence(gap: str) -> bool:
+    """Whether a stretch of text holds a sentence end: "!" or "?", or a full stop that is not
+    an abbreviation's or an initial's ("Mr. Obama said", "John F. Kennedy said")."""
+    if "!" in gap or "?" in gap:
+        return True
+    for stop in _FULL_STOP.finditer(gap):
+        word = stop.group(0)
+        if (len(word) == 2 and word[0].isupper()) or word.lower() in _abbreviations():
+            continue
+        return True
+    return False
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -109,7 +136,7 @@ def _between_is_clear(text: str, start: int, end: int, quotes: list[Quote]) -> b
     if any(start <= q.start < end for q in quotes):
         return False
     stripped = gap.strip(" ,\"”’'»")
-    return not any(mark in stripped for mark in SENTENCE_END)
+    return not ends_sentence(stripped)
 
 
 def _frame_cue(quote: Quote, text: str, cues: list[Cue], quotes: list[Quote]) -> Cue | None:
@@ -192,7 +219,7 @@ def _join_interrupted(text: str, drafts: list[Draft]) -> list[Draft]:
             and draft.cue is not None
             and previous.cue is draft.cue
             and previous.end <= draft.cue.at < draft.start
-            and not any(mark in text[previous.end : draft.start] for mark in SENTENCE_END)
+            and not ends_sentence(text[previous.end : draft.start])
         ):
             joined[-1] = Draft("direct", previous.start, draft.end, draft.cue)
             continue
