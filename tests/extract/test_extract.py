@@ -42,6 +42,11 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "Jane Moss said Carla Diaz had said that the vote would be delayed.",
             [("indirect", "Carla Diaz had said that the vote would be delayed", "Jane Moss")],
         ),
+        (  # a negation the parser hangs on the cue from inside the quote denies nothing
+            "Mayor Ann Lee spoke on Monday. “Are the buses ready for winter? Probably not,” "
+            "Ms. Lee said.",
+            [("direct", "Are the buses ready for winter? Probably not,", "Ann Lee")],
+        ),
         (  # a curly opening mark closed by a straight one: the speaker after it is outside
             '“Deals like these should never be a condition of cooperation," Committee Chairman '
             "Dana Whitfield said in a statement.",

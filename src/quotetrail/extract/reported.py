@@ -450,8 +450,8 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
 
 def _denied_speech(verb: Token) -> bool:
     """ "did not say", "declined to say": a cue that reports no statement."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
+    if any(c.dep_ == "neg" and not _inside_quote(c) for c in verb.children):
+        return True  # ("“Probably not,” she said": a negation in the quote is its words')
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.words().refusal_verbs
 
 
