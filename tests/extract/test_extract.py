@@ -47,6 +47,18 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "Ms. Lee said.",
             [("direct", "Are the buses ready for winter? Probably not,", "Ann Lee")],
         ),
+        (  # the parser takes a quoted word for a second subject of the cue after the quote
+            "“If the bridge does not get the money this year, it will at some point, probably "
+            "sooner rather than later,” said Dana Whitfield, an engineer.",
+            [
+                (
+                    "direct",
+                    "If the bridge does not get the money this year, it will at some point, "
+                    "probably sooner rather than later,",
+                    "Dana Whitfield",
+                )
+            ],
+        ),
         (  # a curly opening mark closed by a straight one: the speaker after it is outside
             '“Deals like these should never be a condition of cooperation," Committee Chairman '
             "Dana Whitfield said in a statement.",

@@ -143,6 +143,9 @@ def speaker_token(verb: Token) -> Token | None:
         subject = _person_apposed_to_cue(verb) or subject
     if subject is None or not _inside_quote(subject):
         return apposed_person(subject) if subject is not None else None
+    outside = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _inside_quote(c)]
+    if outside:  # "“… it will …,” said James Acton": the parser took a quoted word as well
+        return apposed_person(outside[0])
     sentence = sentence_of(verb)
     names = [
         t for t in sentence if t.i < verb.i and t.ent_type_ == "PERSON" and not _inside_quote(t)
