@@ -38,9 +38,29 @@ def summary(statements) -> list[tuple[str, str, str]]:
                 ("indirect", "she would stand up to the attacks", "Carla Diaz"),
             ],
         ),
+        (  # … a person's: the parser hangs the speaker's own "urged" on the group's verb
+            "President Anna Berg said the rebel group controlled almost the entire province and "
+            "urged the world to prevent the collapse of the state.",
+            [
+                (
+                    "indirect",
+                    "the rebel group controlled almost the entire province and urged the world to "
+                    "prevent the collapse of the state",
+                    "Anna Berg",
+                )
+            ],
+        ),
         (  # … but a clause under the outer one stays the outer speaker's
             "Jane Moss said Carla Diaz had said that the vote would be delayed.",
             [("indirect", "Carla Diaz had said that the vote would be delayed", "Jane Moss")],
+        ),
+        (  # a cue set off by commas, then its own participle: two statements, not one clause
+            "The budget is balanced for the third year, the mayor said on Monday, adding that "
+            "taxes will not rise.",
+            [
+                ("indirect", "The budget is balanced for the third year", "mayor"),
+                ("indirect", "that taxes will not rise", "mayor"),
+            ],
         ),
         (  # a negation the parser hangs on the cue from inside the quote denies nothing
             "Mayor Ann Lee spoke on Monday. “Are the buses ready for winter? Probably not,” "

@@ -27,8 +27,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+from spacy.tokens import Span
 
 from quotetrail import lexicon
+from quotetrail.extract.cast import FEMALE, MALE
 from quotetrail.extract.quotes import Quote
 from quotetrail.extract.reported import Cue, link_line
 
@@ -272,8 +274,10 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
 
 def _someone_else_reported(outer: Draft, inner: Draft) -> bool:
     """ "Merrill says Machado promised … and said she would stand up to the attacks": a speech
-    verb joined by "and" inside what another speaker said, with its own subject, is a statement
-    of its own (a clause under the outer one, "X said Y had said …", stays X's)."""
+    verb joined by "and" inside what another speaker said, with a person of its own for subject,
+    is a statement of its own (a clause under the outer one, "X said Y had said …", stays X's).
+    Not for a group or a place: "Putin said the militant group controlled the territory and
+    urged the world to …" is the parser hanging Putin's "urged" on the group's verb."""
     return (
         outer.cue is not None
         and inner.cue is not None
@@ -283,4 +287,9 @@ def _someone_else_reported(outer: Draft, inner: Draft) -> bool:
         and inner.cue.subject is not None
         and outer.cue.subject is not None
         and inner.cue.subject.text != outer.cue.subject.text
+        and _names_a_person(inner.cue.subject)
     )
+
+
+def _names_a_person(mention: Span) -> bool:
+    return mention.root.ent_type_ == "PERSON" or mention.root.lower_ in MALE | FEMALE

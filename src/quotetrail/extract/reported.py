@@ -433,6 +433,8 @@ def _interrupted_sentence(verb: Token) -> tuple[int, int] | None:
     after = [t for t in doc[right + 1 : sentence.end] if not t.is_punct]
     if len(before) < 2 or len(after) < 3 or _quoted(doc[start : sentence.end].text):
         return None
+    if after[0].tag_ == "VBG" and after[0].lemma_.lower() in lexicon.speech_lemmas():
+        return None  # ", noting that …": the speaker's next statement, not the clause's rest
     return _span_chars(list(doc[start : sentence.end]), verb)
 
 
