@@ -138,6 +138,16 @@ def test_cast_gender_ignores_pronouns_inside_quotes(cast_of):
     assert cast.knows("Zamir Kabulov") and "Zamir Kabulov" not in cast.gender
 
 
+def test_cast_gender_ignores_pronouns_before_the_name(cast_of):
+    """ "He could not say why it was raised by Zorana Ilic." — the "he" is someone named before."""
+    text = (
+        "Mark Hollis spoke first. He could not say why it was raised by Zorana Ilic in an "
+        "interview with the magazine.\n\nZorana Ilic spoke on the rule last week. She said the "
+        "plan would change."
+    )
+    assert cast_of(text).gender["Zorana Ilic"] == "f"
+
+
 def test_cast_paragraphs_and_quotes(cast_of):
     text = "Putin spoke.\nHe said: “We wait.”"
     cast = cast_of(text)

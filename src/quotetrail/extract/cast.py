@@ -379,14 +379,12 @@ def _gender_votes(cast: Cast) -> dict[str, str]:
     votes: dict[str, int] = {}
     sentences = cast.sentences
     for index, sentence in enumerate(sentences):
-        named = {
-            cast.canonical(p.name)
-            for p in cast.people
-            if sentence.start_char <= p.start < sentence.end_char
-        }
+        mentions = [p for p in cast.people if sentence.start_char <= p.start < sentence.end_char]
+        named = {cast.canonical(p.name) for p in mentions}
         if len(named) != 1:
             continue
-        scope = list(sentence)
+        first = min(p.start for p in mentions)  # a pronoun before the name is someone else's
+        scope = [token for token in sentence if token.idx > first]
         if index + 1 < len(sentences) and not any(
             sentences[index + 1].start_char <= p.start < sentences[index + 1].end_char
             for p in cast.people
