@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from quotetrail import lexicon
-from quotetrail.extract.quotes import CLOSERS, find_quotes, left_open
+from quotetrail.extract.quotes import CLOSERS, find_quotes, left_open, paragraphs
 from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 
 SUBJECT_DEPS = {"nsubj"}
@@ -504,13 +504,11 @@ def _announced_paragraph(verb: Token) -> tuple[int, int, str] | None:
     end_of_line = text.find("\n", doc[verb.i + 1].idx)
     if end_of_line < 0 or text[doc[verb.i + 1].idx + 1 : end_of_line].strip():
         return None
-    start = end_of_line
-    while start < len(text) and text[start].isspace():
-        start += 1
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    paragraph = text[start:end].rstrip()
-    return (start, start + len(paragraph), paragraph) if paragraph else None
+    following = next(paragraphs(text[end_of_line:]), None)
+    if following is None:
+        return None
+    start, end = (end_of_line + offset for offset in following)
+    return start, end, text[start:end]
 
 
 def _verb_phrase(verb: Token) -> str:
