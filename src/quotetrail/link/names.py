@@ -28,12 +28,12 @@ def _name_tokens(name: str) -> tuple[str, ...]:
 
 
 def surname(name: str) -> str | None:
-    tokens = name_tokens(name)
+    tokens = _name_tokens(name)
     return tokens[-1] if tokens else None
 
 
 def given_names(name: str) -> list[str]:
-    return name_tokens(name)[:-1]
+    return list(_name_tokens(name)[:-1])
 
 
 def role_key(role: str | None, affiliation: str | None) -> str | None:

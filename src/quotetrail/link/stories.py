@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -207,6 +207,21 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(w * b.get(term, 0.0) for term, w in a.items())
 
 
+class _LogDocs(dict[str, float]):
+    """term → log(1 + prior_df + df), the part of a term's idf that changes only when a
+    document holding the term is counted (`StoryIndex.count` forgets those terms): placing a
+    document weighs the centroids of its candidate stories, whose terms are mostly the same
+    from one document to the next."""
+
+    def __init__(self, priors: Mapping[str, float], df: Mapping[str, int]) -> None:
+        super().__init__()
+        self.priors, self.df = priors, df
+
+    def __missing__(self, term: str) -> float:
+        value = self[term] = math.log(1 + self.priors[term] + self.df.get(term, 0))
+        return value
+
+
 class _Priors(dict[str, float]):
     """term → `prior_df(term, docs)` (0 without a prior), worked out once per term: a story's
     idf is asked for every term of every candidate centroid, article after article."""
@@ -289,9 +304,11 @@ class StoryIndex:
         default_factory=set
     )  # ...and to delete (siblings merged into a parent)
     _priors: _Priors = field(init=False, repr=False, compare=False)
+    _log_docs: _LogDocs = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._priors = _Priors(self.prior_docs)
+        self._log_docs = _LogDocs(self._priors, self.df)
 
     @classmethod
     def restore(cls, df: Mapping[str, int], n_docs: int, stories: Iterable[Story]) -> StoryIndex:
@@ -318,22 +335,35 @@ class StoryIndex:
 
     def count(self, terms: Iterable[str]) -> None:
         """One more document seen, holding `terms` (what the idf counts)."""
+        terms = tuple(terms)
         self.n_docs += 1
         self.df.update(terms)
+        for term in terms:
+            self._log_docs.pop(term, None)
 
     def idf(self, term: str) -> float:
-        """Smoothed idf over the articles seen plus the general-English prior (`prior_df`)."""
-        return self._idf_now()(term)
+        """Smoothed idf over the articles seen plus the general-English prior (`prior_df`):
+        log((1 + PRIOR_DOCS + seen) / (1 + prior_df + df)) + 1."""
+        return self._log_seen() - self._log_docs[term]
 
-    def _idf_now(self) -> Callable[[str], float]:
-        """`idf` as it stands now, with what it reads bound once: a weighing asks it for every
-        term of every candidate story's centroid."""
-        seen, priors, df = 1 + self.prior_docs + self.n_docs, self._priors, self.df
-        return lambda term: math.log(seen / (1 + priors[term] + df.get(term, 0))) + 1.0
+    def _log_seen(self) -> float:
+        """The idf's numerator, with its + 1."""
+        return math.log(1 + self.prior_docs + self.n_docs) + 1.0
 
     def weigh(self, tf: Mapping[str, float]) -> dict[str, float]:
-        idf = self._idf_now()
-        return _unit({term: w * idf(term) for term, w in tf.items()})
+        seen, docs = self._log_seen(), self._log_docs
+        return _unit({term: w * (seen - docs[term]) for term, w in tf.items()})
+
+    def similarity(self, vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
+        """cosine(vector, weigh(centroid)) for a weighed document `vector`, without building
+        the weighed centroid."""
+        seen, docs = self._log_seen(), self._log_docs
+        dot = squares = 0.0
+        for term, w in centroid.items():
+            weighed = w * (seen - docs[term])
+            squares += weighed * weighed
+            dot += weighed * vector.get(term, 0.0)
+        return dot / math.sqrt(squares) if squares else 0.0
 
     def candidates(self, vector: Mapping[str, float]) -> list[str]:
         """The stories sharing most of the document's heaviest terms, at most MAX_CANDIDATES:
@@ -353,9 +383,12 @@ class StoryIndex:
         """The most similar live candidate story and its similarity (None when there is none).
         When a story and its siblings both clear the threshold, the one the document is closest
         to on average wins (`_mean_similarity`)."""
-        vector = self.weigh(term_frequencies(counts))
+        return self._best(term_frequencies(counts), published)
+
+    def _best(self, tf: Mapping[str, float], published: str | None) -> tuple[str | None, float]:
+        vector = self.weigh(tf)
         scored = [
-            (cosine(vector, self.weigh(self.stories[sid].centroid)), sid)
+            (self.similarity(vector, self.stories[sid].centroid), sid)
             for sid in self.candidates(vector)
             if _live(self.stories[sid], published)
         ]
@@ -386,33 +419,34 @@ class StoryIndex:
         """Place one document: join the best story over the threshold, or open a new one (a
         provisional sibling when the join is not sure, see the module doc)."""
         self.count(counts.keys())
-        story_id, score = self.best(counts, published)
+        tf = term_frequencies(counts)
+        story_id, score = self._best(tf, published)
         if story_id is None or score < self.threshold:
             return Assignment(
-                story_id=self._open(doc_id, counts, published, title).id, score=0.0, opened=True
+                story_id=self._open(doc_id, tf, published, title).id, score=0.0, opened=True
             )
         story = self.stories[story_id]
         if story.sibling_of:
             moved = self._confirm(story)
-            self._join(story, counts, published, title, score)
+            self._join(story, tf, published, title, score)
             return Assignment(story_id=story.id, score=score, opened=False, moved=moved)
         if score < self.sure and story.size >= 2:
-            sibling = self._open(doc_id, counts, published, title)
+            sibling = self._open(doc_id, tf, published, title)
             sibling.sibling_of, sibling.seed, sibling.parent_size = story.id, doc_id, story.size
             self.siblings.setdefault(story.id, set()).add(sibling.id)
             return Assignment(story_id=story.id, score=score, opened=False)
-        self._join(story, counts, published, title, score)
+        self._join(story, tf, published, title, score)
         for stale in sorted(self.siblings.get(story.id, ())):
             if story.size - self.stories[stale].parent_size >= SIBLING_PATIENCE:
                 self._merge(self.stories[stale], story)
         return Assignment(story_id=story.id, score=score, opened=False)
 
     def _open(
-        self, doc_id: str, counts: Mapping[str, float], published: str | None, title: str | None
+        self, doc_id: str, tf: Mapping[str, float], published: str | None, title: str | None
     ) -> Story:
         story = Story(id=f"s-{doc_id}")
         self.stories[story.id] = story
-        self._join(story, counts, published, title, 0.0)
+        self._join(story, tf, published, title, 0.0)
         return story
 
     def _confirm(self, sibling: Story) -> str | None:
@@ -438,12 +472,12 @@ class StoryIndex:
     def _join(
         self,
         story: Story,
-        counts: Mapping[str, float],
+        tf: Mapping[str, float],
         published: str | None,
         title: str | None,
         score: float,
     ) -> None:
-        self._update(story, term_frequencies(counts), score)
+        self._update(story, tf, score)
         self._extend(story, published)
         if title and (story.title is None or score > story.title_score):
             story.title, story.title_score = title, score
@@ -453,15 +487,14 @@ class StoryIndex:
         old_terms = set(story.top_terms())
         for term, w in tf.items():
             story.centroid[term] = story.centroid.get(term, 0.0) + w
-        story.centroid = dict(
-            sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
-        )
+        ranked = sorted(story.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
+        story.centroid = dict(ranked)
         story.norm = math.sqrt(
             story.norm * story.norm + 2.0 * score * story.norm + 1.0
         )  # |S + u|, u . S ~ score x |S|
         story.size += 1
         self.changed.add(story.id)
-        new_terms = set(story.top_terms())
+        new_terms = {term for term, _ in ranked[:STORY_TERMS]}  # top_terms(), sorted above
         for term in old_terms - new_terms:
             self.postings.get(term, set()).discard(story.id)
         for term in new_terms - old_terms:
