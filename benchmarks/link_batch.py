@@ -25,6 +25,12 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=424242)
+    parser.add_argument(
+        "--keys-in-writer",
+        action="store_true",
+        help="the writer works out each article's signature and story features (as before they"
+        " came with the workers' results)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         copy = Path(folder) / "store.duckdb"
@@ -34,7 +40,7 @@ def main() -> None:
             world = World(seed=args.seed, first_event=stored)  # news newer than the store's
             stream = world.stream()
             batch = [next(stream) for _ in range(args.batch)]
-            write_seconds, link_seconds = store_and_link(store, batch)
+            write_seconds, link_seconds = store_and_link(store, batch, args.keys_in_writer)
     print(
         json.dumps(
             {

@@ -22,7 +22,7 @@ import random
 import time
 from pathlib import Path
 
-from quotetrail.link import link_articles
+from quotetrail.link import link_articles, link_keys
 from quotetrail.link.stories import _word_frequencies
 from quotetrail.records import Article, ArticleResult, Mention, Speaker, Statement, stable_id
 from quotetrail.store import Store
@@ -180,7 +180,7 @@ class World:
         mentions = [Mention(s.name, "PERSON", 0, 1) for s, _, _ in spans] + [
             Mention(event["place"], "GPE", 0, 1)
         ]
-        return ArticleResult(article, statements, mentions)
+        return ArticleResult(article, statements, mentions, link_keys=link_keys(article, mentions))
 
     def targets(self, event: dict) -> dict:
         """`about` and `stance` of one statement: most are about the event's country, some about
@@ -209,7 +209,7 @@ class World:
             outlet=self.rng.choice(OUTLETS),
             published=result.article.published,
         )
-        return ArticleResult(article, [], [])
+        return ArticleResult(article, [], [], link_keys=link_keys(article, []))
 
     def stream(self):
         """Articles in arrival order: a few events open at a time, each running for a while."""
@@ -228,14 +228,18 @@ class World:
                 live.remove(event)
 
 
-def store_and_link(store: Store, batch: list[ArticleResult]) -> tuple[float, float]:
+def store_and_link(
+    store: Store, batch: list[ArticleResult], keys_in_writer: bool = False
+) -> tuple[float, float]:
     """Store a batch as ingest does (one transaction, links included), then link it; returns
-    the seconds writing and linking took."""
+    the seconds writing and linking took. The results carry their `LinkKeys`, as the workers'
+    do; `keys_in_writer` drops them, so that the writer works them out as well."""
+    keys = {} if keys_in_writer else {r.article.id: r.link_keys for r in batch if r.link_keys}
     with store.transaction():
         start = time.perf_counter()
         store.write(batch)
         written = time.perf_counter()
-        link_articles(store, [result.article.id for result in batch])
+        link_articles(store, [result.article.id for result in batch], keys)
     return written - start, time.perf_counter() - written
 
 

@@ -162,7 +162,9 @@ def ingest(
                 )
             pause("written")
             link_articles(
-                store, [r.article.id for r in articles if replace or r.article.id in new_ids]
+                store,
+                [r.article.id for r in articles if replace or r.article.id in new_ids],
+                {r.article.id: r.link_keys for r in articles if r.link_keys},
             )
             pause("linked")
             for result in articles:

@@ -1,4 +1,5 @@
-"""The per-document pipeline: clean → parse → extract → stance, as one pure function of a batch.
+"""The per-document pipeline: clean → parse → extract → stance (and the per-article keys linking
+compares), as one pure function of a batch.
 
 `process_batch` takes plain records and returns plain records, so a driver in `scale/` can run
 it in this process, in a pool of local processes, or on a cluster, unchanged. A document that
@@ -12,6 +13,7 @@ from quotetrail.analyze.tone import article_tone
 from quotetrail.clean import clean_document
 from quotetrail.clean.furniture import candidate_lines
 from quotetrail.extract import extract_mentions, extract_statements
+from quotetrail.link import link_keys
 from quotetrail.nlp import MAX_CHARS, load_pipeline
 from quotetrail.records import Article, ArticleResult, Batch, Rejection
 
@@ -62,4 +64,7 @@ def process_batch(batch: Batch) -> list[ArticleResult | Rejection]:
                 mentions=mentions,
                 furniture_candidates=results[index].furniture_candidates,
             )
+    for result in results:  # the writer is one process; the per-article part of linking is not
+        if isinstance(result, ArticleResult):
+            result.link_keys = link_keys(result.article, result.mentions)
     return results

@@ -295,6 +295,18 @@ SAME_OCCASION = "same occasion: same story, speaker and day"
 
 
 @dataclass
+class LinkKeys:
+    """What linking needs of one article that depends on that article alone: its MinHash
+    signature (near-duplicates) and its weighed story features (stories). The per-document
+    stage works them out beside the parse, so the one writer that every worker's results pass
+    through only compares them; an article linked from the store alone gets them from its
+    stored text and mentions, the same values."""
+
+    signature: list[int]
+    story_features: dict[str, float]
+
+
+@dataclass
 class ArticleResult:
     """Everything the per-document stages produce for one article."""
 
@@ -304,6 +316,7 @@ class ArticleResult:
     furniture_candidates: list[str] = field(
         default_factory=list
     )  # short raw lines, for learning furniture
+    link_keys: LinkKeys | None = None  # None: linking works them out from the stored article
 
 
 @dataclass

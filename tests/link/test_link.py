@@ -9,8 +9,18 @@ import sys
 
 import pytest
 
-from quotetrail.link import headline, link_articles
-from quotetrail.records import Article, ArticleResult, Mention, Speaker, Statement
+from quotetrail.link import headline, link_articles, link_keys
+from quotetrail.pipeline import process_batch
+from quotetrail.read import iter_documents
+from quotetrail.records import (
+    Article,
+    ArticleResult,
+    Batch,
+    Mention,
+    RawDocument,
+    Speaker,
+    Statement,
+)
 from quotetrail.store import StatementQuery, Store
 from quotetrail.store import links as sql
 
@@ -349,3 +359,47 @@ def test_link_unsure_story_member_moves_with_its_event_and_is_relinked(db_path, 
 )
 def test_link_headline_stands_in_for_missing_title(text, title):
     assert headline(text) == title
+
+
+LINK_TABLES = ("article_signatures", "article_bands", "near_duplicates", "stories", "story_members")
+
+
+def _linked(db_path, results, keys):
+    with Store(db_path) as store:
+        store.write(results)
+        link_articles(store, [r.article.id for r in results], keys)
+        return {
+            t: store.db.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in LINK_TABLES
+        }
+
+
+def _seed_results(seeds_dir):
+    batch = Batch([d for d in iter_documents([seeds_dir]) if isinstance(d, RawDocument)])
+    return [r for r in process_batch(batch) if isinstance(r, ArticleResult)]
+
+
+@pytest.mark.parametrize("corpus", ["synthetic", "seeds"])
+def test_link_keys_from_the_workers_link_as_the_store_would(tmp_path, seeds_dir, corpus):
+    """The signature and story features a worker sends are those the writer would work out
+    from the stored article: the same signatures, duplicates and stories either way."""
+    results = _corpus() if corpus == "synthetic" else _seed_results(seeds_dir)
+    sent = {r.article.id: r.link_keys or link_keys(r.article, r.mentions) for r in results}
+    from_store = _linked(tmp_path / "store.duckdb", results, None)
+    from_workers = _linked(tmp_path / "workers.duckdb", results, sent)
+    assert from_store["stories"] and from_store["article_signatures"]
+    assert from_workers == from_store
+
+
+def test_link_writer_takes_the_keys_it_is_sent(db_path):
+    """The writer compares what the workers worked out and does not work it out again: an
+    article sent with another's keys is linked as that other."""
+    results = _corpus()
+    sent = {r.article.id: link_keys(r.article, r.mentions) for r in results}
+    sent["a4"] = sent["a3"]  # the football report, sent with the wire copy's keys
+    with Store(db_path) as store:
+        store.write(results)
+        link_articles(store, [r.article.id for r in results], sent)
+        stories = sql.stories_of(store, ["a2", "a3", "a4"])
+        copies = sql.copies_among(store, ["a2", "a3", "a4"])
+    assert stories["a4"] == stories["a3"] == stories["a2"]
+    assert "a4" in copies

@@ -9,7 +9,7 @@ so linking N articles into a store of M costs O(N), not O(N·M).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from quotetrail.lexicon import clean_name
@@ -32,12 +32,42 @@ from quotetrail.link.stories import (
     story_features,
     window_start,
 )
+from quotetrail.records import Article, LinkKeys, Mention
 from quotetrail.store import Store
 from quotetrail.store import links as sql
 
+Keys = Mapping[str, LinkKeys]  # article id → what its worker worked out
+Groups = Iterable[tuple[str, str, Sequence[int]]]  # a name, its label, its offsets
 
-def link_articles(store: Store, article_ids: Sequence[str]) -> None:
+
+def link_keys(article: Article, mentions: Sequence[Mention]) -> LinkKeys:
+    """An article's signature and story features, from what the per-document stage holds: the
+    mentions grouped as the store gives them back (by name and label, ordered by first offset),
+    so these are the values `link_articles` would work out from the stored article."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        groups.setdefault((mention.text, mention.label), []).append(mention.start)
+    return _link_keys(
+        article.text, article.title, ((text, label, at) for (text, label), at in groups.items())
+    )
+
+
+def _link_keys(text: str, title: str | None, groups: Groups) -> LinkKeys:
+    names: list[tuple[str, int]] = []
+    for name, label, starts in groups:
+        feature = story_entity(name, label)
+        if feature:
+            names.extend((feature, start) for start in starts)
+    return LinkKeys(
+        signature=neardup.signature(text),
+        story_features=dict(story_features(text, names, title)),
+    )
+
+
+def link_articles(store: Store, article_ids: Sequence[str], keys: Keys | None = None) -> None:
     """Link newly stored (or re-extracted) articles into the corpus, in one transaction.
+    `keys` are the articles' `LinkKeys` as their workers worked them out; an article without
+    gets them worked out here.
 
     Duplicate marks and story membership are set once per article; entities and statement
     links are redone for every article given, so re-extraction replaces what it changed, and
@@ -52,10 +82,9 @@ def link_articles(store: Store, article_ids: Sequence[str]) -> None:
     with store.transaction():
         if fresh:
             articles = sql.batch_articles(store, fresh)
-            mark_duplicates(store, articles)
-            placed = place_in_stories(
-                store, articles, [row for row in mentions if row["article_id"] not in done]
-            )
+            keys = _stored_keys(articles, mentions, keys or {})
+            mark_duplicates(store, articles, keys)
+            placed = place_in_stories(store, articles, keys)
             known = set(ids)
             moved = [
                 article_id for article_id in placed if article_id not in known
@@ -70,28 +99,34 @@ def link_articles(store: Store, article_ids: Sequence[str]) -> None:
         link_statements(store, claims, story_of, lost)
 
 
-def mark_duplicates(store: Store, articles: Sequence[dict[str, Any]]) -> None:
-    signatures = {a["id"]: neardup.signature(a["text"]) for a in articles}
+def _stored_keys(
+    articles: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]], given: Keys
+) -> dict[str, LinkKeys]:
+    """The workers' keys of these stored articles; those not given, worked out from the store."""
+    groups: dict[str, list[tuple[str, str, Sequence[int]]]] = {}
+    for row in mentions:
+        groups.setdefault(row["article_id"], []).append((row["text"], row["label"], row["starts"]))
+    return {
+        a["id"]: given.get(a["id"]) or _link_keys(a["text"], a["title"], groups.get(a["id"], ()))
+        for a in articles
+    }
+
+
+def mark_duplicates(store: Store, articles: Sequence[dict[str, Any]], keys: Keys) -> None:
+    signatures = {a["id"]: keys[a["id"]].signature for a in articles}
     bands = {article_id: neardup.band_keys(sig) for article_id, sig in signatures.items()}
-    known, originals = sql.signatures_in_bands(store, (b for keys in bands.values() for b in keys))
+    known, originals = sql.signatures_in_bands(store, (b for ks in bands.values() for b in ks))
     found = neardup.find_duplicates(signatures, known, originals, [a["id"] for a in articles])
     sql.save_signatures(store, signatures, bands)
     sql.save_duplicates(store, [(d.article_id, d.duplicate_of, d.similarity) for d in found])
 
 
 def place_in_stories(
-    store: Store, articles: Sequence[dict[str, Any]], mentions: Sequence[dict[str, Any]]
+    store: Store, articles: Sequence[dict[str, Any]], keys: Keys
 ) -> dict[str, str]:
     """Each new article joins a story or opens one; returns article id → story id for the new
     articles and for earlier ones moved to a story confirmed by this batch."""
-    names: dict[str, list[tuple[str, int]]] = {}
-    for row in mentions:
-        name = story_entity(row["text"], row["label"])
-        if name:
-            names.setdefault(row["article_id"], []).extend((name, start) for start in row["starts"])
-    features = {
-        a["id"]: story_features(a["text"], names.get(a["id"], ()), a["title"]) for a in articles
-    }
+    features = {a["id"]: keys[a["id"]].story_features for a in articles}
     titles = {a["id"]: a["title"] or headline(a["text"]) for a in articles}
     terms = {term for counts in features.values() for term in counts}
     df, n_docs = sql.term_frequencies(store, terms)
