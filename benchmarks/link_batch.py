@@ -5,6 +5,7 @@ none of them used): equal times mean the cost of a batch does not depend on M.
 
     python benchmarks/link_batch.py --db /tmp/bench-10k.duckdb --batch 1000
     python benchmarks/link_batch.py --db /tmp/bench-100k.duckdb --batch 1000
+    python benchmarks/link_batch.py --db /tmp/bench-10k.duckdb --statements 9   # news' density
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=424242)
     parser.add_argument(
+        "--statements", type=int, default=2, help="statements an article (real news: 6-12)"
+    )
+    parser.add_argument(
         "--keys-in-writer",
         action="store_true",
         help="the writer works out each article's signature and story features (as before they"
@@ -37,7 +41,8 @@ def main() -> None:
         shutil.copy(args.db, copy)
         with Store(copy) as store:
             stored = store.count("articles")
-            world = World(seed=args.seed, first_event=stored)  # news newer than the store's
+            # news newer than the store's
+            world = World(seed=args.seed, first_event=stored, statements=args.statements)
             stream = world.stream()
             batch = [next(stream) for _ in range(args.batch)]
             write_seconds, link_seconds = store_and_link(store, batch, args.keys_in_writer)
