@@ -267,6 +267,25 @@ def test_reported_cue_set_off_by_commas_reports_the_clause_around_it(nlp, text, 
     assert text[cue.content[0] : cue.content[1]] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Police, Sinclair says, have no policies for it.",
+            "Police, Sinclair says, have no policies for it",
+        ),
+        (  # a participle that names, hung on the sentence as a cue would be
+            "His nonprofit group, called the Virginia Conservation Legacy Fund, will still own "
+            "the property.",
+            None,
+        ),
+    ],
+)
+def test_reported_parenthetical_cue_has_its_subject_set_off(nlp, text, content):
+    found = [text[c.content[0] : c.content[1]] for c in verb_cues(nlp(text)) if c.content]
+    assert found == ([content] if content else [])
+
+
 def test_reported_content_stops_at_the_line_of_the_cue(nlp):
     text = "Putin said the talks would go on\nPhoto by Reuters staff"
     (cue,) = verb_cues(nlp(text))

@@ -393,9 +393,15 @@ def _fronted_clauses(verb: Token) -> list[Token]:
 
 def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     """ "Police, Sinclair says, have no policies": the sentence the cue interrupts is the
-    content."""
+    content. Not when the cue's subject opens the sentence: "His group, called the Legacy
+    Fund, will own …" names the group (the parser can hang that participle the same way)."""
     if verb.dep_ != "parataxis":
         return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+    if subject is not None:
+        left = min(t.i for t in subject.subtree)
+        if left == sentence_of(verb).start or not verb.doc[left - 1].is_punct:
+            return None
     inside = {t.i for t in verb.subtree}
     return _span_chars([t for t in verb.head.subtree if t.i not in inside], verb)
 
