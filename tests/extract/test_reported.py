@@ -120,6 +120,24 @@ def test_reported_gerund_after_a_preposition_speaks_for_its_doer(nlp, text, spea
     assert saying.subject.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The governor is a doctor who said the vaccine was safe.", "The governor"),
+        ("It was the minister who said the talks had failed.", "the minister"),
+        (  # the parser reads "was … Ted Cruz" as a copula: a name there describes no one
+            "Trump was out-brutalizing Ted Cruz, who said he would only use waterboarding "
+            "sparingly.",
+            "Ted Cruz",
+        ),
+    ],
+)
+def test_reported_relative_pronoun_after_a_description_speaks_for_the_described(nlp, text, speaker):
+    (cue,) = verb_cues(nlp(text))
+    assert cue.subject is not None
+    assert cue.subject.text == speaker
+
+
 def test_reported_unquoted_direct_speech_is_marked(nlp):
     text = "He said, I am sure that the talks will go on."
     (cue,) = verb_cues(nlp(text))

@@ -18,6 +18,7 @@ from quotetrail.extract.quotes import CLOSERS, find_quotes, left_open, paragraph
 from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 
 SUBJECT_DEPS = {"nsubj"}
+CLEFT_SUBJECTS = {"it", "this", "that", "there"}  # "It was the minister who said …"
 INHERIT_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
 RELATIVE = {"who", "that", "which"}
 EDGE_PUNCT = set(",.;:!?—–-()[] \n\t") | lexicon.quote_marks().marks
@@ -165,7 +166,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         before = [child for child in subjects if child.i < verb.i]
         child = before[-1] if before else subjects[0]
         if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-            return verb.head
+            return _antecedent(verb.head, depth)
         return child
     inherited_from = _speech_verb_above(verb) if _participle_statement(verb) else None
     if inherited_from is None and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
@@ -180,6 +181,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     # "Russia, which …, announced that …": a finite verb hung on its subject
     hung_on_subject = verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}
     return verb.head if hung_on_subject else None
+
+
+def _antecedent(noun: Token, depth: int) -> Token:
+    """Who a relative pronoun stands for: the noun it follows, or, when that noun is what a
+    copula says someone is ("Trump … is a serial liar and birther who has pledged …", "the
+    mayor is a critic who said …"), that someone; a name there is no description ("Trump was
+    out-brutalizing Ted Cruz, who said …", as the parser reads it, is Cruz's)."""
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "attr" and first.tag_ in {"NN", "NNS"} and depth < 3:
+        subject = subject_of(first.head, depth + 1)
+        if subject is not None and subject.lower_ not in CLEFT_SUBJECTS:
+            return subject
+    return noun
 
 
 def _gerund_after_preposition(verb: Token) -> bool:
