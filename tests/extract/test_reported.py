@@ -44,7 +44,15 @@ def described(text, cues):
         ),
         (
             "The ministry called for an end to the fighting.",
-            ("called for", "The ministry", "for an end to the fighting"),
+            ("called for", "The ministry", "an end to the fighting"),
+        ),
+        (
+            "The senator called on the president to retaliate against the hackers.",
+            ("called on", "The senator", "the president to retaliate against the hackers"),
+        ),
+        (
+            "The coach called for older players to wear lighter boots.",
+            ("called for", "The coach", "older players to wear lighter boots"),
         ),
         (
             "MOSCOW — The President of Russia, Vladimir Putin, said the talks would go on.",
@@ -151,6 +159,7 @@ def test_reported_unquoted_direct_speech_is_marked(nlp):
         "Putin declined to say when the talks would go on.",  # refused
         "The report was said to be false.",  # passive: nobody named said it
         "He called on Thursday.",  # a date is not what was called for
+        "The minister called on the village last week.",  # a visit: nothing asked of it
         "He rejected a deal.",  # an act, not speech: no quoted words, nothing asked
     ],
 )

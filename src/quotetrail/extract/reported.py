@@ -360,9 +360,16 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         naming = _naming_object(verb)
         if naming is not None:
             return _span_chars(naming, verb)
-        parts = [
+        asked = [
             c for c in parts if c.dep_ == "prep" and c.lower_ in {"for", "on"} and not _is_date(c)
         ]
+        to_do = [c for c in verb.children if c.i > verb.i and _infinitive(c)]
+        # what is called for, and whom a call goes to with what they are to do ("called for X
+        # to …", "called on X to …"; "called on the village" asks nothing)
+        parts = [t for c in asked if c.lower_ == "for" or to_do for t in c.children]
+        parts += to_do if parts else []
+        span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
+        return span
     span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
     if span is None:
         return None
@@ -370,6 +377,13 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         c.dep_ in {"xcomp", "prep"} for c in parts
     )
     return span if asks or _quoted(text_of(verb.doc)[span[0] - 1 : span[1] + 1]) else None
+
+
+def _infinitive(clause: Token) -> bool:
+    """A "to …" clause under a verb (the parser hangs it as xcomp or as advcl)."""
+    return clause.dep_ == "xcomp" or (
+        clause.dep_ == "advcl" and any(c.tag_ == "TO" for c in clause.children)
+    )
 
 
 def _naming_object(verb: Token) -> list[Token] | None:
