@@ -46,6 +46,10 @@ def described(text, cues):
             "The ministry called for an end to the fighting.",
             ("called for", "The ministry", "an end to the fighting"),
         ),
+        (  # an object named in the speaker's quoted words, with "as"
+            "Former Governor Ann Lee criticized the Clean Water Act as a “crazy system” on Monday.",
+            ("criticized", "Ann Lee", "the Clean Water Act as a “crazy system” on Monday"),
+        ),
         (
             "The senator called on the president to retaliate against the hackers.",
             ("called on", "The senator", "the president to retaliate against the hackers"),
@@ -160,6 +164,7 @@ def test_reported_unquoted_direct_speech_is_marked(nlp):
         "The report was said to be false.",  # passive: nobody named said it
         "He called on Thursday.",  # a date is not what was called for
         "The minister called on the village last week.",  # a visit: nothing asked of it
+        "The minister described the plan as unfair.",  # a judgement in the reporter's words
         "He rejected a deal.",  # an act, not speech: no quoted words, nothing asked
     ],
 )
@@ -178,6 +183,15 @@ def test_reported_refusals_report_no_statement(nlp, text):
         (
             "According to officials, the border stays closed.",
             ("according to", "officials", "the border stays closed"),
+        ),
+        (  # the parser hangs the whole sentence on "According": the phrase ends at its comma
+            "According to conservative radio host Ann Lee, the move reeks of “fear” and "
+            "desperation.",
+            (
+                "according to",
+                "Ann Lee",
+                "the move reeks of “fear” and desperation",
+            ),
         ),
     ],
 )

@@ -575,6 +575,9 @@ def according_cues(doc: Doc) -> list[Cue]:
         phrase = {t.i for t in token.subtree}
         before = [t for t in sentence if t.i < token.i and t.i not in phrase]
         after = [t for t in sentence if t.i > max(phrase) and t.i not in phrase]
+        if not before and not after:  # the parser hung the sentence on the phrase: it ends
+            comma = next((t for t in sentence if t.i > source.i and t.text == ","), None)
+            after = [t for t in sentence if comma is not None and t.i > comma.i]
         content = _span_chars(before if len(before) >= len(after) else after, token)
         cue = f"{token.lower_} {to.lower_}"
         found.append(Cue(token.idx, cue, token.i, mention_span(source), content))
