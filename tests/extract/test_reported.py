@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from quotetrail.extract.reported import (
     according_cues,
@@ -165,6 +166,7 @@ def test_reported_unquoted_direct_speech_is_marked(nlp):
         "He called on Thursday.",  # a date is not what was called for
         "The minister called on the village last week.",  # a visit: nothing asked of it
         "The minister described the plan as unfair.",  # a judgement in the reporter's words
+        "She spoke slowly so that everyone understood.",  # a purpose, not what was said
         "He rejected a deal.",  # an act, not speech: no quoted words, nothing asked
     ],
 )
@@ -325,6 +327,24 @@ def test_reported_cue_set_off_by_commas_reports_the_clause_around_it(nlp, text, 
 def test_reported_parenthetical_cue_has_its_subject_set_off(nlp, text, content):
     found = [text[c.content[0] : c.content[1]] for c in verb_cues(nlp(text)) if c.content]
     assert found == ([content] if content else [])
+
+
+def test_reported_that_clause_hung_as_an_adverbial_clause_is_what_was_said(nlp):
+    """The parser's reading of some "tweeted in the early hours that …": "that" an adverb and
+    the clause an adverbial one, given here as the parse (names change whether it occurs)."""
+    words = "Lee tweeted in the early hours that Smith was “ corrupt ” .".split()
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True] * 9 + [False] * 4,
+        heads=[1, 1, 1, 5, 5, 2, 8, 8, 1, 10, 8, 10, 1],
+        deps="nsubj ROOT prep det amod pobj advmod nsubj advcl punct acomp punct punct".split(),
+        tags="NNP VBD IN DT JJ NNS RB NNP VBD `` JJ '' .".split(),
+        pos="PROPN VERB ADP DET ADJ NOUN ADV PROPN AUX PUNCT ADJ PUNCT PUNCT".split(),
+        lemmas="Lee tweet in the early hour that Smith be “ corrupt ” .".split(),
+        sent_starts=[True] + [False] * 12,
+    )
+    assert described(doc.text, verb_cues(doc)) == [("tweeted", "Lee", "that Smith was “corrupt”")]
 
 
 def test_reported_content_stops_at_the_line_of_the_cue(nlp):

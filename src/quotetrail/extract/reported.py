@@ -408,6 +408,20 @@ def _naming_object(verb: Token) -> list[Token] | None:
     return list(obj.subtree) + [t for n in named if n.head.i == verb.i for t in n.subtree]
 
 
+def _that_clause(clause: Token) -> bool:
+    """ "tweeted in the early morning hours that Machado was …": a "that" clause after the verb
+    that the parser hung on it as an adverbial clause (after a time phrase it often does) is
+    what was said; "so that …", "now that …" are not."""
+    first = clause.left_edge
+    return (
+        clause.dep_ == "advcl"
+        and clause.i > clause.head.i
+        and first.lower_ == "that"
+        and first.i > 0
+        and clause.doc[first.i - 1].lower_ not in {"so", "such", "now", "given"}
+    )
+
+
 def _fronted_clauses(verb: Token) -> list[Token]:
     """ "Moscow has no intention …, the minister revealed": a clause with its own subject before
     the cue."""
@@ -479,7 +493,8 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     interrupted = _interrupted_sentence(verb)
     if interrupted is not None:
         return interrupted, False
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS] or _fronted_clauses(verb)
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or _that_clause(c)]
+    clauses = clauses or _fronted_clauses(verb)
     if clauses:
         return _clause_content(verb, clauses)
     if verb.lemma_.lower() in lexicon.speech_lemmas("object_content"):
