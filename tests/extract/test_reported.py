@@ -47,6 +47,10 @@ def described(text, cues):
             "The ministry called for an end to the fighting.",
             ("called for", "The ministry", "an end to the fighting"),
         ),
+        (  # "what" opens the thing judged, not a question, when its words are quoted
+            "The mayor condemned what she called a “reckless gamble” by the council.",
+            ("condemned", "The mayor", "what she called a “reckless gamble” by the council"),
+        ),
         (  # an object named in the speaker's quoted words, with "as"
             "Former Governor Ann Lee criticized the Clean Water Act as a “crazy system” on Monday.",
             ("criticized", "Ann Lee", "the Clean Water Act as a “crazy system” on Monday"),
@@ -167,6 +171,7 @@ def test_reported_unquoted_direct_speech_is_marked(nlp):
         "The minister called on the village last week.",  # a visit: nothing asked of it
         "The minister described the plan as unfair.",  # a judgement in the reporter's words
         "She spoke slowly so that everyone understood.",  # a purpose, not what was said
+        "The minister criticized what the report left out.",  # no quoted words: no content
         "He rejected a deal.",  # an act, not speech: no quoted words, nothing asked
     ],
 )

@@ -276,7 +276,7 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     tokens = _without_participle_statements([t for c in clauses for t in c.subtree])
     first = min(tokens, key=lambda t: t.i)
     if first.lower_ in lexicon.words().question_words and not _exclamative(first):
-        if first.i > verb.i:
+        if first.i > verb.i and not _named_in_quotes(verb, first, tokens):
             return None, False
         tokens = [t for t in tokens if t.i > verb.i]
         if not tokens:
@@ -285,6 +285,16 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
     unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
     return _span_chars(tokens, verb), unquoted
+
+
+def _named_in_quotes(verb: Token, first: Token, tokens: list[Token]) -> bool:
+    """ "condemned what he called a “brazen breach”": after a verb that takes what it judges as
+    its object, "what" opens no question but the thing judged, content when it carries the
+    speaker's quoted words (as any object does, `_object_content`)."""
+    if first.lower_ != "what" or verb.lemma_.lower() not in lexicon.speech_lemmas("object_content"):
+        return False
+    span = _span_chars(tokens, verb)
+    return span is not None and _quoted(text_of(verb.doc)[span[0] - 1 : span[1] + 1])
 
 
 def _without_participle_statements(tokens: list[Token]) -> list[Token]:
