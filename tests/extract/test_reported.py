@@ -9,6 +9,7 @@ from quotetrail.extract.reported import (
     according_cues,
     find_cues,
     headline_cues,
+    inverted_cues,
     link_line,
     nominal_cues,
     signed_cues,
@@ -350,6 +351,24 @@ def test_reported_that_clause_hung_as_an_adverbial_clause_is_what_was_said(nlp):
         sent_starts=[True] + [False] * 12,
     )
     assert described(doc.text, verb_cues(doc)) == [("tweeted", "Lee", "that Smith was “corrupt”")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote was close. Said Ellis: “We will try again next year.”", ["Ellis"]),
+        ("The vote was close. Said Ellen Park: “We will try again next year.”", ["Ellen Park"]),
+        ("The vote was close. Added the mayor, “We will try again next year.”", ["the mayor"]),
+    ],
+)
+def test_reported_speech_verb_before_its_speaker_opens_a_quotation(nlp, text, expected):
+    """One cue for the speaker, whether the parser reads the verb as a verb (`verb_cues`) or
+    as part of a name ("Said Ellis", `inverted_cues`)."""
+    assert [c.subject.text for c in find_cues(nlp(text)) if c.subject] == expected
+
+
+def test_reported_speech_verb_opening_a_sentence_without_a_quotation_is_no_inverted_cue(nlp):
+    assert inverted_cues(nlp("Says who? Nobody knows what the mayor wants.")) == []
 
 
 def test_reported_content_stops_at_the_line_of_the_cue(nlp):

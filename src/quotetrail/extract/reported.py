@@ -226,12 +226,14 @@ def _doer_of_gerund(governor: Token) -> Token | None:
 def mention_span(token: Token, cue: Token | None = None) -> Span:
     """The noun phrase a subject token heads, without relative clauses and appositions.
 
-    A name the tagger ran into the cue ("Putin Says" in a headline) stops before the cue.
+    A name the tagger ran into the cue ("Putin Says" in a headline) stops before the cue, and
+    one it ran over a cue before it ("Said Ellen Park: …") starts after it.
     """
     ent = entity_of(token)
     if ent is not None:
         end = cue.i if cue is not None and ent.start < cue.i < ent.end else ent.end
-        return _extend_title(token.doc[ent.start : end])
+        start = cue.i + 1 if cue is not None and ent.start == cue.i < token.i else ent.start
+        return _extend_title(token.doc[start:end])
     left, right = token.i, token.i
     for child in token.lefts:
         if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
@@ -716,7 +718,41 @@ def _last_word(sentence: Span) -> int:
     return end
 
 
-CUE_FINDERS = (verb_cues, according_cues, nominal_cues, headline_cues, signed_cues)
+INVERTED_SPEAKER_WORDS = 8  # "Said the former deputy minister of finance:" at most
+
+
+def inverted_cues(doc: Doc) -> list[Cue]:
+    """ "Said Ellis: “…”", "Added the mayor, “…”": a speech verb opening its sentence before its
+    speaker and a quotation (the parser reads such a verb as part of a name). The quotation is
+    `assemble`'s to find after the cue, as after "X said:"."""
+    forms, openers = lexicon.speech_forms(), lexicon.quote_marks().closers
+    found = []
+    for sentence in doc.sents:
+        verb = sentence[0]
+        if verb.lower_ not in forms or not verb.text[:1].isupper() or verb.tag_ == "VBG":
+            continue
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            continue  # read as the verb it is: `verb_cues` has it
+        stop = next(
+            (t.i for t in doc[verb.i + 1 : verb.i + 2 + INVERTED_SPEAKER_WORDS] if t.text in ":,"),
+            None,
+        )
+        if stop is None or stop + 1 >= len(doc) or doc[stop + 1].text not in openers:
+            continue
+        speaker = doc[verb.i + 1 : stop]
+        if any(t.pos_ in {"PROPN", "NOUN"} for t in speaker):
+            found.append(Cue(verb.idx, verb.text, verb.i, speaker, None))
+    return found
+
+
+CUE_FINDERS = (
+    verb_cues,
+    according_cues,
+    nominal_cues,
+    headline_cues,
+    signed_cues,
+    inverted_cues,
+)
 
 
 def link_line(text: str, at: int) -> bool:
