@@ -146,6 +146,12 @@ import pytest
             "Ray Tolliver",
             "Democrat",
         ),
+        (  # a second "Trump" the tagger missed is not the first: "she" finds her
+            "Donald Trump unveiled a plan on Tuesday.\n\nIvanka Trump, his eldest daughter, "
+            "answered questions at the event. She said the plan would help working mothers.",
+            "Ivanka Trump",
+            "She",
+        ),
     ],
 )
 def test_speakers_resolve_last_statement(statements_of, text: str, name: str, mention: str) -> None:

@@ -313,16 +313,39 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
 
 
 def _surname_mentions(doc: Doc, people: list[Person], full_names: list[str]) -> list[Person]:
-    """Bare surnames the tagger missed or mislabelled ("Matlow said" tagged ORG or nothing)."""
+    """Bare surnames the tagger missed or mislabelled ("Matlow said" tagged ORG or nothing); a
+    surname that ends a full name the tagger missed stands for that name ("Ivanka Trump, the
+    nominee's daughter, noted …" is not Donald Trump)."""
     surnames = {name.split()[-1] for name in [p.name for p in people] + full_names}
-    return [
-        Person(token.idx, token.text, _is_subject(doc[token.i : token.i + 1]))
-        for token in doc
-        if token.pos_ == "PROPN"
-        and token.text in surnames
-        and token.ent_type_ not in PLACE_LABELS | {"PERSON"}
-        and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
-    ]
+    known = [p.name for p in people]
+    found = []
+    for token in doc:
+        if (
+            token.pos_ != "PROPN"
+            or token.text not in surnames
+            or token.ent_type_ in PLACE_LABELS | {"PERSON"}
+            or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
+        ):
+            continue
+        span = _full_name_ending(doc, token, full_names, known) or doc[token.i : token.i + 1]
+        found.append(Person(span.start_char, person_name(span.text), _is_subject(span)))
+    return found
+
+
+def _full_name_ending(
+    doc: Doc, token: Token, full_names: list[str], known: list[str]
+) -> Span | None:
+    """The longest of `full_names` written just before and up to `token`, if it names someone
+    other than the people tagged (a second "Trump"); not the end of a tagged name ("Al Mnajer"
+    after "Mohammad Al Mnajer"), nor a name in capitals ("CHINA TALK:", "ECB WATCH:" are a wire
+    story's section labels)."""
+    for words in (4, 3, 2):
+        if token.i - words + 1 >= 0:
+            span = doc[token.i - words + 1 : token.i + 1]
+            name = person_name(span.text)
+            if name in full_names and not span.text.isupper():
+                return None if any(k.endswith(f" {name}") for k in known) else span
+    return None
 
 
 def _full_names(doc: Doc) -> list[str]:
