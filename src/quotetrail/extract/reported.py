@@ -295,8 +295,7 @@ def _named_in_quotes(verb: Token, first: Token, tokens: list[Token]) -> bool:
     speaker's quoted words (as any object does, `_object_content`)."""
     if first.lower_ != "what" or verb.lemma_.lower() not in lexicon.speech_lemmas("object_content"):
         return False
-    span = _span_chars(tokens, verb)
-    return span is not None and _quoted(text_of(verb.doc)[span[0] - 1 : span[1] + 1])
+    return _carries_quote(verb, _span_chars(tokens, verb))
 
 
 def _without_participle_statements(tokens: list[Token]) -> list[Token]:
@@ -380,15 +379,19 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         # to …", "called on X to …"; "called on the village" asks nothing)
         parts = [t for c in asked if c.lower_ == "for" or to_do for t in c.children]
         parts += to_do if parts else []
-        span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
-        return span
+        return _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
     span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
     if span is None:
         return None
     asks = lemma in lexicon.speech_lemmas("proposal") and any(
         c.dep_ in {"xcomp", "prep"} for c in parts
     )
-    return span if asks or _quoted(text_of(verb.doc)[span[0] - 1 : span[1] + 1]) else None
+    return span if asks or _carries_quote(verb, span) else None
+
+
+def _carries_quote(verb: Token, span: tuple[int, int] | None) -> bool:
+    """Whether a content span holds the speaker's quoted words (its edge marks included)."""
+    return span is not None and _quoted(text_of(verb.doc)[span[0] - 1 : span[1] + 1])
 
 
 def _infinitive(clause: Token) -> bool:
@@ -734,7 +737,11 @@ def inverted_cues(doc: Doc) -> list[Cue]:
         if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             continue  # read as the verb it is: `verb_cues` has it
         stop = next(
-            (t.i for t in doc[verb.i + 1 : verb.i + 2 + INVERTED_SPEAKER_WORDS] if t.text in ":,"),
+            (
+                t.i
+                for t in doc[verb.i + 1 : verb.i + 2 + INVERTED_SPEAKER_WORDS]
+                if t.text in {":", ","}
+            ),
             None,
         )
         if stop is None or stop + 1 >= len(doc) or doc[stop + 1].text not in openers:

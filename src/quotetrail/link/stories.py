@@ -377,15 +377,10 @@ class StoryIndex:
             for sid, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
         ]
 
-    def best(
-        self, counts: Mapping[str, float], published: str | None = None
-    ) -> tuple[str | None, float]:
-        """The most similar live candidate story and its similarity (None when there is none).
-        When a story and its siblings both clear the threshold, the one the document is closest
-        to on average wins (`_mean_similarity`)."""
-        return self._best(term_frequencies(counts), published)
-
-    def _best(self, tf: Mapping[str, float], published: str | None) -> tuple[str | None, float]:
+    def best(self, tf: Mapping[str, float], published: str | None) -> tuple[str | None, float]:
+        """The most similar live candidate story to a document of unit term frequencies `tf`,
+        and its similarity (None when there is none). When a story and its siblings both clear
+        the threshold, the one the document is closest to on average wins (`_mean_similarity`)."""
         vector = self.weigh(tf)
         scored = [
             (self.similarity(vector, self.stories[sid].centroid), sid)
@@ -420,7 +415,7 @@ class StoryIndex:
         provisional sibling when the join is not sure, see the module doc)."""
         self.count(counts.keys())
         tf = term_frequencies(counts)
-        story_id, score = self._best(tf, published)
+        story_id, score = self.best(tf, published)
         if story_id is None or score < self.threshold:
             return Assignment(
                 story_id=self._open(doc_id, tf, published, title).id, score=0.0, opened=True
