@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrail.extract.cast import build_cast, group_name, nominal_name, person_name
+from quotetrail.extract.cast import (
+    build_cast,
+    group_name,
+    nominal_name,
+    person_name,
+    without_epithets,
+)
 from quotetrail.extract.quotes import find_quotes, paragraphs
 
 
@@ -108,6 +114,30 @@ def test_cast_canonical_is_the_fullest_form(cast_of):
     )
     assert cast.canonical("Lavrov") == "Sergei Lavrov"
     assert cast.knows("Lavrov") and not cast.knows("Putin")
+
+
+@pytest.mark.parametrize(
+    ("names", "plain"),
+    [
+        (["Sleepy Gordon Baxter", "Gordon Baxter"], {"Sleepy Gordon Baxter": "Gordon Baxter"}),
+        (["Champion Alicia Mendes", "Alicia Mendes"], {"Champion Alicia Mendes": "Alicia Mendes"}),
+        (["Marine Le Pen", "Le Pen"], {}),  # the rest starts with no first name
+        (["Samira Al Haddad", "Al Haddad"], {}),  # … but with a particle
+        (["Abu Mohammed al-Rashid"], {}),  # the shorter part is never written alone
+        (["Crazy Gordon Baxter"], {}),
+    ],
+)
+def test_cast_without_epithets_only_before_a_name_written_alone(names, plain):
+    assert without_epithets(names) == plain
+
+
+def test_cast_canonical_is_not_an_epithet(cast_of):
+    cast = cast_of(  # the tagger reads "Crooked Gordon Baxter" as one name
+        "Gordon Baxter spoke in Leeds on Monday. Crooked Gordon Baxter is a disaster, her rival "
+        "wrote. Baxter said she was not listening."
+    )
+    assert cast.canonical("Baxter") == "Gordon Baxter"
+    assert "Sleepy Gordon Baxter" not in {p.name for p in cast.people} | set(cast.full_names)
 
 
 def test_cast_canonical_one_word_family_name_written_first(cast_of):

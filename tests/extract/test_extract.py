@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from quotetrail.extract import extract_mentions
+
 
 def summary(statements) -> list[tuple[str, str, str]]:
     return [(s.kind, s.quote, s.speaker.name) for s in statements]
@@ -260,3 +262,12 @@ def test_extract_statements_dateline_is_not_the_speaker(statements_of):
     text = "KABUL — The Governor of Herat, Anna Petrova, said that the road would reopen on Monday."
     (statement,) = statements_of(text)
     assert statement.speaker.name == "Anna Petrova"
+
+
+def test_extract_mentions_name_a_person_without_the_epithet(nlp):
+    text = (
+        "Gordon Baxter spoke in Leeds on Monday. Crooked Gordon Baxter is a disaster, her rival "
+        "wrote."
+    )
+    people = [m for m in extract_mentions(nlp(text)) if m.label == "PERSON"]
+    assert [(m.text, text[m.start : m.end]) for m in people] == [("Gordon Baxter",) * 2] * 2

@@ -151,3 +151,17 @@ def test_entities_resolver_one_organisation_with_or_without_the():
         ]
     )
     assert a.id == b.id and a.name == "Soviet Union"
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Gordon Baxter", "Crooked Gordon Baxter"],
+        ["Crooked Gordon Baxter", "Gordon Baxter"],  # the plain form arrives later
+        ["Baxter", "Crooked Gordon Baxter", "Gordon Baxter"],
+    ],
+)
+def test_entities_resolver_never_names_a_person_by_an_epithet(names):
+    _, found = _resolve([Observation(name, f"a{i}") for i, name in enumerate(names)])
+    assert len({entity.id for entity in found}) == 1
+    assert found[0].name == "Gordon Baxter"

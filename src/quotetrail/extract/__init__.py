@@ -15,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from quotetrail.extract.assemble import Draft, assemble
-from quotetrail.extract.cast import Cast, build_cast
+from quotetrail.extract.cast import Cast, build_cast, without_epithets
 from quotetrail.extract.dates import said_on
 from quotetrail.extract.entities import about
 from quotetrail.extract.quotes import find_quotes, paragraphs
@@ -39,11 +39,17 @@ MENTION_LABELS = {
 
 
 def extract_mentions(doc: Doc) -> list[Mention]:
-    return [
-        Mention(text=ent.text, label=ent.label_, start=ent.start_char, end=ent.end_char)
-        for ent in doc.ents
-        if ent.label_ in MENTION_LABELS
-    ]
+    """The named entities linking compares; a person's name behind an epithet the article
+    also writes without ("Crooked Hillary Clinton") is the plain name, so no mention
+    renames the person."""
+    found = [ent for ent in doc.ents if ent.label_ in MENTION_LABELS]
+    plain = without_epithets(ent.text for ent in found if ent.label_ == "PERSON")
+    mentions = []
+    for ent in found:
+        text = plain.get(ent.text, ent.text) if ent.label_ == "PERSON" else ent.text
+        start = ent.end_char - len(text)
+        mentions.append(Mention(text=text, label=ent.label_, start=start, end=ent.end_char))
+    return mentions
 
 
 def _sentence(doc: Doc, draft: Draft) -> str:

@@ -10,7 +10,8 @@ place named, and the paragraph boundaries. `speakers.py` resolves speaker mentio
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 
@@ -306,10 +307,40 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
         elif ent.label_ in GROUP_LABELS:
             groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
     full_names = _full_names(doc) + _mislabelled_names(doc)
+    plain = without_epithets([p.name for p in people] + full_names)
+    people = [replace(p, name=plain.get(p.name, p.name)) for p in people]
+    full_names = [plain.get(name, name) for name in full_names]
     people = sorted(people + _surname_mentions(doc, people, full_names), key=lambda p: p.start)
     cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=full_names)
     cast.gender.update(_gender_votes(cast))
     return cast
+
+
+def without_epithets(names: Iterable[str]) -> dict[str, str]:
+    """Each of `names` that is another of them behind a word that is no first name, mapped to
+    that other: "Crooked Hillary Clinton" → "Hillary Clinton" and "Universe Alicia Machado" →
+    "Alicia Machado" when the article also names "Hillary Clinton" and "Alicia Machado" alone.
+
+    The fullest form a name is written in names the person, in the article and across the
+    corpus, so one nickname or a title run into the name would rename them everywhere. The
+    plain form must be written on its own and start with a first name that is no particle:
+    "Marine Le Pen" beside "Le Pen" and "Ragheb Al Turkmani" beside "Al Turkmani" stay whole,
+    and so does a name whose shorter part the article never writes alone ("Abu Mohammed
+    al-Julani")."""
+    known = set(names)
+    plain = {}
+    for name in known:
+        first, _, rest = name.partition(" ")
+        if (
+            rest in known
+            and len(rest.split()) >= 2
+            and first[:1].isupper()
+            and first.casefold() not in first_names()
+            and rest.split()[0].casefold() in first_names()
+            and rest.split()[0].casefold() not in lexicon.words().name_particles
+        ):
+            plain[name] = rest
+    return plain
 
 
 def _surname_mentions(doc: Doc, people: list[Person], full_names: list[str]) -> list[Person]:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from quotetrail.extract.cast import without_epithets
 from quotetrail.lexicon import actor_of, fold, title_words
 from quotetrail.link.names import given_names, name_tokens, role_key, surname
 from quotetrail.records import stable_id
@@ -158,6 +159,18 @@ def observation_keys(obs: Observation) -> set[str]:
     return keys
 
 
+def _names_better(name: str, current: str) -> bool:
+    """Whether `name` should name the person now named `current`: the fullest form (most name
+    words, then the untruncated spelling), but never a description, and never an epithet
+    before the name ("Crooked Hillary Clinton" over "Hillary Clinton"; the plain form replaces
+    the epithet when it arrives later)."""
+    plain = without_epithets([name, current])
+    if plain.get(current) == name:
+        return True
+    fuller = (len(name_tokens(name)), len(name)) > (len(name_tokens(current)), len(current))
+    return fuller and name not in plain and not is_description(name)
+
+
 def _described_role(obs: Observation) -> str | None:
     """ "the Russian President" → "president|russia" (role words + the country named)."""
     words = [fold(token).strip(".") for token in obs.name.split()]
@@ -250,6 +263,10 @@ class Resolver:
                 return f"same role ({obs.role})"
             return None
 
+        for entity in people:  # "Crooked Hillary Clinton" is Hillary Clinton, either way round
+            plain = without_epithets([obs.name, entity.name])
+            if entity.name in plain.values() or obs.name in plain.values():
+                return entity, f"epithet: {obs.name!r} ~ {entity.name!r}"
         same = [
             e
             for e in people
@@ -297,14 +314,8 @@ class Resolver:
             entity.affiliations.add(affiliation)
         if obs.story_id and obs.story_id not in entity.stories:
             entity.stories = [*entity.stories, obs.story_id][-RECENT_STORIES:]
-        fuller = (len(name_tokens(obs.name)), len(obs.name)) > (
-            len(name_tokens(entity.name)),
-            len(entity.name),
-        )
-        if entity.kind == "person" and fuller and not is_description(obs.name):
-            entity.name = (
-                obs.name
-            )  # the fullest form: most name words, then the untruncated spelling
+        if entity.kind == "person" and _names_better(obs.name, entity.name):
+            entity.name = obs.name
         described = obs.kind == "person" and is_description(obs.name)
         keys = set() if described else observation_keys(obs)
         keys |= {
