@@ -88,6 +88,15 @@ def described(text, cues):
             "The coach told reporters how proud she is of the young players.",
             ("told", "The coach", "how proud she is of the young players"),
         ),
+        (  # the parser hangs the "that" clause on the listener, as a relative clause
+            "At the harbour last week, Kolby told a gathering of fishing crews that few people "
+            "understood the risks better than they did.",
+            ("told", "Kolby", "that few people understood the risks better than they did"),
+        ),
+        (  # … and a clause after a time phrase as an adverbial one
+            "Baxter said after the meeting he would not accept the result.",
+            ("said", "Baxter", "after the meeting he would not accept the result"),
+        ),
     ],
 )
 def test_reported_verb_cue_with_its_content(nlp, text, expected):

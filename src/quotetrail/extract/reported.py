@@ -424,17 +424,39 @@ def _naming_object(verb: Token) -> list[Token] | None:
 
 
 def _that_clause(clause: Token) -> bool:
-    """ "tweeted in the early morning hours that Machado was …": a "that" clause after the verb
-    that the parser hung on it as an adverbial clause (after a time phrase it often does) is
-    what was said; "so that …", "now that …" are not."""
+    """What was said, hung on the verb as an adverbial clause after it (after a time phrase
+    the parser often does): "tweeted in the early morning hours that Machado was …" (but not
+    "so that …", "now that …"), and "said after the meeting he would not accept …", a finite
+    clause with its own subject and no conjunction or wh-word to make it adverbial."""
     first = clause.left_edge
+    if clause.dep_ != "advcl" or clause.i < clause.head.i or first.i == 0:
+        return False
+    if first.lower_ == "that":
+        return clause.doc[first.i - 1].lower_ not in {"so", "such", "now", "given"}
     return (
-        clause.dep_ == "advcl"
-        and clause.i > clause.head.i
-        and first.lower_ == "that"
-        and first.i > 0
-        and clause.doc[first.i - 1].lower_ not in {"so", "such", "now", "given"}
+        any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        and (clause.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS for c in clause.children))
+        and not any(c.dep_ == "mark" for c in clause.children)
+        and not any(t.lower_ in lexicon.words().question_words for t in clause.subtree)
     )
+
+
+def _addressed_clause(verb: Token) -> list[Token]:
+    """ "told a meeting of Pacific leaders that few people understood …": after a verb whose
+    object is the listener, a clause opened by the conjunction "that" (not the relative pronoun)
+    that the parser hung on the object is what was said."""
+    if verb.lemma_.lower() not in lexicon.speech_lemmas("addressee"):
+        return []
+    return [
+        clause
+        for listener in verb.children
+        if listener.dep_ == "dobj"
+        for clause in listener.children
+        if clause.dep_ in {"relcl", "acl"}
+        and clause.left_edge.lower_ == "that"
+        and clause.left_edge.dep_ == "mark"
+        and clause.left_edge.head == clause
+    ]
 
 
 def _fronted_clauses(verb: Token) -> list[Token]:
@@ -509,7 +531,7 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     if interrupted is not None:
         return interrupted, False
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or _that_clause(c)]
-    clauses = clauses or _fronted_clauses(verb)
+    clauses = clauses or _addressed_clause(verb) or _fronted_clauses(verb)
     if clauses:
         return _clause_content(verb, clauses)
     if verb.lemma_.lower() in lexicon.speech_lemmas("object_content"):
