@@ -137,13 +137,16 @@ class SpeakerEntity:
     affiliation: str | None = None  # None for a body speaking for itself, or nobody known
 
 
+DOCUMENT = "document"  # a speaker kind: "the report said", a document whose author is not given
+
+
 @dataclass
 class Speaker:
     """Who made a statement, resolved as far as the article allows."""
 
     name: str  # canonical: the fullest form the article gives
     mention: str  # as written at the cue: "he", "The top Russian diplomat", "Putin"
-    kind: str = "person"  # person | organization | place | questioner (who asks, in a transcript)
+    kind: str = "person"  # person | organization | place | document | questioner (who asks)
     role: str | None = None
     affiliation: str | None = None
     id: str = ""

@@ -220,6 +220,27 @@ def test_speakers_resolve_last_statement(statements_of, text: str, name: str, me
             None,
             None,
         ),
+        (  # a document whose author is not given is no person, nor the last person named
+            "Ann Lee spoke on Monday. The report says the bridge is unsafe.",
+            "report",
+            "document",
+            None,
+            None,
+        ),
+        (  # … but the author who wrote or published it, when the article says so
+            "Ann Lee published a report on Monday. The report says the bridge is unsafe.",
+            "Ann Lee",
+            "person",
+            None,
+            None,
+        ),
+        (  # a name with a document word in it is the name ("post"), not a document
+            "The Washington Post reported that the bridge was unsafe.",
+            "Washington Post",
+            "organization",
+            None,
+            "Washington Post",
+        ),
     ],
 )
 def test_speakers_records(

@@ -12,6 +12,7 @@ from quotetrail.link.entities import (
     people_by_surname,
     surname_variant,
 )
+from quotetrail.records import DOCUMENT
 
 
 @pytest.mark.parametrize(
@@ -165,3 +166,15 @@ def test_entities_resolver_never_names_a_person_by_an_epithet(names):
     _, found = _resolve([Observation(name, f"a{i}") for i, name in enumerate(names)])
     assert len({entity.id for entity in found}) == 1
     assert found[0].name == "Gordon Baxter"
+
+
+def test_entities_resolver_keeps_each_articles_document_apart():
+    _, (first, again, other) = _resolve(
+        [
+            Observation("report", "a1", kind=DOCUMENT),
+            Observation("the report", "a1", kind=DOCUMENT),
+            Observation("report", "a2", kind=DOCUMENT),
+        ]
+    )
+    assert first.id == again.id != other.id
+    assert (first.kind, other.kind) == (DOCUMENT, DOCUMENT)

@@ -9,10 +9,12 @@ import sys
 
 import pytest
 
-from quotetrail.link import headline, link_articles, link_keys
+from quotetrail.link import _speaks_for, headline, link_articles, link_keys
+from quotetrail.link.entities import Observation, Resolver
 from quotetrail.pipeline import process_batch
 from quotetrail.read import iter_documents
 from quotetrail.records import (
+    DOCUMENT,
     Article,
     ArticleResult,
     Batch,
@@ -403,3 +405,11 @@ def test_link_writer_takes_the_keys_it_is_sent(db_path):
         copies = sql.copies_among(store, ["a2", "a3", "a4"])
     assert stories["a4"] == stories["a3"] == stories["a2"]
     assert "a4" in copies
+
+
+def test_link_document_speaks_for_no_one():
+    resolver = Resolver()
+    report = Observation("report", "a1", kind=DOCUMENT)
+    kremlin = Observation("Kremlin", "a1", kind="organization")
+    assert _speaks_for(resolver, resolver.resolve(report), report) is None
+    assert _speaks_for(resolver, resolver.resolve(kremlin), kremlin).name == "Russia"

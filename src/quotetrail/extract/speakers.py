@@ -30,7 +30,7 @@ from quotetrail.extract.cast import (
 )
 from quotetrail.extract.reported import mention_span
 from quotetrail.extract.segment import entities, entity_of
-from quotetrail.records import Speaker
+from quotetrail.records import DOCUMENT, Speaker
 
 INDEFINITE = {"a", "an", "another"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
@@ -312,7 +312,8 @@ def _author(cast: Cast, mention: Span) -> Speaker | None:
     """Who a document or statement names as its author: a person anywhere in the phrase ("a
     statement e-mailed by Reagan Ruslim"), an organisation before the noun ("the Civic Action
     study", "Canada's database"), after it as "from"/"by"/"of" ("a statement from the EU") or as
-    the agent of its publishing ("a study released by the Fraser Institute")."""
+    the agent or the subject of its publishing ("a study released by the Fraser Institute",
+    "Ann Lee wrote a report")."""
     root = mention.root
     people = [t for t in mention if t.ent_type_ == "PERSON" and t.i != root.i]
     bodies = [t for t in mention if t.ent_type_ == "ORG" and t.i < root.i]
@@ -336,6 +337,14 @@ def _author(cast: Cast, mention: Span) -> Speaker | None:
         for t in c.subtree
         if t.ent_type_ == "ORG"
     ]
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in lexicon.words().publishing_verbs:
+        bodies += [  # "Ann Lee wrote a report", "the institute published a study"
+            t
+            for c in root.head.children
+            if c.dep_ == "nsubj"
+            for t in c.subtree
+            if t.ent_type_ in {"ORG", "PERSON"}
+        ]
     ent = entity_of((people + bodies)[0]) if people + bodies else None
     if ent is None:
         return None
@@ -347,7 +356,8 @@ def _author(cast: Cast, mention: Span) -> Speaker | None:
 
 def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
     """ "Foster's book", "a study by Civic Action", "the Civic Action study": a document speaks for
-    the author it names; a document named again ("the study") for whoever it spoke for before."""
+    the author it names; a document named again ("the study") for whoever it spoke for before;
+    one whose author the article does not give is a speaker of kind "document"."""
     author = _author(cast, mention)
     if author is not None:
         return author
@@ -365,7 +375,12 @@ def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) ->
         found = _earlier_document_author(cast, mention, at)
         if found is not None:
             return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
-    return resolve_described(cast, mention, at, history)
+    return Speaker(  # "the report said", no author named: the document itself, not a person
+        name=nominal_name(mention.text),
+        mention=mention.text,
+        kind=DOCUMENT,
+        affiliation=affiliation_in(list(mention)),
+    )
 
 
 def _earlier_document_author(cast: Cast, mention: Span, at: int) -> Speaker | None:
@@ -388,8 +403,12 @@ def _role_word(mention: Span) -> bool:
 
 
 def _document(mention: Span) -> bool:
+    """ "The report", "a new study"; not a name the tagger reads as one ("The Washington Post")."""
     document_nouns = lexicon.words().document_nouns
-    return mention.root.lower_ in document_nouns or mention.root.lemma_.lower() in document_nouns
+    root = mention.root
+    return not root.ent_type_ and (
+        root.lower_ in document_nouns or root.lemma_.lower() in document_nouns
+    )
 
 
 def _labels(mention: Span) -> set[str]:

@@ -32,7 +32,7 @@ from quotetrail.link.stories import (
     story_features,
     window_start,
 )
-from quotetrail.records import Article, LinkKeys, Mention
+from quotetrail.records import DOCUMENT, Article, LinkKeys, Mention
 from quotetrail.store import Store
 from quotetrail.store import links as sql
 
@@ -245,7 +245,10 @@ def resolve_entities(
 
 
 def _speaks_for(resolver: Resolver, speaker: Entity, obs: Observation) -> Entity | None:
-    """The body a statement speaks for: the one the article names, else the speaker's only one."""
+    """The body a statement speaks for: the one the article names, else the speaker's only one;
+    a document whose author is not given speaks for no one."""
+    if speaker.kind == DOCUMENT:
+        return None
     if speaker.kind != "person":
         return speaker
     known = obs.affiliation or (

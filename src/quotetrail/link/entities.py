@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from quotetrail.extract.cast import without_epithets
 from quotetrail.lexicon import actor_of, fold, title_words
 from quotetrail.link.names import given_names, name_tokens, role_key, surname
-from quotetrail.records import stable_id
+from quotetrail.records import DOCUMENT, stable_id
 
 PREFIX = 4  # surname prefix length of the truncation key
 RECENT_STORIES = 8  # stories remembered per entity: the context for variant spellings
@@ -142,6 +142,8 @@ def _affiliation(value: str | None) -> str | None:
 
 def observation_keys(obs: Observation) -> set[str]:
     """Blocking keys: an entity that could absorb `obs` shares at least one."""
+    if obs.kind == DOCUMENT:  # "the report" of one article is not another article's report
+        return {f"d:{obs.article_id}:{fold(_bare(obs.name))}"}
     if obs.kind != "person":
         return {f"a:{fold(actor_of(obs.name) or _bare(obs.name))}"}
     keys = set()
@@ -299,7 +301,8 @@ class Resolver:
         else:
             canonical = actor_of(obs.name)
             name, kind = (canonical, "actor") if canonical else (_bare(obs.name), obs.kind)
-        entity = Entity(id=stable_id("entity", kind, fold(name)), name=name, kind=kind)
+        scope = (obs.article_id,) if kind == DOCUMENT else ()
+        entity = Entity(id=stable_id("entity", kind, *scope, fold(name)), name=name, kind=kind)
         self._index(entity)
         return entity
 

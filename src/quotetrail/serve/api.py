@@ -71,6 +71,7 @@ class EntityKind(StrEnum):
     actor = "actor"
     organization = "organization"
     place = "place"
+    document = "document"
 
 
 class TableFormat(StrEnum):
@@ -320,7 +321,10 @@ def list_entities(
     at: PageDep,
     kind: Annotated[
         EntityKind | None,
-        Query(description="person, actor (a country or body speaking), organization, place"),
+        Query(
+            description="person, actor (a country or body speaking), organization, place, "
+            "document (a report or study whose author is not given)"
+        ),
     ] = None,
     fmt: FormatParam = TableFormat.json,
 ) -> Any:
