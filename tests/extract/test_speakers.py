@@ -227,6 +227,13 @@ def test_speakers_resolve_last_statement(statements_of, text: str, name: str, me
             None,
             None,
         ),
+        (  # an advertisement is a document too
+            "Voters went to the polls on Monday. A new ad says that the mayor raised taxes.",
+            "new ad",
+            "document",
+            None,
+            None,
+        ),
         (  # … but the author who wrote or published it, when the article says so
             "Ann Lee published a report on Monday. The report says the bridge is unsafe.",
             "Ann Lee",
