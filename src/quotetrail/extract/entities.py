@@ -44,23 +44,30 @@ def _known_names(doc: Doc, cast: Cast) -> dict[str, re.Pattern[str]]:
 
 def about(doc: Doc, span: tuple[int, int], speaker: Speaker | None, cast: Cast) -> list[str]:
     """Entity names inside `span`, deduplicated in order of appearance, without the speaker:
-    those the NER found there, then names the article gives elsewhere that occur in the span."""
+    those the NER found there, then names the article gives elsewhere that occur in the span.
+
+    A name written inside a longer one is no entity of its own there ("North" and "Korea" in
+    "North Korea", "Security Council" in "U.N. Security Council"), and a capitalised name is
+    not found in lower case ("State" in "a nuclear state")."""
     start, end = span
     excluded = (
         {speaker.name.casefold(), person_name(speaker.mention).casefold()} if speaker else set()
     )
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, int, str]] = []
     for ent in entities(doc):
         if ent.start_char < start or ent.end_char > end or ent.label_ not in ABOUT_LABELS:
             continue
-        found.append((ent.start_char, _canonical(ent.label_, ent.text, cast)))
+        found.append((ent.start_char, ent.end_char, _canonical(ent.label_, ent.text, cast)))
     text = text_of(doc)[start:end]
-    for name, pattern in _known_names(doc, cast).values():
-        match = pattern.search(text)
-        if match:
-            found.append((start + match.start(), name))
+    for written, (name, pattern) in _known_names(doc, cast).items():
+        for match in pattern.finditer(text):
+            if match.group().islower() and not written.islower():
+                continue
+            found.append((start + match.start(), start + match.end(), name))
+            break
     names: list[str] = []
-    for _, name in sorted(found, key=lambda item: item[0]):
-        if name and name.casefold() not in excluded and name not in names:
+    for lo, hi, name in sorted(found):
+        inside = any(a <= lo and hi <= b and b - a > hi - lo for a, b, _ in found)
+        if name and not inside and name.casefold() not in excluded and name not in names:
             names.append(name)
     return names
