@@ -270,3 +270,16 @@ def test_speakers_body_tagged_elsewhere(statements_of) -> None:
     )
     speakers = [(s.speaker.name, s.speaker.kind) for s in statements_of(text)]
     assert speakers == [("Shopify", "organization")] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Economist Ann Lee wrote in a recent report that rents are rising.\n\n"
+        "Rents rose 9 percent last year, the report says.",
+        "Ann Lee, a researcher at Talos, stated in the company’s blog post that the scam was "
+        "growing.\n\nAccording to the post, the scam had spread to Europe by Thursday.",
+    ],
+)
+def test_speakers_document_named_again_speaks_for_who_wrote_in_it(statements_of, text) -> None:
+    assert [s.speaker.name for s in statements_of(text)] == ["Ann Lee", "Ann Lee"]

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from quotetrail import lexicon
 from quotetrail.extract.cast import (
@@ -308,12 +308,26 @@ def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) ->
     )
 
 
+def _publisher(document: Token) -> Token | None:
+    """The verb whose subject wrote `document`: "Ann Lee wrote a report", "the institute
+    published a study", "Cross wrote in a recent report", "Schultz stated in the blog post"."""
+    verb = document.head
+    if document.dep_ == "pobj" and verb.lower_ == "in" and verb.dep_ == "prep":
+        verb = verb.head
+        said = verb.lemma_.lower() in lexicon.speech_lemmas()
+    else:
+        said = False
+    if document.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    return verb if said or verb.lemma_.lower() in lexicon.words().publishing_verbs else None
+
+
 def _author(cast: Cast, mention: Span) -> Speaker | None:
     """Who a document or statement names as its author: a person anywhere in the phrase ("a
     statement e-mailed by Reagan Ruslim"), an organisation before the noun ("the Civic Action
     study", "Canada's database"), after it as "from"/"by"/"of" ("a statement from the EU") or as
     the agent or the subject of its publishing ("a study released by the Fraser Institute",
-    "Ann Lee wrote a report")."""
+    "Ann Lee wrote a report", `_publisher`)."""
     root = mention.root
     people = [t for t in mention if t.ent_type_ == "PERSON" and t.i != root.i]
     bodies = [t for t in mention if t.ent_type_ == "ORG" and t.i < root.i]
@@ -337,10 +351,11 @@ def _author(cast: Cast, mention: Span) -> Speaker | None:
         for t in c.subtree
         if t.ent_type_ == "ORG"
     ]
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in lexicon.words().publishing_verbs:
-        bodies += [  # "Ann Lee wrote a report", "the institute published a study"
+    publisher = _publisher(root)
+    if publisher is not None:
+        bodies += [
             t
-            for c in root.head.children
+            for c in publisher.children
             if c.dep_ == "nsubj"
             for t in c.subtree
             if t.ent_type_ in {"ORG", "PERSON"}
