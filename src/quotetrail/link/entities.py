@@ -161,16 +161,20 @@ def observation_keys(obs: Observation) -> set[str]:
     return keys
 
 
+def _epithet_of(name: str, plain: str) -> bool:
+    """`name` is `plain` behind an epithet ("Crooked Hillary Clinton", "Hillary Clinton")."""
+    return name.endswith(f" {plain}") and without_epithets([name, plain]).get(name) == plain
+
+
 def _names_better(name: str, current: str) -> bool:
     """Whether `name` should name the person now named `current`: the fullest form (most name
     words, then the untruncated spelling), but never a description, and never an epithet
     before the name ("Crooked Hillary Clinton" over "Hillary Clinton"; the plain form replaces
     the epithet when it arrives later)."""
-    plain = without_epithets([name, current])
-    if plain.get(current) == name:
+    if _epithet_of(current, name):
         return True
     fuller = (len(name_tokens(name)), len(name)) > (len(name_tokens(current)), len(current))
-    return fuller and name not in plain and not is_description(name)
+    return fuller and not _epithet_of(name, current) and not is_description(name)
 
 
 def _described_role(obs: Observation) -> str | None:
@@ -266,8 +270,7 @@ class Resolver:
             return None
 
         for entity in people:  # "Crooked Hillary Clinton" is Hillary Clinton, either way round
-            plain = without_epithets([obs.name, entity.name])
-            if entity.name in plain.values() or obs.name in plain.values():
+            if _epithet_of(obs.name, entity.name) or _epithet_of(entity.name, obs.name):
                 return entity, f"epithet: {obs.name!r} ~ {entity.name!r}"
         same = [
             e

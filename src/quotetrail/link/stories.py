@@ -37,6 +37,7 @@ that tell two such events apart.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -207,6 +208,13 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(w * b.get(term, 0.0) for term, w in a.items())
 
 
+def _heaviest(vector: Mapping[str, float]) -> list[str]:
+    """The QUERY_TERMS heaviest terms of a weighed document, ties by term (a partial sort: a
+    document has some 130 terms)."""
+    top = heapq.nsmallest(QUERY_TERMS, vector.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [term for term, _ in top]
+
+
 class _LogDocs(dict[str, float]):
     """term → log(1 + prior_df + df), the part of a term's idf that changes only when a
     document holding the term is counted (`StoryIndex.count` forgets those terms): placing a
@@ -328,10 +336,7 @@ class StoryIndex:
 
     def probes(self, counts: Mapping[str, float]) -> list[str]:
         """The terms a document looks stories up by."""
-        vector = self.weigh(term_frequencies(counts))
-        return [
-            term for term, _ in sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
-        ]
+        return _heaviest(self.weigh(term_frequencies(counts)))
 
     def count(self, terms: Iterable[str]) -> None:
         """One more document seen, holding `terms` (what the idf counts)."""
@@ -368,9 +373,8 @@ class StoryIndex:
     def candidates(self, vector: Mapping[str, float]) -> list[str]:
         """The stories sharing most of the document's heaviest terms, at most MAX_CANDIDATES:
         the cost of placing one document is bounded whatever the number of stories."""
-        heaviest = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
         shared: Counter[str] = Counter()
-        for term, _ in heaviest:
+        for term in _heaviest(vector):
             shared.update(self.postings.get(term, ()))
         return [
             sid
