@@ -207,6 +207,8 @@ def test_extract_statements_patterns(
         "The minister called off the talks on Friday.",
         # a scare quote with no speaker cue
         "He described the plan as 'outside values' at the meeting.",
+        # a participle after the object describes the saying ("his voice breaking")
+        "Gordon Baxter lost the vote. Baxter said it twice, his voice breaking.",
     ],
 )
 def test_extract_statements_not_statements(statements_of, text: str) -> None:

@@ -441,6 +441,19 @@ def _that_clause(clause: Token) -> bool:
     )
 
 
+def _absolute_participle(verb: Token, clause: Token) -> bool:
+    """ "said it twice, his voice breaking": a participle without a subject of its own, after
+    a comma, beside the verb's own object, describes the saying; what was said is the object."""
+    return (
+        clause.tag_ in {"VBG", "VBN"}
+        and clause.i > verb.i
+        and clause.left_edge.i > 0
+        and clause.doc[clause.left_edge.i - 1].text == ","
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in clause.children)
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
 def _addressed_clause(verb: Token) -> list[Token]:
     """ "told a meeting of Pacific leaders that few people understood …": after a verb whose
     object is the listener, a clause opened by the conjunction "that" (not the relative pronoun)
@@ -530,7 +543,11 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     interrupted = _interrupted_sentence(verb)
     if interrupted is not None:
         return interrupted, False
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or _that_clause(c)]
+    clauses = [
+        c
+        for c in verb.children
+        if (c.dep_ in CLAUSE_DEPS or _that_clause(c)) and not _absolute_participle(verb, c)
+    ]
     clauses = clauses or _addressed_clause(verb) or _fronted_clauses(verb)
     if clauses:
         return _clause_content(verb, clauses)
