@@ -89,13 +89,12 @@ def described(text, cues):
             ("told", "The coach", "how proud she is of the young players"),
         ),
         (  # the parser hangs the "that" clause on the listener, as a relative clause
-            "At the harbour last week, Kolby told a gathering of fishing crews that few people "
-            "understood the risks better than they did.",
-            ("told", "Kolby", "that few people understood the risks better than they did"),
+            "Kolby told an audience of teachers that many parents supported the plan.",
+            ("told", "Kolby", "that many parents supported the plan"),
         ),
         (  # … and a clause after a time phrase as an adverbial one
-            "Baxter said after the meeting he would not accept the result.",
-            ("said", "Baxter", "after the meeting he would not accept the result"),
+            "Baxter said after the hearing she would appeal the ruling.",
+            ("said", "Baxter", "after the hearing she would appeal the ruling"),
         ),
     ],
 )
@@ -152,10 +151,9 @@ def test_reported_gerund_after_a_preposition_speaks_for_its_doer(nlp, text, spea
     [
         ("The governor is a doctor who said the vaccine was safe.", "The governor"),
         ("It was the minister who said the talks had failed.", "the minister"),
-        (  # the parser reads "was … Ted Cruz" as a copula: a name there describes no one
-            "Trump was out-brutalizing Ted Cruz, who said he would only use waterboarding "
-            "sparingly.",
-            "Ted Cruz",
+        (  # the parser reads "was … Tom Reed" as a copula: a name there describes no one
+            "Lee was out-spending Tom Reed, who said he would only run ads sparingly.",
+            "Tom Reed",
         ),
     ],
 )

@@ -40,7 +40,7 @@ MENTION_LABELS = {
 
 def extract_mentions(doc: Doc) -> list[Mention]:
     """The named entities linking compares; a person's name behind an epithet the article
-    also writes without ("Crooked Hillary Clinton") is the plain name, so no mention
+    also writes without ("Crooked Gordon Baxter") is the plain name, so no mention
     renames the person."""
     found = [ent for ent in doc.ents if ent.label_ in MENTION_LABELS]
     plain = without_epithets(ent.text for ent in found if ent.label_ == "PERSON")

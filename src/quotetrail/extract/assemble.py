@@ -273,7 +273,7 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
 
 
 def _someone_else_reported(outer: Draft, inner: Draft) -> bool:
-    """ "Merrill says Machado promised … and said she would stand up to the attacks": a speech
+    """ "Lee says Baxter promised … and said she would stand up to the critics": a speech
     verb joined by "and" inside what another speaker said, with a person of its own for subject,
     is a statement of its own (a clause under the outer one, "X said Y had said …", stays X's).
     Not for a group or a place: "Putin said the militant group controlled the territory and

@@ -318,13 +318,13 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
 
 def without_epithets(names: Iterable[str]) -> dict[str, str]:
     """Each of `names` that is another of them behind a word that is no first name, mapped to
-    that other: "Crooked Hillary Clinton" → "Hillary Clinton" and "Universe Alicia Machado" →
-    "Alicia Machado" when the article also names "Hillary Clinton" and "Alicia Machado" alone.
+    that other: "Crooked Gordon Baxter" → "Gordon Baxter" and "Champion Alicia Mendes" →
+    "Alicia Mendes" when the article also names "Gordon Baxter" and "Alicia Mendes" alone.
 
     The fullest form a name is written in names the person, in the article and across the
     corpus, so one nickname or a title run into the name would rename them everywhere. The
     plain form must be written on its own and start with a first name that is no particle:
-    "Marine Le Pen" beside "Le Pen" and "Ragheb Al Turkmani" beside "Al Turkmani" stay whole,
+    "Marine Le Pen" beside "Le Pen" and "Samira Al Haddad" beside "Al Haddad" stay whole,
     and so does a name whose shorter part the article never writes alone ("Abu Mohammed
     al-Julani")."""
     known = set(names)
@@ -345,8 +345,8 @@ def without_epithets(names: Iterable[str]) -> dict[str, str]:
 
 def _surname_mentions(doc: Doc, people: list[Person], full_names: list[str]) -> list[Person]:
     """Bare surnames the tagger missed or mislabelled ("Matlow said" tagged ORG or nothing); a
-    surname that ends a full name the tagger missed stands for that name ("Ivanka Trump, the
-    nominee's daughter, noted …" is not Donald Trump)."""
+    surname that ends a full name the tagger missed stands for that name ("Ann Reed, the
+    senator's daughter, noted …" is not Senator Tom Reed)."""
     surnames = {name.split()[-1] for name in [p.name for p in people] + full_names}
     known = [p.name for p in people]
     found = []

@@ -185,9 +185,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 def _antecedent(noun: Token, depth: int) -> Token:
     """Who a relative pronoun stands for: the noun it follows, or, when that noun is what a
-    copula says someone is ("Trump … is a serial liar and birther who has pledged …", "the
-    mayor is a critic who said …"), that someone; a name there is no description ("Trump was
-    out-brutalizing Ted Cruz, who said …", as the parser reads it, is Cruz's)."""
+    copula says someone is ("Lee … is a veteran and a critic who has pledged …", "the mayor is
+    a critic who said …"), that someone; a name there is no description ("Lee was out-spending
+    Tom Reed, who said …", as the parser reads it, is Reed's)."""
     first = noun
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
@@ -425,7 +425,7 @@ def _naming_object(verb: Token) -> list[Token] | None:
 
 def _that_clause(clause: Token) -> bool:
     """What was said, hung on the verb as an adverbial clause after it (after a time phrase
-    the parser often does): "tweeted in the early morning hours that Machado was …" (but not
+    the parser often does): "tweeted late on Sunday that the mayor was …" (but not
     "so that …", "now that …"), and "said after the meeting he would not accept …", a finite
     clause with its own subject and no conjunction or wh-word to make it adverbial."""
     first = clause.left_edge
@@ -455,7 +455,7 @@ def _absolute_participle(verb: Token, clause: Token) -> bool:
 
 
 def _addressed_clause(verb: Token) -> list[Token]:
-    """ "told a meeting of Pacific leaders that few people understood …": after a verb whose
+    """ "told an audience of teachers that many parents supported …": after a verb whose
     object is the listener, a clause opened by the conjunction "that" (not the relative pronoun)
     that the parser hung on the object is what was said."""
     if verb.lemma_.lower() not in lexicon.speech_lemmas("addressee"):

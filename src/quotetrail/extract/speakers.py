@@ -310,7 +310,7 @@ def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) ->
 
 def _publisher(document: Token) -> Token | None:
     """The verb whose subject wrote `document`: "Ann Lee wrote a report", "the institute
-    published a study", "Cross wrote in a recent report", "Schultz stated in the blog post"."""
+    published a study", "Lee wrote in a recent report", "Lee stated in the blog post"."""
     verb = document.head
     if document.dep_ == "pobj" and verb.lower_ == "in" and verb.dep_ == "prep":
         verb = verb.head

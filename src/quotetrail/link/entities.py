@@ -162,14 +162,14 @@ def observation_keys(obs: Observation) -> set[str]:
 
 
 def _epithet_of(name: str, plain: str) -> bool:
-    """`name` is `plain` behind an epithet ("Crooked Hillary Clinton", "Hillary Clinton")."""
+    """`name` is `plain` behind an epithet ("Crooked Gordon Baxter", "Gordon Baxter")."""
     return name.endswith(f" {plain}") and without_epithets([name, plain]).get(name) == plain
 
 
 def _names_better(name: str, current: str) -> bool:
     """Whether `name` should name the person now named `current`: the fullest form (most name
     words, then the untruncated spelling), but never a description, and never an epithet
-    before the name ("Crooked Hillary Clinton" over "Hillary Clinton"; the plain form replaces
+    before the name ("Crooked Gordon Baxter" over "Gordon Baxter"; the plain form replaces
     the epithet when it arrives later)."""
     if _epithet_of(current, name):
         return True
@@ -269,7 +269,7 @@ class Resolver:
                 return f"same role ({obs.role})"
             return None
 
-        for entity in people:  # "Crooked Hillary Clinton" is Hillary Clinton, either way round
+        for entity in people:  # "Crooked Gordon Baxter" is Gordon Baxter, either way round
             if _epithet_of(obs.name, entity.name) or _epithet_of(entity.name, obs.name):
                 return entity, f"epithet: {obs.name!r} ~ {entity.name!r}"
         same = [
