@@ -183,3 +183,11 @@ def test_cast_paragraphs_and_quotes(cast_of):
     cast = cast_of(text)
     assert [cast.paragraph_of(offset) for offset in (0, text.index("He"))] == [1, 2]
     assert cast.in_quote(text.index("We")) and not cast.in_quote(text.index("He"))
+
+
+def test_cast_a_credit_is_no_group(cast_of):
+    cast = cast_of(
+        "Mayor Ann Kolby cut the ribbon at the new bridge on Monday. The Associated Press.\n\n"
+        "The Harbour Council said it would pay for repairs."
+    )
+    assert [g.name for g in cast.groups] == ["Harbour Council"]

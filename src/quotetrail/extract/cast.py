@@ -304,7 +304,7 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
                 continue
             role, affiliation = _role_and_affiliation(ent)
             people.append(Person(ent.start_char, name, _is_subject(ent), role, affiliation))
-        elif ent.label_ in GROUP_LABELS:
+        elif ent.label_ in GROUP_LABELS and not _credit(ent):
             groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
     full_names = _full_names(doc) + _mislabelled_names(doc)
     plain = without_epithets([p.name for p in people] + full_names)
@@ -314,6 +314,14 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
     cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=full_names)
     cast.gender.update(_gender_votes(cast))
     return cast
+
+
+def _credit(ent: Span) -> bool:
+    """A name that is a sentence of its own ("… newly sworn in. The Canadian Press."): a photo or
+    wire credit, no one the article's "they" or "the agency" can refer to."""
+    sentence = sentence_of(ent[0])
+    rest = [t for t in sentence if not (ent.start <= t.i < ent.end or t.is_punct or t.is_space)]
+    return all(t.lower_ == "the" for t in rest)
 
 
 def without_epithets(names: Iterable[str]) -> dict[str, str]:
