@@ -317,7 +317,7 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
 
 
 def _credit(ent: Span) -> bool:
-    """A name that is a sentence of its own ("… newly sworn in. The Canadian Press."): a photo or
+    """A name that is a sentence of its own ("… on Monday. The Associated Press."): a photo or
     wire credit, no one the article's "they" or "the agency" can refer to."""
     sentence = sentence_of(ent[0])
     rest = [t for t in sentence if not (ent.start <= t.i < ent.end or t.is_punct or t.is_space)]
