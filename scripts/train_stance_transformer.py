@@ -193,23 +193,38 @@ def contrasting(examples: list[Example]) -> list[Example]:
     return [example for example in examples if len(labels[example.sentence_id]) > 1]
 
 
-def train(args: argparse.Namespace, tokenizer: Tokenizer) -> CrossEncoder:
+def training_set(args: argparse.Namespace) -> tuple[list[str], torch.Tensor]:
+    """The marked training texts and their labels; transfer sentences (`--transfer`) are
+    UNLABELLED: the teacher's logits are all the student learns of them."""
     examples = read_examples(args.data / "train.jsonl")
     random.Random(args.seed).shuffle(examples)
     examples = examples[: args.limit] if args.limit else examples
     examples += contrasting(examples) * (args.contrast_repeats - 1)
-    dev = {name: read_examples(args.data / f"{name}.jsonl") for name in DEV}
     texts = texts_of(examples)
-    labels = torch.tensor([minilm.LABELS.index(e.label) for e in examples])
+    labels = [minilm.LABELS.index(e.label) for e in examples]
+    if args.transfer:
+        unlabelled = transfer_texts(args.transfer, args.seed)
+        texts, labels = texts + unlabelled, labels + [UNLABELLED] * len(unlabelled)
+        print(f"{len(unlabelled)} unlabelled sentences from PolNeAR's training articles")
+    return texts, torch.tensor(labels)
+
+
+def train(args: argparse.Namespace, tokenizer: Tokenizer) -> CrossEncoder:
+    texts, labels = training_set(args)
+    dev = {name: read_examples(args.data / f"{name}.jsonl") for name in DEV}
     model = new_model(tokenizer, args.frozen, args.layers)
     taught = teacher_logits(args, tokenizer, model, texts) if args.teacher else None
     started = time.perf_counter()
     cached = cache_lower(model, tokenizer, texts)
     dev_cached = {name: cache_lower(model, tokenizer, texts_of(dev[name])) for name in DEV}
     print(f"frozen layers' output cached in {time.perf_counter() - started:.0f} s", flush=True)
-    counts = torch.bincount(labels, minlength=len(minilm.LABELS)).float()
+    counts = torch.bincount(labels[labels >= 0], minlength=len(minilm.LABELS)).float()
     weight = counts.sum() / (len(counts) * counts) if args.class_weights else None
-    loss_of = nn.CrossEntropyLoss(weight=weight)
+    cross_entropy = nn.CrossEntropyLoss(weight=weight, ignore_index=UNLABELLED)
+
+    def loss_of(out: torch.Tensor, gold: torch.Tensor) -> torch.Tensor:
+        return cross_entropy(out, gold) if bool((gold >= 0).any()) else out.sum() * 0.0
+
     trained = [p for p in model.parameters() if p.requires_grad]
     optimiser = torch.optim.AdamW(trained, lr=args.lr, weight_decay=0.01)
     steps = args.epochs * ((len(texts) + args.batch - 1) // args.batch)
@@ -254,6 +269,35 @@ def train(args: argparse.Namespace, tokenizer: Tokenizer) -> CrossEncoder:
 
 
 TEMPERATURE = 2.0  # of the teacher's and the student's softmax in distillation
+UNLABELLED = -100  # the label of a transfer sentence (no gold: the label loss skips it)
+POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "quotes" / "polnear-dev" / "train.jsonl"
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def transfer_texts(limit: int, seed: int) -> list[str]:
+    """Up to `limit` sentences of PolNeAR's training articles (news of another newsroom, no
+    stance labels) that hold one of the lexicon's stance cues and a named actor, marked on the
+    actor as `minilm.mark` does: where the teacher's reading of a cue's target is what the
+    student should copy (the student is taught on them by the teacher alone)."""
+    import json
+
+    from quotetrail.lexicon import stance_cues
+    from quotetrail.nlp import load_pipeline
+
+    cues = set(stance_cues())
+    articles = [json.loads(line)["text"] for line in POLNEAR_TRAIN.open(encoding="utf-8")]
+    random.Random(seed).shuffle(articles)
+    found: list[str] = []
+    for doc in load_pipeline().pipe(articles, batch_size=16):
+        for sentence in doc.sents:
+            if len(sentence) > 60 or not any(t.lemma_.lower() in cues for t in sentence):
+                continue
+            for ent in [e for e in sentence.ents if e.label_ in ACTOR_LABELS][:2]:
+                start = ent.start_char - sentence.start_char
+                found.append(minilm.mark(sentence.text, start, start + len(ent.text)))
+        if len(found) >= limit:
+            break
+    return found[:limit]
 
 
 def teacher_logits(
@@ -356,6 +400,12 @@ def main() -> None:
         help="a trained six-layer checkpoint to distil from (the student starts from its layers)",
     )
     parser.add_argument("--distil", type=float, default=0.7, help="share of the teacher's loss")
+    parser.add_argument(
+        "--transfer",
+        type=int,
+        default=0,
+        help="with --teacher: N unlabelled news sentences with stance cues it also teaches on",
+    )
     parser.add_argument("--every-epoch", action="store_true", help="keep each epoch's weights")
     parser.add_argument("--limit", type=int, default=0, help="train on the first N (smoke run)")
     parser.add_argument("--seed", type=int, default=13)
