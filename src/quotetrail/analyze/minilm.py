@@ -1,8 +1,10 @@
-"""The learned stance model: all-MiniLM-L6-v2 fine-tuned on NewsMTSC as a cross-encoder.
+"""The learned stance model: the lower four layers of all-MiniLM-L6-v2 as a cross-encoder,
+distilled from the six-layer model fine-tuned on NewsMTSC (a third less time a statement).
 
 The sentence goes in with the target's mention between guillemets; the model answers
-oppose / neutral / support. `scripts/train_stance_transformer.py` trains it (torch, the `train`
-extra) and ships it here as an int8 ONNX graph with its tokenizer; at run time onnxruntime and
+oppose / neutral / support. `scripts/train_stance_transformer.py` trains both (torch, the `train`
+extra; the student with `--layers 4 --teacher … --transfer …`) and ships the student here as an
+int8 ONNX graph with its tokenizer; at run time onnxruntime and
 tokenizers run it, loaded once per process on one thread (ingest runs one process per core).
 Absent the artefact or onnxruntime, `available()` is false and stance falls back on the light
 model.
