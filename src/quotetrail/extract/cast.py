@@ -375,9 +375,9 @@ def _full_name_ending(
     doc: Doc, token: Token, full_names: list[str], known: list[str]
 ) -> Span | None:
     """The longest of `full_names` written just before and up to `token`, if it names someone
-    other than the people tagged (a second "Trump"); not the end of a tagged name ("Al Mnajer"
-    after "Mohammad Al Mnajer"), nor a name in capitals ("CHINA TALK:", "ECB WATCH:" are a wire
-    story's section labels)."""
+    other than the people tagged (a second "Reed"); not the end of a tagged name ("Al Haddad"
+    after "Samira Al Haddad"), nor a name in capitals ("MARKET WATCH:" is a wire story's
+    section label)."""
     for words in (4, 3, 2):
         if token.i - words + 1 >= 0:
             span = doc[token.i - words + 1 : token.i + 1]

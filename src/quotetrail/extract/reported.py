@@ -290,7 +290,7 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
 
 
 def _named_in_quotes(verb: Token, first: Token, tokens: list[Token]) -> bool:
-    """ "condemned what he called a “brazen breach”": after a verb that takes what it judges as
+    """ "condemned what he called a “reckless breach”": after a verb that takes what it judges as
     its object, "what" opens no question but the thing judged, content when it carries the
     speaker's quoted words (as any object does, `_object_content`)."""
     if first.lower_ != "what" or verb.lemma_.lower() not in lexicon.speech_lemmas("object_content"):
@@ -426,7 +426,7 @@ def _naming_object(verb: Token) -> list[Token] | None:
 def _that_clause(clause: Token) -> bool:
     """What was said, hung on the verb as an adverbial clause after it (after a time phrase
     the parser often does): "tweeted late on Sunday that the mayor was …" (but not
-    "so that …", "now that …"), and "said after the meeting he would not accept …", a finite
+    "so that …", "now that …"), and "said after the hearing she would appeal …", a finite
     clause with its own subject and no conjunction or wh-word to make it adverbial."""
     first = clause.left_edge
     if clause.dep_ != "advcl" or clause.i < clause.head.i or first.i == 0:

@@ -311,15 +311,12 @@ def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) ->
 def _publisher(document: Token) -> Token | None:
     """The verb whose subject wrote `document`: "Ann Lee wrote a report", "the institute
     published a study", "Lee wrote in a recent report", "Lee stated in the blog post"."""
-    verb = document.head
+    verb, lemmas = document.head, lexicon.words().publishing_verbs
     if document.dep_ == "pobj" and verb.lower_ == "in" and verb.dep_ == "prep":
-        verb = verb.head
-        said = verb.lemma_.lower() in lexicon.speech_lemmas()
-    else:
-        said = False
-    if document.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        verb, lemmas = verb.head, lemmas | lexicon.speech_lemmas()
+    elif document.dep_ != "dobj":
         return None
-    return verb if said or verb.lemma_.lower() in lexicon.words().publishing_verbs else None
+    return verb if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in lemmas else None
 
 
 def _author(cast: Cast, mention: Span) -> Speaker | None:

@@ -165,7 +165,7 @@ def _is_acronym(name: str) -> bool:
 
 def _tagged_person(doc: Doc, label: Label) -> bool:
     """Whether the parse tags the label a person's name; never an all-caps one, which is as often
-    a section heading ("CHINA TALK: …") the tagger takes for a name."""
+    a section heading ("MARKET WATCH: …") the tagger takes for a name."""
     if label.name.isupper():
         return False
     span = doc.char_span(label.start, label.end, alignment_mode="expand")
