@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import json
 import os
 import random
 import tempfile
@@ -279,8 +280,6 @@ def transfer_texts(limit: int, seed: int) -> list[str]:
     stance labels) that hold one of the lexicon's stance cues and a named actor, marked on the
     actor as `minilm.mark` does: where the teacher's reading of a cue's target is what the
     student should copy (the student is taught on them by the teacher alone)."""
-    import json
-
     from quotetrail.lexicon import stance_cues
     from quotetrail.nlp import load_pipeline
 
@@ -418,6 +417,8 @@ def main() -> None:
         help="export the average of these checkpoints' weights (runs from the same start)",
     )
     args = parser.parse_args()
+    if args.transfer and not args.teacher:
+        parser.error("--transfer needs --teacher: its sentences have no labels of their own")
     torch.set_num_threads(2)
     torch.manual_seed(args.seed)
     tokenizer = build_tokenizer()
