@@ -6,6 +6,7 @@ downloaded at run time.
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 import spacy
@@ -22,7 +23,11 @@ MAX_CHARS = 200_000  # longer texts are cut for parsing; an "article" longer tha
 def load_pipeline() -> Language:
     """The shared English pipeline for this process, with sentences starting at line breaks
     (so headlines and captions never run into the paragraph after them) and entity spans
-    repaired by the tagger's reading (`extract.entity_spans`)."""
+    repaired by the tagger's reading (`extract.entity_spans`).
+
+    The model's objects live as long as the process, so they are frozen out of the garbage
+    collector's reach: its full collections stop walking them over and over."""
     nlp = with_entity_repair(with_line_breaks(spacy.load(MODEL)))
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1)
+    gc.freeze()
     return nlp

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")  # letters, and numerals that are no digit ("½", "Ⅻ")
 MIN_WORDS = 20
 
 # Unicode script (first word of the character name) → language code used when it dominates.
@@ -49,12 +50,16 @@ def _script_of(char: str) -> str:
 
 
 def _dominant_script(text: str) -> str | None:
-    letters = [char for char in text if char.isalpha()]
+    """The script of more than half of the first 20,000 letters, if one has it (each distinct
+    letter is looked up once: a text has a few hundred)."""
+    letters = _LETTER.findall(text)[:20000]
     if not letters:
         return None
-    counts = Counter(_script_of(char) for char in letters[:20000])
+    counts: Counter[str] = Counter()
+    for char, count in Counter(letters).items():
+        counts[_script_of(char)] += count
     script, count = counts.most_common(1)[0]
-    return script if count > len(letters[:20000]) / 2 else None
+    return script if count > len(letters) / 2 else None
 
 
 def detect_language(text: str) -> str:
@@ -62,11 +67,11 @@ def detect_language(text: str) -> str:
     script = _dominant_script(text)
     if script in SCRIPT_LANGUAGES:
         return SCRIPT_LANGUAGES[script]
-    words = [word.casefold() for word in _WORD.findall(text[:50000])]
-    if len(words) < MIN_WORDS:
+    words = Counter(word.casefold() for word in _WORD.findall(text[:50000]))
+    if words.total() < MIN_WORDS:
         return "en"
     scores = {
-        language: sum(word in profile for word in words)
+        language: sum(count for word, count in words.items() if word in profile)
         for language, profile in stop_words().items()
     }
     best = max(scores, key=scores.__getitem__)

@@ -440,24 +440,33 @@ def _gender_votes(cast: Cast) -> dict[str, str]:
     """He or she for each person, from the pronouns of sentences that name only that person."""
     votes: dict[str, int] = {}
     sentences = cast.sentences
+    starts = [p.start for p in cast.people]  # the people are in the order of the text
+    pronouns = [  # (offset, +1 he / -1 she) outside quotes, in the order of the text
+        (token.idx, 1 if token.lower_ in MALE else -1)
+        for token in cast.doc
+        if token.lower_ in MALE | FEMALE and not cast.in_quote(token.idx)
+    ]
+    offsets = [offset for offset, _ in pronouns]
+
+    def people_in(sentence: Span) -> list[Person]:
+        lo = bisect.bisect_left(starts, sentence.start_char)
+        return cast.people[lo : bisect.bisect_left(starts, sentence.end_char)]
+
+    def pronouns_in(lo: int, hi: int) -> list[tuple[int, int]]:
+        return pronouns[bisect.bisect_left(offsets, lo) : bisect.bisect_left(offsets, hi)]
+
     for index, sentence in enumerate(sentences):
-        mentions = [p for p in cast.people if sentence.start_char <= p.start < sentence.end_char]
+        mentions = people_in(sentence)
         named = {cast.canonical(p.name) for p in mentions}
         if len(named) != 1:
             continue
         first = min(p.start for p in mentions)  # a pronoun before the name is someone else's
-        scope = [token for token in sentence if token.idx > first]
-        if index + 1 < len(sentences) and not any(
-            sentences[index + 1].start_char <= p.start < sentences[index + 1].end_char
-            for p in cast.people
-        ):
-            scope += list(sentences[index + 1])
+        scope = pronouns_in(first + 1, sentence.end_char)
+        if index + 1 < len(sentences) and not people_in(sentences[index + 1]):
+            following = sentences[index + 1]
+            scope += pronouns_in(following.start_char, following.end_char)
         person = named.pop()
-        for token in scope:
-            if not cast.in_quote(token.idx):
-                votes[person] = (
-                    votes.get(person, 0) + (token.lower_ in MALE) - (token.lower_ in FEMALE)
-                )
+        votes[person] = votes.get(person, 0) + sum(sign for _, sign in scope)
     for person in {cast.canonical(p.name) for p in cast.people}:  # "Erin Kim", "Doug Purdy"
         parts = person.split()
         sex = first_names().get(parts[0].casefold()) if len(parts) > 1 else None

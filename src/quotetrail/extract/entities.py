@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -22,9 +23,8 @@ def _canonical(label: str, text: str, cast: Cast) -> str:
     return group_name(text)
 
 
-def _known_names(doc: Doc, cast: Cast) -> dict[str, re.Pattern[str]]:
-    """Every entity the article names (as written → canonical), with a whole-word pattern; once
-    per doc.
+def _known_names(doc: Doc, cast: Cast) -> dict[str, str]:
+    """Every entity the article names (as written → canonical); once per doc.
 
     Headlines in title case ("Taliban Are Our Allies") and short quotes are where the small
     model's NER misses names it finds elsewhere in the same article."""
@@ -36,10 +36,17 @@ def _known_names(doc: Doc, cast: Cast) -> dict[str, re.Pattern[str]]:
             name = _canonical(ent.label_, ent.text, cast) if ent.label_ in ABOUT_LABELS else None
             written = re.sub(r"^(?:the|The)\s+", "", ent.text.strip())
             if name and len(written) >= 3 and written not in known:
-                flags = re.IGNORECASE if len(written) >= 4 else 0
-                known[written] = (name, re.compile(rf"(?<!\w){re.escape(written)}(?!\w)", flags))
+                known[written] = name
         doc.user_data[key] = known
     return known
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(written: str) -> re.Pattern[str]:
+    """`written` as a whole word, in any case when it is four letters or more ("Taliban",
+    "TALIBAN"; "BBC" but not "bbc"). Names recur across articles, so each is compiled once."""
+    flags = re.IGNORECASE if len(written) >= 4 else 0
+    return re.compile(rf"(?<!\w){re.escape(written)}(?!\w)", flags)
 
 
 def about(doc: Doc, span: tuple[int, int], speaker: Speaker | None, cast: Cast) -> list[str]:
@@ -59,8 +66,11 @@ def about(doc: Doc, span: tuple[int, int], speaker: Speaker | None, cast: Cast) 
             continue
         found.append((ent.start_char, ent.end_char, _canonical(ent.label_, ent.text, cast)))
     text = text_of(doc)[start:end]
-    for written, (name, pattern) in _known_names(doc, cast).items():
-        for match in pattern.finditer(text):
+    folded = text.casefold()
+    for written, name in _known_names(doc, cast).items():
+        if written.casefold() not in folded:  # most names are not in a given quote
+            continue
+        for match in _whole_word(written).finditer(text):
             if match.group().islower() and not written.islower():
                 continue
             found.append((start + match.start(), start + match.end(), name))
