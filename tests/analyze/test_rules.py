@@ -25,6 +25,7 @@ def decided(nlp, text: str, target: str) -> tuple[int, str, bool] | None:
         ("The Taliban, the group in power, an ally of Moscow, met.", (1, "ally", True)),
         ("The Taliban is a terrorist group.", (-1, "terrorist", False)),  # a modifier near it
         ("We will remove the Taliban from the terrorist list.", (1, "remove … terrorist", True)),
+        ("Moscow had nothing but praise for the Taliban.", (1, "praise", False)),  # exception
     ],
 )
 def test_rules_cue_bearing_on_the_target(nlp, text, expected):
@@ -48,6 +49,9 @@ def test_rules_negation_and_refusal_flip_the_cue(nlp, text, expected):
     [
         "The Taliban condemned the attack.",  # the target as the act's subject
         "The Taliban opened an office.",  # no stance word
+        # the act is done to something else; the target is in a clause of its own
+        "The council rejected the appeal, saying voters had chosen the Taliban.",
+        "The minister condemned the vote, saying it had handed the Taliban a victory.",
     ],
 )
 def test_rules_no_cue_bears_on_the_target(nlp, text):

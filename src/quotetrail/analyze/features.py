@@ -24,13 +24,23 @@ def _lemma(token: Token) -> str:
 
 
 def is_negated(token: Token) -> bool:
-    """True when a negator attaches to the token or to the predicate it belongs to."""
+    """True when a negator attaches to the token or to the predicate it belongs to; a negator
+    with an exception after it says the exception ("had nothing but praise for X")."""
     for node in (token, *list(token.ancestors)[:3]):
-        if any(child.dep_ == "neg" or child.lower_ in words().negators for child in node.children):
+        if any(_negates(child) for child in node.children):
             return True
         if node.pos_ in ("VERB", "AUX") and node.i != token.i:
             break
     return False
+
+
+def _negates(token: Token) -> bool:
+    if token.dep_ == "neg":
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in words().negators and not (
+        following is not None and following.lower_ in words().exceptives
+    )
 
 
 def governor(token: Token) -> Token | None:

@@ -18,6 +18,7 @@ its singular, is looked up too.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -110,7 +111,12 @@ def _attribute(token: Token, target: Span, polarity: int) -> Cue | None:
 
 
 def _act(token: Token, target: Span, polarity: int) -> Cue | None:
+    """The act done to the target: the target is an argument in the act's own clause, with no
+    other verb between them ("rejected the request, saying X was elected" does nothing to X)."""
     if not _in_subtree(target.root, token) or token.i in range(target.start, target.end):
+        return None
+    between = itertools.takewhile(lambda node: node.i != token.i, target.root.ancestors)
+    if any(node.pos_ in ("VERB", "AUX") for node in between):
         return None
     path = tree_path(target.root, token)
     if path is None or any(step in AGENT_ROLES for step in path):

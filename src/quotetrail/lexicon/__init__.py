@@ -117,6 +117,7 @@ class Words:
     link_labels: tuple[str, ...]  # "READ MORE: …", "Also on rt.com …": a link to another story
     name_particles: frozenset[str]  # lower-case words inside a name: "van", "bin", "al"
     negators: frozenset[str]  # words that negate the predicate they attach to
+    exceptives: frozenset[str]  # "nothing but praise": after a negator, what is left is said
     target_anaphors: frozenset[str]  # "they", "the group": how a quote refers to its target
     background_marks: frozenset[str]  # "after X took over": a reported clause setting the scene
     months: dict[str, int]  # every written form of a month name → its number: "sept" → 9
@@ -143,6 +144,7 @@ def words() -> Words:
         link_labels=tuple(data["link_labels"]),
         name_particles=frozenset(data["name_particles"]),
         negators=frozenset(data["negators"]),
+        exceptives=frozenset(data["exceptives"]),
         target_anaphors=frozenset(data["target_anaphors"]),
         background_marks=frozenset(data["background_marks"]),
         months={
