@@ -107,12 +107,20 @@ def _matching_rule(line: str, furniture: Collection[str]) -> str | None:
     return None
 
 
-def _apply_rules(lines: list[str], furniture: Collection[str], result: CleanedLines) -> list[str]:
-    """Drop furniture lines; a line that only states a date goes too, its date kept as stated."""
+Verdict = tuple[FoundDate | None, str | None]  # (the date a line states, the rule it breaks)
+
+
+def _apply_rules(
+    lines: list[str], furniture: Collection[str], result: CleanedLines, verdicts: dict[str, Verdict]
+) -> list[str]:
+    """Drop furniture lines; a line that only states a date goes too, its date kept as stated.
+    A line's verdict depends on the line alone, so each pass after the first looks it up."""
     kept: list[str] = []
     for line in lines:
-        found = stated_date(line)
-        rule_name = "date_line" if found else _matching_rule(line, furniture)
+        if line not in verdicts:
+            found = stated_date(line)
+            verdicts[line] = (found, "date_line" if found else _matching_rule(line, furniture))
+        found, rule_name = verdicts[line]
         if rule_name:
             result.remove(line, rule_name, len(kept))
             result.stated = result.stated or found
@@ -352,9 +360,10 @@ def clean_lines(
     """Run the passes over `lines` until nothing more goes, so that cleaning clean text changes
     nothing; `title` when the source names it; `find_body` off when an extractor (trafilatura
     for HTML) has already cut the page down to its body."""
-    result = _clean_once(lines, title, furniture, find_body)
+    verdicts: dict[str, Verdict] = {}
+    result = _clean_once(lines, title, furniture, find_body, verdicts)
     while True:
-        again = _clean_once(result.lines, result.title, furniture, find_body)
+        again = _clean_once(result.lines, result.title, furniture, find_body, verdicts)
         if again.lines == result.lines:
             return result
         result.lines = again.lines
@@ -363,11 +372,15 @@ def clean_lines(
 
 
 def _clean_once(
-    lines: list[str], title: str | None, furniture: Collection[str], find_body: bool
+    lines: list[str],
+    title: str | None,
+    furniture: Collection[str],
+    find_body: bool,
+    verdicts: dict[str, Verdict],
 ) -> CleanedLines:
     result = CleanedLines(lines=[])
     lines = _drop_repeated_blocks(lines, result)
-    lines = _apply_rules(lines, furniture, result)
+    lines = _apply_rules(lines, furniture, result, verdicts)
     anchors = [p for name in ANCHOR_RULES for p in result.marks.get(name, [])]
     markers = [p for name in LISTING_RULES for p in result.marks.get(name, [])]
     stops = result.marks.get("comments_heading", [])
