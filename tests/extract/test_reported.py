@@ -96,6 +96,20 @@ def described(text, cues):
             "Baxter said after the hearing she would appeal the ruling.",
             ("said", "Baxter", "after the hearing she would appeal the ruling"),
         ),
+        # an aside between commas before the "that" clause, whichever word the parser hangs
+        # the clause on: the participle, the verb (as a conjunct), the clause itself
+        (
+            "The mayor told reporters, smiling broadly, that the budget would pass next week.",
+            ("told", "The mayor", "that the budget would pass next week"),
+        ),
+        (
+            "Ms. Okafor said, laughing, that she had never met him.",
+            ("said", "Ms. Okafor", "that she had never met him"),
+        ),
+        (
+            "The coach said, shaking his head, that the team had let the fans down.",
+            ("said", "The coach", "that the team had let the fans down"),
+        ),
     ],
 )
 def test_reported_verb_cue_with_its_content(nlp, text, expected):

@@ -275,7 +275,7 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
 
     A wh-word before the cue is a relative pronoun the clause begins with ("rules, which she
     said will apply", "what he said is demand"): what was said is the clause after the cue."""
-    tokens = _without_participle_statements([t for c in clauses for t in c.subtree])
+    tokens = _without_participle_statements([t for c in clauses for t in _from_that(c)])
     first = min(tokens, key=lambda t: t.i)
     if first.lower_ in lexicon.words().question_words and not _exclamative(first):
         if first.i > verb.i and not _named_in_quotes(verb, first, tokens):
@@ -287,6 +287,13 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
     unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
     return _span_chars(tokens, verb), unquoted
+
+
+def _from_that(clause: Token) -> list[Token]:
+    """A clause opened by the conjunction "that" starts there: what the parser hangs on it
+    before (an aside between commas: "said, shaking his head, that …") is no part of it."""
+    that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    return [t for t in clause.subtree if that is None or t.i >= that.i]
 
 
 def _named_in_quotes(verb: Token, first: Token, tokens: list[Token]) -> bool:
@@ -454,6 +461,39 @@ def _absolute_participle(verb: Token, clause: Token) -> bool:
     )
 
 
+def _clause_after_aside(verb: Token) -> list[Token]:
+    """ "said, laughing, that …", "told reporters, smiling broadly, that …": a participle set
+    off by commas between the speech verb and its that-clause, which the parser hangs on the
+    participle or coordinates with the verb: the clause is what was said (`_from_that`)."""
+    pairs = [
+        (child, clause)
+        for child in verb.children
+        if child.dep_ == "advcl"
+        for clause in child.children
+        if clause.dep_ == "ccomp"
+    ] + [
+        (participle, child)
+        for child in verb.children
+        if child.dep_ == "conj" and not any(c.dep_ == "cc" for c in child.children)
+        for participle in child.children
+        if participle.dep_ == "advcl" and participle.i < child.i
+    ]
+    doc = verb.doc
+    for participle, clause in pairs:
+        that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if (
+            that is not None
+            and verb.i < participle.i < that.i
+            and participle.tag_ in {"VBG", "VBN"}
+            and participle.lemma_.lower() not in lexicon.speech_lemmas()
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in participle.children)
+            and doc[participle.left_edge.i - 1].text == ","
+            and doc[that.i - 1].text == ","
+        ):
+            return [clause]
+    return []
+
+
 def _addressed_clause(verb: Token) -> list[Token]:
     """ "told an audience of teachers that many parents supported …": after a verb whose
     object is the listener, a clause opened by the conjunction "that" (not the relative pronoun)
@@ -551,6 +591,9 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     clauses = clauses or _addressed_clause(verb) or _fronted_clauses(verb)
     if clauses:
         return _clause_content(verb, clauses)
+    aside = _clause_after_aside(verb)
+    if aside:
+        return _clause_content(verb, aside)
     if verb.lemma_.lower() in lexicon.speech_lemmas("object_content"):
         found = _object_content(verb)
         if found:
