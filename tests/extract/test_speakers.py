@@ -283,3 +283,27 @@ def test_speakers_body_tagged_elsewhere(statements_of) -> None:
 )
 def test_speakers_document_named_again_speaks_for_who_wrote_in_it(statements_of, text) -> None:
     assert [s.speaker.name for s in statements_of(text)] == ["Ann Lee", "Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # a lead describes the person, the next paragraph names them with the role
+            "A provincial judge said on Tuesday that the search of the truck was unlawful.\n\n"
+            "Judge Mara Quill, who has sat on the bench since 2009, ordered the evidence excluded.",
+            "Mara Quill",
+        ),
+        (
+            "The former ambassador to Chile said the talks had failed.\n\n"
+            "Tom Reyes, the former ambassador, left the post in March.",
+            "Tom Reyes",
+        ),
+        (  # two people hold the role: the description stays a description
+            "A provincial judge said on Tuesday that the search of the truck was unlawful.\n\n"
+            "Judge Mara Quill and Judge Ben Ortiz heard the case together.",
+            "provincial judge",
+        ),
+    ],
+)
+def test_speakers_description_in_a_lead_is_the_person_named_after(statements_of, text, name):
+    assert statements_of(text)[0].speaker.name == name

@@ -23,6 +23,7 @@ from quotetrail.extract.cast import (
     GROUP_LABELS,
     MALE,
     Cast,
+    Person,
     affiliation_in,
     group_name,
     nominal_name,
@@ -190,28 +191,59 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
         )
     affiliation = affiliation_in(list(mention))
     if _new_or_many(mention):
-        return _named_in(cast, mention) or Speaker(
+        return (
+            _named_in(cast, mention)
+            or _introduced_later(cast, mention, at, affiliation)
+            or Speaker(
+                name=nominal_name(mention.text),
+                mention=mention.text,
+                kind="person",
+                affiliation=affiliation,
+            )
+        )
+    for person in sorted(cast.people, key=lambda p: p.start, reverse=True):
+        if person.start >= at:
+            continue
+        if _fits(cast, person, head, affiliation):
+            return cast.person_speaker(person.name, mention.text)
+    return (
+        _definite_person(cast, mention, at)
+        or _introduced_later(cast, mention, at, affiliation)
+        or Speaker(
             name=nominal_name(mention.text),
             mention=mention.text,
             kind="person",
             affiliation=affiliation,
         )
-    for person in sorted(cast.people, key=lambda p: p.start, reverse=True):
-        if person.start >= at:
-            continue
-        role, person_affiliation = cast.profile(cast.canonical(person.name))
-        if (
-            role
-            and _role_matches(role, head)
-            and (affiliation is None or affiliation == person_affiliation)
-        ):
-            return cast.person_speaker(person.name, mention.text)
-    return _definite_person(cast, mention, at) or Speaker(
-        name=nominal_name(mention.text),
-        mention=mention.text,
-        kind="person",
-        affiliation=affiliation,
     )
+
+
+def _fits(cast: Cast, person: Person, head: str, affiliation: str | None) -> bool:
+    """The role the article gives `person` is the description's (and so is the side, if any)."""
+    role, person_affiliation = cast.profile(cast.canonical(person.name))
+    return bool(
+        role
+        and _role_matches(role, head)
+        and (affiliation is None or affiliation == person_affiliation)
+    )
+
+
+def _introduced_later(
+    cast: Cast, mention: Span, at: int, affiliation: str | None
+) -> Speaker | None:
+    """ "A provincial judge said …" and then "Judge Mara Quill, who …": news leads describe a
+    person first and name them after; the one person the article gives that role, first named
+    in the next paragraphs after the description, is the speaker."""
+    if mention.root.tag_ != "NN":
+        return None
+    head = mention.root.lemma_.lower()
+    fitting = [p for p in cast.people if _fits(cast, p, head, affiliation)]
+    if len({cast.canonical(p.name) for p in fitting}) != 1:
+        return None
+    first = min(fitting, key=lambda p: p.start)
+    if first.start < at or cast.paragraph_of(first.start) - cast.paragraph_of(at) > 2:
+        return None
+    return cast.person_speaker(first.name, mention.text)
 
 
 def _named_in(cast: Cast, mention: Span) -> Speaker | None:
