@@ -190,31 +190,25 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
             affiliation=affiliation,
         )
     affiliation = affiliation_in(list(mention))
+    described = Speaker(
+        name=nominal_name(mention.text),
+        mention=mention.text,
+        kind="person",
+        affiliation=affiliation,
+    )
     if _new_or_many(mention):
         return (
             _named_in(cast, mention)
             or _introduced_later(cast, mention, at, affiliation)
-            or Speaker(
-                name=nominal_name(mention.text),
-                mention=mention.text,
-                kind="person",
-                affiliation=affiliation,
-            )
+            or described
         )
     for person in sorted(cast.people, key=lambda p: p.start, reverse=True):
-        if person.start >= at:
-            continue
-        if _fits(cast, person, head, affiliation):
+        if person.start < at and _fits(cast, person, head, affiliation):
             return cast.person_speaker(person.name, mention.text)
     return (
         _definite_person(cast, mention, at)
         or _introduced_later(cast, mention, at, affiliation)
-        or Speaker(
-            name=nominal_name(mention.text),
-            mention=mention.text,
-            kind="person",
-            affiliation=affiliation,
-        )
+        or described
     )
 
 
