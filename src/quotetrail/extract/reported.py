@@ -289,10 +289,15 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     return _span_chars(tokens, verb), unquoted
 
 
+def _that_mark(clause: Token) -> Token | None:
+    """The conjunction "that" the clause hangs on itself, if any (not the relative pronoun)."""
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+
+
 def _from_that(clause: Token) -> list[Token]:
     """A clause opened by the conjunction "that" starts there: what the parser hangs on it
     before (an aside between commas: "said, shaking his head, that …") is no part of it."""
-    that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    that = _that_mark(clause)
     return [t for t in clause.subtree if that is None or t.i >= that.i]
 
 
@@ -480,7 +485,7 @@ def _clause_after_aside(verb: Token) -> list[Token]:
     ]
     doc = verb.doc
     for participle, clause in pairs:
-        that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        that = _that_mark(clause)
         if (
             that is not None
             and verb.i < participle.i < that.i
@@ -506,9 +511,8 @@ def _addressed_clause(verb: Token) -> list[Token]:
         if listener.dep_ == "dobj"
         for clause in listener.children
         if clause.dep_ in {"relcl", "acl"}
-        and clause.left_edge.lower_ == "that"
-        and clause.left_edge.dep_ == "mark"
-        and clause.left_edge.head == clause
+        and (that := _that_mark(clause)) is not None
+        and that.i == clause.left_edge.i
     ]
 
 
@@ -703,12 +707,7 @@ def nominal_cues(doc: Doc) -> list[Cue]:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.words().nominal_cues:
             continue
         clause = next(
-            (
-                c
-                for c in token.children
-                if c.dep_ in {"acl", "ccomp"}
-                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-            ),
+            (c for c in token.children if c.dep_ in {"acl", "ccomp"} and _that_mark(c) is not None),
             None,
         )
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -720,7 +719,7 @@ def nominal_cues(doc: Doc) -> list[Cue]:
             for c in token.head.children
             if c.dep_ == "conj" and c.i > clause.i
             for t in c.subtree
-            if any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            if _that_mark(c) is not None
         ]
         found.append(
             Cue(token.idx, token.text, token.i, mention_span(owner), _span_chars(tokens, token))
