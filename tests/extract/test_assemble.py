@@ -82,6 +82,18 @@ def test_assemble_reported_content_needs_min_reported_words(content, kept):
     assert bool(drafts(text, cue(text, "says", content))) is kept
 
 
+def test_assemble_quotation_opened_in_a_content_runs_to_its_closing_mark():
+    """The parse ends the sentence inside the quotation; what was said goes on to the mark."""
+    text = (
+        "Reed added that she was the only one “fighting for the workers of this city. Mark my"
+        " words, if the plan passes we will all pay for it.” The vote is on Monday."
+    )
+    found = drafts(
+        text, cue(text, "added", "that she was the only one “fighting for the workers of this city")
+    )
+    assert found == [("mixed", text[text.index("that") : text.index(" The vote")], "added", False)]
+
+
 def test_assemble_unquoted_direct_cue_is_direct():
     text = "He said, I am sure that the talks will go on."
     found = drafts(text, cue(text, "said", "I am sure that the talks will go on", unquoted=True))

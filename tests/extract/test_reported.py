@@ -122,6 +122,29 @@ def test_reported_verb_cue_without_content_keeps_its_subject(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # "if" and "when" that open a clause inside what was said make a condition, not a
+        # question: the whole clause is the claim
+        (
+            "Tom Hale said if the council approved the plan it would be a costly mistake.",
+            "if the council approved the plan it would be a costly mistake",
+        ),
+        (
+            "Ann Reed says if she spent the day in Ohio she would be doing nothing but"
+            " shaking hands.",
+            "if she spent the day in Ohio she would be doing nothing but shaking hands",
+        ),
+        # "if" that opens the clause the verb takes asks it
+        ("The spokesman told reporters if the deal would go ahead.", None),
+    ],
+)
+def test_reported_condition_inside_the_content_is_no_question(nlp, text, content):
+    ((_, _, found),) = described(text, verb_cues(nlp(text)))
+    assert found == content
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -127,9 +127,20 @@ def _content_drafts(
         if len(text[cue.content[0] : cue.content[1]].split()) < MIN_REPORTED_WORDS:
             continue
         kind = "direct" if cue.unquoted_direct else ("mixed" if inside else "indirect")
-        drafts.append(Draft(kind, cue.content[0], cue.content[1], cue))
+        drafts.append(Draft(kind, cue.content[0], _through_open_quote(cue.content, inside), cue))
         absorbed.update(inside)
     return drafts, attributed, absorbed
+
+
+def _through_open_quote(content: tuple[int, int], inside: list[Quote]) -> int:
+    """Where a content ends: a quotation it opens runs to its closing mark ("added that she
+    was the only one “fighting for them. I’ll tell you this, … .”" — the parser ends the
+    sentence inside the quotation, yet all of it is what was said)."""
+    end = content[1]
+    for quote in inside:
+        if content[0] <= quote.start - len(quote.mark) and quote.end > content[1]:
+            end = max(end, quote.end + (len(quote.mark) if quote.closed else 0))
+    return end
 
 
 def _between_is_clear(text: str, start: int, end: int, quotes: list[Quote]) -> bool:

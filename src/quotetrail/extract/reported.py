@@ -277,7 +277,8 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     said will apply", "what he said is demand"): what was said is the clause after the cue."""
     tokens = _without_participle_statements([t for c in clauses for t in _from_that(c)])
     first = min(tokens, key=lambda t: t.i)
-    if first.lower_ in lexicon.words().question_words and not _exclamative(first):
+    question = first.lower_ in lexicon.words().question_words
+    if question and not _exclamative(first) and not _opens_condition(verb, first, clauses):
         if first.i > verb.i and not _named_in_quotes(verb, first, tokens):
             return None, False
         tokens = [t for t in tokens if t.i > verb.i]
@@ -348,6 +349,18 @@ def _speech_verb_above(verb: Token) -> Token | None:
             if a.pos_ in {"VERB", "AUX"} and a.lemma_.lower() in lexicon.speech_lemmas()
         ),
         None,
+    )
+
+
+def _opens_condition(verb: Token, wh_word: Token, clauses: list[Token]) -> bool:
+    """ "said if the council approved the plan it would be a mistake": a conjunction after the
+    verb that marks an adverbial clause inside what was said opens a condition, not a question
+    ("told them if it would …" asks, its clause being what the verb takes)."""
+    return (
+        wh_word.i > verb.i
+        and wh_word.dep_ in {"mark", "advmod"}
+        and wh_word.head.dep_ == "advcl"
+        and wh_word.head not in clauses
     )
 
 
