@@ -2,7 +2,8 @@
 
 Order of decisions, each one cheap:
 1. A cue whose content is mostly quoted attributes those quotes (direct); a cue whose content is
-   mostly unquoted is one statement (indirect, or mixed when it holds a quoted fragment).
+   mostly unquoted is one statement (indirect, or mixed when it holds a quoted fragment; a
+   quotation it opens runs to its closing mark, though the parse ends the sentence before).
 2. A quote no cue content covers takes the nearest cue in its own sentence outside any quote
    (after it first: "“…,” he said"; then before it: "He said: “…”"), or the cue of a paragraph
    that ends with a colon just before it.
