@@ -335,8 +335,13 @@ class StoryIndex:
             self.siblings.setdefault(story.sibling_of, set()).add(story.id)
 
     def probes(self, counts: Mapping[str, float]) -> list[str]:
-        """The terms a document looks stories up by."""
-        return _heaviest(self.weigh(term_frequencies(counts)))
+        """The terms a document looks stories up by: its heaviest by sublinear tf x idf, as
+        `candidates` ranks them (both unit scalings leave the order as it is, so neither is
+        worked out)."""
+        seen, docs = self._log_seen(), self._log_docs
+        return _heaviest(
+            {term: (1.0 + math.log(n)) * (seen - docs[term]) for term, n in counts.items() if n > 0}
+        )
 
     def count(self, terms: Iterable[str]) -> None:
         """One more document seen, holding `terms` (what the idf counts)."""
