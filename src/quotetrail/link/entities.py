@@ -195,7 +195,7 @@ class Resolver:
         self.fetched: set[str] = set()
         self.entities: dict[str, Entity] = {}
         self.by_key: dict[str, set[str]] = {}
-        self.folded: dict[str, set[str]] = {}  # entity id → its aliases folded (asked per match)
+        self.by_alias: dict[str, set[str]] = {}  # a folded alias → the entities seen under it
         self.changed: set[str] = set()
         self.merges: list[Merge] = []
 
@@ -211,17 +211,21 @@ class Resolver:
 
     def _index(self, entity: Entity) -> None:
         self.entities[entity.id] = entity
-        self.folded[entity.id] = {fold(alias) for alias in entity.aliases}
+        for alias in entity.aliases:
+            self.by_alias.setdefault(fold(alias), set()).add(entity.id)
         for key in entity.keys:
             self.by_key.setdefault(key, set()).add(entity.id)
 
     def candidates(self, obs: Observation) -> list[Entity]:
+        return [self.entities[i] for i in sorted(self._candidate_ids(obs))]
+
+    def _candidate_ids(self, obs: Observation) -> set[str]:
         keys = observation_keys(obs)
         self.load(keys)
-        found = set()
+        found: set[str] = set()
         for key in keys:
             found |= self.by_key.get(key, set())
-        return [self.entities[i] for i in sorted(found)]
+        return found
 
     def resolve(self, obs: Observation) -> Entity:
         """The entity `obs` belongs to, created if none fits; records the evidence."""
@@ -237,8 +241,8 @@ class Resolver:
         return self.resolve(Observation(name=name, article_id=article_id, kind="organization"))
 
     def _match(self, obs: Observation) -> tuple[Entity | None, str]:
-        candidates = self.candidates(obs)
         if obs.kind != "person":
+            candidates = self.candidates(obs)
             canonical = actor_of(obs.name)
             reason = (
                 f"metonymy: {obs.name} speaks for {canonical}"
@@ -246,16 +250,20 @@ class Resolver:
                 else "alias"
             )
             return (candidates[0], reason) if candidates else (None, "")
-        folded = fold(obs.name)
-        people = [c for c in candidates if c.kind == "person"]
-        for entity in people:
-            if folded in self.folded[entity.id]:
-                return entity, "alias"
+        ids = self._candidate_ids(obs)
+        seen = self.by_alias.get(fold(obs.name), set()) & ids  # asked first: no pass over a block
+        if named := self._people(seen):
+            return named[0], "alias"
+        people = self._people(ids)
         if is_description(obs.name):
             rk = _described_role(obs)
             holders = [e for e in people if f"r:{rk}" in e.keys]
             return (holders[0], f"role: {rk}") if holders else (None, "")
         return self._match_name(obs, people)
+
+    def _people(self, ids: set[str]) -> list[Entity]:
+        """The persons among `ids`, in id order (the order every match walks)."""
+        return [self.entities[i] for i in sorted(ids) if self.entities[i].kind == "person"]
 
     def _match_name(self, obs: Observation, people: list[Entity]) -> tuple[Entity | None, str]:
         last, givens = surname(obs.name), given_names(obs.name)
@@ -282,19 +290,16 @@ class Resolver:
             return same[0], f"surname: {last}" + (
                 f", {context(same[0])}" if context(same[0]) else ""
             )
-        for entity in people:
-            other = surname(entity.name) or ""
+        for entity in people:  # a role's block holds many: the surname is asked first
+            if not surname_variant(last or "", surname(entity.name) or ""):
+                continue
             agreed = context(entity) or (
                 obs.story_id in entity.stories
                 and givens
                 and givens == given_names(entity.name)
                 and f"same given name in the same story ({obs.story_id})"
             )
-            if (
-                surname_variant(last or "", other)
-                and agreed
-                and _givens_compatible(givens, given_names(entity.name))
-            ):
+            if agreed and _givens_compatible(givens, given_names(entity.name)):
                 return entity, f"variant spelling {obs.name!r} ~ {entity.name!r}, {agreed}"
         return None, ""
 
@@ -312,7 +317,7 @@ class Resolver:
     def _absorb(self, entity: Entity, obs: Observation, reason: str) -> None:
         new_alias = obs.name not in entity.aliases
         entity.aliases.add(obs.name)
-        self.folded[entity.id].add(fold(obs.name))
+        self.by_alias.setdefault(fold(obs.name), set()).add(entity.id)
         if obs.role:
             entity.roles.add(obs.role)
         affiliation = _affiliation(obs.affiliation)
