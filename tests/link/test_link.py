@@ -3,6 +3,7 @@ and the headline that stands in for a missing title."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -279,6 +280,26 @@ def test_link_twice_changes_nothing(store):
     before = (sql.story_rows(store), sql.entity_rows(store), store.statements())
     link_articles(store, ["a1", "a2", "a3", "a4"])
     assert (sql.story_rows(store), sql.entity_rows(store), store.statements()) == before
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_link_collector_waits_for_the_batch_and_is_left_as_it_was(store, monkeypatch, enabled):
+    """The cyclic collector is off while a batch is linked, and after it as it was before,
+    an error inside included."""
+    during = []
+
+    def clustered(store, ids):
+        during.append(gc.isenabled())
+        raise RuntimeError("store gone")
+
+    monkeypatch.setattr(sql, "clustered", clustered)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError):
+            link_articles(store, ["a1"])
+        assert (during, gc.isenabled()) == ([False], enabled)
+    finally:
+        gc.enable()
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:

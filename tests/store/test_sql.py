@@ -56,7 +56,7 @@ def test_sql_fetch_gives_rows_as_dicts():
 
 
 def test_sql_insert_rows_puts_every_row_in_one_statement():
-    """Columns unnest in step: NULLs, empty and full lists, dates from text, the conflict
+    """Columns go in side by side: NULLs, empty and full lists, dates from text, the conflict
     clause; nothing at all for no rows."""
     db = duckdb.connect()
     db.execute("CREATE TABLE t (id VARCHAR PRIMARY KEY, n INTEGER, day DATE, tags VARCHAR[])")
@@ -71,3 +71,18 @@ def test_sql_insert_rows_puts_every_row_in_one_statement():
         {"id": "b", "n": None, "day": None, "tags": []},
         {"id": "c", "n": 3, "day": None, "tags": None},
     ]
+
+
+def test_sql_insert_rows_keeps_hostile_strings_and_late_values():
+    """Article text is hostile: NUL bytes, bidirectional controls and astral characters go in
+    as written; a column whose first thousands of values are NULL still takes the text and the
+    numbers that come after (its type is not guessed from the first rows)."""
+    db = duckdb.connect()
+    db.execute("CREATE TABLE t (id INTEGER, text VARCHAR, n BIGINT)")
+    odd = ["nul\x00byte", "rtl \u202egnp.exe", "emoji \U0001f600", ""]
+    rows = [(i, None, None) for i in range(3000)]
+    rows += [(3000 + i, value, 2**40 + i) for i, value in enumerate(odd)]
+    sql.insert_rows(db, "t", rows)
+    found = db.execute("SELECT text, n FROM t WHERE text IS NOT NULL ORDER BY id").fetchall()
+    assert found == [(value, 2**40 + i) for i, value in enumerate(odd)]
+    assert db.execute("SELECT count(*) FROM t").fetchone() == (3004,)
