@@ -124,6 +124,37 @@ def test_reported_verb_cue_without_content_keeps_its_subject(nlp):
 @pytest.mark.parametrize(
     ("text", "content"),
     [
+        (
+            "As the Daily Ledger noted, the council raised more than a million dollars from"
+            " developers last year.",
+            "the council raised more than a million dollars from developers last year",
+        ),
+        (
+            "But as Reed noted, those voters will give the mayor a second look if he wins.",
+            "those voters will give the mayor a second look if he wins",
+        ),
+        (
+            "The council raised a million dollars from developers, as the Ledger reported on"
+            " Monday.",
+            "The council raised a million dollars from developers",
+        ),
+        # no subject: no one is named as saying it
+        ("As predicted, the council approved the plan.", None),
+    ],
+)
+def test_reported_as_clause_attributes_the_clause_it_hangs_on(nlp, text, content):
+    ((_, _, found),) = described(text, verb_cues(nlp(text)))
+    assert found == content
+
+
+def test_reported_as_without_a_comma_tells_the_time(nlp):
+    text = "Buyers see the slides that the aides carry with them as they speak to investors."
+    assert [found for _, _, found in described(text, verb_cues(nlp(text)))] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
         # "if" and "when" that open a clause inside what was said make a condition, not a
         # question: the whole clause is the claim
         (

@@ -557,6 +557,34 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     return _span_chars([t for t in verb.head.subtree if t.i not in inside], verb)
 
 
+def _as_clause_content(verb: Token) -> tuple[int, int] | None:
+    """ "As the Ledger noted, the council raised …", "…, as Reed put it": a speech verb with a
+    subject, in a clause opened by "as" and set off by a comma, saying nothing of its own (no
+    object, no clause), attributes the clause it hangs on; a conjunction before the "as"
+    ("But as Reed noted, …") is no part of what was said. Without the comma "as" tells the
+    time ("carry it with them as they speak to buyers")."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    ):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+        c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children
+    ):
+        return None
+    doc = verb.doc
+    clause = [t.i for t in verb.subtree]
+    before = verb.i < verb.head.i  # the clause said is on the other side of the cue's
+    edge = (clause[-1], clause[-1] + 1) if before else (clause[0], clause[0] - 1)
+    if not any(0 <= i < len(doc) and doc[i].text == "," for i in edge):
+        return None
+    kept = [
+        t
+        for t in verb.head.subtree
+        if (t.i > clause[-1] if before else t.i < clause[0]) and t.dep_ != "cc"
+    ]
+    return _span_chars(kept, verb)
+
+
 CUE_OWN_DEPS = {"dobj", "dative", "iobj", "prep", "npadvmod", "advmod", "prt", "neg"}
 
 
@@ -615,7 +643,7 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
         found = _object_content(verb)
         if found:
             return found, False
-    return _parenthetical_content(verb), False
+    return _parenthetical_content(verb) or _as_clause_content(verb), False
 
 
 def _denied_speech(verb: Token) -> bool:
