@@ -42,7 +42,7 @@ STATEMENT_COLUMNS = (
     " speaker_mention speaker_kind speaker_role speaker_affiliation said_on said_on_assumed about"
     " stance also_in"
 ).split()
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
 # story_terms, term_df), which a reader of the export can rebuild by re-ingesting.
