@@ -184,6 +184,10 @@ def summary(statements) -> list[tuple[str, str, str]]:
                 )
             ],
         ),
+        (  # … and a quoted name the parser sets after the object by apposition
+            "Senator Ruth Vale has called the two candidates “Mister Bluster” at every rally.",
+            [("mixed", "the two candidates “Mister Bluster”", "Ruth Vale")],
+        ),
         (  # a fronted reported clause
             "Moscow will not send troops to the region, the country’s Deputy Foreign Minister "
             "Oleg Ivanov said on Monday.",

@@ -429,8 +429,9 @@ def _infinitive(clause: Token) -> bool:
 def _naming_object(verb: Token) -> list[Token] | None:
     """ "has called the Taliban, the armed group in power, an ally of Moscow": calling someone
     something is a judgement said aloud. The object and what it is called: an object predicate
-    ("called the report a hoax"), or an indefinite noun phrase set after the object by apposition
-    (the parser's reading when an appositive comes between). "called it off" has neither."""
+    ("called the report a hoax"), or a noun phrase set after the object by apposition (the
+    parser's reading when an appositive comes between, and of a quoted name: "called the senator
+    “the next great reformer”") that is indefinite or quoted. "called it off" has neither."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if not objects:
         return None
@@ -441,7 +442,10 @@ def _naming_object(verb: Token) -> list[Token] | None:
         for t in obj.subtree
         if t.dep_ == "appos"
         and t.i > obj.i
-        and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children)
+        and (
+            any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children)
+            or _carries_quote(verb, _span_chars(list(t.subtree), verb))
+        )
     ]
     if not named:
         return None
