@@ -564,9 +564,10 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
 def _as_clause_content(verb: Token) -> tuple[int, int] | None:
     """ "As the Ledger noted, the council raised …", "…, as Reed put it": a speech verb with a
     subject, in a clause opened by "as" and set off by a comma, saying nothing of its own (no
-    object, no clause), attributes the clause it hangs on; a conjunction before the "as"
-    ("But as Reed noted, …") is no part of what was said. Without the comma "as" tells the
-    time ("carry it with them as they speak to buyers")."""
+    object, no clause), attributes the clause it hangs on — one span with the cue inside when
+    it stands in the middle ("The council, as the Ledger noted, raised …"), as a cue set off by
+    commas does; a conjunction before it ("But as Reed noted, …") is no part of what was said.
+    Without the comma "as" tells the time ("carry it with them as they speak to buyers")."""
     if verb.dep_ != "advcl" or not any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     ):
@@ -577,14 +578,13 @@ def _as_clause_content(verb: Token) -> tuple[int, int] | None:
         return None
     doc = verb.doc
     clause = [t.i for t in verb.subtree]
-    before = verb.i < verb.head.i  # the clause said is on the other side of the cue's
-    edge = (clause[-1], clause[-1] + 1) if before else (clause[0], clause[0] - 1)
+    edge = (clause[-1], clause[-1] + 1) if verb.i < verb.head.i else (clause[0], clause[0] - 1)
     if not any(0 <= i < len(doc) and doc[i].text == "," for i in edge):
         return None
     kept = [
         t
         for t in verb.head.subtree
-        if (t.i > clause[-1] if before else t.i < clause[0]) and t.dep_ != "cc"
+        if not clause[0] <= t.i <= clause[-1] and not t.is_punct and t.dep_ != "cc"
     ]
     return _span_chars(kept, verb)
 
