@@ -196,9 +196,14 @@ def _unit(weights: Mapping[str, float]) -> dict[str, float]:
 
 
 def term_frequencies(counts: Mapping[str, float]) -> dict[str, float]:
-    """Sublinear, unit-length term frequencies: what a story centroid accumulates. Counts are
-    weighed occurrences (at least 1 each, `LEAD_WEIGHT`), so the log stays positive."""
-    return _unit({term: 1.0 + math.log(n) for term, n in counts.items() if n > 0})
+    """Sublinear, unit-length term frequencies: what a story centroid accumulates."""
+    return _unit(_sublinear(counts))
+
+
+def _sublinear(counts: Mapping[str, float]) -> dict[str, float]:
+    """1 + log(count) per term. Counts are weighed occurrences (at least 1 each,
+    `LEAD_WEIGHT`), so the log stays positive."""
+    return {term: 1.0 + math.log(n) for term, n in counts.items() if n > 0}
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -338,10 +343,7 @@ class StoryIndex:
         """The terms a document looks stories up by: its heaviest by sublinear tf x idf, as
         `candidates` ranks them (both unit scalings leave the order as it is, so neither is
         worked out)."""
-        seen, docs = self._log_seen(), self._log_docs
-        return _heaviest(
-            {term: (1.0 + math.log(n)) * (seen - docs[term]) for term, n in counts.items() if n > 0}
-        )
+        return _heaviest(self._times_idf(_sublinear(counts)))
 
     def count(self, terms: Iterable[str]) -> None:
         """One more document seen, holding `terms` (what the idf counts)."""
@@ -361,8 +363,11 @@ class StoryIndex:
         return math.log(1 + self.prior_docs + self.n_docs) + 1.0
 
     def weigh(self, tf: Mapping[str, float]) -> dict[str, float]:
+        return _unit(self._times_idf(tf))
+
+    def _times_idf(self, tf: Mapping[str, float]) -> dict[str, float]:
         seen, docs = self._log_seen(), self._log_docs
-        return _unit({term: w * (seen - docs[term]) for term, w in tf.items()})
+        return {term: w * (seen - docs[term]) for term, w in tf.items()}
 
     def similarity(self, vector: Mapping[str, float], centroid: Mapping[str, float]) -> float:
         """cosine(vector, weigh(centroid)) for a weighed document `vector`, without building
