@@ -271,6 +271,24 @@ def test_reported_refusals_report_no_statement(nlp, text):
                 "the move reeks of “fear” and desperation",
             ),
         ),
+        (  # inside the clause it attributes: one span with the phrase inside, subject kept
+            "The new bridge, according to the city council, will open in May.",
+            (
+                "according to",
+                "the city council",
+                "The new bridge, according to the city council, will open in May",
+            ),
+        ),
+        (  # … the closing comma hung on the source's apposition
+            "The rebels, according to Omar Haddad, a professor at the city's university, would "
+            "struggle to hold the north.",
+            (
+                "according to",
+                "Omar Haddad",
+                "The rebels, according to Omar Haddad, a professor at the city's university, "
+                "would struggle to hold the north",
+            ),
+        ),
     ],
 )
 def test_reported_according_to_attributes_the_rest_of_the_sentence(nlp, text, expected):

@@ -720,7 +720,9 @@ def _verb_phrase(verb: Token) -> str:
 
 def according_cues(doc: Doc) -> list[Cue]:
     """ "…, according to X": X said the rest of the sentence (the lexicon's attribution
-    phrases: a word and the preposition under it that introduces the source)."""
+    phrases: a word and the preposition under it that introduces the source). Set off by
+    commas inside the clause it attributes ("The rebels, according to X, would struggle …"),
+    the phrase is inside what was said, one span, as a cue set off by commas is."""
     phrases = dict(phrase.split(" ", 1) for phrase in lexicon.words().attribution_phrases)
     found = []
     for token in doc:
@@ -739,10 +741,29 @@ def according_cues(doc: Doc) -> list[Cue]:
         if not before and not after:  # the parser hung the sentence on the phrase: it ends
             comma = next((t for t in sentence if t.i > source.i and t.text == ","), None)
             after = [t for t in sentence if comma is not None and t.i > comma.i]
-        content = _span_chars(before if len(before) >= len(after) else after, token)
+        if _splits_clause(before, after, phrase):
+            content = _span_chars(before + after, token)
+        else:
+            content = _span_chars(before if len(before) >= len(after) else after, token)
         cue = f"{token.lower_} {to.lower_}"
         found.append(Cue(token.idx, cue, token.i, mention_span(source), content))
     return found
+
+
+def _splits_clause(before: list[Token], after: list[Token], phrase: set[int]) -> bool:
+    """Whether an attribution phrase, with a comma on each side, stands inside one clause: a
+    word before it hangs on a word after it (the subject before, its verb after). Between two
+    clauses ("The talks ended, according to X, and the envoys left") nothing before hangs on
+    what follows."""
+    if not before or not after:
+        return False
+    doc = before[0].doc
+    first, last = min(phrase), max(phrase)
+    closed = doc[last].text == "," or (last + 1 < len(doc) and doc[last + 1].text == ",")
+    if first == 0 or doc[first - 1].text != "," or not closed:  # the parser may keep the
+        return False  # closing comma inside the phrase, hung on the source's apposition
+    later = {t.i for t in after}
+    return any(t.head.i in later for t in before if not t.is_punct)
 
 
 def nominal_cues(doc: Doc) -> list[Cue]:
