@@ -223,9 +223,23 @@ def test_store_keeps_article_tone(db_path):
         assert store.article("a1")["tone"] == -2.5
 
 
-def _undo_version_7(store: Store) -> None:
-    """Back to version 6: the listing columns of migrations 7 and 8, dropped (DuckDB drops no
+def _undo_version_10(store: Store) -> None:
+    """Back to version 9: a statement's reports elsewhere as lists again (DuckDB alters no
     column of a table with an index, so the index goes and comes back)."""
+    store.db.execute("DROP INDEX statements_article")
+    for column in ("also_in", "linked"):
+        store.db.execute(
+            f"ALTER TABLE statements ALTER COLUMN {column} SET DATA TYPE VARCHAR[]"
+            f" USING CAST({column} AS JSON)::VARCHAR[]"
+        )
+        store.db.execute(f"ALTER TABLE statements ALTER COLUMN {column} SET DEFAULT []")
+    store.db.execute("CREATE INDEX statements_article ON statements (article_id)")
+    store.db.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+
+
+def _undo_version_7(store: Store) -> None:
+    """Back to version 6: the listing columns of migrations 7 and 8, dropped."""
+    _undo_version_10(store)
     store.db.execute("DROP INDEX statements_article")
     for column in ("said", "outlet", "targets", "stances", "linked", "entity_id", "affiliation_id"):
         store.db.execute(f"ALTER TABLE statements DROP COLUMN {column}")
@@ -336,8 +350,9 @@ STALE_LISTING_COLUMNS = """
        OR s.stances IS DISTINCT FROM list_transform(
               map_entries(CAST(s.stance::JSON AS MAP(VARCHAR, JSON))),
               lambda e: {'target': lower(e.key), 'label': e.value->>'label'})
-       OR s.linked IS DISTINCT FROM coalesce((SELECT list(DISTINCT l.other_id ORDER BY l.other_id)
-              FROM statement_links l WHERE l.statement_id = s.id), [])
+       OR CAST(s.linked AS JSON)::VARCHAR[] IS DISTINCT FROM coalesce((SELECT list(DISTINCT
+              l.other_id ORDER BY l.other_id) FROM statement_links l WHERE l.statement_id = s.id),
+              [])
        OR s.entity_id IS DISTINCT FROM (SELECT entity_id FROM statement_entities
               WHERE statement_id = s.id)
        OR s.affiliation_id IS DISTINCT FROM (SELECT affiliation_id FROM statement_entities
@@ -387,6 +402,44 @@ def test_store_listing_columns_stay_right_after_further_ingest(db_path):
         assert [r.outlet for r in store.statements(StatementQuery(outlet="reuters"))] == ["Reuters"]
         assert len(store.statements(StatementQuery(about="The Taliban", stance="support"))) == 3
         assert store.statements(StatementQuery(about="Kabul", stance="support")) == []
+
+
+def _linked_reports(store: Store) -> list[dict]:
+    """Two reports of Putin's statement, linked: each statement's reports elsewhere filled."""
+    from quotetrail.link import link_articles
+
+    store.write([_reports("a1", "TASS", "2021-08-20"), _reports("a2", "RT", "2021-08-20")])
+    link_articles(store, ["a1", "a2"])
+    records = [record.to_dict() for record in store.statements()]
+    assert [(r["also_in"], len(r["linked"])) for r in records] == [(["a2"], 1), (["a1"], 1)]
+    return records
+
+
+def test_store_migrates_a_version_9_file_keeping_each_statements_reports(db_path):
+    with Store(db_path) as store:
+        before = _linked_reports(store)
+        _undo_version_10(store)
+        assert (
+            store.db.execute("SELECT typeof(also_in) FROM statements").fetchall()
+            == [("VARCHAR[]",)] * 2
+        )
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert [record.to_dict() for record in store.statements()] == before
+        assert store.db.execute(STALE_LISTING_COLUMNS).fetchall() == []
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_store_export_writes_reports_elsewhere_as_lists(db_path, tmp_path, fmt):
+    """Kept as JSON text in the store (migration 010), written as the records' lists."""
+    with Store(db_path) as store:
+        _linked_reports(store)
+        store.export(tmp_path, fmt)
+    rows = duckdb.sql(
+        f"SELECT article_id, also_in, len(linked) FROM '{tmp_path / ('statements.' + fmt)}'"
+        " ORDER BY article_id"
+    ).fetchall()
+    assert rows == [("a1", ["a2"], 1), ("a2", ["a1"], 1)]
 
 
 def test_store_read_only_upgrades_an_older_file_before_reading(db_path):

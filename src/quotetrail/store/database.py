@@ -42,7 +42,7 @@ STATEMENT_COLUMNS = (
     " speaker_mention speaker_kind speaker_role speaker_affiliation said_on said_on_assumed about"
     " stance also_in"
 ).split()
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
 # story_terms, term_df), which a reader of the export can rebuild by re-ingesting.
@@ -60,6 +60,13 @@ EXPORTED_TABLES = (
     "story_members",
     "article_sources",
 )
+
+# Exported tables whose stored form differs from the records': a statement's reports in other
+# articles are JSON text in the store (migration 010) and lists in the export, as in a record.
+EXPORTED_ROWS = {
+    "statements": "(SELECT * REPLACE (CAST(also_in AS JSON)::VARCHAR[] AS also_in,"
+    " CAST(linked AS JSON)::VARCHAR[] AS linked) FROM statements)",
+}
 
 # What a source states of an article beside its text; a text sent again with other values is
 # recorded as another source of it (`article_sources`).
@@ -366,7 +373,7 @@ class Store:
                 s.said_on_assumed,
                 list(s.about),
                 json.dumps(s.stance, ensure_ascii=False),
-                list(s.also_in),
+                _ids_text(s.also_in),
             )
             for result in results
             for s in result.statements
@@ -622,13 +629,20 @@ class Store:
         written = []
         for table in EXPORTED_TABLES:
             target = folder / f"{table}.{fmt}"
-            self.db.execute(f"COPY {table} TO '{_sql_path(target)}' ({options})")
+            rows = EXPORTED_ROWS.get(table, table)
+            self.db.execute(f"COPY {rows} TO '{_sql_path(target)}' ({options})")
             written.append(target)
         return written
 
 
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
+
+
+def _ids_text(ids: Sequence[str]) -> str:
+    """A list of ids as the store keeps it (migration 010): JSON, written as DuckDB's `to_json`
+    writes it."""
+    return json.dumps(list(ids), separators=(",", ":"))
 
 
 def _statement(row: dict[str, Any], entity: SpeakerEntity | None) -> Statement:
@@ -657,10 +671,10 @@ def _statement(row: dict[str, Any], entity: SpeakerEntity | None) -> Statement:
         said_on_assumed=row["said_on_assumed"],
         about=list(row["about"] or []),
         stance=json.loads(row["stance"] or "{}"),
-        also_in=list(row["also_in"] or []),
+        also_in=json.loads(row["also_in"] or "[]"),
         outlet=row["outlet"],
         published=row["published"],
-        linked=list(row["linked"] or []),
+        linked=json.loads(row["linked"] or "[]"),
         story_id=row["story_id"],
         story_first=row["story_first"],
     )

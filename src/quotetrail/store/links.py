@@ -204,7 +204,7 @@ def save_statement_links(
     store: Store, links: Sequence[tuple[str, str, float, str]], touched: Iterable[str] = ()
 ) -> None:
     """Store each link both ways; refresh `also_in` and `linked` of every statement linked or
-    `touched`."""
+    `touched` (JSON text, migration 010)."""
     both = [
         row
         for a, b, score, reason in links
@@ -214,12 +214,13 @@ def save_statement_links(
     refresh = sorted({row[0] for row in both} | set(touched))
     if refresh:
         store.db.execute(
-            "UPDATE statements SET also_in = coalesce((SELECT list(DISTINCT o.article_id ORDER BY"
-            " o.article_id)"
+            "UPDATE statements SET also_in = to_json(coalesce((SELECT list(DISTINCT o.article_id"
+            " ORDER BY o.article_id)"
             " FROM statement_links l JOIN statements o ON o.id = l.other_id"
-            " WHERE l.statement_id = statements.id AND o.article_id <> statements.article_id), []),"
-            " linked = coalesce((SELECT list(DISTINCT l.other_id ORDER BY l.other_id)"
-            " FROM statement_links l WHERE l.statement_id = statements.id), [])"
+            " WHERE l.statement_id = statements.id AND o.article_id <> statements.article_id),"
+            " []))::VARCHAR,"
+            " linked = to_json(coalesce((SELECT list(DISTINCT l.other_id ORDER BY l.other_id)"
+            " FROM statement_links l WHERE l.statement_id = statements.id), []))::VARCHAR"
             " WHERE id IN (SELECT unnest(?))",
             [refresh],
         )
