@@ -92,6 +92,11 @@ def described(text, cues):
             "Kolby told an audience of teachers that many parents supported the plan.",
             ("told", "Kolby", "that many parents supported the plan"),
         ),
+        (  # … or on the noun naming where it was said
+            "The campaign's chief strategist Dale Orr says in a statement that the race will now "
+            "be a three-way contest.",
+            ("says", "Dale Orr", "that the race will now be a three-way contest"),
+        ),
         (  # … and a clause after a time phrase as an adverbial one
             "Baxter said after the hearing she would appeal the ruling.",
             ("said", "Baxter", "after the hearing she would appeal the ruling"),

@@ -533,6 +533,23 @@ def _addressed_clause(verb: Token) -> list[Token]:
     ]
 
 
+def _medium_clause(verb: Token) -> list[Token]:
+    """ "says in a statement that the race will …": a clause opened by the conjunction "that"
+    that the parser hung on the noun naming where it was said (the lexicon's nominal cues:
+    "statement", "interview", "tweet") is what the verb's subject said there."""
+    return [
+        clause
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for medium in prep.children
+        if medium.dep_ == "pobj" and medium.lemma_.lower() in lexicon.words().nominal_cues
+        for clause in medium.children
+        if clause.dep_ in {"acl", "relcl", "ccomp"}
+        and (that := _that_mark(clause)) is not None
+        and that.i == clause.left_edge.i
+    ]
+
+
 def _fronted_clauses(verb: Token) -> list[Token]:
     """ "Moscow has no intention …, the minister revealed": a clause with its own subject before
     the cue."""
@@ -637,7 +654,7 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
         for c in verb.children
         if (c.dep_ in CLAUSE_DEPS or _that_clause(c)) and not _absolute_participle(verb, c)
     ]
-    clauses = clauses or _addressed_clause(verb) or _fronted_clauses(verb)
+    clauses = clauses or _addressed_clause(verb) or _medium_clause(verb) or _fronted_clauses(verb)
     if clauses:
         return _clause_content(verb, clauses)
     aside = _clause_after_aside(verb)
