@@ -56,6 +56,14 @@ def described(text, cues):
             "Former Governor Ann Lee criticized the Clean Water Act as a “crazy system” on Monday.",
             ("criticized", "Ann Lee", "the Clean Water Act as a “crazy system” on Monday"),
         ),
+        (  # someone and an act of theirs the speaker names: a charge, or praise
+            "The governor accused the council of hiding the cost of the new bridge.",
+            ("accused", "The governor", "the council of hiding the cost of the new bridge"),
+        ),
+        (
+            "Coach Ray Dunn praised his players for fighting back after the break.",
+            ("praised", "Ray Dunn", "his players for fighting back after the break"),
+        ),
         (
             "The senator called on the president to retaliate against the hackers.",
             ("called on", "The senator", "the president to retaliate against the hackers"),
@@ -249,6 +257,8 @@ def test_reported_unquoted_direct_speech_is_marked(nlp):
         "She spoke slowly so that everyone understood.",  # a purpose, not what was said
         "The minister criticized what the report left out.",  # no quoted words: no content
         "He rejected a deal.",  # an act, not speech: no quoted words, nothing asked
+        "The mayor criticized the council for its slow response.",  # no act named: a gerund
+        "The mayor blamed the storm for the delay.",  # … of someone's doing
     ],
 )
 def test_reported_refusals_report_no_statement(nlp, text):

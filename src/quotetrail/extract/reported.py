@@ -411,7 +411,19 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     asks = lemma in lexicon.speech_lemmas("proposal") and any(
         c.dep_ in {"xcomp", "prep"} for c in parts
     )
-    return span if asks or _carries_quote(verb, span) else None
+    return span if asks or _charges_act(parts) or _carries_quote(verb, span) else None
+
+
+def _charges_act(parts: list[Token]) -> bool:
+    """ "accused Republicans of placing …", "praised the mayor for speaking out": someone and
+    an act of theirs the speaker names ("of" or "for" and a gerund) is a claim about them said
+    aloud; "criticized the plan" or "blamed the weather" names no act and stays none."""
+    return any(c.dep_ == "dobj" for c in parts) and any(
+        c.dep_ == "prep"
+        and c.lower_ in {"of", "for"}
+        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for c in parts
+    )
 
 
 def _carries_quote(verb: Token, span: tuple[int, int] | None) -> bool:
