@@ -64,6 +64,10 @@ def described(text, cues):
             "Coach Ray Dunn praised his players for fighting back after the break.",
             ("praised", "Ray Dunn", "his players for fighting back after the break"),
         ),
+        (  # … or what the speaker says it is
+            "The minister described the new tax as unfair to farmers.",
+            ("described", "The minister", "the new tax as unfair to farmers"),
+        ),
         (
             "The senator called on the president to retaliate against the hackers.",
             ("called on", "The senator", "the president to retaliate against the hackers"),
@@ -253,7 +257,6 @@ def test_reported_unquoted_direct_speech_is_marked(nlp):
         "The report was said to be false.",  # passive: nobody named said it
         "He called on Thursday.",  # a date is not what was called for
         "The minister called on the village last week.",  # a visit: nothing asked of it
-        "The minister described the plan as unfair.",  # a judgement in the reporter's words
         "She spoke slowly so that everyone understood.",  # a purpose, not what was said
         "The minister criticized what the report left out.",  # no quoted words: no content
         "He rejected a deal.",  # an act, not speech: no quoted words, nothing asked

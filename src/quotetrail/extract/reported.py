@@ -415,13 +415,19 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _charges_act(parts: list[Token]) -> bool:
-    """ "accused Republicans of placing …", "praised the mayor for speaking out": someone and
-    an act of theirs the speaker names ("of" or "for" and a gerund) is a claim about them said
-    aloud; "criticized the plan" or "blamed the weather" names no act and stays none."""
+    """ "accused Republicans of placing …", "praised the mayor for speaking out", "described the
+    plan as unfair": someone or something, and an act of theirs the speaker names ("of" or
+    "for" and a gerund) or what the speaker says it is ("as …"), is a claim about them said
+    aloud; "criticized the plan" or "blamed the weather for the delay" says nothing of it."""
     return any(c.dep_ == "dobj" for c in parts) and any(
         c.dep_ == "prep"
-        and c.lower_ in {"of", "for"}
-        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        and (
+            c.lower_ == "as"
+            or (
+                c.lower_ in {"of", "for"}
+                and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+            )
+        )
         for c in parts
     )
 
