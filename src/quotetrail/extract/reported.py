@@ -411,10 +411,10 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     asks = lemma in lexicon.speech_lemmas("proposal") and any(
         c.dep_ in {"xcomp", "prep"} for c in parts
     )
-    return span if asks or _charges_act(parts) or _carries_quote(verb, span) else None
+    return span if asks or _says_of_object(parts) or _carries_quote(verb, span) else None
 
 
-def _charges_act(parts: list[Token]) -> bool:
+def _says_of_object(parts: list[Token]) -> bool:
     """ "accused Republicans of placing …", "praised the mayor for speaking out", "described the
     plan as unfair": someone or something, and an act of theirs the speaker names ("of" or
     "for" and a gerund) or what the speaker says it is ("as …"), is a claim about them said
