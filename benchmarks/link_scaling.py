@@ -49,6 +49,7 @@ ROLES = [
     "Prime Minister",
 ]
 KINDS = ("direct", "indirect", "mixed")
+MIN_LIVE, MAX_LIVE = 30, 60  # events open at a time
 LABELS = ("support", "neutral", "oppose")
 SYLLABLES = [
     "ka",
@@ -212,11 +213,15 @@ class World:
         return ArticleResult(article, [], [], link_keys=link_keys(article, []))
 
     def stream(self):
-        """Articles in arrival order: a few events open at a time, each running for a while."""
+        """Articles in arrival order: a few events open at a time (30 to 60), each running for a
+        while. Until session 16 an event opened with every fourth article however many were
+        open and closed with one in eight, so a long run kept ever more events open, and their
+        articles, dated by their event, reached ever further back: a process's batches slowed
+        as it ran (story placement, statement links) where news would not."""
         live: list[dict] = []
         serial = 0
         while True:
-            if len(live) < 30 or self.rng.random() < 0.25:
+            if len(live) < MIN_LIVE or (len(live) < MAX_LIVE and self.rng.random() < 0.25):
                 live.append(self.new_event())
             event = self.rng.choice(live)
             serial += 1
