@@ -536,18 +536,15 @@ def _clause_after_aside(verb: Token) -> list[Token]:
 
 def _addressed_clause(verb: Token) -> list[Token]:
     """ "told an audience of teachers that many parents supported …": after a verb whose
-    object is the listener, a clause opened by the conjunction "that" (not the relative pronoun)
-    that the parser hung on the object is what was said."""
+    object is the listener, a clause opened by the conjunction "that" that the parser hung on the
+    object is what was said."""
     if verb.lemma_.lower() not in lexicon.speech_lemmas("addressee"):
         return []
     return [
         clause
         for listener in verb.children
         if listener.dep_ == "dobj"
-        for clause in listener.children
-        if clause.dep_ in {"relcl", "acl"}
-        and (that := _that_mark(clause)) is not None
-        and that.i == clause.left_edge.i
+        for clause in _that_clauses_under(listener)
     ]
 
 
@@ -561,8 +558,17 @@ def _medium_clause(verb: Token) -> list[Token]:
         if prep.dep_ == "prep"
         for medium in prep.children
         if medium.dep_ == "pobj" and medium.lemma_.lower() in lexicon.words().nominal_cues
-        for clause in medium.children
-        if clause.dep_ in {"acl", "relcl", "ccomp"}
+        for clause in _that_clauses_under(medium)
+    ]
+
+
+def _that_clauses_under(noun: Token) -> list[Token]:
+    """Clauses the parser hung on a noun as relative ones that open with the conjunction "that"
+    (not the relative pronoun: "the listener that …" has no "that" mark at its edge)."""
+    return [
+        clause
+        for clause in noun.children
+        if clause.dep_ in {"relcl", "acl"}
         and (that := _that_mark(clause)) is not None
         and that.i == clause.left_edge.i
     ]

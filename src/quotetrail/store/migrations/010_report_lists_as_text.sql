@@ -15,6 +15,7 @@ ALTER TABLE statements ALTER COLUMN also_in SET DEFAULT '[]';
 ALTER TABLE statements ALTER COLUMN linked SET DEFAULT '[]';
 CREATE INDEX statements_article ON statements(article_id);
 UPDATE statements SET
-    also_in = to_json(string_split(trim(also_in, '[]'), ', ') .list_filter(lambda x: x <> ''))::VARCHAR,
-    linked = to_json(string_split(trim(coalesce(linked, '[]'), '[]'), ', ') .list_filter(lambda x: x <> ''))::VARCHAR
+    also_in = to_json(list_filter(string_split(trim(also_in, '[]'), ', '), lambda x: x <> ''))::VARCHAR,
+    linked = to_json(list_filter(string_split(trim(coalesce(linked, '[]'), '[]'), ', '),
+        lambda x: x <> ''))::VARCHAR
 WHERE also_in <> '[]' OR linked IS DISTINCT FROM '[]';
