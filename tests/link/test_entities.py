@@ -87,6 +87,35 @@ def test_entities_resolver_merges_misspelling_only_when_context_agrees(later, me
         assert "variant spelling" in resolver.merges[-1].reason
 
 
+@pytest.mark.parametrize(
+    ("name", "role", "merged"),
+    [
+        ("Zamir Qabulov", "Special Representative", True),  # a slip in the first letter
+        ("Zamir Kbulov", "Special Representative", True),  # a letter lost early
+        ("Zamir Kabuulov", "Special Representative", True),  # a letter added
+        ("Zamir Kabulow", "Special Representative", True),  # a slip late
+        ("Zamir Kabul", "Special Representative", True),  # truncated
+        ("Zamir Qabulov", None, False),  # no context: a misspelling is not assumed
+        ("Zamir Qubalov", "Special Representative", False),  # two letters apart
+    ],
+)
+def test_entities_resolver_finds_a_misspelling_in_a_crowded_role(name, role, merged):
+    """A slip in the first letters shares no surname key: only the role's block holds the
+    person, among everyone else who held that role."""
+    envoy = {"role": "Special Representative", "affiliation": "Russia"}
+    crowd = [
+        Observation(f"Ivan {stem}{end}", f"c-{stem}{end}", **envoy)
+        for stem in ("Bel", "Dan", "Gor", "Lev", "Mar", "Pet", "Sok", "Vol")
+        for end in ("ashenk", "ichuk", "okhin", "unsk", "yakov")
+    ]
+    first = Observation("Zamir Kabulov", "a1", **envoy)
+    later = Observation(name, "a2", role=role, affiliation="Russia" if role else None)
+    resolver, resolved = _resolve([*crowd, first, later])
+    assert len({entity.id for entity in resolved[: len(crowd)]}) == len(crowd)
+    assert (resolved[-1].id == resolved[-2].id) is merged
+    assert ("variant spelling" in resolver.merges[-1].reason) is merged
+
+
 @pytest.mark.parametrize("name", ["Moscow", "the Kremlin", "Russia"])
 def test_entities_resolver_metonymy_joins_the_country(name):
     _, (country, other) = _resolve(

@@ -123,6 +123,16 @@ def _edit1(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
+def _variant_probes(name: str) -> set[str]:
+    """Keys that two surnames share whenever `surname_variant` holds for them: the first PREFIX
+    letters (a truncation or a slip after them keeps those), the whole name and the name with one
+    of its first PREFIX letters left out (a slip among them: the two lose a letter to the same
+    spelling, or the shorter is the longer without one)."""
+    if len(name) < PREFIX + 1:
+        return set()
+    return {f"^{name[:PREFIX]}", name} | {name[:i] + name[i + 1 :] for i in range(PREFIX)}
+
+
 def surname_variant(a: str, b: str) -> bool:
     """Truncation ("kabul"/"kabulov") or a one-letter slip, on surnames long enough to tell."""
     if a == b or min(len(a), len(b)) < PREFIX + 1:
@@ -166,6 +176,16 @@ def _epithet_of(name: str, plain: str) -> bool:
     return name.endswith(f" {plain}") and without_epithets([name, plain]).get(name) == plain
 
 
+def _last_word(name: str) -> str:
+    """What `_epithet_of` needs two names to share: `name` ends with " " + `plain`."""
+    return name.rsplit(" ", 1)[-1]
+
+
+def _by_id(entities: Iterable[Entity]) -> list[Entity]:
+    """The order every match walks, so that a batch resolves the same whatever its sets do."""
+    return sorted(entities, key=lambda entity: entity.id)
+
+
 def _names_better(name: str, current: str) -> bool:
     """Whether `name` should name the person now named `current`: the fullest form (most name
     words, then the untruncated spelling), but never a description, and never an epithet
@@ -198,6 +218,11 @@ class Resolver:
         self.by_alias: dict[str, set[str]] = {}  # a folded alias → the entities seen under it
         self.changed: set[str] = set()
         self.merges: list[Merge] = []
+        # persons by the parts of their names (`_index_name`), so that a name is compared with
+        # the few that could fit, not with a role's whole block
+        self.by_tail: dict[str, set[str]] = {}
+        self.by_surname: dict[str, set[str]] = {}
+        self.by_probe: dict[str, set[str]] = {}  # a variant probe → the surnames it finds
 
     def load(self, keys: set[str]) -> None:
         """Bring in the stored entities under `keys` not asked for yet (one query per batch of
@@ -215,6 +240,19 @@ class Resolver:
             self.by_alias.setdefault(fold(alias), set()).add(entity.id)
         for key in entity.keys:
             self.by_key.setdefault(key, set()).add(entity.id)
+        if entity.kind == "person":
+            self._index_name(entity)
+
+    def _index_name(self, entity: Entity) -> None:
+        """File a person under what the name rules compare: the last word, the surname, and the
+        probes that find a variant spelling of it. A name replaced later stays filed under its
+        old parts too; the rules check the current name, so the index may only hold more."""
+        theirs = surname(entity.name) or ""
+        self.by_tail.setdefault(_last_word(entity.name), set()).add(entity.id)
+        if theirs not in self.by_surname:
+            for probe in _variant_probes(theirs):
+                self.by_probe.setdefault(probe, set()).add(theirs)
+        self.by_surname.setdefault(theirs, set()).add(entity.id)
 
     def candidates(self, obs: Observation) -> list[Entity]:
         return [self.entities[i] for i in sorted(self._candidate_ids(obs))]
@@ -254,18 +292,21 @@ class Resolver:
         seen = self.by_alias.get(fold(obs.name), set()) & ids  # asked first: no pass over a block
         if named := self._people(seen):
             return named[0], "alias"
-        people = self._people(ids)
         if is_description(obs.name):
             rk = _described_role(obs)
-            holders = [e for e in people if f"r:{rk}" in e.keys]
+            holders = [e for e in self._people(ids) if f"r:{rk}" in e.keys]
             return (holders[0], f"role: {rk}") if holders else (None, "")
-        return self._match_name(obs, people)
+        return self._match_name(obs, ids)
 
     def _people(self, ids: set[str]) -> list[Entity]:
         """The persons among `ids`, in id order (the order every match walks)."""
         return [self.entities[i] for i in sorted(ids) if self.entities[i].kind == "person"]
 
-    def _match_name(self, obs: Observation, people: list[Entity]) -> tuple[Entity | None, str]:
+    def _match_name(self, obs: Observation, ids: set[str]) -> tuple[Entity | None, str]:
+        """The person `obs` names among the entities `ids` (the first in id order that fits): an
+        epithet form of one, then the same surname, then a variant spelling with context. A
+        role's block holds thousands at scale, and most names meet it once, so each rule looks
+        up the few whose names could fit (`_index_name`) instead of walking the block."""
         last, givens = surname(obs.name), given_names(obs.name)
         affiliation = _affiliation(obs.affiliation)
         rk = role_key(obs.role, obs.affiliation)
@@ -277,12 +318,16 @@ class Resolver:
                 return f"same role ({obs.role})"
             return None
 
-        for entity in people:  # "Crooked Gordon Baxter" is Gordon Baxter, either way round
+        def among(found: Iterable[str]) -> list[Entity]:
+            return _by_id(self.entities[i] for i in ids.intersection(found))
+
+        # "Crooked Gordon Baxter" is Gordon Baxter, either way round; both end in one word
+        for entity in among(self.by_tail.get(_last_word(obs.name), ())):
             if _epithet_of(obs.name, entity.name) or _epithet_of(entity.name, obs.name):
                 return entity, f"epithet: {obs.name!r} ~ {entity.name!r}"
         same = [
             e
-            for e in people
+            for e in among(self.by_surname.get(last or "", ()))
             if surname(e.name) == last and _givens_compatible(givens, given_names(e.name))
         ]
         if same:
@@ -290,7 +335,11 @@ class Resolver:
             return same[0], f"surname: {last}" + (
                 f", {context(same[0])}" if context(same[0]) else ""
             )
-        for entity in people:  # a role's block holds many: the surname is asked first
+        spellings = {
+            s for probe in _variant_probes(last or "") for s in self.by_probe.get(probe, ())
+        }
+        variants = among(i for s in spellings for i in self.by_surname[s])
+        for entity in variants:
             if not surname_variant(last or "", surname(entity.name) or ""):
                 continue
             agreed = context(entity) or (
@@ -327,6 +376,7 @@ class Resolver:
             entity.stories = [*entity.stories, obs.story_id][-RECENT_STORIES:]
         if entity.kind == "person" and _names_better(obs.name, entity.name):
             entity.name = obs.name
+            self._index_name(entity)
         described = obs.kind == "person" and is_description(obs.name)
         keys = set() if described else observation_keys(obs)
         keys |= {
