@@ -232,17 +232,29 @@ def save_statement_links(
 def signatures_in_bands(
     store: Store, bands: Iterable[str]
 ) -> tuple[dict[str, list[int]], dict[str, str]]:
-    """Stored signatures sharing an LSH band, and which of them are themselves copies (of what)."""
+    """Stored signatures sharing an LSH band, and which of them are themselves copies (of what).
+    Two queries: the articles under the bands first, then their signatures. Asked as one
+    (`IN (SELECT article_id FROM article_bands …)`), DuckDB read every stored signature beside
+    the band scan: 1.05 s against 0.55 s for a batch's 16,000 bands in the 1,000,000 store."""
     wanted = sorted(set(bands))
     if not wanted:
+        return {}, {}
+    found = [
+        row["article_id"]
+        for row in fetch(
+            store.db,
+            "SELECT DISTINCT article_id FROM article_bands WHERE band IN (SELECT unnest(?))",
+            [wanted],
+        )
+    ]
+    if not found:
         return {}, {}
     rows = fetch(
         store.db,
         "SELECT s.article_id, s.signature, d.duplicate_of FROM article_signatures s"
         " LEFT JOIN near_duplicates d ON d.article_id = s.article_id"
-        " WHERE s.article_id IN (SELECT article_id FROM article_bands WHERE band IN (SELECT"
-        " unnest(?)))",
-        [wanted],
+        " WHERE s.article_id IN (SELECT unnest(?))",
+        [found],
     )
     return (
         {row["article_id"]: list(row["signature"]) for row in rows},
