@@ -300,7 +300,7 @@ class Resolver:
 
     def _people(self, ids: set[str]) -> list[Entity]:
         """The persons among `ids`, in id order (the order every match walks)."""
-        return [self.entities[i] for i in sorted(ids) if self.entities[i].kind == "person"]
+        return _by_id(e for e in map(self.entities.__getitem__, ids) if e.kind == "person")
 
     def _match_name(self, obs: Observation, ids: set[str]) -> tuple[Entity | None, str]:
         """The person `obs` names among the entities `ids` (the first in id order that fits): an
