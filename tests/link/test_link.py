@@ -434,3 +434,83 @@ def test_link_document_speaks_for_no_one():
     kremlin = Observation("Kremlin", "a1", kind="organization")
     assert _speaks_for(resolver, resolver.resolve(report), report) is None
     assert _speaks_for(resolver, resolver.resolve(kremlin), kremlin).name == "Russia"
+
+
+ENTITY_TABLES = (
+    "entities",
+    "entity_keys",
+    "entity_merges",
+    "entity_mentions",
+    "statement_entities",
+)
+
+
+def _entity_tables(store):
+    return {
+        t: store.db.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in ENTITY_TABLES
+    }
+
+
+def _store_and_link(store, batch):
+    with store.transaction():
+        store.write(batch)
+        link_articles(store, [result.article.id for result in batch])
+
+
+def _fresh_each_batch(db_path, batches):
+    """The entity tables of writers that each store and link one batch, so that every batch
+    reads its candidates from the store."""
+    for batch in batches:
+        with Store(db_path) as store:
+            _store_and_link(store, batch)
+    with Store(db_path) as store:
+        return _entity_tables(store)
+
+
+@pytest.mark.parametrize("corpus", ["synthetic", "seeds"])
+def test_link_entities_kept_between_batches_link_as_a_fresh_writer(tmp_path, seeds_dir, corpus):
+    """A writer that keeps its entities from one batch to the next files every name as writers
+    that read them back from the store each batch."""
+    results = _corpus() if corpus == "synthetic" else _seed_results(seeds_dir)
+    batches = [[result] for result in results]
+    with Store(tmp_path / "kept.duckdb") as store:
+        for batch in batches:
+            _store_and_link(store, batch)
+        kept = _entity_tables(store)
+    assert kept["entity_merges"] and kept["statement_entities"]
+    assert kept == _fresh_each_batch(tmp_path / "fresh.duckdb", batches)
+
+
+def test_link_entities_kept_forget_a_batch_rolled_back(tmp_path):
+    """A batch that fails after its entities were filed leaves nothing of them in the writer:
+    linked again, it is linked as if it had never been tried."""
+    results = _corpus()
+    batches = [results[:1], results[1:]]
+    with Store(tmp_path / "kept.duckdb") as store:
+        _store_and_link(store, batches[0])
+        with pytest.raises(RuntimeError), store.transaction():
+            _store_and_link(store, batches[1])
+            raise RuntimeError("the batch fails before it commits")
+        _store_and_link(store, batches[1])
+        kept = _entity_tables(store)
+    assert kept == _fresh_each_batch(tmp_path / "fresh.duckdb", batches)
+
+
+def test_link_entities_kept_give_way_to_another_connection(tmp_path):
+    """Entities written through another connection to the store (another thread's cursor) are
+    read again by the writer that kept its own: nothing the other wrote is overwritten."""
+
+    def putin_says(article_id, day, words):
+        speaker = Speaker(name="Putin", mention="Putin", affiliation="Russia")
+        text = PRESS + f"Putin said {words}."
+        return _article(article_id, "RT", text, words, day, [(words, speaker, day)])
+
+    first, later = putin_says("p1", "2021-08-19", QUOTE_B), putin_says("p2", "2021-08-22", ENVOY)
+    batches = [[first], _corpus()[:1], [later]]  # the second names him in full
+    with Store(tmp_path / "kept.duckdb") as store:
+        _store_and_link(store, batches[0])
+        _store_and_link(store.cursor(), batches[1])
+        _store_and_link(store, batches[2])
+        kept = _entity_tables(store)
+    assert ("Vladimir Putin",) in [row[1:2] for row in kept["entities"]]
+    assert kept == _fresh_each_batch(tmp_path / "fresh.duckdb", batches)

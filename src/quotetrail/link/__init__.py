@@ -9,6 +9,7 @@ so linking N articles into a store of M costs O(N), not O(N·M).
 from __future__ import annotations
 
 import gc
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -238,9 +239,7 @@ def resolve_entities(
         if o.affiliation
     ]
     keys = {key for obs in speakers + named + affiliations for key in observation_keys(obs)}
-    resolver = Resolver(
-        fetch=lambda wanted: [_entity(row) for row in sql.entities_by_keys(store, wanted)]
-    )
+    resolver = _resolver_for(store)
     resolver.load(keys)
     claims, statement_rows = [], []
     for obs, row in zip(speakers, statements, strict=True):
@@ -260,10 +259,47 @@ def resolve_entities(
     for obs, row in zip(named, usable, strict=True):
         counts[(obs.article_id, resolver.resolve(obs).id)] += row["n"]
     changed = [resolver.entities[i] for i in sorted(resolver.changed)]
-    sql.save_entities(store, [vars(e) for e in changed], [vars(m) for m in resolver.merges])
+    mark = sql.save_entities(store, [vars(e) for e in changed], [vars(m) for m in resolver.merges])
+    _keep(store, resolver, mark)
     sql.save_entity_mentions(store, [(a, e, n) for (a, e), n in sorted(counts.items())])
     sql.save_statement_entities(store, statement_rows)
     return claims
+
+
+# A writer links batch after batch into one store, and after each batch its resolver holds
+# exactly what the store holds of the entities it has seen: the next batch starts from them
+# rather than reading and indexing them again (at 1,000,000 articles, 52,000 entities and 1.5 s a
+# batch). Kept per `Store` object, and only while the mark the batch left in the store is still
+# there: a batch rolled back, or entities written through another connection, change the mark,
+# and the next batch starts afresh. A resolver that has grown past REMEMBERED_ENTITIES is dropped
+# too, so a writer's memory stays bounded however large the store grows.
+_resolvers: weakref.WeakKeyDictionary[Store, tuple[str, Resolver]] = weakref.WeakKeyDictionary()
+REMEMBERED_ENTITIES = 200_000
+
+
+def _resolver_for(store: Store) -> Resolver:
+    """The resolver the last batch left for `store` when it still holds, else a fresh one;
+    taken out of the keeping while this batch changes it (an error leaves nothing kept)."""
+    mark, resolver = _resolvers.pop(store, ("", None))
+
+    def fetch(wanted: set[str]) -> list[Entity]:
+        return [_entity(row) for row in sql.entities_by_keys(store, wanted)]
+
+    if (
+        resolver is None
+        or mark != sql.entities_version(store)
+        or len(resolver.entities) > REMEMBERED_ENTITIES
+    ):
+        return Resolver(fetch=fetch)
+    resolver.next_batch(fetch)
+    return resolver
+
+
+def _keep(store: Store, resolver: Resolver, mark: str) -> None:
+    """Keep the resolver under the mark its batch left in the store (without its reader,
+    which would hold the store alive)."""
+    resolver.fetch = None
+    _resolvers[store] = (mark, resolver)
 
 
 def _speaks_for(resolver: Resolver, speaker: Entity, obs: Observation) -> Entity | None:

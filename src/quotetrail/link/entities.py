@@ -224,6 +224,13 @@ class Resolver:
         self.by_surname: dict[str, set[str]] = {}
         self.by_probe: dict[str, set[str]] = {}  # a variant probe → the surnames it finds
 
+    def next_batch(self, fetch: Callable[[set[str]], Iterable[Entity]]) -> None:
+        """Start another batch from what this resolver holds (it must be what the store holds):
+        nothing changed yet, `fetch` reading the store for keys not asked for before."""
+        self.fetch = fetch
+        self.changed = set()
+        self.merges = []
+
     def load(self, keys: set[str]) -> None:
         """Bring in the stored entities under `keys` not asked for yet (one query per batch of
         keys)."""

@@ -7,11 +7,14 @@ writers replace exactly the rows a batch changed. quotetrail.link holds the algo
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from quotetrail.store.database import Store
 from quotetrail.store.sql import SAID, fetch, insert_rows, page
+
+ENTITIES_VERSION = "entities_version"
 
 
 def _delete(store: Store, table: str, column: str, values: Iterable[str]) -> None:
@@ -77,11 +80,17 @@ def entities_by_keys(store: Store, keys: Iterable[str]) -> list[dict[str, Any]]:
     )
 
 
+def entities_version(store: Store) -> str | None:
+    """The mark the last `save_entities` left: a fresh random one each time, so a mark that is
+    still there means nothing wrote the entities since and no rollback undid that write."""
+    return store.load_state(ENTITIES_VERSION)
+
+
 def save_entities(
     store: Store, entities: Sequence[Mapping[str, Any]], merges: Sequence[Mapping[str, Any]]
-) -> None:
+) -> str:
     """Upsert changed entities (name, roles, affiliations, recent stories, keys) and append
-    merge evidence."""
+    merge evidence; returns the entities' new version mark."""
     ids = [e["id"] for e in entities]
     _delete(store, "entities", "id", ids)
     _delete(store, "entity_keys", "entity_id", ids)
@@ -108,6 +117,9 @@ def save_entities(
         "entity_merges",
         [(m["entity_id"], m["alias"], m["article_id"], m["reason"]) for m in merges],
     )
+    mark = uuid.uuid4().hex
+    store.save_state(ENTITIES_VERSION, mark)
+    return mark
 
 
 def save_entity_mentions(store: Store, rows: Sequence[tuple[str, str, int]]) -> None:
