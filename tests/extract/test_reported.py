@@ -254,6 +254,9 @@ def test_reported_unquoted_direct_speech_is_marked(nlp):
     [
         "Putin did not say whether the talks would go on.",  # negated
         "Putin declined to say when the talks would go on.",  # refused
+        "None of the ministers said the talks would go on.",  # nobody said it
+        "No official said when the talks would go on.",
+        "Neither candidate said the tax would rise.",
         "The report was said to be false.",  # passive: nobody named said it
         "He called on Thursday.",  # a date is not what was called for
         "The minister called on the village last week.",  # a visit: nothing asked of it

@@ -307,3 +307,29 @@ def test_speakers_document_named_again_speaks_for_who_wrote_in_it(statements_of,
 )
 def test_speakers_description_in_a_lead_is_the_person_named_after(statements_of, text, name):
     assert statements_of(text)[0].speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        (
+            "Two of the officials said the convoy had turned back at the border.",
+            "officials",
+            "Two of the officials",
+        ),
+        (
+            "Many of the village elders said they would stay through the winter.",
+            "village elders",
+            "Many of the village elders",
+        ),
+        (  # not the minister named before: one of his aides
+            "Russian Foreign Minister Sergei Lavrov met the envoys on Monday.\n\n"
+            "One of the minister's aides said the meeting had gone well.",
+            "minister's aides",
+            "One of the minister's aides",
+        ),
+    ],
+)
+def test_speakers_part_of_a_group_speaks_as_that_group(statements_of, text, name, mention):
+    (statement,) = statements_of(text)
+    assert (statement.speaker.name, statement.speaker.mention) == (name, mention)

@@ -229,7 +229,7 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     A name the tagger ran into the cue ("Putin Says" in a headline) stops before the cue, and
     one it ran over a cue before it ("Said Ellen Park: …") starts after it.
     """
-    ent = entity_of(token)
+    ent = entity_of(token) if part_of(token) is None else None  # not "One" of "One of them"
     if ent is not None:
         end = cue.i if cue is not None and ent.start < cue.i < ent.end else ent.end
         start = cue.i + 1 if cue is not None and ent.start == cue.i < token.i else ent.start
@@ -238,7 +238,10 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     for child in token.lefts:
         if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
             left = min(left, child.left_edge.i)
-    if token.pos_ == "NOUN":  # "a member of the public", "sources familiar with the talks"
+    whole = part_of(token)
+    if whole is not None:  # "one of the officials", "many of his aides"
+        right = whole.i
+    elif token.pos_ == "NOUN":  # "a member of the public", "sources familiar with the talks"
         for child in token.rights:
             if (child.dep_ == "prep" and child.lower_ in NOUN_PREPS) or child.dep_ in {
                 "amod",
@@ -255,6 +258,17 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
         )
         right = stop - 1 if stop is not None else right
     return token.doc[left : right + 1]
+
+
+def part_of(token: Token) -> Token | None:
+    """The group a partitive subject is part of: "officials" in "one of the officials", "two
+    of the senators", "many of the local leaders" ("none of them" says nothing)."""
+    partitive = token.like_num or token.lower_ in lexicon.words().partitives
+    if not partitive or token.lower_ in lexicon.words().negators:
+        return None
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return group if group is not None and group.pos_ in {"NOUN", "PROPN", "PRON"} else None
 
 
 def _extend_title(ent: Span) -> Span:
@@ -692,9 +706,17 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
 
 
 def _denied_speech(verb: Token) -> bool:
-    """ "did not say", "declined to say": a cue that reports no statement."""
+    """ "did not say", "declined to say", "none of them said", "no official said": a cue that
+    reports no statement."""
     if any(c.dep_ == "neg" and not _inside_quote(c) for c in verb.children):
         return True  # ("“Probably not,” she said": a negation in the quote is its words')
+    negators = lexicon.words().negators
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is not None and (
+        subject.lower_ in negators
+        or any(c.dep_ == "det" and c.lower_ in negators for c in subject.children)
+    ):
+        return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.words().refusal_verbs
 
 

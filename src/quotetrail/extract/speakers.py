@@ -29,7 +29,7 @@ from quotetrail.extract.cast import (
     nominal_name,
     person_name,
 )
-from quotetrail.extract.reported import mention_span
+from quotetrail.extract.reported import mention_span, part_of
 from quotetrail.extract.segment import entities, entity_of
 from quotetrail.records import DOCUMENT, Speaker
 
@@ -487,6 +487,7 @@ MENTION_KINDS: tuple[tuple[str | None, Callable[[Cast, Span], bool]], ...] = (
     ("person_pronoun", lambda cast, m: m.text.lower() in MALE | FEMALE),
     ("group_pronoun", lambda cast, m: m.text.lower() in GROUP_PRONOUNS),
     (None, lambda cast, m: any(unicodedata.category(c).startswith("S") for c in m.root.text)),
+    ("part", lambda cast, m: part_of(m.root) is not None),
     ("group", lambda cast, m: lexicon.country_of(m.text) is not None),
     ("document", lambda cast, m: _document(m)),
     ("group", _body_tagged_elsewhere),
@@ -517,7 +518,18 @@ def _names_person(cast: Cast, mention: Span, role_word: bool) -> bool:
     )
 
 
+def resolve_part(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
+    """ "One of the officials", "many of the delegates": the group they are part of, resolved
+    as that group would be, and written as the article writes it."""
+    group = part_of(mention.root)
+    found = resolve(cast, mention_span(group), at, history) if group is not None else None
+    if found is None:
+        return None
+    return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
+
+
 RESOLVERS: dict[str, Callable[[Cast, Span, int, list[Said]], Speaker | None]] = {
+    "part": resolve_part,
     "person_pronoun": resolve_person_pronoun,
     "group_pronoun": resolve_group_pronoun,
     "name": resolve_name,
