@@ -59,6 +59,22 @@ def test_rules_no_cue_bears_on_the_target(nlp, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "target", "expected"),
+    [  # a relation is said of whoever holds it, not of the one it is held to
+        ("The Taliban is one of Moscow's allies.", "Moscow", None),
+        ("The Taliban is one of Moscow's allies.", "Taliban", (1, "allies", True)),
+        ("The rebels are an ally of Tehran.", "Tehran", None),
+        ("The rebels are an enemy of Tehran.", "Tehran", None),
+        ("They are no enemies of Tehran.", "Tehran", None),
+        ("Moscow's partners gathered in Minsk on Friday.", "Moscow", None),
+        ("We will work with our allies in NATO.", "NATO", (1, "allies", False)),
+    ],
+)
+def test_rules_relation_is_said_of_who_holds_it(nlp, text, target, expected):
+    assert decided(nlp, text, target) == expected
+
+
+@pytest.mark.parametrize(
     ("cues", "expected"),
     [
         ([], None),

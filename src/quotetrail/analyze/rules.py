@@ -150,7 +150,17 @@ def _reverse(token: Token, target: Span, _: int) -> Cue | None:
     )
 
 
-KINDS = {"attribute": _attribute, "act": _act, "reverse": _reverse}
+def _relation(token: Token, target: Span, polarity: int) -> Cue | None:
+    """A relation ("ally", "enemy") is said of whoever holds it, not of the one it is held to:
+    "X is one of Moscow's allies" says what X is and nothing of Moscow, and "would not threaten
+    Russia's allies" nothing of Russia."""
+    path = tree_path(target.root, token)
+    if path == ["^poss"] or (path == ["^pobj", "^prep"] and target.root.head.lower_ == "of"):
+        return None
+    return _attribute(token, target, polarity)
+
+
+KINDS = {"attribute": _attribute, "relation": _relation, "act": _act, "reverse": _reverse}
 
 
 def _entry(token: Token) -> tuple[int, str] | None:
@@ -183,7 +193,7 @@ def cues_for(sentence: Span, target: Span, reported: bool = False) -> list[Cue]:
         entry = _entry(token)
         if entry is None or token.i in range(target.start, target.end):
             continue
-        if reported and entry[1] == "attribute" and _label_of(token, target):
+        if reported and entry[1] in ("attribute", "relation") and _label_of(token, target):
             continue
         cue = KINDS[entry[1]](token, target, entry[0])
         if cue is not None:

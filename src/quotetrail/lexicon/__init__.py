@@ -383,8 +383,9 @@ def _nickname(word: str) -> bool:
 def stance_cues() -> dict[str, tuple[int, str]]:
     """Lemma → (polarity +1/−1, kind), from `stance_cues.tsv`. Kind `act`: the target must be its
     object ("recognise X"); `attribute`: said of the target wherever it stands ("X are our
-    allies", "X terrorist group"); `reverse`: flips the cue it governs ("remove X from the
-    terrorist list")."""
+    allies", "X terrorist group"); `relation`: an attribute said of whoever holds the relation,
+    never of the one it is held to ("X is Moscow's ally": of X, not of Moscow); `reverse`: flips
+    the cue it governs ("remove X from the terrorist list")."""
     return {
         lemma.strip().lower(): (int(polarity), kind.strip())
         for lemma, polarity, kind, *_ in _rows("stance_cues.tsv")
