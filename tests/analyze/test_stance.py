@@ -239,3 +239,24 @@ def test_stance_reporters_aside_about_a_place_does_not_vote():
     quote = text[len("Putin criticised ") :]
     entry = judge_kind(text, quote, "indirect", ["Harbour League"])["Harbour League"]
     assert entry["label"] == "unrated" and "which has fallen" in entry["evidence"]
+
+
+@pytest.mark.parametrize(("kind", "read"), [("indirect", False), ("direct", True)])
+def test_stance_learned_model_reads_reported_speech_without_the_reporters_label(
+    monkeypatch, kind, read
+):
+    """In reported speech "the Harbour League extremist group" is the reporter's label: the
+    learned model reads the speaker's content without it; in the speaker's own words it stays."""
+    from quotetrail.analyze import minilm
+
+    if not minilm.enabled():
+        pytest.skip("the learned model is not installed")
+    read_texts: list[str] = []
+    logits = minilm.logits
+    monkeypatch.setattr(minilm, "logits", lambda texts: read_texts.extend(texts) or logits(texts))
+    text = "The minister said the Harbour League extremist group now holds the northern ports."
+    quote = text[len("The minister said ") :]
+    judge_kind(text, quote, kind, ["Harbour League"])
+    (marked,) = read_texts
+    assert ("extremist" in marked) is read
+    assert "« Harbour League »" in marked and "group now holds the northern ports" in marked

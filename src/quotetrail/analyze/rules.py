@@ -184,6 +184,22 @@ def _label_of(token: Token, target: Span) -> bool:
     return token.dep_ in ("amod", "compound") and token.head.i in heads
 
 
+def label_tokens(target: Span) -> set[int]:
+    """The stance words that label the target inside its own noun phrase ("militant" in "the
+    Taliban militant group"): in reported speech, the reporter's."""
+    heads = [target.root] + (
+        [target.root.head] if target.root.dep_ in ("compound", "nmod", "amod") else []
+    )
+    return {
+        child.i
+        for head in heads
+        for child in head.children
+        if child.i not in range(target.start, target.end)
+        and _label_of(child, target)
+        and (_entry(child) or (0, ""))[1] in ("attribute", "relation")
+    }
+
+
 def cues_for(sentence: Span, target: Span, reported: bool = False) -> list[Cue]:
     """Every stance cue in `sentence` that bears on `target`; in reported speech (`reported`),
     not the labels the reporter gives the target."""

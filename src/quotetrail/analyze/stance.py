@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from quotetrail.analyze import embedding, minilm, static, targets
 from quotetrail.analyze.features import is_negated, target_features, tree_path
 from quotetrail.analyze.model import LinearModel, load_model, softmax
-from quotetrail.analyze.rules import Cue, cues_for, decide
+from quotetrail.analyze.rules import Cue, cues_for, decide, label_tokens
 from quotetrail.extract.segment import sentence_of, text_of
 from quotetrail.lexicon import stance_cues, valence, words
 
@@ -42,14 +42,23 @@ def model_name() -> str:
     return LEARNED if minilm.enabled() else LIGHT
 
 
-def learned_scores(pairs: list[tuple[Span, Span]]) -> list[dict[str, float]]:
-    """The learned model's logits per (context, target), in one batch."""
+def learned_scores(
+    pairs: list[tuple[Span, Span]], reported: list[bool] | None = None
+) -> list[dict[str, float]]:
+    """The learned model's logits per (context, target), in one batch; in reported speech
+    (`reported`) the model reads the context without the reporter's labels of the target."""
     texts = []
-    for context, target in pairs:
-        offset = context.start_char
-        texts.append(
-            minilm.mark(context.text, target.start_char - offset, target.end_char - offset)
-        )
+    for n, (context, target) in enumerate(pairs):
+        dropped = label_tokens(target) if reported and reported[n] else set()
+        pieces, start, end = [], 0, 0
+        for token in context:
+            if token.i == target.start:
+                start = sum(map(len, pieces))
+            if token.i not in dropped:
+                pieces.append(token.text_with_ws)
+            if token.i == target.end - 1:
+                end = sum(map(len, pieces)) - len(token.whitespace_)
+        texts.append(minilm.mark("".join(pieces).rstrip(), start, end))
     return [dict(zip(minilm.LABELS, row, strict=True)) for row in minilm.logits(texts)]
 
 
@@ -364,7 +373,10 @@ def stances_for(statements: list[Any], doc: Doc) -> list[dict[str, dict[str, Any
             found.append((index, name, target, quote if inside else context, via))
     model = model_name()
     learned = (
-        learned_scores([(context, target) for _, _, target, context, _ in found])
+        learned_scores(
+            [(context, target) for _, _, target, context, _ in found],
+            [statements[index].kind in REPORTED for index, *_ in found],
+        )
         if found and model == LEARNED
         else [None] * len(found)
     )
