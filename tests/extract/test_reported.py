@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from quotetrail.extract.reported import (
     according_cues,
@@ -505,3 +505,122 @@ def test_reported_find_cues_in_text_order(nlp):
         "The minister said the border would stay closed."
     )
     assert [c.text for c in find_cues(nlp(text))] == ["according to", "said"]
+
+
+def _parsed(nlp, parse: str) -> Doc:
+    """A one-sentence doc with the parse given, one token a line: word dep head tag pos lemma
+    (the head by its index): how the parser reads some sentences, whatever their names."""
+    rows = [line.split() for line in parse.strip().splitlines()]
+    words, deps, heads, tags, pos, lemmas = (list(column) for column in zip(*rows, strict=True))
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[following not in {",", "."} for following in [*words[1:], "."]],
+        heads=[int(head) for head in heads],
+        deps=deps,
+        tags=tags,
+        pos=pos,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+
+
+TRAILING_CUE = """
+The det 1 DT DET the
+web nsubj 2 NN NOUN web
+made ROOT 2 VBD VERB make
+it nsubj 4 PRP PRON it
+easy ccomp 2 JJ ADJ easy
+for mark 11 IN SCONJ for
+people nsubj 11 NNS NOUN people
+to aux 8 TO PART to
+meet xcomp 4 VB VERB meet
+, punct 11 , PUNCT ,
+she nsubj 11 PRP PRON she
+said advcl 2 VBD VERB say
+. punct 2 . PUNCT .
+"""
+RELATIVE_WHEN = """
+It nsubj 1 PRP PRON it
+began ROOT 1 VBD VERB begin
+in prep 1 IN ADP in
+1933 pobj 2 CD NUM 1933
+when advmod 10 WRB SCONJ when
+, punct 10 , PUNCT ,
+amid prep 10 IN ADP amid
+pressure pobj 6 NN NOUN pressure
+, punct 10 , PUNCT ,
+Roosevelt nsubj 10 NNP PROPN Roosevelt
+announced advcl 3 VBD VERB announce
+relief compound 12 NN NOUN relief
+measures dobj 10 NNS NOUN measure
+. punct 1 . PUNCT .
+"""
+
+
+@pytest.mark.parametrize(
+    ("parse", "expected"),
+    [
+        (TRAILING_CUE, [("said", "she", "The web made it easy for people to meet")]),
+        (RELATIVE_WHEN, []),  # a relative "when" clause: the verb's object is what it did
+        (  # … and without an object, still a clause of its own
+            RELATIVE_WHEN.replace(
+                "announced advcl 3 VBD VERB announce", "said advcl 3 VBD VERB say"
+            )
+            .replace("relief compound 12 NN NOUN relief\n", "")
+            .replace("measures dobj 10 NNS NOUN measure\n", ""),
+            [],
+        ),
+    ],
+)
+def test_reported_cue_ending_its_sentence_hung_on_the_clause_before_reports_it(
+    nlp, parse, expected
+):
+    """ "…, she said." that the parser hangs on the clause before it as an adverbial clause
+    (taking words of that clause for the cue's own)."""
+    doc = _parsed(nlp, parse)
+    assert [d for d in described(doc.text, verb_cues(doc)) if d[2]] == expected
+
+
+AFTER_A_QUOTATION = """
+“ punct 7 `` PUNCT “
+We nsubj 2 PRP PRON we
+load ccomp 7 VBP VERB load
+at prep 2 IN ADP at
+dawn pobj 3 NN NOUN dawn
+, punct 7 , PUNCT ,
+” punct 7 '' PUNCT ”
+said ROOT 7 VBD VERB say
+Threlkeld advmod 7 RB ADV Threlkeld
+. punct 7 . PUNCT .
+"""
+
+
+@pytest.mark.parametrize(
+    ("parse", "speaker"),
+    [
+        (AFTER_A_QUOTATION, "Threlkeld"),  # a name the tagger took for an adverb
+        (AFTER_A_QUOTATION.replace("said ROOT 7 VBD VERB say", "told ROOT 7 VBD VERB tell"), None),
+        (AFTER_A_QUOTATION.replace("said ROOT 7 VBD VERB say", "saying ROOT 7 VBG VERB say"), None),
+        (AFTER_A_QUOTATION.replace("Threlkeld advmod", "Tuesday npadvmod"), None),  # a day
+    ],
+)
+def test_reported_capitalised_word_after_a_quotation_and_its_verb_is_the_speaker(
+    nlp, parse, speaker
+):
+    """ "“…,” said Threlkeld": the speaker however the parser tagged the name; not the listener
+    of "told", nor after a participle, nor a date."""
+    doc = _parsed(nlp, parse)
+    doc.ents = [Span(doc, t.i, t.i + 1, "DATE") for t in doc if t.text == "Tuesday"]
+    (cue,) = verb_cues(doc)
+    assert (cue.subject.text if cue.subject is not None else None) == speaker
+
+
+def test_reported_conjunction_of_a_clause_inside_a_fronted_content_asks_nothing(nlp):
+    text = (
+        "Whether they like it or not, the bypass will be built, Mayor Tom Reed insisted on "
+        "Monday during a visit to the site."
+    )
+    assert described(text, verb_cues(nlp(text))) == [
+        ("insisted", "Tom Reed", "Whether they like it or not, the bypass will be built")
+    ]

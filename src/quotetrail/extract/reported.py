@@ -161,7 +161,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     taken for a subject), the one nearest the verb is the speaker."""
     if any(child.dep_ == "nsubjpass" for child in verb.children):
         return None
-    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or _name_after_quotation(verb)
     if subjects:
         before = [child for child in subjects if child.i < verb.i]
         child = before[-1] if before else subjects[0]
@@ -181,6 +181,34 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     # "Russia, which …, announced that …": a finite verb hung on its subject
     hung_on_subject = verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}
     return verb.head if hung_on_subject else None
+
+
+def _name_after_quotation(verb: Token) -> list[Token]:
+    """ "“…,” said Skelly": a capitalised word right after a speech verb that follows a
+    quotation is who spoke, however the parser tagged it and hung it on the verb (an adverb,
+    an object); a list of it or of nothing, to stand in for the subjects the parser found. Not
+    after a participle or a verb whose object is the listener: "…,” telling Fox 35 that …"."""
+    doc = verb.doc
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"}
+    inverted = finite and verb.lemma_.lower() not in lexicon.speech_lemmas("addressee")
+    closing = (
+        inverted
+        and verb.i >= 2
+        and (
+            doc[verb.i - 1].text in CLOSING_MARKS
+            or (doc[verb.i - 1].text in lexicon.quote_marks().double and doc[verb.i - 2].is_punct)
+        )
+    )
+    return [
+        c
+        for c in verb.rights
+        if closing
+        and c.left_edge.i == verb.i + 1
+        and c.is_title
+        and c.pos_ in {"PROPN", "NOUN", "ADV"}  # a name the tagger did not know
+        and c.ent_type_ not in {"DATE", "TIME"}  # "“…,” said Thursday"
+        and c.dep_ in {"advmod", "npadvmod", "dobj", "attr", "oprd"}
+    ]
 
 
 def _antecedent(noun: Token, depth: int) -> Token:
@@ -367,11 +395,14 @@ def _speech_verb_above(verb: Token) -> Token | None:
 
 
 def _opens_condition(verb: Token, wh_word: Token, clauses: list[Token]) -> bool:
-    """ "said if the council approved the plan it would be a mistake": a conjunction after the
-    verb that marks an adverbial clause inside what was said opens a condition, not a question
-    ("told them if it would …" asks, its clause being what the verb takes)."""
+    """ "said if the council approved the plan it would be a mistake", "Whether they like it or
+    not, the plan stands, she said": a conjunction that marks an adverbial clause inside what
+    was said, after the verb or in a content wholly before it, opens a condition, not a question
+    ("told them if it would …" asks, its clause being what the verb takes; "When told of …, he
+    said, “…”" tells when he spoke)."""
+    fronted = all(t.i < verb.i for c in clauses for t in c.subtree)
     return (
-        wh_word.i > verb.i
+        (wh_word.i > verb.i or fronted)
         and wh_word.dep_ in {"mark", "advmod"}
         and wh_word.head.dep_ == "advcl"
         and wh_word.head not in clauses
@@ -616,6 +647,40 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     return _span_chars([t for t in verb.head.subtree if t.i not in inside], verb)
 
 
+def _trailing_cue_content(verb: Token) -> tuple[int, int] | None:
+    """ "The web has made it easy for them to find each other, she said.": a cue set off by a
+    comma at the end of its sentence that the parser hung on the clause before it, as an
+    adverbial clause without a conjunction, reports that clause."""
+    if verb.dep_ != "advcl":
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    subject = subjects[-1] if subjects else None  # the nearest: the parser may hang two
+    if subject is None or verb.head.i > subject.i:
+        return None
+    doc, sentence = verb.doc, sentence_of(verb)
+    left = subject.left_edge.i
+    if any(
+        (c.dep_ == "mark" and c.i >= left - 1) or c.lower_ in lexicon.words().question_words
+        for c in verb.children
+    ):
+        return None  # "…, as she said", "… the 1930s when, amid …, Roosevelt announced …"
+    # what follows the cue is its own: when, where, to whom ("she told Reuters"), never what
+    # it says ("…, Roosevelt announced a series of measures")
+    listener = lexicon.speech_lemmas("addressee")
+    own = {
+        t.i
+        for c in verb.children
+        if c.i > verb.i
+        and c.dep_ in CUE_OWN_DEPS
+        and (c.dep_ != "dobj" or verb.lemma_.lower() in listener)
+        for t in c.subtree
+    }
+    rest = [t for t in doc[verb.i + 1 : sentence.end] if t.i not in own and not t.is_punct]
+    if rest or left == sentence.start or doc[left - 1].text != ",":
+        return None
+    return _span_chars(list(doc[sentence.start : left - 1]), verb)
+
+
 def _as_clause_content(verb: Token) -> tuple[int, int] | None:
     """ "As the Ledger noted, the council raised …", "…, as Reed put it": a speech verb with a
     subject, in a clause opened by "as" and set off by a comma, saying nothing of its own (no
@@ -702,7 +767,9 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
         found = _object_content(verb)
         if found:
             return found, False
-    return _parenthetical_content(verb) or _as_clause_content(verb), False
+    return (
+        _parenthetical_content(verb) or _as_clause_content(verb) or _trailing_cue_content(verb)
+    ), False
 
 
 def _denied_speech(verb: Token) -> bool:
