@@ -624,3 +624,51 @@ def test_reported_conjunction_of_a_clause_inside_a_fronted_content_asks_nothing(
     assert described(text, verb_cues(nlp(text))) == [
         ("insisted", "Tom Reed", "Whether they like it or not, the bypass will be built")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In Kabul, Ahmad Wali, 35, a shopkeeper, told reporters that prices had doubled.",
+            "Ahmad Wali",
+        ),
+        (
+            "In Herat, Nadia Karimi, 42, a teacher, told reporters that the schools had reopened.",
+            "Nadia Karimi",
+        ),
+        (
+            "The pastor endorsed Senator Ann Lee of Ohio, urging his flock to vote for her.",
+            "The pastor",
+        ),
+    ],
+)
+def test_reported_name_set_off_before_a_cue_without_subject_is_the_speaker(nlp, text, speaker):
+    """The parser hangs "Ahmad Wali, 35, a shopkeeper," on the phrase before it and leaves
+    "told" without a subject; a participle's subject stays its clause's."""
+    assert [c.subject.text for c in verb_cues(nlp(text)) if c.content] == [speaker]
+
+
+OBJECT_MARKED_THAT = """
+NBC nsubj 1 NNP PROPN NBC
+reported ROOT 1 VBD VERB report
+that mark 4 IN SCONJ that
+the det 4 DT DET the
+decision dobj 1 NN NOUN decision
+to aux 6 TO PART to
+close acl 4 VB VERB close
+the det 8 DT DET the
+plant dobj 6 NN NOUN plant
+was auxpass 10 VBD AUX be
+made advcl 4 VBN VERB make
+. punct 1 . PUNCT .
+"""
+
+
+def test_reported_that_hung_on_an_object_opens_what_was_said(nlp):
+    """The parser's reading of some "reported that the decision to … was made": the clause's
+    subject an object of the verb, "that" hung on it."""
+    doc = _parsed(nlp, OBJECT_MARKED_THAT)
+    assert described(doc.text, verb_cues(doc)) == [
+        ("reported", "NBC", "that the decision to close the plant was made")
+    ]

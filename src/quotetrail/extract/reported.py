@@ -128,19 +128,27 @@ def _is_dateline(token: Token) -> bool:
 
 
 def _person_apposed_to_cue(verb: Token) -> Token | None:
-    """The name set off by commas right before the cue: "…, Anna Petrova, said"."""
+    """The name set off by a comma right before the cue, with what describes it: "…, Anna
+    Petrova, said", "In Kabul, Ahmad Wali, 35, a shopkeeper, told …" (the parser hangs such a
+    name on the phrase before it and leaves the verb without a subject)."""
     doc = verb.doc
-    if verb.i < 2 or doc[verb.i - 1].text != ",":
-        return None
-    name = doc[verb.i - 2]
-    return name if name.ent_type_ == "PERSON" else None
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.tag_ == "VBG":
+        return None  # (", urging …": a participle's subject is its clause's)
+    sentence = sentence_of(verb)
+    for token in reversed(doc[sentence.start : verb.i - 1]):
+        if token.ent_type_ in {"PERSON", "ORG"} and token.pos_ == "PROPN":
+            name = token
+            described = {t.i for t in name.subtree}
+            between = doc[name.i + 1 : verb.i]
+            return name if all(t.is_punct or t.i in described for t in between) else None
+    return None
 
 
 def speaker_token(verb: Token) -> Token | None:
     """The subject naming who spoke; a subject the parser found inside a quotation is replaced by
     the last name before the cue outside it ("Doug Purdy, who lost “two belt loops”, says")."""
     subject = subject_of(verb)
-    if subject is not None and _is_dateline(subject):
+    if subject is None or _is_dateline(subject):
         subject = _person_apposed_to_cue(verb) or subject
     if subject is None or not _inside_quote(subject):
         return apposed_person(subject) if subject is not None else None
@@ -619,6 +627,18 @@ def _that_clauses_under(noun: Token) -> list[Token]:
     ]
 
 
+def _object_marked_that(verb: Token) -> list[Token]:
+    """ "reported that the decision to name Ortiz was made …": the subject of what was said,
+    taken by the parser for the verb's object with the conjunction "that" hung on it; the
+    object's words are the clause."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "dobj"
+        and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == verb.i + 1 for g in c.children)
+    ]
+
+
 def _fronted_clauses(verb: Token) -> list[Token]:
     """ "Moscow has no intention …, the minister revealed": a clause with its own subject before
     the cue."""
@@ -757,7 +777,13 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
         for c in verb.children
         if (c.dep_ in CLAUSE_DEPS or _that_clause(c)) and not _absolute_participle(verb, c)
     ]
-    clauses = clauses or _addressed_clause(verb) or _medium_clause(verb) or _fronted_clauses(verb)
+    clauses = (
+        clauses
+        or _addressed_clause(verb)
+        or _medium_clause(verb)
+        or _object_marked_that(verb)
+        or _fronted_clauses(verb)
+    )
     if clauses:
         return _clause_content(verb, clauses)
     aside = _clause_after_aside(verb)
