@@ -187,7 +187,12 @@ def test_lexicon_word_lists_are_separate() -> None:
 
 @pytest.mark.parametrize(
     ("lemma", "entry"),
-    [("ally", (1, "attribute")), ("recognise", (1, "act")), ("remove", (-1, "reverse"))],
+    [
+        ("ally", (1, "relation")),
+        ("terrorist", (-1, "attribute")),
+        ("recognise", (1, "act")),
+        ("remove", (-1, "reverse")),
+    ],
 )
 def test_lexicon_stance_cues(lemma, entry) -> None:
     assert lexicon.stance_cues()[lemma] == entry
