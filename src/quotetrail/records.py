@@ -17,12 +17,15 @@ from typing import Any
 
 
 class StatementKind(StrEnum):
-    """How a statement is reported: in its own words, in the reporter's, or both; or a turn of a
-    transcript or interview, the speaker's words as the record gives them."""
+    """How a statement is reported: in its own words, in the reporter's, or both; a speech act
+    reported by what it bears on ("rejected the proposal", "expressed concern about the cuts":
+    a position, without the words that took it); or a turn of a transcript or interview, the
+    speaker's words as the record gives them."""
 
     direct = "direct"
     indirect = "indirect"
     mixed = "mixed"
+    act = "act"
     transcript = "transcript"
 
 
@@ -213,7 +216,7 @@ class Statement:
     """
 
     article_id: str
-    kind: str  # direct | indirect | mixed | transcript
+    kind: str  # direct | indirect | mixed | act | transcript
     quote: str  # the statement's content
     sentence: str  # the sentence(s) that carry it
     span: tuple[int, int]  # offsets of `quote` in the article's cleaned text

@@ -260,3 +260,18 @@ def test_stance_learned_model_reads_reported_speech_without_the_reporters_label(
     (marked,) = read_texts
     assert ("extremist" in marked) is read
     assert "« Harbour League »" in marked and "group now holds the northern ports" in marked
+
+
+@pytest.mark.parametrize(
+    ("verb", "label"), [("welcomed", "support"), ("condemned", "oppose"), ("described", None)]
+)
+def test_stance_act_is_judged_with_its_verb(verb, label):
+    """A statement of kind `act` holds only what the act bears on; the act itself ("condemned")
+    is the speaker's stance, so it is judged on its sentence."""
+    text = f"The minister {verb} the Harbour League's decision to close the northern ports."
+    quote = text[len(f"The minister {verb} ") : -1]
+    entry = judge_kind(text, quote, "act", ["Harbour League"])["Harbour League"]
+    if label is None:
+        assert entry["source"] != "cue"
+    else:
+        assert (entry["label"], entry["source"], entry["evidence"]) == (label, "cue", verb)

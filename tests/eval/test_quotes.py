@@ -67,6 +67,23 @@ def test_quotes_scores_a_perfect_and_an_empty_extractor() -> None:
     assert score(MINI, lambda texts: [[] for _ in texts])["f1_0.3"] == 0.0
 
 
+def test_quotes_gender_gap_set_scores_quotes_not_acts() -> None:
+    """That set annotates quotes only: a statement of kind `act` ("rejected the plan") is left
+    out of its score, and counted; the same prediction as a quote is scored."""
+
+    def one(kind):
+        def extractor(texts):
+            start = texts[0].index("the repairs")
+            end = start + len("the repairs cost less than planned")
+            return [[Predicted(start, end, "Jane Smith", "Smith", kind)]]
+
+        return score(MINI, extractor)
+
+    as_act, as_quote = one("act"), one("indirect")
+    assert (as_act["predicted_quotes"], as_act["predicted_acts_not_scored"]) == (0, 1)
+    assert as_act["recall_0.3"] == 0.0 and as_quote["recall_0.3"] == 0.5
+
+
 def test_quotes_our_extractor_on_the_fixture() -> None:
     scores = evaluate(MINI)
     assert scores["f1_0.8"] == 1.0

@@ -206,7 +206,6 @@ def test_extract_statements_patterns(
     [
         "The minister did not say whether the talks had failed.",  # negated speech
         "READ MORE: Minister says the talks have failed",  # a link to another story
-        "The senator rejected a budget deal on Monday.",  # an act, not a statement
         "The mayor called the police after the break-in.",  # a phone call, not a judgement
         "The minister called off the talks on Friday.",
         # a scare quote with no speaker cue
@@ -217,6 +216,41 @@ def test_extract_statements_patterns(
 )
 def test_extract_statements_not_statements(statements_of, text: str) -> None:
     assert statements_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The senator rejected a budget deal on Monday.",
+            [("act", "The senator", "a budget deal")],
+        ),
+        (  # what is criticised: the council, and what for
+            "The mayor criticized the council for its slow response.",
+            [("act", "The mayor", "the council for its slow response")],
+        ),
+        (
+            "The minister expressed concern about the cuts to rural schools.",
+            [("act", "The minister", "concern about the cuts to rural schools")],
+        ),
+        (  # an act whose object holds another's statement: both are statements
+            "Lee welcomed the Harbour League's statement that the border would reopen soon.",
+            [
+                ("act", "Lee", "the Harbour League's statement that the border would reopen soon"),
+                ("indirect", "the Harbour League's", "that the border would reopen soon"),
+            ],
+        ),
+        (  # words of the speaker's own in the object: what was said, as before
+            "The mayor decried the council's “reckless and cruel” budget.",
+            [("mixed", "The mayor", "the council's “reckless and cruel” budget")],
+        ),
+    ],
+)
+def test_extract_statements_speech_act_by_what_it_bears_on(statements_of, text, expected):
+    """ "rejected a budget deal": a position taken aloud, reported without its words — a
+    statement of kind `act` whose content is what the act bears on."""
+    found = [(s.kind, s.speaker.mention, s.quote) for s in statements_of(text)]
+    assert found == expected
 
 
 def test_extract_statements_span_holds_the_quote(statements_of) -> None:

@@ -317,7 +317,8 @@ def _excluded(statement: Any) -> set[str]:
     return {name.casefold() for name in names if name}
 
 
-REPORTED = ("indirect", "mixed")
+REPORTED = ("indirect", "mixed", "act")
+ACT = "act"  # judged on its sentence: the act itself ("condemned", "welcomed") is the stance
 
 
 def _background(statement: Any, target: Span, quote: Span) -> Span | None:
@@ -369,8 +370,9 @@ def stances_for(statements: list[Any], doc: Doc) -> list[dict[str, dict[str, Any
                 }
                 continue
             inside = quote.start <= target.start and target.end <= quote.end
+            own_words = inside and statement.kind != ACT
             via = tied.evidence if tied else None
-            found.append((index, name, target, quote if inside else context, via))
+            found.append((index, name, target, quote if own_words else context, via))
     model = model_name()
     learned = (
         learned_scores(

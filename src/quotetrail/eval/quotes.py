@@ -11,6 +11,10 @@ article a line, `text` and `attributions` of source, cue and content spans): sco
 attributions and on speech alone (the cue is a speech verb, a statement noun or an attribution
 phrase of the lexicon), with recall by kind and the speaker against the gold source as written.
 
+A statement of kind `act` ("rejected the proposal": a speech act by what it bears on) is scored on
+PolNeAR, which annotates such attributions, and left out on the Gender Gap Tracker's set, which
+annotates quotes only; the count left out is reported.
+
 Matching is the same on both: a gold content matches a predicted one when |gold ∩ predicted| /
 |gold| exceeds the threshold, greedily one to one. `score` takes any extractor (texts in,
 predictions out), so a peer such as textacy is measured with the same code (see
@@ -54,9 +58,18 @@ class Predicted:
     end: int
     speaker: str = ""
     mention: str = ""
+    kind: str = ""  # the statement's kind, when the extractor gives one
 
 
 Extractor = Callable[[Sequence[str]], list[list[Predicted]]]
+# Kinds the Gender Gap Tracker's scheme has no quote for: a speech act reported by what it bears
+# on ("rejected the proposal") says no words of the speaker's, and that set annotates quotes
+# only (PolNeAR annotates such attributions, and scores them).
+NOT_QUOTES = frozenset({"act"})
+
+
+def _quotes_only(predicted: list[Predicted]) -> list[Predicted]:
+    return [p for p in predicted if p.kind not in NOT_QUOTES]
 
 
 def _replace(
@@ -175,7 +188,9 @@ def score_ggt(data: Path, extractor: Extractor) -> dict[str, Any]:
     articles = load(data)
     predictions = extractor([article["text_raw"] for article in articles])
     counts: Counter[str] = Counter()
-    for article, predicted in zip(articles, predictions, strict=True):
+    for article, all_predicted in zip(articles, predictions, strict=True):
+        predicted = _quotes_only(all_predicted)
+        counts["not_quotes"] += len(all_predicted) - len(predicted)
         located = _located(article)
         quotes = [q for q, _ in located]
         golds: list[Gold] = [(span,) for _, span in located]
@@ -221,6 +236,7 @@ def _metrics(counts: Counter[str]) -> dict[str, Any]:
             )
     metrics["gold_quotes"] = counts["gold"]
     metrics["predicted_quotes"] = counts["predicted"]
+    metrics["predicted_acts_not_scored"] = counts["not_quotes"]
     return metrics
 
 
@@ -430,7 +446,8 @@ def speaker_errors(data: Path, extractor: Extractor) -> list[dict[str, Any]]:
     articles = load(data)
     rows = []
     predictions = extractor([a["text_raw"] for a in articles])
-    for article, predicted in zip(articles, predictions, strict=True):
+    for article, all_predicted in zip(articles, predictions, strict=True):
+        predicted = _quotes_only(all_predicted)
         located = _located(article)
         golds: list[Gold] = [(span,) for _, span in located]
         for g, p in match(golds, predicted, THRESHOLDS[0]).items():
@@ -469,6 +486,7 @@ def quotetrail_extractor(texts: Sequence[str]) -> list[list[Predicted]]:
                     s.span[1],
                     s.speaker.name if s.speaker else "",
                     s.speaker.mention if s.speaker else "",
+                    s.kind,
                 )
                 for s in statements
             ]

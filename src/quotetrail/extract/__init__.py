@@ -23,7 +23,7 @@ from quotetrail.extract.reported import find_cues
 from quotetrail.extract.segment import sentence_of, text_of
 from quotetrail.extract.speakers import Said, resolve
 from quotetrail.extract.transcript import find_turns, turn_statements
-from quotetrail.records import Article, Mention, Speaker, Statement
+from quotetrail.records import Article, Mention, Speaker, Statement, StatementKind
 
 MENTION_LABELS = {
     "PERSON",
@@ -90,9 +90,10 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
         if speaker is None:
             continue
         cue_token = doc[draft.cue.token] if draft.cue is not None else None
-        history.append(
-            Said(draft.cue.at if draft.cue else draft.start, speaker, (draft.start, draft.end))
-        )
+        if draft.kind != StatementKind.act:  # words, not an act, are what a quote continues
+            history.append(
+                Said(draft.cue.at if draft.cue else draft.start, speaker, (draft.start, draft.end))
+            )
         date, assumed = said_on(cue_token, article.published)
         statements.append(
             Statement(

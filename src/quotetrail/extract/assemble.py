@@ -127,7 +127,15 @@ def _content_drafts(
             continue
         if len(text[cue.content[0] : cue.content[1]].split()) < MIN_REPORTED_WORDS:
             continue
-        kind = "direct" if cue.unquoted_direct else ("mixed" if inside else "indirect")
+        kind = (
+            "direct"
+            if cue.unquoted_direct
+            else "mixed"
+            if inside
+            else "act"
+            if cue.act
+            else "indirect"
+        )
         drafts.append(Draft(kind, cue.content[0], _through_open_quote(cue.content, inside), cue))
         absorbed.update(inside)
     return drafts, attributed, absorbed
@@ -154,7 +162,9 @@ def _between_is_clear(text: str, start: int, end: int, quotes: list[Quote]) -> b
 
 
 def _frame_cue(quote: Quote, text: str, cues: list[Cue], quotes: list[Quote]) -> Cue | None:
-    """Step 2: the nearest cue in the quote's own sentence, outside every quote."""
+    """Step 2: the nearest cue in the quote's own sentence, outside every quote, that says
+    nothing of its own (or only what an act bears on: "May acknowledged the defeat and urged
+    MPs to say “what the House does support”")."""
     p_start, p_end = quote.paragraph
     free = [
         c
@@ -165,12 +175,12 @@ def _frame_cue(quote: Quote, text: str, cues: list[Cue], quotes: list[Quote]) ->
         c
         for c in free
         if c.at >= quote.end
-        and (c.content is None or _overlap(c.content, (quote.start, quote.end)))
+        and (c.content is None or c.act or _overlap(c.content, (quote.start, quote.end)))
     ]
     for cue in after:
         if _between_is_clear(text, quote.end + 1, cue.at, quotes):
             return cue
-    before = [c for c in free if c.at < quote.start and c.content is None]
+    before = [c for c in free if c.at < quote.start and (c.content is None or c.act)]
     for cue in reversed(before):
         if _between_is_clear(text, cue.at, quote.start - 1, quotes):
             return cue
@@ -271,12 +281,13 @@ def _continue_open_quotes(text: str, quotes: list[Quote], found: dict[Quote, Cue
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts whose span lies inside an earlier, longer one (a statement within a
-    statement), unless someone else said it (step 7)."""
+    statement), unless someone else said it (step 7) or the longer one is an act, whose object
+    can hold another's statement ("welcomed the Taliban's statement that they were ready")."""
     kept: list[Draft] = []
     outer: Draft | None = None
     for draft in drafts:
         if outer is not None and draft.start >= outer.start and draft.end <= outer.end:
-            if not _someone_else_reported(outer, draft):
+            if outer.kind != "act" and not _someone_else_reported(outer, draft):
                 continue
         else:
             outer = draft

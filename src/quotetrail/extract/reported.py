@@ -43,6 +43,7 @@ class Cue:
     content: tuple[int, int] | None  # character span of what was said, when the parse gives it
     unquoted_direct: bool = False  # "He said, I am sure that …": direct speech without marks
     coordinated: bool = False  # a verb joined to another by "and" ("promised … and said …")
+    act: bool = False  # the content is what a speech act bears on ("rejected the proposal")
 
 
 def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
@@ -436,15 +437,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     verb asks for something ("urged … to", "called for …"); otherwise "rejected a deal" is an act.
     """
     lemma = verb.lemma_.lower()
-    parts = [
-        c
-        for c in verb.children
-        if c.i > verb.i
-        and (
-            c.dep_ in OBJECT_DEPS
-            or (c.dep_ == "prep" and c.lower_ in lexicon.words().object_prepositions)
-        )
-    ]
+    parts = _object_parts(verb)
     if lemma == "call":  # "called for …", "called on X to …", "called the Taliban an ally"
         naming = _naming_object(verb)
         if naming is not None:
@@ -465,6 +458,33 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         c.dep_ in {"xcomp", "prep"} for c in parts
     )
     return span if asks or _says_of_object(parts) or _carries_quote(verb, span) else None
+
+
+def _object_parts(verb: Token) -> list[Token]:
+    """The verb's objects after it, and the prepositions that take what it bears on."""
+    return [
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (
+            c.dep_ in OBJECT_DEPS
+            or (c.dep_ == "prep" and c.lower_ in lexicon.words().object_prepositions)
+        )
+    ]
+
+
+def _acted_on(verb: Token) -> tuple[int, int] | None:
+    """ "rejected the proposal", "expressed concern about the cuts", "announced a series of
+    measures": what a speech act bears on when it says nothing in words of its own — no clause,
+    no quotation (`_object_content` takes those). A statement of its own kind, `act`: the
+    speaker's position on a thing, reported without what they said of it ("called the plan …"
+    names; `_object_content` reads "call")."""
+    if verb.lemma_.lower() == "call":
+        return None
+    parts = [c for c in _object_parts(verb) if not _is_date(c)]  # not "… on Monday"
+    if not any(c.dep_ == "dobj" for c in parts):
+        return None
+    return _span_chars([t for c in parts for t in c.subtree], verb)
 
 
 def _says_of_object(parts: list[Token]) -> bool:
@@ -824,6 +844,12 @@ def verb_cues(doc: Doc) -> list[Cue]:
             continue
         content, unquoted = _content_of_verb(token)
         lemma = token.lemma_.lower()
+        acted_on = (
+            _acted_on(token)
+            if content is None and lemma in lexicon.speech_lemmas("object_content")
+            else None
+        )
+        content = content or acted_on
         announced = _announced_paragraph(token) if content is None else None
         if announced is not None and not _quoted(announced[2]):
             content, unquoted = announced[:2], True  # a block quotation without marks
@@ -841,6 +867,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
                 content=content,
                 unquoted_direct=unquoted,
                 coordinated=token.dep_ == "conj",
+                act=acted_on is not None,
             )
         )
     return found

@@ -17,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from quotetrail import __version__
 from quotetrail.analyze.positions import stance_entry
+from quotetrail.records import StatementKind
 from quotetrail.serve.dependencies import (
     API,
     FilterDep,
@@ -124,6 +125,7 @@ def search(
         "search.html",
         q=q,
         where=where,
+        kinds=list(StatementKind),
         statements=statements[: at.limit],
         articles=articles[: at.limit],
         paging=_pager(request, at, max(statements, articles, key=len)),
