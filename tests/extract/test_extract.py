@@ -225,6 +225,10 @@ def test_extract_statements_not_statements(statements_of, text: str) -> None:
             "The senator rejected a budget deal on Monday.",
             [("act", "The senator", "a budget deal")],
         ),
+        (  # what was spoken about, without "about"
+            "The president spoke to reporters about the storm damage in the south.",
+            [("act", "The president", "the storm damage in the south")],
+        ),
         (  # what is criticised: the council, and what for
             "The mayor criticized the council for its slow response.",
             [("act", "The mayor", "the council for its slow response")],

@@ -475,16 +475,17 @@ def _object_parts(verb: Token) -> list[Token]:
 
 def _acted_on(verb: Token) -> tuple[int, int] | None:
     """ "rejected the proposal", "expressed concern about the cuts", "announced a series of
-    measures": what a speech act bears on when it says nothing in words of its own — no clause,
+    measures", "spoke about the cuts": what a speech act bears on when it says nothing in words of its own — no clause,
     no quotation (`_object_content` takes those). A statement of its own kind, `act`: the
     speaker's position on a thing, reported without what they said of it ("called the plan …"
     names; `_object_content` reads "call")."""
     if verb.lemma_.lower() == "call":
         return None
     parts = [c for c in _object_parts(verb) if not _is_date(c)]  # not "… on Monday"
-    if not any(c.dep_ == "dobj" for c in parts):
-        return None
-    return _span_chars([t for c in parts for t in c.subtree], verb)
+    if not any(c.dep_ == "dobj" or c.lower_ == "about" for c in parts):
+        return None  # ("spoke about the cuts": what was spoken about, without "about")
+    objects = [g for c in parts for g in (c.children if c.dep_ == "prep" else [c])]
+    return _span_chars([t for c in objects for t in c.subtree], verb)
 
 
 def _says_of_object(parts: list[Token]) -> bool:
