@@ -475,10 +475,10 @@ def _object_parts(verb: Token) -> list[Token]:
 
 def _acted_on(verb: Token) -> tuple[int, int] | None:
     """ "rejected the proposal", "expressed concern about the cuts", "announced a series of
-    measures", "spoke about the cuts": what a speech act bears on when it says nothing in words of its own — no clause,
-    no quotation (`_object_content` takes those). A statement of its own kind, `act`: the
-    speaker's position on a thing, reported without what they said of it ("called the plan …"
-    names; `_object_content` reads "call")."""
+    measures", "spoke about the cuts": what a speech act bears on when it says nothing in words
+    of its own — no clause, no quotation (`_object_content` takes those). A statement of its
+    own kind, `act`: the speaker's position on a thing, reported without what they said of it
+    ("called the plan …" names; `_object_content` reads "call")."""
     if verb.lemma_.lower() == "call":
         return None
     parts = [c for c in _object_parts(verb) if not _is_date(c)]  # not "… on Monday"
