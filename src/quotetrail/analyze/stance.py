@@ -27,6 +27,7 @@ from quotetrail.analyze.model import LinearModel, load_model, softmax
 from quotetrail.analyze.rules import Cue, cues_for, decide, label_tokens
 from quotetrail.extract.segment import sentence_of, text_of
 from quotetrail.lexicon import stance_cues, valence, words
+from quotetrail.records import StatementKind
 
 RULE_WEIGHT = 3.0  # log-odds a stance cue adds to its label
 PREDICATION_WEIGHT = 6.0  # … when it names what the target is ("X are our allies"): it decides
@@ -47,19 +48,28 @@ def learned_scores(
 ) -> list[dict[str, float]]:
     """The learned model's logits per (context, target), in one batch; in reported speech
     (`reported`) the model reads the context without the reporter's labels of the target."""
-    texts = []
-    for n, (context, target) in enumerate(pairs):
-        dropped = label_tokens(target) if reported and reported[n] else set()
-        pieces, start, end = [], 0, 0
-        for token in context:
-            if token.i == target.start:
-                start = sum(map(len, pieces))
-            if token.i not in dropped:
-                pieces.append(token.text_with_ws)
-            if token.i == target.end - 1:
-                end = sum(map(len, pieces)) - len(token.whitespace_)
-        texts.append(minilm.mark("".join(pieces).rstrip(), start, end))
+    texts = [
+        _model_text(context, target, label_tokens(target) if reported and reported[n] else set())
+        for n, (context, target) in enumerate(pairs)
+    ]
     return [dict(zip(minilm.LABELS, row, strict=True)) for row in minilm.logits(texts)]
+
+
+def _model_text(context: Span, target: Span, dropped: set[int]) -> str:
+    """The context as the model reads it, the target marked, without the tokens `dropped`
+    (rebuilt token by token only when there are any)."""
+    if not dropped:
+        offset = context.start_char
+        return minilm.mark(context.text, target.start_char - offset, target.end_char - offset)
+    pieces, start, end = [], 0, 0
+    for token in context:
+        if token.i == target.start:
+            start = sum(map(len, pieces))
+        if token.i not in dropped:
+            pieces.append(token.text_with_ws)
+        if token.i == target.end - 1:
+            end = sum(map(len, pieces)) - len(token.whitespace_)
+    return minilm.mark("".join(pieces).rstrip(), start, end)
 
 
 def classify_target(
@@ -317,8 +327,7 @@ def _excluded(statement: Any) -> set[str]:
     return {name.casefold() for name in names if name}
 
 
-REPORTED = ("indirect", "mixed", "act")
-ACT = "act"  # judged on its sentence: the act itself ("condemned", "welcomed") is the stance
+REPORTED = (StatementKind.indirect, StatementKind.mixed, StatementKind.act)
 
 
 def _background(statement: Any, target: Span, quote: Span) -> Span | None:
@@ -370,7 +379,8 @@ def stances_for(statements: list[Any], doc: Doc) -> list[dict[str, dict[str, Any
                 }
                 continue
             inside = quote.start <= target.start and target.end <= quote.end
-            own_words = inside and statement.kind != ACT
+            # an act is judged on its sentence: the act itself ("condemned") is the stance
+            own_words = inside and statement.kind != StatementKind.act
             via = tied.evidence if tied else None
             found.append((index, name, target, quote if own_words else context, via))
     model = model_name()

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from quotetrail.lexicon import quote_marks, speech_forms, words
+from quotetrail.records import StatementKind
 
 THRESHOLDS = (0.3, 0.8)
 # upstream preprocessing of text_raw into text, in order (README of the data set)
@@ -65,7 +66,7 @@ Extractor = Callable[[Sequence[str]], list[list[Predicted]]]
 # Kinds the Gender Gap Tracker's scheme has no quote for: a speech act reported by what it bears
 # on ("rejected the proposal") says no words of the speaker's, and that set annotates quotes
 # only (PolNeAR annotates such attributions, and scores them).
-NOT_QUOTES = frozenset({"act"})
+NOT_QUOTES = frozenset({StatementKind.act})
 
 
 def _quotes_only(predicted: list[Predicted]) -> list[Predicted]:

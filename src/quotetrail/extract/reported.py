@@ -266,7 +266,8 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     A name the tagger ran into the cue ("Putin Says" in a headline) stops before the cue, and
     one it ran over a cue before it ("Said Ellen Park: …") starts after it.
     """
-    ent = entity_of(token) if part_of(token) is None else None  # not "One" of "One of them"
+    whole = part_of(token)  # "one of the officials", "many of his aides"
+    ent = entity_of(token) if whole is None else None  # not "One" of "One of them"
     if ent is not None:
         end = cue.i if cue is not None and ent.start < cue.i < ent.end else ent.end
         start = cue.i + 1 if cue is not None and ent.start == cue.i < token.i else ent.start
@@ -275,8 +276,7 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     for child in token.lefts:
         if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
             left = min(left, child.left_edge.i)
-    whole = part_of(token)
-    if whole is not None:  # "one of the officials", "many of his aides"
+    if whole is not None:
         right = whole.i
     elif token.pos_ == "NOUN":  # "a member of the public", "sources familiar with the talks"
         for child in token.rights:
