@@ -109,9 +109,21 @@ def described(text, cues):
             "be a three-way contest.",
             ("says", "Dale Orr", "that the race will now be a three-way contest"),
         ),
-        (  # … and a clause after a time phrase as an adverbial one
+        (  # … and a clause after a time phrase as an adverbial one: the time is the saying's
             "Baxter said after the hearing she would appeal the ruling.",
-            ("said", "Baxter", "after the hearing she would appeal the ruling"),
+            ("said", "Baxter", "she would appeal the ruling"),
+        ),
+        (  # a bare "if" the parser hangs on the subject opens a condition, not a question
+            "Halvorsen said if elected mayor she could work with the unions.",
+            ("said", "Halvorsen", "if elected mayor she could work with the unions"),
+        ),
+        (  # a "that" clause hung on the time of the saying
+            "The spokesman also said for the first time that two ferries had been sold.",
+            ("said", "The spokesman", "that two ferries had been sold"),
+        ),
+        (  # … whose own condition is no question word opening it
+            "Ortega said after the vote he would not accept the seat if it were offered.",
+            ("said", "Ortega", "he would not accept the seat if it were offered"),
         ),
         # an aside between commas before the "that" clause, whichever word the parser hangs
         # the clause on: the participle, the verb (as a conjunct), the clause itself
@@ -487,8 +499,12 @@ def test_reported_content_stops_at_the_line_of_the_cue(nlp):
     ("text", "linked"),
     [
         ("READ MORE: Putin said the talks would go on.", True),
-        ("Read more Putin said the talks would go on.", True),
+        ("Related | Putin said the talks would go on.", True),
+        ("Also on example.com Putin said the talks would go on.", True),
         ("Readers said the talks would go on.", False),
+        ("More than twenty ministers said the talks would go on.", False),
+        ("Also on Monday, Putin said the talks would go on.", False),
+        ("Watch officials: the minister said the talks would go on.", False),
     ],
 )
 def test_reported_link_lines_carry_no_cues(nlp, text, linked):
@@ -672,3 +688,38 @@ def test_reported_that_hung_on_an_object_opens_what_was_said(nlp):
     assert described(doc.text, verb_cues(doc)) == [
         ("reported", "NBC", "that the decision to close the plant was made")
     ]
+
+
+GERUND_SUBJECT = """
+Imre nsubj 1 NNP PROPN Imre
+said ROOT 1 VBD VERB say
+seeing xcomp 1 VBG VERB see
+so advmod 4 RB ADV so
+many amod 5 JJ ADJ many
+volunteers nsubj 7 NNS NOUN volunteer
+there advmod 5 RB ADV there
+was ccomp 2 VBD AUX be
+a det 9 DT DET a
+relief attr 7 NN NOUN relief
+. punct 1 . PUNCT .
+"""
+
+
+def test_reported_gerund_subject_opens_what_was_said(nlp):
+    """The parser's reading of some "said seeing … was …": the gerund the verb's complement,
+    the rest of its clause hung on it."""
+    doc = _parsed(nlp, GERUND_SUBJECT)
+    assert described(doc.text, verb_cues(doc)) == [
+        ("said", "Imre", "seeing so many volunteers there was a relief")
+    ]
+
+
+def test_reported_clause_of_what_the_verb_answers_is_not_what_was_said(nlp):
+    """ "responded to the revelation that …": the clause is the revelation's, not the
+    minister's words (a clause on the time of the saying is: "said for the first time that")."""
+    text = "The minister responded to the revelation that the fund had lost millions."
+    assert all(
+        text[c.content[0] : c.content[1]] != "that the fund had lost millions"
+        for c in verb_cues(nlp(text))
+        if c.content
+    )

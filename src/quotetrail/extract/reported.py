@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from quotetrail import lexicon
+from quotetrail.clean.rules import is_cross_link
 from quotetrail.extract.quotes import CLOSERS, find_quotes, left_open, paragraphs
 from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
 
@@ -25,6 +26,7 @@ EDGE_PUNCT = set(",.;:!?—–-()[] \n\t") | lexicon.quote_marks().marks
 CLAUSE_DEPS = {"ccomp"}
 OBJECT_DEPS = {"dobj", "xcomp"}
 NOUN_PREPS = {"of", "with", "from", "at", "for"}
+ADJUNCT_PREPS = {"for", "at", "during", "after", "before", "since", "in"}  # when, where
 FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}  # entity labels that name someone who speaks
 CLOSING_MARKS = lexicon.quote_marks().double_closing
@@ -348,9 +350,16 @@ def _that_mark(clause: Token) -> Token | None:
 
 def _from_that(clause: Token) -> list[Token]:
     """A clause opened by the conjunction "that" starts there: what the parser hangs on it
-    before (an aside between commas: "said, shaking his head, that …") is no part of it."""
-    that = _that_mark(clause)
-    return [t for t in clause.subtree if that is None or t.i >= that.i]
+    before (an aside between commas: "said, shaking his head, that …") is no part of it; nor
+    is the time phrase of the saying that an adverbial clause takes in ("said after the
+    convention he would …": the clause starts at its subject)."""
+    start = _that_mark(clause)
+    if start is None and clause.dep_ == "advcl":
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        before = [c for c in clause.children if subject is not None and c.i < subject.i]
+        if before and all(c.dep_ in {"prep", "npadvmod"} for c in before):
+            start = subject.left_edge
+    return [t for t in clause.subtree if start is None or t.i >= start.i]
 
 
 def _named_in_quotes(verb: Token, first: Token, tokens: list[Token]) -> bool:
@@ -410,12 +419,13 @@ def _opens_condition(verb: Token, wh_word: Token, clauses: list[Token]) -> bool:
     ("told them if it would …" asks, its clause being what the verb takes; "When told of …, he
     said, “…”" tells when he spoke)."""
     fronted = all(t.i < verb.i for c in clauses for t in c.subtree)
+    marked = wh_word.head
     return (
         (wh_word.i > verb.i or fronted)
         and wh_word.dep_ in {"mark", "advmod"}
-        and wh_word.head.dep_ == "advcl"
-        and wh_word.head not in clauses
-    )
+        and (marked.dep_ == "advcl" or wh_word.dep_ == "mark")
+        and marked not in clauses
+    )  # ("said if elected president he could …": a conjunction of a part, not of the clause)
 
 
 def _exclamative(wh_word: Token) -> bool:
@@ -558,7 +568,9 @@ def _that_clause(clause: Token) -> bool:
         any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
         and (clause.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS for c in clause.children))
         and not any(c.dep_ == "mark" for c in clause.children)
-        and not any(t.lower_ in lexicon.words().question_words for t in clause.subtree)
+        and not any(
+            c.i < clause.i and c.lower_ in lexicon.words().question_words for c in clause.children
+        )  # "said how he would …"; an "if" deeper down is the content's own condition
     )
 
 
@@ -608,6 +620,20 @@ def _clause_after_aside(verb: Token) -> list[Token]:
     return []
 
 
+def _gerund_subject_clause(verb: Token) -> list[Token]:
+    """ "said seeing so many officers there was a welcome sight": a clause whose subject is a
+    gerund, which the parser takes for the verb's complement with the rest of the clause hung
+    on it; the gerund and its clause are what was said."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp"
+        and c.tag_ == "VBG"
+        and c.i == verb.i + 1
+        and any(g.dep_ == "ccomp" and g.i > c.i for g in c.children)
+    ]
+
+
 def _addressed_clause(verb: Token) -> list[Token]:
     """ "told an audience of teachers that many parents supported …": after a verb whose
     object is the listener, a clause opened by the conjunction "that" that the parser hung on the
@@ -625,14 +651,18 @@ def _addressed_clause(verb: Token) -> list[Token]:
 def _medium_clause(verb: Token) -> list[Token]:
     """ "says in a statement that the race will …": a clause opened by the conjunction "that"
     that the parser hung on the noun naming where it was said (the lexicon's nominal cues:
-    "statement", "interview", "tweet") is what the verb's subject said there."""
+    "statement", "interview", "tweet") is what the verb's subject said there; so is one it hung
+    as a relative clause on a phrase of when or where it was said ("said for the first time
+    that …"; not "responded to the revelation that …", whose clause is the revelation's)."""
     return [
         clause
         for prep in verb.children
-        if prep.dep_ == "prep"
-        for medium in prep.children
-        if medium.dep_ == "pobj" and medium.lemma_.lower() in lexicon.words().nominal_cues
-        for clause in _that_clauses_under(medium)
+        if prep.dep_ == "prep" and prep.i > verb.i
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for clause in _that_clauses_under(noun)
+        if noun.lemma_.lower() in lexicon.words().nominal_cues
+        or (clause.dep_ == "relcl" and prep.lower_ in ADJUNCT_PREPS)
     ]
 
 
@@ -800,6 +830,7 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
     ]
     clauses = (
         clauses
+        or _gerund_subject_clause(verb)
         or _addressed_clause(verb)
         or _medium_clause(verb)
         or _object_marked_that(verb)
@@ -1094,13 +1125,12 @@ CUE_FINDERS = (
 
 
 def link_line(text: str, at: int) -> bool:
-    """Whether the line holding `at` is a link to another story ("READ MORE: …", "Also on …")."""
+    """Whether the line holding `at` is a link to another story ("READ MORE: …", "Also on
+    rt.com …"): the cleaner's rule, so "More than 20 officials said" and "Also on Monday, …"
+    open statements, not links."""
     start = text.rfind("\n", 0, at) + 1
-    head = text[start : start + 40].lower()
-    return any(
-        head.startswith(label) and head[len(label) : len(label) + 1] in {":", " "}
-        for label in lexicon.words().link_labels
-    )
+    end = text.find("\n", at)
+    return is_cross_link(text[start : end if end >= 0 else len(text)])
 
 
 def find_cues(doc: Doc) -> list[Cue]:
