@@ -723,3 +723,32 @@ def test_reported_clause_of_what_the_verb_answers_is_not_what_was_said(nlp):
         for c in verb_cues(nlp(text))
         if c.content
     )
+
+
+def test_reported_participle_on_a_statement_speaks_for_its_giver(nlp):
+    """ "issued a statement saying that …": the statement's giver said it."""
+    text = "The ministry issued a statement saying that the border would reopen on Monday."
+    assert described(text, verb_cues(nlp(text))) == [
+        ("saying", "The ministry", "that the border would reopen on Monday")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The engineer explained how the old bridge was rebuilt in six weeks.",
+            "how the old bridge was rebuilt in six weeks",
+        ),
+        (
+            "The coach told reporters why she had dropped the captain.",
+            "why she had dropped the captain",
+        ),
+        ("Officials asked how the money had been spent.", None),  # a question
+    ],
+)
+def test_reported_wh_clause_after_a_verb_that_tells_is_what_was_told(nlp, text, content):
+    cues = verb_cues(nlp(text))
+    assert [text[c.content[0] : c.content[1]] for c in cues if c.content] == (
+        [content] if content else []
+    )

@@ -333,3 +333,16 @@ def test_speakers_description_in_a_lead_is_the_person_named_after(statements_of,
 def test_speakers_part_of_a_group_speaks_as_that_group(statements_of, text, name, mention):
     (statement,) = statements_of(text)
     assert (statement.speaker.name, statement.speaker.mention) == (name, mention)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two in three said they would vote for the mayor again.",
+        "Nearly one in four said the council had ignored them.",
+    ],
+)
+def test_speakers_share_of_a_poll_speaks_as_written(statements_of, text):
+    """A poll's share ("two in three said") is who spoke, the whole share, not its first word."""
+    (statement,) = statements_of(text)
+    assert statement.speaker.name == text.split(" said")[0]

@@ -184,7 +184,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         inherited_from = verb.head
     if depth < 3 and inherited_from is not None:
         return subject_of(inherited_from, depth + 1)
-    if depth == 0 and _gerund_after_preposition(verb):
+    if depth == 0 and (_gerund_after_preposition(verb) or _saying_of_medium(verb)):
         return _doer_of_gerund(verb.head.head)
     finite = verb.tag_ == "VBD" or (
         verb.tag_ in {"VBZ", "VBN"} and any(c.dep_ == "ccomp" for c in verb.children)
@@ -249,10 +249,24 @@ def _gerund_after_preposition(verb: Token) -> bool:
     )
 
 
+def _saying_of_medium(verb: Token) -> bool:
+    """ "the campaign issued a statement saying that …": a participle on the object that
+    names where it was said (the lexicon's nominal cues) says what the object's giver said."""
+    medium = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and medium.dep_ == "dobj"
+        and medium.lemma_.lower() in lexicon.words().nominal_cues
+        and medium.head.pos_ in {"VERB", "AUX"}
+    )
+
+
 def _doer_of_gerund(governor: Token) -> Token | None:
-    """Who does what a gerund after `governor` says: the one it is done to when that is someone
-    ("criticized the mayor for saying", "the mayor was criticized for saying"; not "cited privacy
-    for refusing"), else its subject ("she began by saying")."""
+    """Who does what a gerund or participle after `governor` says: the one it is done to when
+    that is someone ("criticized the mayor for saying", "the mayor was criticized for saying";
+    not "cited privacy for refusing"), else its subject ("she began by saying", "the campaign
+    issued a statement saying")."""
     done_to = [
         c
         for c in governor.children
@@ -269,7 +283,8 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     one it ran over a cue before it ("Said Ellen Park: …") starts after it.
     """
     whole = part_of(token)  # "one of the officials", "many of his aides"
-    ent = entity_of(token) if whole is None else None  # not "One" of "One of them"
+    ent = entity_of(token) if whole is None and share_of(token) is None else None
+    # (not "One" of "One of them", nor "Two" of "Two in three")
     if ent is not None:
         end = cue.i if cue is not None and ent.start < cue.i < ent.end else ent.end
         start = cue.i + 1 if cue is not None and ent.start == cue.i < token.i else ent.start
@@ -278,8 +293,9 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     for child in token.lefts:
         if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
             left = min(left, child.left_edge.i)
-    if whole is not None:
-        right = whole.i
+    share = share_of(token) if whole is None else None
+    if whole is not None or share is not None:
+        right = (whole or share).i
     elif token.pos_ == "NOUN":  # "a member of the public", "sources familiar with the talks"
         for child in token.rights:
             if (child.dep_ == "prep" and child.lower_ in NOUN_PREPS) or child.dep_ in {
@@ -310,6 +326,19 @@ def part_of(token: Token) -> Token | None:
     return group if group is not None and group.pos_ in {"NOUN", "PROPN", "PRON"} else None
 
 
+def share_of(token: Token) -> Token | None:
+    """The whole of a share that speaks, as polls report it: "three" in "two in three said",
+    "one in four", "three out of five"."""
+    if not token.like_num:
+        return None
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "out"}:
+            whole = next((c for c in prep.subtree if c.dep_ == "pobj"), None)
+            if whole is not None and whole.like_num:
+                return whole
+    return None
+
+
 def _extend_title(ent: Span) -> Span:
     """Include a form of address written before a name ("Mr. Blinken"; not "Sen.", a title)."""
     doc = ent.doc
@@ -330,7 +359,7 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     said will apply", "what he said is demand"): what was said is the clause after the cue."""
     tokens = _without_participle_statements([t for c in clauses for t in _from_that(c)])
     first = min(tokens, key=lambda t: t.i)
-    question = first.lower_ in lexicon.words().question_words
+    question = first.lower_ in lexicon.words().question_words and not _tells(verb, first)
     if question and not _exclamative(first) and not _opens_condition(verb, first, clauses):
         if first.i > verb.i and not _named_in_quotes(verb, first, tokens):
             return None, False
@@ -426,6 +455,17 @@ def _opens_condition(verb: Token, wh_word: Token, clauses: list[Token]) -> bool:
         and (marked.dep_ == "advcl" or wh_word.dep_ == "mark")
         and marked not in clauses
     )  # ("said if elected president he could …": a conjunction of a part, not of the clause)
+
+
+def _tells(verb: Token, wh_word: Token) -> bool:
+    """ "explained how he built the firm", "told the crowd why she was running": after a verb
+    that tells (the lexicon's `wh_content`), a wh-clause is what was told, not a question;
+    "whether" and "if" still ask ("could not tell whether …")."""
+    return (
+        wh_word.i > verb.i
+        and wh_word.lower_ not in {"whether", "if"}
+        and verb.lemma_.lower() in lexicon.speech_lemmas("wh_content")
+    )
 
 
 def _exclamative(wh_word: Token) -> bool:

@@ -29,7 +29,7 @@ from quotetrail.extract.cast import (
     nominal_name,
     person_name,
 )
-from quotetrail.extract.reported import mention_span, part_of
+from quotetrail.extract.reported import mention_span, part_of, share_of
 from quotetrail.extract.segment import entities, entity_of
 from quotetrail.records import DOCUMENT, Speaker
 
@@ -495,7 +495,10 @@ MENTION_KINDS: tuple[tuple[str | None, Callable[[Cast, Span], bool]], ...] = (
     ("member", lambda cast, m: _one_member(m)),
     ("group", lambda cast, m: bool(m.root.ent_type_ and _labels(m) & GROUP_LABELS)),
     ("role", lambda cast, m: _role_word(m)),
-    ("described", lambda cast, m: m.root.pos_ in {"NOUN", "PROPN"}),
+    (
+        "described",
+        lambda cast, m: m.root.pos_ in {"NOUN", "PROPN"} or share_of(m.root) is not None,
+    ),
 )
 
 

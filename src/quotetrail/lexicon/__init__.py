@@ -51,7 +51,8 @@ class SpeechVerb:
     that …", not "pointed"); `object_content` — its object, not only a that-clause, is what was
     said ("decried the policy"); `proposal` — what it asks for is the content ("urged X to …");
     `addressee` — its object is the listener, so a "that" clause the parser hung on that object
-    is what was said ("told a meeting of leaders that …");
+    is what was said ("told a meeting of leaders that …"); `wh_content` — a clause it takes that
+    opens with a wh-word tells, it does not ask ("explained how the plan works");
     `protects_line` — a line with a quotation mark and a finite form of it ("said", "insists")
     carries a statement, which cleaning never drops (verbs that are also common page words —
     "report", "post", "welcome" — lack it: they kept furniture in the cleaning evaluation).
