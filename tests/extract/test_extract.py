@@ -229,6 +229,10 @@ def test_extract_statements_not_statements(statements_of, text: str) -> None:
             "The president spoke to reporters about the storm damage in the south.",
             [("act", "The president", "the storm damage in the south")],
         ),
+        (  # what is pointed to, after "to"
+            "The governor also points to the rise in rents across the region.",
+            [("act", "The governor", "the rise in rents across the region")],
+        ),
         (  # what is criticised: the council, and what for
             "The mayor criticized the council for its slow response.",
             [("act", "The mayor", "the council for its slow response")],

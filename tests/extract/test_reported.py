@@ -113,6 +113,10 @@ def described(text, cues):
             "Baxter said after the hearing she would appeal the ruling.",
             ("said", "Baxter", "she would appeal the ruling"),
         ),
+        (  # what is agreed to is what was undertaken
+            "The ferry company agreed to pay a fee to the harbour board.",
+            ("agreed", "The ferry company", "to pay a fee to the harbour board"),
+        ),
         (  # a bare "if" the parser hangs on the subject opens a condition, not a question
             "Halvorsen said if elected mayor she could work with the unions.",
             ("said", "Halvorsen", "if elected mayor she could work with the unions"),
@@ -752,3 +756,24 @@ def test_reported_wh_clause_after_a_verb_that_tells_is_what_was_told(nlp, text, 
     assert [text[c.content[0] : c.content[1]] for c in cues if c.content] == (
         [content] if content else []
     )
+
+
+def test_reported_participle_on_a_letter_speaks_for_its_sender(nlp):
+    """ "sent a letter saying …": a document noun is where it was said, as a statement is."""
+    text = "The agency sent a letter saying that the permits would be withdrawn."
+    assert described(text, verb_cues(nlp(text))) == [
+        ("saying", "The agency", "that the permits would be withdrawn")
+    ]
+
+
+def test_reported_participles_joined_by_and_are_two_statements(nlp):
+    """ "a response saying … and suggesting that …": each participle says its own clause, both
+    for the response's giver."""
+    text = (
+        "The governor fired back a response saying he would not support the agenda and "
+        "suggesting that lawmakers should listen to voters."
+    )
+    assert described(text, verb_cues(nlp(text))) == [
+        ("saying", "The governor", "he would not support the agenda"),
+        ("suggesting", "The governor", "that lawmakers should listen to voters"),
+    ]

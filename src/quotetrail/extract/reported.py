@@ -184,7 +184,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         inherited_from = verb.head
     if depth < 3 and inherited_from is not None:
         return subject_of(inherited_from, depth + 1)
-    if depth == 0 and (_gerund_after_preposition(verb) or _saying_of_medium(verb)):
+    if depth < 2 and (_gerund_after_preposition(verb) or _saying_of_medium(verb)):
         return _doer_of_gerund(verb.head.head)
     finite = verb.tag_ == "VBD" or (
         verb.tag_ in {"VBZ", "VBN"} and any(c.dep_ == "ccomp" for c in verb.children)
@@ -250,14 +250,16 @@ def _gerund_after_preposition(verb: Token) -> bool:
 
 
 def _saying_of_medium(verb: Token) -> bool:
-    """ "the campaign issued a statement saying that …": a participle on the object that
-    names where it was said (the lexicon's nominal cues) says what the object's giver said."""
+    """ "the campaign issued a statement saying that …", "sent a letter saying …": a
+    participle on the object that names where it was said (the lexicon's nominal cues and
+    document nouns) says what the object's giver said."""
     medium = verb.head
+    words = lexicon.words()
     return (
         verb.dep_ == "acl"
         and verb.tag_ == "VBG"
         and medium.dep_ == "dobj"
-        and medium.lemma_.lower() in lexicon.words().nominal_cues
+        and medium.lemma_.lower() in words.nominal_cues | words.document_nouns
         and medium.head.pos_ in {"VERB", "AUX"}
     )
 
@@ -406,23 +408,22 @@ def _without_participle_statements(tokens: list[Token]) -> list[Token]:
     first one's content ends before it."""
     inside = {t.i for t in tokens}
     cut = {
-        t.i
+        i
         for participle in tokens
         if participle.left_edge.i - 1 in inside and _participle_statement(participle)
-        for t in participle.subtree
-    }
+        for i in [participle.left_edge.i - 1, *(t.i for t in participle.subtree)]
+    }  # (with the comma or "and" before it)
     return [t for t in tokens if t.i not in cut]
 
 
 def _participle_statement(verb: Token) -> bool:
     """A subjectless speech participle after a comma with a clause of its own ("…, noting that
-    …")."""
+    …"), or joined to another by "and" ("saying he would not … and suggesting that …")."""
+    before = verb.doc[verb.left_edge.i - 1].lower_ if verb.left_edge.i > 0 else ""
     return (
         verb.tag_ == "VBG"
-        and verb.dep_ == "advcl"
+        and ((verb.dep_ == "advcl" and before == ",") or (verb.dep_ == "conj" and before == "and"))
         and verb.lemma_.lower() in lexicon.speech_lemmas()
-        and verb.left_edge.i > 0
-        and verb.doc[verb.left_edge.i - 1].text == ","
         and any(c.dep_ in CLAUSE_DEPS for c in verb.children)
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     )
@@ -511,15 +512,16 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _object_parts(verb: Token) -> list[Token]:
-    """The verb's objects after it, and the prepositions that take what it bears on."""
+    """The verb's objects after it, and the prepositions that take what it bears on ("to" for
+    the verbs of kind `object_to`: "pointed to the figures")."""
+    prepositions = lexicon.words().object_prepositions
+    if verb.lemma_.lower() in lexicon.speech_lemmas("object_to"):
+        prepositions = prepositions | {"to"}
     return [
         c
         for c in verb.children
         if c.i > verb.i
-        and (
-            c.dep_ in OBJECT_DEPS
-            or (c.dep_ == "prep" and c.lower_ in lexicon.words().object_prepositions)
-        )
+        and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in prepositions))
     ]
 
 
@@ -532,7 +534,7 @@ def _acted_on(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() == "call":
         return None
     parts = [c for c in _object_parts(verb) if not _is_date(c)]  # not "… on Monday"
-    if not any(c.dep_ == "dobj" or c.lower_ == "about" for c in parts):
+    if not any(c.dep_ == "dobj" or c.lower_ in {"about", "to"} for c in parts):
         return None  # ("spoke about the cuts": what was spoken about, without "about")
     objects = [g for c in parts for g in (c.children if c.dep_ == "prep" else [c])]
     return _span_chars([t for c in objects for t in c.subtree], verb)
