@@ -322,6 +322,16 @@ def test_speakers_description_in_a_lead_is_the_person_named_after(statements_of,
             "village elders",
             "Many of the village elders",
         ),
+        (  # a poll's share of a group
+            "Nearly two-thirds of the union's members said the offer was too low.",
+            "union's members",
+            "Nearly two-thirds of the union's members",
+        ),
+        (
+            "Large majorities of the delegates said the vote should be delayed.",
+            "delegates",
+            "Large majorities of the delegates",
+        ),
         (  # not the minister named before: one of his aides
             "Russian Foreign Minister Sergei Lavrov met the envoys on Monday.\n\n"
             "One of the minister's aides said the meeting had gone well.",
@@ -340,6 +350,7 @@ def test_speakers_part_of_a_group_speaks_as_that_group(statements_of, text, name
     [
         "Two in three said they would vote for the mayor again.",
         "Nearly one in four said the council had ignored them.",
+        "One in four residents said the buses were late.",
     ],
 )
 def test_speakers_share_of_a_poll_speaks_as_written(statements_of, text):

@@ -323,20 +323,23 @@ def part_of(token: Token) -> Token | None:
     partitive = token.like_num or token.lower_ in lexicon.words().partitives
     if not partitive or token.lower_ in lexicon.words().negators:
         return None
-    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    heads = [token, *(c for c in token.rights if c.dep_ == "quantmod")]  # "two-thirds of"
+    of = next((c for h in heads for c in h.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return group if group is not None and group.pos_ in {"NOUN", "PROPN", "PRON"} else None
 
 
 def share_of(token: Token) -> Token | None:
     """The whole of a share that speaks, as polls report it: "three" in "two in three said",
-    "one in four", "three out of five"."""
+    "one in four", "three out of five", "voters" in "one in four voters"."""
     if not token.like_num:
         return None
     for prep in token.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "out"}:
             whole = next((c for c in prep.subtree if c.dep_ == "pobj"), None)
-            if whole is not None and whole.like_num:
+            if whole is not None and (
+                whole.like_num or any(c.dep_ == "nummod" and c.like_num for c in whole.children)
+            ):
                 return whole
     return None
 
