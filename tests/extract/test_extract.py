@@ -208,6 +208,7 @@ def test_extract_statements_patterns(
         "READ MORE: Minister says the talks have failed",  # a link to another story
         "The mayor called the police after the break-in.",  # a phone call, not a judgement
         "The minister called off the talks on Friday.",
+        "The senator rejected it outright.",  # an act on nothing named
         # a scare quote with no speaker cue
         "He described the plan as 'outside values' at the meeting.",
         # a participle after the object describes the saying ("his voice breaking")
@@ -228,6 +229,14 @@ def test_extract_statements_not_statements(statements_of, text: str) -> None:
         (  # what was spoken about, without "about"
             "The president spoke to reporters about the storm damage in the south.",
             [("act", "The president", "the storm damage in the south")],
+        ),
+        (  # what is noted without a clause of its own
+            "The editor noted the gap between the two budgets.",
+            [("act", "The editor", "the gap between the two budgets")],
+        ),
+        (  # one word may be what an act bears on
+            "The senator criticized Halvorsen in a radio interview.",
+            [("act", "The senator", "Halvorsen")],
         ),
         (  # what is pointed to, after "to"
             "The governor also points to the rise in rents across the region.",

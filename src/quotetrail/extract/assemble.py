@@ -125,8 +125,8 @@ def _content_drafts(
             for quote in inside:
                 attributed.setdefault(quote, cue)
             continue
-        if len(text[cue.content[0] : cue.content[1]].split()) < MIN_REPORTED_WORDS:
-            continue
+        if not cue.act and len(text[cue.content[0] : cue.content[1]].split()) < MIN_REPORTED_WORDS:
+            continue  # (an act may bear on one word: "claimed victory", "criticized Singer")
         kind = (
             "direct"
             if cue.unquoted_direct

@@ -540,7 +540,10 @@ def _acted_on(verb: Token) -> tuple[int, int] | None:
     if not any(c.dep_ == "dobj" or c.lower_ in {"about", "to"} for c in parts):
         return None  # ("spoke about the cuts": what was spoken about, without "about")
     objects = [g for c in parts for g in (c.children if c.dep_ == "prep" else [c])]
-    return _span_chars([t for c in objects for t in c.subtree], verb)
+    words = [t for c in objects for t in c.subtree]
+    if not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
+        return None  # ("rejected it", "said more": nothing named to bear on)
+    return _span_chars(words, verb)
 
 
 def _says_of_object(parts: list[Token]) -> bool:
