@@ -238,6 +238,10 @@ def test_extract_statements_not_statements(statements_of, text: str) -> None:
             "The senator criticized Halvorsen in a radio interview.",
             [("act", "The senator", "Halvorsen")],
         ),
+        (  # what is spoken of, without "of"
+            "The mayor spoke of the need to rebuild trust with the police.",
+            [("act", "The mayor", "the need to rebuild trust with the police")],
+        ),
         (  # what is pointed to, after "to"
             "The governor also points to the rise in rents across the region.",
             [("act", "The governor", "the rise in rents across the region")],

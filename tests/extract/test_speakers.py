@@ -351,9 +351,11 @@ def test_speakers_part_of_a_group_speaks_as_that_group(statements_of, text, name
         "Two in three said they would vote for the mayor again.",
         "Nearly one in four said the council had ignored them.",
         "One in four residents said the buses were late.",
+        "Those polled said the economy was the top issue.",  # named by what was done to them
     ],
 )
 def test_speakers_share_of_a_poll_speaks_as_written(statements_of, text):
-    """A poll's share ("two in three said") is who spoke, the whole share, not its first word."""
+    """A poll's share ("two in three said") or its respondents ("those polled") are who spoke,
+    written whole, not their first word."""
     (statement,) = statements_of(text)
     assert statement.speaker.name == text.split(" said")[0]

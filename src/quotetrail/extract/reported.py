@@ -298,7 +298,8 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     share = share_of(token) if whole is None else None
     if whole is not None or share is not None:
         right = (whole or share).i
-    elif token.pos_ == "NOUN":  # "a member of the public", "sources familiar with the talks"
+    elif token.pos_ == "NOUN" or _those_described(token):  # "a member of the public",
+        # "sources familiar with the talks", "those surveyed"
         for child in token.rights:
             if (child.dep_ == "prep" and child.lower_ in NOUN_PREPS) or child.dep_ in {
                 "amod",
@@ -327,6 +328,11 @@ def part_of(token: Token) -> Token | None:
     of = next((c for h in heads for c in h.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     group = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     return group if group is not None and group.pos_ in {"NOUN", "PROPN", "PRON"} else None
+
+
+def _those_described(token: Token) -> bool:
+    """ "those surveyed", "those polled": a group named by what was done to them."""
+    return token.lower_ == "those" and any(c.dep_ == "acl" for c in token.rights)
 
 
 def share_of(token: Token) -> Token | None:
@@ -537,7 +543,7 @@ def _acted_on(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() == "call":
         return None
     parts = [c for c in _object_parts(verb) if not _is_date(c)]  # not "… on Monday"
-    if not any(c.dep_ == "dobj" or c.lower_ in {"about", "to"} for c in parts):
+    if not any(c.dep_ == "dobj" or c.lower_ in {"about", "to", "of"} for c in parts):
         return None  # ("spoke about the cuts": what was spoken about, without "about")
     objects = [g for c in parts for g in (c.children if c.dep_ == "prep" else [c])]
     words = [t for c in objects for t in c.subtree]

@@ -497,7 +497,11 @@ MENTION_KINDS: tuple[tuple[str | None, Callable[[Cast, Span], bool]], ...] = (
     ("role", lambda cast, m: _role_word(m)),
     (
         "described",
-        lambda cast, m: m.root.pos_ in {"NOUN", "PROPN"} or share_of(m.root) is not None,
+        lambda cast, m: (
+            m.root.pos_ in {"NOUN", "PROPN"}
+            or share_of(m.root) is not None
+            or (m.root.lower_ == "those" and len(m) > 1)
+        ),  # "those surveyed"
     ),
 )
 
