@@ -209,6 +209,7 @@ def test_extract_statements_patterns(
         "The mayor called the police after the break-in.",  # a phone call, not a judgement
         "The minister called off the talks on Friday.",
         "The senator rejected it outright.",  # an act on nothing named
+        "The envoy speaks French and Russian.",  # a language spoken is nothing said
         # a scare quote with no speaker cue
         "He described the plan as 'outside values' at the meeting.",
         # a participle after the object describes the saying ("his voice breaking")
@@ -237,6 +238,10 @@ def test_extract_statements_not_statements(statements_of, text: str) -> None:
         (  # one word may be what an act bears on
             "The senator criticized Halvorsen in a radio interview.",
             [("act", "The senator", "Halvorsen")],
+        ),
+        (  # an object with a date in it is still what the act bears on
+            "The governor criticized the 2011 intervention in the north.",
+            [("act", "The governor", "the 2011 intervention in the north")],
         ),
         (  # what is spoken of, without "of"
             "The mayor spoke of the need to rebuild trust with the police.",
@@ -332,3 +337,10 @@ def test_extract_mentions_name_a_person_without_the_epithet(nlp):
     )
     people = [m for m in extract_mentions(nlp(text)) if m.label == "PERSON"]
     assert [(m.text, text[m.start : m.end]) for m in people] == [("Gordon Baxter",) * 2] * 2
+
+
+def test_extract_statements_short_thing_called_for_is_what_was_said(statements_of):
+    """ "called for the ban": a thing asked for may be two words (a clause of two words, "they
+    are", says nothing)."""
+    (statement,) = statements_of("The ministers called for the ban on Friday.")
+    assert (statement.kind, statement.quote) == ("indirect", "the ban")

@@ -39,6 +39,7 @@ QUOTED_SHARE = 0.5  # a cue's content at least this much inside quotes is direct
 MIN_DIRECT_WORDS = 4  # shorter quotes are statements only inside a cue's content
 MIXED_WORDS = 3  # this many words of paraphrase around a quote make the statement mixed
 MIN_REPORTED_WORDS = 3  # "TransLink says they are" reports no claim of its own
+MIN_NAMED_WORDS = 2  # a thing called for may be short ("the ban"); an act may be one word
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,9 @@ def _content_drafts(
             for quote in inside:
                 attributed.setdefault(quote, cue)
             continue
-        if not cue.act and len(text[cue.content[0] : cue.content[1]].split()) < MIN_REPORTED_WORDS:
-            continue  # (an act may bear on one word: "claimed victory", "criticized Singer")
+        floor = 1 if cue.act else MIN_NAMED_WORDS if cue.named else MIN_REPORTED_WORDS
+        if len(text[cue.content[0] : cue.content[1]].split()) < floor:
+            continue
         kind = (
             "direct"
             if cue.unquoted_direct

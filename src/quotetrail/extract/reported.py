@@ -46,6 +46,7 @@ class Cue:
     unquoted_direct: bool = False  # "He said, I am sure that …": direct speech without marks
     coordinated: bool = False  # a verb joined to another by "and" ("promised … and said …")
     act: bool = False  # the content is what a speech act bears on ("rejected the proposal")
+    named: bool = False  # the content is the verb's object ("called for the ban"), no clause
 
 
 def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
@@ -486,7 +487,10 @@ def _exclamative(wh_word: Token) -> bool:
 
 
 def _is_date(phrase: Token) -> bool:
-    """ "called on Thursday": a time adjunct, not what was called for."""
+    """ "called on Thursday": a time adjunct, not what was called for (not "criticized the
+    2011 intervention", an object with a date in it)."""
+    if phrase.dep_ != "prep":
+        return phrase.ent_type_ in {"DATE", "TIME"}  # ("announced Monday" read as an object)
     return any(t.ent_type_ in {"DATE", "TIME"} for t in phrase.children)
 
 
@@ -522,15 +526,17 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 
 def _object_parts(verb: Token) -> list[Token]:
     """The verb's objects after it, and the prepositions that take what it bears on ("to" for
-    the verbs of kind `object_to`: "pointed to the figures")."""
+    the verbs of kind `object_to`: "pointed to the figures"; no object for those of kind
+    `about_only`: "speaks French")."""
+    lemma = verb.lemma_.lower()
     prepositions = lexicon.words().object_prepositions
-    if verb.lemma_.lower() in lexicon.speech_lemmas("object_to"):
+    if lemma in lexicon.speech_lemmas("object_to"):
         prepositions = prepositions | {"to"}
+    objects = set() if lemma in lexicon.speech_lemmas("about_only") else OBJECT_DEPS
     return [
         c
         for c in verb.children
-        if c.i > verb.i
-        and (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in prepositions))
+        if c.i > verb.i and (c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in prepositions))
     ]
 
 
@@ -872,11 +878,11 @@ def _interrupted_sentence(verb: Token) -> tuple[int, int] | None:
     return _span_chars(list(doc[start : sentence.end]), verb)
 
 
-def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
-    """(content span, unquoted direct) for a speech verb."""
+def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool, bool]:
+    """(content span, unquoted direct, the verb's object) for a speech verb."""
     interrupted = _interrupted_sentence(verb)
     if interrupted is not None:
-        return interrupted, False
+        return interrupted, False, False
     clauses = [
         c
         for c in verb.children
@@ -891,17 +897,19 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool]:
         or _fronted_clauses(verb)
     )
     if clauses:
-        return _clause_content(verb, clauses)
+        return *_clause_content(verb, clauses), False
     aside = _clause_after_aside(verb)
     if aside:
-        return _clause_content(verb, aside)
+        return *_clause_content(verb, aside), False
     if verb.lemma_.lower() in lexicon.speech_lemmas("object_content"):
         found = _object_content(verb)
         if found:
-            return found, False
+            return found, False, True
     return (
-        _parenthetical_content(verb) or _as_clause_content(verb) or _trailing_cue_content(verb)
-    ), False
+        (_parenthetical_content(verb) or _as_clause_content(verb) or _trailing_cue_content(verb)),
+        False,
+        False,
+    )
 
 
 def _denied_speech(verb: Token) -> bool:
@@ -928,7 +936,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
             or _denied_speech(token)
         ):
             continue
-        content, unquoted = _content_of_verb(token)
+        content, unquoted, named = _content_of_verb(token)
         lemma = token.lemma_.lower()
         acted_on = (
             _acted_on(token)
@@ -954,6 +962,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
                 unquoted_direct=unquoted,
                 coordinated=token.dep_ == "conj",
                 act=acted_on is not None,
+                named=named or acted_on is not None,
             )
         )
     return found

@@ -51,6 +51,8 @@ class SpeechVerb:
     that …", not "pointed"); `object_content` — its object, not only a that-clause, is what was
     said ("decried the policy"); `proposal` — what it asks for is the content ("urged X to …");
     `object_to` — what it bears on follows "to" ("pointed to the figures");
+    `about_only` — only what follows a preposition is content ("spoke about the cuts"), its
+    object never is ("speaks French", "speaks volumes");
     `addressee` — its object is the listener, so a "that" clause the parser hung on that object
     is what was said ("told a meeting of leaders that …"); `wh_content` — a clause it takes that
     opens with a wh-word tells, it does not ask ("explained how the plan works");
