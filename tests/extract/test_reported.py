@@ -777,3 +777,23 @@ def test_reported_participles_joined_by_and_are_two_statements(nlp):
         ("saying", "The governor", "he would not support the agenda"),
         ("suggesting", "The governor", "that lawmakers should listen to voters"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Glenn Okafor Says Mayor, 'Old Guard' Pose A Threat To The Harbour\nThe council met.",
+            "Mayor, 'Old Guard' Pose A Threat To The Harbour",
+        ),
+        (
+            "Councillor Reyes Says No To Toll Plan As Budget Talks Stall\nThe council met.",
+            "No To Toll Plan As Budget Talks Stall",
+        ),
+    ],
+)
+def test_reported_title_case_headline_says_the_rest_of_its_line(nlp, text, content):
+    """A headline in title case, which the parser reads as names: the rest of the line after a
+    capitalised speech verb is what was said."""
+    cues = [c for c in verb_cues(nlp(text)) if c.text == "Says"]
+    assert [text[c.content[0] : c.content[1]] for c in cues] == [content]

@@ -905,11 +905,29 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool, bool]:
         found = _object_content(verb)
         if found:
             return found, False, True
-    return (
-        (_parenthetical_content(verb) or _as_clause_content(verb) or _trailing_cue_content(verb)),
-        False,
-        False,
+    rest = (
+        _parenthetical_content(verb)
+        or _as_clause_content(verb)
+        or _trailing_cue_content(verb)
+        or _headline_rest(verb)
     )
+    return rest, False, False
+
+
+def _headline_rest(verb: Token) -> tuple[int, int] | None:
+    """ "Glenn Beck Says Trump, 'Alt Right' Pose A Threat": in a headline written in title
+    case, which the parser reads as names and nouns, the rest of the line after a capitalised
+    speech verb is what was said."""
+    text = text_of(verb.doc)
+    start = text.rfind("\n", 0, verb.idx) + 1
+    end = text.find("\n", verb.idx)
+    line = text[start : end if end >= 0 else len(text)]
+    words = [w for w in line.split() if w[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in words)
+    if not verb.text[0].isupper() or verb.idx == start or capitalised < 0.7 * len(words):
+        return None
+    rest = [t for t in verb.doc[verb.i + 1 :] if t.idx < start + len(line)]
+    return _span_chars(rest, verb)
 
 
 def _denied_speech(verb: Token) -> bool:
