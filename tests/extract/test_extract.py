@@ -344,3 +344,24 @@ def test_extract_statements_short_thing_called_for_is_what_was_said(statements_o
     are", says nothing)."""
     (statement,) = statements_of("The ministers called for the ban on Friday.")
     assert (statement.kind, statement.quote) == ("indirect", "the ban")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The mayor has been able to accuse the council of wasting money on the stadium.",
+            [("The mayor", "the council of wasting money on the stadium")],
+        ),
+        (
+            "Okafor is also likely to remind voters of his roots by mentioning the fact that he "
+            "grew up in the valley.",
+            [("Okafor", "the fact that he grew up in the valley")],
+        ),
+        ("Morgana, we are told, is the king's power-crazy half-sister.", []),  # an aside
+    ],
+)
+def test_extract_statements_speaker_from_the_clause_above(statements_of, text, expected):
+    """A speech verb whose clause has no subject says what the subject of the clause above it
+    says ("able to accuse", "likely to remind … by mentioning"); not a passive aside."""
+    assert [(s.speaker.mention, s.quote) for s in statements_of(text)] == expected

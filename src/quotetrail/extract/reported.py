@@ -148,12 +148,30 @@ def _person_apposed_to_cue(verb: Token) -> Token | None:
     return None
 
 
+def _subject_above(verb: Token) -> Token | None:
+    """ "has been able to accuse the council of …", "is likely to remind voters … by
+    mentioning …": a speech verb whose clause has no subject of its own
+    says what the subject of the nearest clause above it says, through verbs and the words
+    that join them (not through a noun: "a man saying …" is the man's; not from a passive,
+    "we're told", nor an aside, whose subject is what was said)."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    token = verb
+    for above in verb.ancestors:
+        if token.dep_ == "parataxis" or above.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return None
+        if above.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in above.children):
+            return subject_of(above, 1)
+        token = above
+    return None
+
+
 def speaker_token(verb: Token) -> Token | None:
     """The subject naming who spoke; a subject the parser found inside a quotation is replaced by
     the last name before the cue outside it ("Doug Purdy, who lost “two belt loops”, says")."""
     subject = subject_of(verb)
     if subject is None or _is_dateline(subject):
-        subject = _person_apposed_to_cue(verb) or subject
+        subject = _person_apposed_to_cue(verb) or subject or _subject_above(verb)
     if subject is None or not _inside_quote(subject):
         return apposed_person(subject) if subject is not None else None
     outside = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _inside_quote(c)]
