@@ -797,3 +797,16 @@ def test_reported_title_case_headline_says_the_rest_of_its_line(nlp, text, conte
     capitalised speech verb is what was said."""
     cues = [c for c in verb_cues(nlp(text)) if c.text == "Says"]
     assert [text[c.content[0] : c.content[1]] for c in cues] == [content]
+
+
+def test_reported_participle_after_a_closed_quotation_is_a_statement_of_its_own(nlp):
+    """ "insisted that he has “widened the party,” claiming that …": the comma sits inside the
+    closing mark; the participle still says its own clause."""
+    text = (
+        "Okafor insisted that he has “widened the party,” claiming that he is responsible "
+        "for the higher turnout."
+    )
+    assert described(text, verb_cues(nlp(text))) == [
+        ("insisted", "Okafor", "that he has “widened the party,”"),
+        ("claiming", "Okafor", "that he is responsible for the higher turnout"),
+    ]

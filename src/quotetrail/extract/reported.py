@@ -446,8 +446,12 @@ def _without_participle_statements(tokens: list[Token]) -> list[Token]:
 
 def _participle_statement(verb: Token) -> bool:
     """A subjectless speech participle after a comma with a clause of its own ("…, noting that
-    …"), or joined to another by "and" ("saying he would not … and suggesting that …")."""
-    before = verb.doc[verb.left_edge.i - 1].lower_ if verb.left_edge.i > 0 else ""
+    …", also after a quotation closed behind the comma: "…,” claiming that …"), or joined to
+    another by "and" ("saying he would not … and suggesting that …")."""
+    i = verb.left_edge.i - 1
+    while i > 0 and any(verb.doc[i].text in closing for closing in CLOSERS.values()):
+        i -= 1
+    before = verb.doc[i].lower_ if i >= 0 else ""
     return (
         verb.tag_ == "VBG"
         and ((verb.dep_ == "advcl" and before == ",") or (verb.dep_ == "conj" and before == "and"))
