@@ -49,6 +49,12 @@ class Cue:
     named: bool = False  # the content is the verb's object ("called for the ban"), no clause
 
 
+def line_bounds(text: str, at: int) -> tuple[int, int]:
+    """Start and end offsets of the line of `text` that holds offset `at`."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
 def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
     """Character span of a token run, kept to the anchor's line, edge punctuation trimmed.
 
@@ -58,9 +64,7 @@ def _span_chars(tokens: list[Token], anchor: Token) -> tuple[int, int] | None:
     if not tokens:
         return None
     text = text_of(anchor.doc)
-    line_start = text.rfind("\n", 0, anchor.idx) + 1
-    line_end = text.find("\n", anchor.idx)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_bounds(text, anchor.idx)
     start = max(line_start, min(t.idx for t in tokens))
     end = min(line_end, max(t.idx + len(t.text) for t in tokens))
     while start < end and text[start] in EDGE_PUNCT:
@@ -110,10 +114,9 @@ def _inside_quote(token: Token) -> bool:
     """Whether a token stands inside a quotation of its own line, as the quote scanner pairs the
     marks (a straight mark closing a curly one, “like this," is one quotation, not two opened)."""
     text = text_of(token.doc)
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
+    start, end = line_bounds(text, token.idx)
     at = token.idx - start
-    return any(lo <= at < hi for lo, hi in _quoted_spans(text[start : end if end >= 0 else None]))
+    return any(lo <= at < hi for lo, hi in _quoted_spans(text[start:end]))
 
 
 @lru_cache(maxsize=256)
@@ -304,8 +307,8 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     one it ran over a cue before it ("Said Ellen Park: …") starts after it.
     """
     whole = part_of(token)  # "one of the officials", "many of his aides"
-    ent = entity_of(token) if whole is None and share_of(token) is None else None
-    # (not "One" of "One of them", nor "Two" of "Two in three")
+    whole = share_of(token) if whole is None else whole  # "two in three"
+    ent = entity_of(token) if whole is None else None  # not "One" of "One of them"
     if ent is not None:
         end = cue.i if cue is not None and ent.start < cue.i < ent.end else ent.end
         start = cue.i + 1 if cue is not None and ent.start == cue.i < token.i else ent.start
@@ -314,10 +317,9 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     for child in token.lefts:
         if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
             left = min(left, child.left_edge.i)
-    share = share_of(token) if whole is None else None
-    if whole is not None or share is not None:
-        right = (whole or share).i
-    elif token.pos_ == "NOUN" or _those_described(token):  # "a member of the public",
+    if whole is not None:
+        right = whole.i
+    elif token.pos_ == "NOUN" or those_described(token):  # "a member of the public",
         # "sources familiar with the talks", "those surveyed"
         for child in token.rights:
             if (child.dep_ == "prep" and child.lower_ in NOUN_PREPS) or child.dep_ in {
@@ -349,7 +351,7 @@ def part_of(token: Token) -> Token | None:
     return group if group is not None and group.pos_ in {"NOUN", "PROPN", "PRON"} else None
 
 
-def _those_described(token: Token) -> bool:
+def those_described(token: Token) -> bool:
     """ "those surveyed", "those polled": a group named by what was done to them."""
     return token.lower_ == "those" and any(c.dep_ == "acl" for c in token.rights)
 
@@ -449,7 +451,7 @@ def _participle_statement(verb: Token) -> bool:
     …", also after a quotation closed behind the comma: "…,” claiming that …"), or joined to
     another by "and" ("saying he would not … and suggesting that …")."""
     i = verb.left_edge.i - 1
-    while i > 0 and any(verb.doc[i].text in closing for closing in CLOSERS.values()):
+    while i > 0 and verb.doc[i].text in lexicon.quote_marks().closing:
         i -= 1
     before = verb.doc[i].lower_ if i >= 0 else ""
     return (
@@ -941,15 +943,12 @@ def _headline_rest(verb: Token) -> tuple[int, int] | None:
     case, which the parser reads as names and nouns, the rest of the line after a capitalised
     speech verb is what was said."""
     text = text_of(verb.doc)
-    start = text.rfind("\n", 0, verb.idx) + 1
-    end = text.find("\n", verb.idx)
-    line = text[start : end if end >= 0 else len(text)]
-    words = [w for w in line.split() if w[0].isalpha()]
+    start, end = line_bounds(text, verb.idx)
+    words = [w for w in text[start:end].split() if w[0].isalpha()]
     capitalised = sum(w[0].isupper() for w in words)
     if not verb.text[0].isupper() or verb.idx == start or capitalised < 0.7 * len(words):
         return None
-    rest = [t for t in verb.doc[verb.i + 1 :] if t.idx < start + len(line)]
-    return _span_chars(rest, verb)
+    return _span_chars([t for t in verb.doc[verb.i + 1 :] if t.idx < end], verb)
 
 
 def _denied_speech(verb: Token) -> bool:
@@ -1143,9 +1142,7 @@ def signed_cues(doc: Doc) -> list[Cue]:
         if entity.label_ != "PERSON" or entity.start == 0 or not doc[entity.start].is_sent_start:
             continue
         name = _without_trailing_space(entity)
-        line_start = text.rfind("\n", 0, name.start_char) + 1
-        line_end = text.find("\n", name.start_char)
-        line_end = len(text) if line_end < 0 else line_end
+        line_start, line_end = line_bounds(text, name.start_char)
         tail = text[name.end_char : line_end].strip()
         signed = doc[name.start - 1].text[-1] in SENTENCE_END_MARKS and (
             not tail or (tail.startswith(",") and len(tail.split()) <= MAX_AFFILIATION_WORDS)
@@ -1231,9 +1228,8 @@ def link_line(text: str, at: int) -> bool:
     """Whether the line holding `at` is a link to another story ("READ MORE: …", "Also on
     rt.com …"): the cleaner's rule, so "More than 20 officials said" and "Also on Monday, …"
     open statements, not links."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return is_cross_link(text[start : end if end >= 0 else len(text)])
+    start, end = line_bounds(text, at)
+    return is_cross_link(text[start:end])
 
 
 def find_cues(doc: Doc) -> list[Cue]:

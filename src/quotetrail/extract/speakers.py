@@ -29,7 +29,7 @@ from quotetrail.extract.cast import (
     nominal_name,
     person_name,
 )
-from quotetrail.extract.reported import mention_span, part_of, share_of
+from quotetrail.extract.reported import mention_span, part_of, share_of, those_described
 from quotetrail.extract.segment import entities, entity_of
 from quotetrail.records import DOCUMENT, Speaker
 
@@ -500,8 +500,8 @@ MENTION_KINDS: tuple[tuple[str | None, Callable[[Cast, Span], bool]], ...] = (
         lambda cast, m: (
             m.root.pos_ in {"NOUN", "PROPN"}
             or share_of(m.root) is not None
-            or (m.root.lower_ == "those" and len(m) > 1)
-        ),  # "those surveyed"
+            or those_described(m.root)  # "those surveyed"
+        ),
     ),
 )
 
