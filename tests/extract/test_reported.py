@@ -207,6 +207,60 @@ def test_reported_content_of_a_sentences_one_cue(nlp, text, content):
     assert found == content
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Some said the tax was fair, while others said it was too high.",
+            [("said", "Some", "the tax was fair"), ("said", "others", "it was too high")],
+        ),
+        (
+            "Most of the voters said the plan was fair; a third said it was too costly.",
+            [
+                ("said", "Most of the voters", "the plan was fair"),
+                ("said", "third", "it was too costly"),
+            ],
+        ),
+        (  # a second that-clause goes on with what was said, whatever verb it has
+            "The mayor said that the bridge was unsafe but that if the council paid for it, she"
+            " would have insisted on a new one.",
+            [
+                (
+                    "said",
+                    "The mayor",
+                    "that the bridge was unsafe but that if the council paid for it, she would"
+                    " have insisted on a new one",
+                ),
+                ("insisted", "she", None),
+            ],
+        ),
+        (  # a report inside what was said stays in it
+            "The mayor said that the council said the plan was fair.",
+            [
+                ("said", "The mayor", "that the council said the plan was fair"),
+                ("said", "the council", "the plan was fair"),
+            ],
+        ),
+    ],
+)
+def test_reported_statement_beside_the_content_is_its_own(nlp, text, expected):
+    assert described(text, verb_cues(nlp(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "has said", contracted: the parser reads a passive's "is"
+            "While she's said she believes the tax is fair, she's also voted against it.",
+            [("said", "she", "she believes the tax is fair")],
+        ),
+        ("She's said to be furious about the vote.", []),  # a passive: nobody said it
+    ],
+)
+def test_reported_contracted_has_before_a_speech_verb_keeps_its_subject(nlp, text, expected):
+    assert described(text, verb_cues(nlp(text))) == expected
+
+
 def test_reported_as_without_a_comma_tells_the_time(nlp):
     text = "Buyers see the slides that the aides carry with them as they speak to investors."
     assert [found for _, _, found in described(text, verb_cues(nlp(text)))] in ([], [None])
@@ -360,6 +414,14 @@ def test_reported_according_to_attributes_the_rest_of_the_sentence(nlp, text, ex
         (
             "The ministry's claim that the talks had failed was denied.",
             [("claim", "The ministry", "that the talks had failed")],
+        ),
+        (  # owned after "by"
+            "The council dismissed claims by the union that the depot would close.",
+            [("claims", "the union", "that the depot would close")],
+        ),
+        (  # the clause after "was"
+            "The mayor's argument was that the bridge was unsafe.",
+            [("argument", "The mayor", "that the bridge was unsafe")],
         ),
         ("The claim that the talks had failed was denied.", []),  # nobody owns it
         ("The ministry's claim was denied.", []),  # no that-clause
@@ -582,6 +644,9 @@ she nsubj 11 PRP PRON she
 said advcl 2 VBD VERB say
 . punct 2 . PUNCT .
 """
+TRAILING_CUE_CLEAN = TRAILING_CUE.replace("for mark 11", "for mark 8").replace(
+    "people nsubj 11", "people nsubj 8"
+)  # the clause before the cue keeps its words
 RELATIVE_WHEN = """
 It nsubj 1 PRP PRON it
 began ROOT 1 VBD VERB begin
@@ -604,6 +669,22 @@ measures dobj 10 NNS NOUN measure
     ("parse", "expected"),
     [
         (TRAILING_CUE, [("said", "she", "The web made it easy for people to meet")]),
+        (  # hung as a second verb of the clause before, or as its clause
+            TRAILING_CUE_CLEAN.replace("said advcl 2", "said conj 2"),
+            [("said", "she", "The web made it easy for people to meet")],
+        ),
+        (
+            TRAILING_CUE_CLEAN.replace("said advcl 2", "said ccomp 2"),
+            [("said", "she", "The web made it easy for people to meet")],
+        ),
+        (  # the writer's aside after a dash is no word of the cue's
+            TRAILING_CUE.replace(
+                ". punct 2 . PUNCT .",
+                "— punct 2 : PUNCT —\nan det 14 DT DET an\nirony ccomp 2 NN NOUN irony\n"
+                ". punct 2 . PUNCT .",
+            ),
+            [("said", "she", "The web made it easy for people to meet")],
+        ),
         (  # a relative "when" clause: the verb's object is what it did, not the clause before
             RELATIVE_WHEN,
             [("announced", "Roosevelt", "relief measures")],
@@ -625,6 +706,38 @@ def test_reported_cue_ending_its_sentence_hung_on_the_clause_before_reports_it(
     (taking words of that clause for the cue's own)."""
     doc = _parsed(nlp, parse)
     assert [d for d in described(doc.text, verb_cues(doc)) if d[2]] == expected
+
+
+IN_ONE_OF_A_SERIES = """
+The det 1 DT DET the
+mayor nsubj 2 NN NOUN mayor
+said ROOT 2 VBD VERB say
+in prep 2 IN ADP in
+one pobj 3 CD NUM one
+of prep 4 IN ADP of
+a det 7 DT DET a
+series pobj 5 NN NOUN series
+of prep 7 IN ADP of
+posts pobj 8 NNS NOUN post
+that mark 14 IN SCONJ that
+the det 12 DT DET the
+bridge nsubj 14 NN NOUN bridge
+would aux 14 MD AUX would
+close relcl 7 VB VERB close
+. punct 2 . PUNCT .
+"""
+
+
+def test_reported_that_clause_on_a_noun_of_where_it_was_said_is_what_was_said(nlp):
+    """ "said in one of a series of posts that …": the parser hangs the clause on "series"."""
+    doc = _parsed(nlp, IN_ONE_OF_A_SERIES)
+    assert described(doc.text, verb_cues(doc)) == [
+        ("said", "The mayor", "that the bridge would close")
+    ]
+    nowhere = _parsed(
+        nlp, IN_ONE_OF_A_SERIES.replace("posts pobj 8 NNS NOUN post", "years pobj 8 NNS NOUN year")
+    )
+    assert described(nowhere.text, verb_cues(nowhere)) == [("said", "The mayor", None)]
 
 
 AFTER_A_QUOTATION = """

@@ -352,6 +352,10 @@ def test_speakers_part_of_a_group_speaks_as_that_group(statements_of, text, name
         "Nearly one in four said the council had ignored them.",
         "One in four residents said the buses were late.",
         "Those polled said the economy was the top issue.",  # named by what was done to them
+        "More than six in 10 said they did not want another vote.",
+        # a part of those present that the article does not name further
+        "Some said the mayor was the wrong person to lead the inquiry.",
+        "Many said the buses were late.",
     ],
 )
 def test_speakers_share_of_a_poll_speaks_as_written(statements_of, text):
@@ -359,3 +363,40 @@ def test_speakers_share_of_a_poll_speaks_as_written(statements_of, text):
     written whole, not their first word."""
     (statement,) = statements_of(text)
     assert statement.speaker.name == text.split(" said")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # "they" goes on for the people who spoke before
+            "Nurses at the clinic said the wards were full. They said the staff were exhausted.",
+            [("Nurses at the clinic", "Nurses at the clinic"), ("Nurses at the clinic", "They")],
+        ),
+        # not for people only mentioned: who "they" are is not known
+        ("Nurses at the clinic met on Friday. They said the staff were exhausted.", []),
+        (  # nor for one person
+            "The head nurse said the wards were full. They said the staff were exhausted.",
+            [("head nurse", "The head nurse")],
+        ),
+    ],
+)
+def test_speakers_they_after_people_who_spoke(statements_of, text, speakers):
+    found = [(s.speaker.name, s.speaker.mention) for s in statements_of(text)]
+    assert found == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (  # a statement no one gave before it speaks for itself, as a document does
+            "A statement posted on the website said the listings are written by users.",
+            [("statement posted on the website", "document")],
+        ),
+        (
+            "While one company says there are 2,400 billionaires, another says there are 1,800.",
+            [("one company", "organization"), ("another", "person")],
+        ),
+    ],
+)
+def test_speakers_unnamed_givers_speak_as_written(statements_of, text, speakers):
+    assert [(s.speaker.name, s.speaker.kind) for s in statements_of(text)] == speakers

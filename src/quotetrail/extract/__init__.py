@@ -21,7 +21,7 @@ from quotetrail.extract.entities import about
 from quotetrail.extract.quotes import find_quotes, paragraphs
 from quotetrail.extract.reported import find_cues
 from quotetrail.extract.segment import sentence_of, text_of
-from quotetrail.extract.speakers import Said, resolve
+from quotetrail.extract.speakers import Said, resolve, several
 from quotetrail.extract.transcript import find_turns, turn_statements
 from quotetrail.records import Article, Mention, Speaker, Statement, StatementKind
 
@@ -92,7 +92,12 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
         cue_token = doc[draft.cue.token] if draft.cue is not None else None
         if draft.kind != StatementKind.act:  # words, not an act, are what a quote continues
             history.append(
-                Said(draft.cue.at if draft.cue else draft.start, speaker, (draft.start, draft.end))
+                Said(
+                    draft.cue.at if draft.cue else draft.start,
+                    speaker,
+                    (draft.start, draft.end),
+                    several(draft.cue.subject) if draft.cue else history[-1].plural,
+                )
             )
         date, assumed = said_on(cue_token, article.published)
         statements.append(

@@ -192,9 +192,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
     Of two subjects the parser hangs on one verb ("MOSCOW — The President … said": a dateline
     taken for a subject), the one nearest the verb is the speaker."""
-    if any(child.dep_ == "nsubjpass" for child in verb.children):
+    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
+    if passive and not _contracted_has(verb):
         return None
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] or _name_after_quotation(verb)
+    subjects = [
+        c for c in verb.children if c.dep_ in SUBJECT_DEPS or (passive and c.dep_ == "nsubjpass")
+    ] or _name_after_quotation(verb)
     if subjects:
         before = [child for child in subjects if child.i < verb.i]
         child = before[-1] if before else subjects[0]
@@ -214,6 +217,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     # "Russia, which …, announced that …": a finite verb hung on its subject
     hung_on_subject = verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}
     return verb.head if hung_on_subject else None
+
+
+def _contracted_has(verb: Token) -> bool:
+    """ "he's said he believes …": the parser reads the contracted "has" as the passive's "is";
+    with a clause of what was said it is active ("he's said to be …" stays passive)."""
+    return any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children) and any(
+        c.dep_ in CLAUSE_DEPS for c in verb.children
+    )
 
 
 def _name_after_quotation(verb: Token) -> list[Token]:
@@ -315,7 +326,17 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
         return _extend_title(token.doc[start:end])
     left, right = token.i, token.i
     for child in token.lefts:
-        if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "advmod", "case"}:
+        if child.dep_ in {
+            "det",
+            "amod",
+            "compound",
+            "nmod",
+            "poss",
+            "nummod",
+            "advmod",
+            "case",
+            "quantmod",
+        }:
             left = min(left, child.left_edge.i)
     if whole is not None:
         right = whole.i
@@ -361,6 +382,8 @@ def share_of(token: Token) -> Token | None:
     "one in four", "three out of five", "voters" in "one in four voters"."""
     if not token.like_num:
         return None
+    if any(c.dep_ == "quantmod" and c.lower_ in {"in", "out"} for c in token.lefts):
+        return token  # "six in 10": the parser hangs the share on its whole
     for prep in token.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "out"}:
             whole = next((c for c in prep.subtree if c.dep_ == "pobj"), None)
@@ -390,6 +413,7 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     A wh-word before the cue is a relative pronoun the clause begins with ("rules, which she
     said will apply", "what he said is demand"): what was said is the clause after the cue."""
     tokens = _without_participle_statements([t for c in clauses for t in _from_that(c)])
+    tokens = _without_statements_beside(verb, tokens)
     first = min(tokens, key=lambda t: t.i)
     question = first.lower_ in lexicon.words().question_words and not _tells(verb, first)
     if question and not _exclamative(first) and not _opens_condition(verb, first, clauses):
@@ -444,6 +468,42 @@ def _without_participle_statements(tokens: list[Token]) -> list[Token]:
         for i in [participle.left_edge.i - 1, *(t.i for t in participle.subtree)]
     }  # (with the comma or "and" before it)
     return [t for t in tokens if t.i not in cut]
+
+
+def _without_statements_beside(verb: Token, tokens: list[Token]) -> list[Token]:
+    """ "Six in ten said the plan is fair, and a third said the same of the tax", "some said
+    it could work, while others said …", "most said …; a third said …": a clause whose own
+    subject says something, set beside the content by a comma, a semicolon or a conjunction, is
+    a statement of its own (its cue is found on its own); this one's content ends before it."""
+    inside = {t.i for t in tokens}
+    cut = {
+        t.i
+        for other in tokens
+        if other.i != verb.i and _said_beside(verb, other, inside)
+        for t in [*other.subtree, other.doc[other.left_edge.i - 1]]
+    }
+    return [t for t in tokens if t.i not in cut] or tokens
+
+
+def _said_beside(verb: Token, other: Token, inside: set[int]) -> bool:
+    if (
+        other.pos_ != "VERB"
+        or other.dep_ not in {"conj", "advcl", "ccomp"}  # not "…, which he described as …"
+        or _that_mark(other) is not None  # "said that …, but that he should have insisted …"
+        or other.lemma_.lower() not in lexicon.speech_lemmas()
+        or not any(c.dep_ in SUBJECT_DEPS for c in other.children)
+    ):
+        return False
+    doc = other.doc
+    before = doc[other.left_edge.i - 1] if other.left_edge.i > 0 else None
+    after = doc[other.right_edge.i + 1] if other.right_edge.i + 1 < len(doc) else None
+    if other.i < verb.i:  # "most said …; a third said …"
+        return after is not None and after.text == ";"
+    return (
+        before is not None
+        and before.i in inside
+        and (before.text in {",", ";"} or before.lower_ in {"and", "but", "while", "whereas"})
+    )
 
 
 def _participle_statement(verb: Token) -> bool:
@@ -735,19 +795,39 @@ def _addressed_clause(verb: Token) -> list[Token]:
 def _medium_clause(verb: Token) -> list[Token]:
     """ "says in a statement that the race will …": a clause opened by the conjunction "that"
     that the parser hung on the noun naming where it was said (the lexicon's nominal cues:
-    "statement", "interview", "tweet") is what the verb's subject said there; so is one it hung
-    as a relative clause on a phrase of when or where it was said ("said for the first time
-    that …"; not "responded to the revelation that …", whose clause is the revelation's)."""
-    return [
-        clause
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.i > verb.i
-        for noun in prep.children
-        if noun.dep_ == "pobj"
-        for clause in _that_clauses_under(noun)
-        if noun.lemma_.lower() in lexicon.words().nominal_cues
-        or (clause.dep_ == "relcl" and prep.lower_ in ADJUNCT_PREPS)
-    ]
+    "statement", "interview", "tweet"), or on a noun of it ("in one of a series of messages
+    that …"), is what the verb's subject said there; so is one it hung as a relative clause on
+    a phrase of when or where it was said ("said for the first time that …"; not "responded to
+    the revelation that …", whose clause is the revelation's)."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i:
+            continue
+        nouns = _nouns_of(prep)
+        medium = any(n.lemma_.lower() in lexicon.words().nominal_cues for n in nouns)
+        found += [
+            clause
+            for noun in nouns
+            for clause in _that_clauses_under(noun)
+            if medium
+            or (noun == nouns[0] and clause.dep_ == "relcl" and prep.lower_ in ADJUNCT_PREPS)
+        ]
+    return found
+
+
+def _nouns_of(prep: Token) -> list[Token]:
+    """The object of a preposition and the nouns it is "of" in turn: "one", "series",
+    "messages" in "in one of a series of messages"."""
+    nouns = [c for c in prep.children if c.dep_ == "pobj"]
+    for noun in nouns:
+        nouns += [
+            o
+            for of in noun.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for o in of.children
+            if o.dep_ == "pobj"
+        ]
+    return nouns
 
 
 def _that_clauses_under(noun: Token) -> list[Token]:
@@ -804,9 +884,11 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
 
 def _trailing_cue_content(verb: Token) -> tuple[int, int] | None:
     """ "The web has made it easy for them to find each other, she said.": a cue set off by a
-    comma at the end of its sentence that the parser hung on the clause before it, as an
-    adverbial clause without a conjunction, reports that clause."""
-    if verb.dep_ != "advcl":
+    comma at the end of its sentence that the parser hung on the clause before it (as an
+    adverbial clause without a conjunction, a clause of its verb, or a second verb: "…, his
+    aide told reporters.") reports that clause. An aside of the writer's after a dash may follow
+    ("…, Clinton said this week — an apparent reversal …")."""
+    if verb.dep_ not in {"advcl", "ccomp", "conj"}:
         return None
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
     subject = subjects[-1] if subjects else None  # the nearest: the parser may hang two
@@ -819,6 +901,10 @@ def _trailing_cue_content(verb: Token) -> tuple[int, int] | None:
         for c in verb.children
     ):
         return None  # "…, as she said", "… the 1930s when, amid …, Roosevelt announced …"
+    if verb.dep_ != "advcl" and any(
+        c.i < left and not (c.is_punct or c.dep_ == "cc") for c in verb.children
+    ):
+        return None  # "… but that if Obama opted to …, he should have insisted on …"
     # what follows the cue is its own: when, where, to whom ("she told Reuters"), never what
     # it says ("…, Roosevelt announced a series of measures")
     listener = lexicon.speech_lemmas("addressee")
@@ -830,7 +916,8 @@ def _trailing_cue_content(verb: Token) -> tuple[int, int] | None:
         and (c.dep_ != "dobj" or verb.lemma_.lower() in listener)
         for t in c.subtree
     }
-    rest = [t for t in doc[verb.i + 1 : sentence.end] if t.i not in own and not t.is_punct]
+    end = next((t.i for t in doc[verb.i + 1 : sentence.end] if t.text in DASHES), sentence.end)
+    rest = [t for t in doc[verb.i + 1 : end] if t.i not in own and not t.is_punct]
     if rest or left == sentence.start or doc[left - 1].text != ",":
         return None
     return _span_chars(list(doc[sentence.start : left - 1]), verb)
@@ -1084,16 +1171,30 @@ def _splits_clause(before: list[Token], after: list[Token], phrase: set[int]) ->
 
 
 def nominal_cues(doc: Doc) -> list[Cue]:
-    """ "X's statement that …": a noun that names a statement, its owner and its that-clause."""
+    """ "X's statement that …", "X's argument was that …": a noun that names a statement, its
+    owner and its that-clause."""
     found = []
     for token in doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.words().nominal_cues:
             continue
+        copula = token.head if token.dep_ == "nsubj" and token.head.lemma_ == "be" else None
         clause = next(
-            (c for c in token.children if c.dep_ in {"acl", "ccomp"} and _that_mark(c) is not None),
+            (
+                c
+                for c in [*token.children, *(copula.children if copula is not None else ())]
+                if c.dep_ in {"acl", "ccomp"} and _that_mark(c) is not None
+            ),
             None,
         )
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        owner = next(
+            (
+                o
+                for c in token.children
+                for o in ([c] if c.dep_ == "poss" else c.children if c.lower_ == "by" else [])
+                if o.dep_ in {"poss", "pobj"}
+            ),
+            None,
+        )  # "X's claim", "claims by X"
         if clause is None or owner is None:
             continue
         tokens = list(clause.subtree)

@@ -29,12 +29,18 @@ from quotetrail.extract.cast import (
     nominal_name,
     person_name,
 )
-from quotetrail.extract.reported import mention_span, part_of, share_of, those_described
+from quotetrail.extract.reported import (
+    mention_span,
+    part_of,
+    share_of,
+    those_described,
+)
 from quotetrail.extract.segment import entities, entity_of
 from quotetrail.records import DOCUMENT, Speaker
 
 INDEFINITE = {"a", "an", "another"}
-GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
+PLURAL_PRONOUNS = {"they", "them", "their"}
+GROUP_PRONOUNS = PLURAL_PRONOUNS | {"it", "its"}
 PARAGRAPH_WINDOW = 6  # a pronoun looks back this many paragraphs for its antecedent
 
 
@@ -45,6 +51,7 @@ class Said:
     at: int
     speaker: Speaker
     content: tuple[int, int] = (0, 0)
+    plural: bool = False  # spoken of as several ("Local officials said"): "they" may follow
 
 
 def _reported(history: list[Said], offset: int) -> bool:
@@ -101,7 +108,7 @@ def resolve_person_pronoun(
         return None
     speaker = chosen[3] or cast.person_speaker(chosen[1], mention.text)
     cast.gender.setdefault(speaker.name, "m" if pronoun in MALE else "f")
-    return Speaker(speaker.name, mention.text, speaker.kind, speaker.role, speaker.affiliation)
+    return _as_written(speaker, mention.text)
 
 
 def _sole_in_last_sentence(
@@ -126,9 +133,11 @@ def _sole_in_last_sentence(
 def resolve_group_pronoun(
     cast: Cast, mention: Span, at: int, history: list[Said]
 ) -> Speaker | None:
-    """ "they"/"it": the nearest earlier organisation, place or group that spoke or was named."""
+    """ "they"/"it": the nearest earlier organisation, place or group that spoke or was named;
+    "they" also the people last spoken of as several ("Local officials said … They said …")."""
+    several = mention.text.lower() in PLURAL_PRONOUNS
     events = [
-        (g.start, g.name)
+        (g.start, _organization(g.name, mention.text))
         for g in cast.groups
         if g.start < at
         and not cast.in_quote(g.start)
@@ -136,13 +145,29 @@ def resolve_group_pronoun(
         and g.label != "GPE"
     ]
     events += [
-        (s.at, s.speaker.name) for s in history if s.at < at and s.speaker.kind == "organization"
+        (s.at, _as_written(s.speaker, mention.text))
+        for s in history
+        if s.at < at and (s.speaker.kind == "organization" or (several and s.plural))
     ]
     events = [e for e in events if _near(cast, at, e[0])]
-    if not events:
-        return None
-    name = max(events)[1]
-    return _organization(name, mention.text)
+    return max(events, key=lambda e: e[0])[1] if events else None
+
+
+def several(mention: Span | None) -> bool:
+    """A mention of several people ("officials", "they", "two of them"): "they" may go on."""
+    if mention is None:
+        return False
+    root = mention.root
+    return (
+        root.tag_ in {"NNS", "NNPS"}
+        or root.lower_ in PLURAL_PRONOUNS
+        or (root.like_num and root.lower_ not in {"one", "1"})
+    )
+
+
+def _as_written(speaker: Speaker, mention: str) -> Speaker:
+    """`speaker`, as a later mention writes it."""
+    return Speaker(speaker.name, mention, speaker.kind, speaker.role, speaker.affiliation)
 
 
 def _organization(name: str, mention: str) -> Speaker:
@@ -267,9 +292,10 @@ def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -
     """ "Protesters said", "the memo says": a speaker the article only describes, named as
     written."""
     body = mention.root.lemma_.lower() in lexicon.words().anaphoric_bodies
+    people = mention.root.pos_ == "NOUN" or mention.root.lower_ in lexicon.words().partitives
     kind = (
         "person"
-        if mention.root.ent_type_ in {"", "PERSON"} and mention.root.pos_ == "NOUN" and not body
+        if mention.root.ent_type_ in {"", "PERSON"} and people and not body
         else "organization"
     )
     if kind == "person" and mention.root.tag_ == "NN":
@@ -317,7 +343,8 @@ def _nearest_body(cast: Cast, at: int, history: list[Said]) -> str | None:
 
 
 def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    """ "A statement from the EU" is the EU's; a bare "the statement" is the last speaker's."""
+    """ "A statement from the EU" is the EU's; a bare "the statement" is the last speaker's, or
+    its own when no one spoke before it."""
     for child in mention.root.children:
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             owner = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -326,12 +353,9 @@ def _statement_owner(cast: Cast, mention: Span, at: int, history: list[Said]) ->
     author = _author(cast, mention)
     if author is not None:
         return author
-    previous = history[-1].speaker if history else None
-    return (
-        Speaker(previous.name, mention.text, previous.kind, previous.role, previous.affiliation)
-        if previous
-        else None
-    )
+    if history:
+        return _as_written(history[-1].speaker, mention.text)
+    return _unsigned(mention)  # "A statement posted on the website said": no one before it
 
 
 def _publisher(document: Token) -> Token | None:
@@ -408,12 +432,17 @@ def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) ->
     ]
     if earlier:
         found = earlier[-1].speaker
-        return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
+        return _as_written(found, mention.text)
     if mention[0].lower_ == "the":
         found = _earlier_document_author(cast, mention, at)
         if found is not None:
-            return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
-    return Speaker(  # "the report said", no author named: the document itself, not a person
+            return _as_written(found, mention.text)
+    return _unsigned(mention)
+
+
+def _unsigned(mention: Span) -> Speaker:
+    """ "the report said", no author named: the document itself speaks, not a person."""
+    return Speaker(
         name=nominal_name(mention.text),
         mention=mention.text,
         kind=DOCUMENT,
@@ -501,6 +530,7 @@ MENTION_KINDS: tuple[tuple[str | None, Callable[[Cast, Span], bool]], ...] = (
             m.root.pos_ in {"NOUN", "PROPN"}
             or share_of(m.root) is not None
             or those_described(m.root)  # "those surveyed"
+            or m.root.lower_ in lexicon.words().partitives  # "many in the crowd", "some"
         ),
     ),
 )
@@ -532,7 +562,7 @@ def resolve_part(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
     found = resolve(cast, mention_span(group), at, history) if group is not None else None
     if found is None:
         return None
-    return Speaker(found.name, mention.text, found.kind, found.role, found.affiliation)
+    return _as_written(found, mention.text)
 
 
 RESOLVERS: dict[str, Callable[[Cast, Span, int, list[Said]], Speaker | None]] = {
@@ -585,11 +615,5 @@ def resolve(cast: Cast, mention: Span | None, at: int, history: list[Said]) -> S
             and embedding is not None
             and _agrees(mention.text.lower(), subject, embedding)
         ):
-            return Speaker(
-                embedding.name,
-                mention.text,
-                embedding.kind,
-                embedding.role,
-                embedding.affiliation,
-            )
+            return _as_written(embedding, mention.text)
     return RESOLVERS[kind](cast, mention, at, history) if kind else None
