@@ -152,6 +152,10 @@ def described(text, cues):
             "The agency sent a letter saying that the permits would be withdrawn.",
             ("saying", "The agency", "that the permits would be withdrawn"),
         ),
+        (  # what is reported: an act of reporting, as "announced the result" is
+            "The state reported a 2.8 percent unemployment rate in June.",
+            ("reported", "The state", "a 2.8 percent unemployment rate"),
+        ),
     ],
 )
 def test_reported_verb_cue_with_its_content(nlp, text, expected):
@@ -258,6 +262,30 @@ def test_reported_statement_beside_the_content_is_its_own(nlp, text, expected):
     ],
 )
 def test_reported_contracted_has_before_a_speech_verb_keeps_its_subject(nlp, text, expected):
+    assert described(text, verb_cues(nlp(text))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an act done by the agent, on the passive's subject
+            "The plan was criticized by the mayor on Monday.",
+            [("criticized", "the mayor", "The plan")],
+        ),
+        (
+            "He was told by the minister that the talks would resume.",
+            [("told", "the minister", "that the talks would resume")],
+        ),
+        ("The new budget was criticized on Monday.", []),  # by no one named
+        ("He was criticized by the mayor.", [("criticized", "the mayor", None)]),  # on no one named
+        (  # what follows a passive was not said: "a charlatan" is what they called him
+            "The doctor has been called a charlatan by fellow physicians for promoting “quack”"
+            " cures.",
+            [],
+        ),
+    ],
+)
+def test_reported_passive_speech_verb_speaks_for_its_agent(nlp, text, expected):
     assert described(text, verb_cues(nlp(text))) == expected
 
 

@@ -194,7 +194,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     taken for a subject), the one nearest the verb is the speaker."""
     passive = any(child.dep_ == "nsubjpass" for child in verb.children)
     if passive and not _contracted_has(verb):
-        return None
+        return _agent(verb)  # "was criticized by the mayor": the mayor; else no one named
     subjects = [
         c for c in verb.children if c.dep_ in SUBJECT_DEPS or (passive and c.dep_ == "nsubjpass")
     ] or _name_after_quotation(verb)
@@ -217,6 +217,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     # "Russia, which …, announced that …": a finite verb hung on its subject
     hung_on_subject = verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}
     return verb.head if hung_on_subject else None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who does what a passive verb says: "the mayor" of "by the mayor"."""
+    return next(
+        (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"),
+        None,
+    )
 
 
 def _contracted_has(verb: Token) -> bool:
@@ -584,6 +592,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     An object names what was said only when it carries the speaker's quoted words, or when the
     verb asks for something ("urged … to", "called for …"); otherwise "rejected a deal" is an act.
     """
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None  # "was called a charlatan by …": what follows a passive was not said
     lemma = verb.lemma_.lower()
     parts = _object_parts(verb)
     if lemma == "call":  # "called for …", "called on X to …", "called the Taliban an ally"
@@ -632,6 +642,11 @@ def _acted_on(verb: Token) -> tuple[int, int] | None:
     ("called the plan …" names; `_object_content` reads "call")."""
     if verb.lemma_.lower() == "call":
         return None
+    if _agent(verb) is not None:  # "the plan was criticized by the mayor": the plan
+        done_to = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        words = [t for c in done_to for t in c.subtree]
+        named = any(t.pos_ in {"NOUN", "PROPN"} for t in words)
+        return _span_chars(words, verb) if named else None
     parts = [c for c in _object_parts(verb) if not _is_date(c)]  # not "… on Monday"
     if not any(c.dep_ == "dobj" or c.lower_ in {"about", "to", "of"} for c in parts):
         return None  # ("spoke about the cuts": what was spoken about, without "about")
