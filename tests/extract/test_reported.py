@@ -259,6 +259,14 @@ def test_reported_statement_beside_the_content_is_its_own(nlp, text, expected):
             [("said", "she", "she believes the tax is fair")],
         ),
         ("She's said to be furious about the vote.", []),  # a passive: nobody said it
+        (  # with a curly apostrophe the parser takes the contraction for the subject
+            "While he’s said he believes the tax is fair, he has voted against it.",
+            [("said", "he", "he believes the tax is fair")],
+        ),
+        (
+            "Voters who’ve said they support the mayor could change their minds.",
+            [("said", "Voters", "they support the mayor")],
+        ),
     ],
 )
 def test_reported_contracted_has_before_a_speech_verb_keeps_its_subject(nlp, text, expected):

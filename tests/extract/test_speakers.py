@@ -356,6 +356,7 @@ def test_speakers_part_of_a_group_speaks_as_that_group(statements_of, text, name
         # a part of those present that the article does not name further
         "Some said the mayor was the wrong person to lead the inquiry.",
         "Many said the buses were late.",
+        "Both said the buses were late.",
     ],
 )
 def test_speakers_share_of_a_poll_speaks_as_written(statements_of, text):

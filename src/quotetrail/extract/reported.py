@@ -28,6 +28,7 @@ OBJECT_DEPS = {"dobj", "xcomp"}
 NOUN_PREPS = {"of", "with", "from", "at", "for"}
 ADJUNCT_PREPS = {"for", "at", "during", "after", "before", "since", "in"}  # when, where
 FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
+CONTRACTED_AUXILIARIES = {"'s", "'ve", "'re", "'d", "'ll"}
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP", "GPE"}  # entity labels that name someone who speaks
 CLOSING_MARKS = lexicon.quote_marks().double_closing
 SENTENCE_END_MARKS = set(".!?)") | CLOSING_MARKS
@@ -200,7 +201,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     ] or _name_after_quotation(verb)
     if subjects:
         before = [child for child in subjects if child.i < verb.i]
-        child = before[-1] if before else subjects[0]
+        child = _before_clitic(before[-1] if before else subjects[0])
         if child.lower_ in RELATIVE and verb.dep_ == "relcl":
             return _antecedent(verb.head, depth)
         return child
@@ -217,6 +218,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     # "Russia, which …, announced that …": a finite verb hung on its subject
     hung_on_subject = verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}
     return verb.head if hung_on_subject else None
+
+
+def _before_clitic(subject: Token) -> Token:
+    """ "he’s said", "who’ve said": with a curly apostrophe the parser can take the contracted
+    "has" for the subject; the subject is the word it is written onto."""
+    if subject.lower_.replace("’", "'") not in CONTRACTED_AUXILIARIES or subject.i == 0:
+        return subject
+    return subject.doc[subject.i - 1]
 
 
 def _agent(verb: Token) -> Token | None:
