@@ -156,6 +156,18 @@ def described(text, cues):
             "The state reported a 2.8 percent unemployment rate in June.",
             ("reported", "The state", "a 2.8 percent unemployment rate"),
         ),
+        (  # what is tweeted, recalled or joked about
+            "The minister tweeted a photo of the flooded bridge.",
+            ("tweeted", "The minister", "a photo of the flooded bridge"),
+        ),
+        (
+            "The mayor recalled her first campaign in Leeds.",
+            ("recalled", "The mayor", "her first campaign in Leeds"),
+        ),
+        (
+            "The senator joked about the weather in Ohio.",
+            ("joked", "The senator", "the weather in Ohio"),
+        ),
     ],
 )
 def test_reported_verb_cue_with_its_content(nlp, text, expected):
