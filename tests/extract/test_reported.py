@@ -168,6 +168,11 @@ def described(text, cues):
             "The senator joked about the weather in Ohio.",
             ("joked", "The senator", "the weather in Ohio"),
         ),
+        (  # what is repeated or conceded, as what is reiterated
+            "The candidate repeated his promise to repeal the tax.",
+            ("repeated", "The candidate", "his promise to repeal the tax"),
+        ),
+        ("The senator conceded the race.", ("conceded", "The senator", "the race")),
     ],
 )
 def test_reported_verb_cue_with_its_content(nlp, text, expected):
