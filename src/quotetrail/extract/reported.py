@@ -158,7 +158,7 @@ def _subject_above(verb: Token) -> Token | None:
     says what the subject of the nearest clause above it says, through verbs and the words
     that join them (not through a noun: "a man saying …" is the man's; not from a passive,
     "we're told", nor an aside, whose subject is what was said)."""
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if _passive(verb):
         return None
     token = verb
     for above in verb.ancestors:
@@ -193,7 +193,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
     Of two subjects the parser hangs on one verb ("MOSCOW — The President … said": a dateline
     taken for a subject), the one nearest the verb is the speaker."""
-    passive = any(child.dep_ == "nsubjpass" for child in verb.children)
+    passive = _passive(verb)
     if passive and not _contracted_has(verb):
         return _agent(verb)  # "was criticized by the mayor": the mayor; else no one named
     subjects = [
@@ -220,12 +220,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return verb.head if hung_on_subject else None
 
 
+def _contraction(token: Token) -> str:
+    """A token as written with a straight apostrophe ("’s" → "'s")."""
+    return token.lower_.replace("’", "'")
+
+
 def _before_clitic(subject: Token) -> Token:
     """ "he’s said", "who’ve said": with a curly apostrophe the parser can take the contracted
     "has" for the subject; the subject is the word it is written onto."""
-    if subject.lower_.replace("’", "'") not in CONTRACTED_AUXILIARIES or subject.i == 0:
+    if _contraction(subject) not in CONTRACTED_AUXILIARIES or subject.i == 0:
         return subject
     return subject.doc[subject.i - 1]
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
 def _agent(verb: Token) -> Token | None:
@@ -239,7 +248,7 @@ def _agent(verb: Token) -> Token | None:
 def _contracted_has(verb: Token) -> bool:
     """ "he's said he believes …": the parser reads the contracted "has" as the passive's "is";
     with a clause of what was said it is active ("he's said to be …" stays passive)."""
-    return any(c.dep_ == "auxpass" and c.lower_ in {"'s", "’s"} for c in verb.children) and any(
+    return any(c.dep_ == "auxpass" and _contraction(c) == "'s" for c in verb.children) and any(
         c.dep_ in CLAUSE_DEPS for c in verb.children
     )
 
@@ -601,7 +610,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     An object names what was said only when it carries the speaker's quoted words, or when the
     verb asks for something ("urged … to", "called for …"); otherwise "rejected a deal" is an act.
     """
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if _passive(verb):
         return None  # "was called a charlatan by …": what follows a passive was not said
     lemma = verb.lemma_.lower()
     parts = _object_parts(verb)
@@ -652,15 +661,13 @@ def _acted_on(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() == "call":
         return None
     if _agent(verb) is not None:  # "the plan was criticized by the mayor": the plan
-        done_to = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        words = [t for c in done_to for t in c.subtree]
-        named = any(t.pos_ in {"NOUN", "PROPN"} for t in words)
-        return _span_chars(words, verb) if named else None
-    parts = [c for c in _object_parts(verb) if not _is_date(c)]  # not "… on Monday"
-    if not any(c.dep_ == "dobj" or c.lower_ in {"about", "to", "of"} for c in parts):
-        return None  # ("spoke about the cuts": what was spoken about, without "about")
-    objects = [g for c in parts for g in (c.children if c.dep_ == "prep" else [c])]
-    words = [t for c in objects for t in c.subtree]
+        words = [t for c in verb.children if c.dep_ == "nsubjpass" for t in c.subtree]
+    else:
+        parts = [c for c in _object_parts(verb) if not _is_date(c)]  # not "… on Monday"
+        if not any(c.dep_ == "dobj" or c.lower_ in {"about", "to", "of"} for c in parts):
+            return None  # ("spoke about the cuts": what was spoken about, without "about")
+        objects = [g for c in parts for g in (c.children if c.dep_ == "prep" else [c])]
+        words = [t for c in objects for t in c.subtree]
     if not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
         return None  # ("rejected it", "said more": nothing named to bear on)
     return _span_chars(words, verb)
@@ -843,7 +850,7 @@ def _nouns_of(prep: Token) -> list[Token]:
     """The object of a preposition and the nouns it is "of" in turn: "one", "series",
     "messages" in "in one of a series of messages"."""
     nouns = [c for c in prep.children if c.dep_ == "pobj"]
-    for noun in nouns:
+    for noun in nouns:  # the list grows as it is read: each noun's own "of" nouns follow it
         nouns += [
             o
             for of in noun.children
