@@ -26,6 +26,11 @@ def decided(nlp, text: str, target: str) -> tuple[int, str, bool] | None:
         ("The Taliban is a terrorist group.", (-1, "terrorist", False)),  # a modifier near it
         ("We will remove the Taliban from the terrorist list.", (1, "remove … terrorist", True)),
         ("Moscow had nothing but praise for the Taliban.", (1, "praise", False)),  # exception
+        # the parser hangs "with" on the verb whose object the cue is: relations with them
+        (
+            "The envoy was told to “build relations” with the Taliban government.",
+            (1, "relations", False),
+        ),
     ],
 )
 def test_rules_cue_bearing_on_the_target(nlp, text, expected):

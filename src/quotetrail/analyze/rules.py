@@ -92,12 +92,19 @@ def _predication(path: list[str], token: Token) -> bool:
     )
 
 
+def _object_hops(path: list[str]) -> int:
+    """The step the parser adds when it hangs the target's preposition on the verb whose
+    object the cue is ("build relations with X", "voiced support for X": the relations are
+    with X, the support is for X), read as if it hung on the cue."""
+    return 1 if path[-3:] == ["^pobj", "^prep", "vdobj"] else 0
+
+
 def _attribute(token: Token, target: Span, polarity: int) -> Cue | None:
     path = tree_path(target.root, token)
     if path is None:
         return None
     predicated = _predication(path, token)
-    distance = 1 if predicated else len(path) - _partitive_hops(token)
+    distance = 1 if predicated else len(path) - _partitive_hops(token) - _object_hops(path)
     if distance > ATTRIBUTE_REACH:
         return None
     negated = _negated(token)
