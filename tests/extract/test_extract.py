@@ -188,6 +188,10 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "Senator Ruth Vale has called the two candidates “Mister Bluster” at every rally.",
             [("mixed", "the two candidates “Mister Bluster”", "Ruth Vale")],
         ),
+        (  # … and a name with its owner set right after the object, no comma between
+            "Governor Lena Holt has often called the senator her closest ally.",
+            [("indirect", "the senator her closest ally", "Lena Holt")],
+        ),
         (  # a fronted reported clause
             "Moscow will not send troops to the region, the country’s Deputy Foreign Minister "
             "Oleg Ivanov said on Monday.",

@@ -44,6 +44,10 @@ def described(text, cues):
             "She urged the world to act now.",
             ("urged", "She", "the world to act now"),
         ),
+        (  # an order is said: what it asks is what was said
+            "The governor ordered the police to reopen the bridge by noon.",
+            ("ordered", "The governor", "the police to reopen the bridge by noon"),
+        ),
         (
             "The ministry called for an end to the fighting.",
             ("called for", "The ministry", "an end to the fighting"),
@@ -262,6 +266,22 @@ def test_reported_content_of_a_sentences_one_cue(nlp, text, content):
                 ("said", "the council", "the plan was fair"),
             ],
         ),
+        (  # a statement before the cue, set beside its content by a comma
+            "So far, 40 senators have said they back the bill, ten have said they oppose it.",
+            [("said", "40 senators", "they back the bill"), ("said", "ten", "they oppose it")],
+        ),
+        (  # the writer's clause set apart by a dash before the cue is not what was said
+            "The plan looks costly - the mayor said the council should wait until May.",
+            [("said", "the mayor", "the council should wait until May")],
+        ),
+        (  # "said … and said …": the second verb, joined to the first content, says its own
+            "She said the crew quickly moved into search mode and said the rescue was always the"
+            " first goal.",
+            [
+                ("said", "She", "the crew quickly moved into search mode"),
+                ("said", "She", "the rescue was always the first goal"),
+            ],
+        ),
     ],
 )
 def test_reported_statement_beside_the_content_is_its_own(nlp, text, expected):
@@ -478,6 +498,16 @@ def test_reported_according_to_attributes_the_rest_of_the_sentence(nlp, text, ex
         ),
         ("The claim that the talks had failed was denied.", []),  # nobody owns it
         ("The ministry's claim was denied.", []),  # no that-clause
+        (  # a call asks for what its "to" clause says
+            "The governor's latest call to close the mines drew protests.",
+            [("call", "The governor", "to close the mines")],
+        ),
+        (  # the clause hung on the verb that takes the noun
+            "The envoy repeated her demand to free the hostages within a week.",
+            [("demand", "her", "to free the hostages within a week")],
+        ),
+        ("The ministry's claim to the land was denied.", []),  # not asked, not said
+        ("His attempt to close the mines failed.", []),  # no noun of saying
     ],
 )
 def test_reported_nominal_statement_needs_owner_and_clause(nlp, text, expected):

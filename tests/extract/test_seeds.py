@@ -61,6 +61,7 @@ def seed_statements(seed_articles) -> dict[str, list[Statement]]:
         ("002", "Taliban Are Our Allies", "Vladimir Putin", "Russia", "Says"),
         ("002", "We must accept that the Taliban", "Vladimir Putin", "Russia", "said"),
         ("002", "I am sure that the Taliban is interested", "Vladimir Putin", "Russia", "said"),
+        ("002", "Moscow to “build relations”", "Vladimir Putin", "Russia", "ordered"),
         ("003", "actively function in Kabul", "Zamir Kabul", "Russia", "according to"),
         ("003", "international community should accept", "Zamir Kabul", "Russia", "stated"),
         ("003", "It is critical not to allow terrorists", "Putin", None, "stated"),

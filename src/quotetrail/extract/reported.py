@@ -535,15 +535,26 @@ def _said_beside(verb: Token, other: Token, inside: set[int]) -> bool:
 def _participle_statement(verb: Token) -> bool:
     """A subjectless speech participle after a comma with a clause of its own ("…, noting that
     …", also after a quotation closed behind the comma: "…,” claiming that …"), or joined to
-    another by "and" ("saying he would not … and suggesting that …")."""
+    another by "and" ("saying he would not … and suggesting that …"); or a finite speech verb
+    the parser joined by "and" to the content of the one before ("said the base “went into
+    …” and said the rescue was …")."""
     i = verb.left_edge.i - 1
     while i > 0 and verb.doc[i].text in lexicon.quote_marks().closing:
         i -= 1
     before = verb.doc[i].lower_ if i >= 0 else ""
+    joined = verb.dep_ == "conj" and before == "and"
+    speech = lexicon.speech_lemmas()
     return (
-        verb.tag_ == "VBG"
-        and ((verb.dep_ == "advcl" and before == ",") or (verb.dep_ == "conj" and before == "and"))
-        and verb.lemma_.lower() in lexicon.speech_lemmas()
+        (
+            (verb.tag_ == "VBG" and (joined or (verb.dep_ == "advcl" and before == ",")))
+            or (
+                joined
+                and verb.tag_ in {"VBD", "VBZ"}
+                and verb.head.lemma_.lower() not in speech
+                and _speech_verb_above(verb) is not None
+            )
+        )
+        and verb.lemma_.lower() in speech
         and any(c.dep_ in CLAUSE_DEPS for c in verb.children)
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     )
@@ -708,7 +719,9 @@ def _naming_object(verb: Token) -> list[Token] | None:
     something is a judgement said aloud. The object and what it is called: an object predicate
     ("called the report a hoax"), or a noun phrase set after the object by apposition (the
     parser's reading when an appositive comes between, and of a quoted name: "called the senator
-    “the next great reformer”") that is indefinite or quoted. "called it off" has neither."""
+    “the next great reformer”") that is indefinite or quoted, or one that follows the object
+    with no comma and names its owner ("called the senator his friend": an apposition is set
+    off). "called it off" has neither."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if not objects:
         return None
@@ -722,6 +735,11 @@ def _naming_object(verb: Token) -> list[Token] | None:
         and (
             any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in t.children)
             or _carries_quote(verb, _span_chars(list(t.subtree), verb))
+            or (
+                t.left_edge.i == obj.i + 1
+                and t.left_edge.dep_ == "poss"
+                and t.left_edge.pos_ == "PRON"
+            )
         )
     ]
     if not named:
@@ -1017,7 +1035,34 @@ def _interrupted_sentence(verb: Token) -> tuple[int, int] | None:
         return None
     if after[0].tag_ == "VBG" and after[0].lemma_.lower() in lexicon.speech_lemmas():
         return None  # ", noting that …": the speaker's next statement, not the clause's rest
+    if after[0].dep_ == "cc" and after[0].head.i == verb.i:
+        return None  # "In April, Acme reported …, and said …": the cue's sentence goes on
     return _span_chars(list(doc[start : sentence.end]), verb)
+
+
+def _without_clause_set_apart(verb: Token, clauses: list[Token]) -> list[Token]:
+    """ "A is seen as more capable than B - 60 percent of voters said A would do better", "520
+    have said they back A, 39 have said they back B": when the verb has a clause after it, a
+    clause before it is not what it says if a dash, a colon or a semicolon sets it apart (the
+    writer's words) or if it is a statement of its own (a speech verb with its own subject) —
+    the parser may hang both on the verb."""
+    if not any(c.i > verb.i for c in clauses):
+        return clauses
+    return [c for c in clauses if c.i > verb.i or not _set_apart(verb, c)]
+
+
+def _set_apart(verb: Token, clause: Token) -> bool:
+    between = verb.doc[_last_word_of(clause) + 1 : verb.i]
+    return any(t.text in DASHES | {";", ":"} for t in between) or (
+        clause.lemma_.lower() in lexicon.speech_lemmas()
+        and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    )
+
+
+def _last_word_of(clause: Token) -> int:
+    """Index of a clause's last token that is not punctuation (the parser may hang a dash or a
+    closing mark after the clause on it)."""
+    return max(t.i for t in clause.subtree if not t.is_punct or t.i == clause.i)
 
 
 def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool, bool]:
@@ -1025,11 +1070,14 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool, bool]:
     interrupted = _interrupted_sentence(verb)
     if interrupted is not None:
         return interrupted, False, False
-    clauses = [
-        c
-        for c in verb.children
-        if (c.dep_ in CLAUSE_DEPS or _that_clause(c)) and not _absolute_participle(verb, c)
-    ]
+    clauses = _without_clause_set_apart(
+        verb,
+        [
+            c
+            for c in verb.children
+            if (c.dep_ in CLAUSE_DEPS or _that_clause(c)) and not _absolute_participle(verb, c)
+        ],
+    )
     clauses = (
         clauses
         or _gerund_subject_clause(verb)
@@ -1201,9 +1249,28 @@ def _splits_clause(before: list[Token], after: list[Token], phrase: set[int]) ->
     return any(t.head.i in later for t in before if not t.is_punct)
 
 
+def _asked_of_noun(noun: Token) -> Token | None:
+    """ "his call to ban …", "her pledge to remove …": what a noun of asking or promising asks
+    for, a "to …" clause on it, or beside it where the parser hung the clause on the verb that
+    takes the noun ("renewed his call to ban …")."""
+    if noun.lemma_.lower() not in lexicon.speech_lemmas("proposal"):
+        return None
+    beside = noun.head.children if noun.dep_ == "dobj" else ()
+    return next(
+        (
+            c
+            for c in [*noun.children, *beside]
+            if c.dep_ in {"acl", "advcl", "xcomp"}
+            and any(t.tag_ == "TO" for t in c.children)
+            and (c.head.i == noun.i or c.left_edge.i == noun.right_edge.i + 1)
+        ),
+        None,
+    )
+
+
 def nominal_cues(doc: Doc) -> list[Cue]:
-    """ "X's statement that …", "X's argument was that …": a noun that names a statement, its
-    owner and its that-clause."""
+    """ "X's statement that …", "X's argument was that …", "X's call to …": a noun that names a
+    statement, its owner and its that-clause (or, for a call or a pledge, what it asks)."""
     found = []
     for token in doc:
         if token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon.words().nominal_cues:
@@ -1216,7 +1283,7 @@ def nominal_cues(doc: Doc) -> list[Cue]:
                 if c.dep_ in {"acl", "ccomp"} and _that_mark(c) is not None
             ),
             None,
-        )
+        ) or _asked_of_noun(token)
         owner = next(
             (
                 o
