@@ -73,6 +73,11 @@ def test_cast_nominal_name_drops_the_article(raw, name):
             "Erin Kim spoke to reporters.\nKim said the bus was late.",
             [("Erin Kim", True), ("Kim", True)],
         ),
+        (  # a name the tagger leaves untagged, described as someone beside it
+            "Siti, a resident of Serang, was cooking when she heard the sirens.",
+            [("Siti", True)],
+        ),
+        ("Zentrix, a company in the valley, lost its crops.", []),  # a body, not a person
     ],
 )
 def test_cast_people_in_text_order_with_subjecthood(cast_of, text, people):

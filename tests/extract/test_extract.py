@@ -192,6 +192,11 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "Governor Lena Holt has often called the senator her closest ally.",
             [("indirect", "the senator her closest ally", "Lena Holt")],
         ),
+        (  # "she": the one the last sentence describes, though the tagger missed her name
+            "President Joko Anwar visited the coast on Monday.\n\nWulan, a resident of Serang, was "
+            "cooking when she heard the sirens.\n\n“The water came in so fast,” she said.",
+            [("direct", "The water came in so fast,", "Wulan")],
+        ),
         (  # a fronted reported clause
             "Moscow will not send troops to the region, the country’s Deputy Foreign Minister "
             "Oleg Ivanov said on Monday.",

@@ -601,11 +601,30 @@ def test_reported_content_span_edges(nlp, text, content):
             "schools closed.",
             "the smog had become so bad, she noted, that the schools closed",
         ),
+        (  # "and" after the cue goes on with what was said when its clause has a subject
+            "The middle fifth paid 8.9 percent, the agency said in a June report, and those in "
+            "the bottom fifth paid 0.8 percent.",
+            "The middle fifth paid 8.9 percent, the agency said in a June report, and those in "
+            "the bottom fifth paid 0.8 percent",
+        ),
     ],
 )
 def test_reported_cue_set_off_by_commas_reports_the_clause_around_it(nlp, text, content):
     (cue,) = verb_cues(nlp(text))
     assert text[cue.content[0] : cue.content[1]] == content
+
+
+def test_reported_cue_set_off_by_commas_with_a_second_predicate_is_no_interruption(nlp):
+    """ "In April, Acme reported …, and said …": the commas set off a time and an object; the
+    speaker goes on to say something else."""
+    text = (
+        "In April, Acme reported flat user growth and weak revenue, and said it was still "
+        "operating at a loss."
+    )
+    assert described(text, verb_cues(nlp(text))) == [
+        ("reported", "Acme", "flat user growth and weak revenue"),
+        ("said", "Acme", "it was still operating at a loss"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -306,6 +306,7 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
             people.append(Person(ent.start_char, name, _is_subject(ent), role, affiliation))
         elif ent.label_ in GROUP_LABELS and not _credit(ent):
             groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
+    people += _described_people(doc)
     full_names = _full_names(doc) + _mislabelled_names(doc)
     plain = without_epithets([p.name for p in people] + full_names)
     people = [replace(p, name=plain.get(p.name, p.name)) for p in people]
@@ -314,6 +315,31 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
     cast = Cast(doc, people, groups, paragraph_starts, quoted, full_names=full_names)
     cast.gender.update(_gender_votes(cast))
     return cast
+
+
+def _described_people(doc: Doc) -> list[Person]:
+    """ "Yuni, a resident of Lampung, was watching …": a name the tagger left untagged, the
+    subject of its clause, described beside it as someone ("a resident", "a teacher"; not a
+    body: "Acme, a company …") — a person, so "she said" can find her."""
+    words = lexicon.words()
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        described = next((c for c in token.children if c.dep_ == "appos"), None)
+        if (
+            described is None
+            or described.pos_ != "NOUN"
+            or described.lower_ not in words.speaker_nouns
+            or described.lower_ in words.organization_nouns
+        ):
+            continue
+        parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        name = person_name(" ".join(t.text for t in [*parts, token]))
+        if name and name[:1].isupper() and not lexicon.country_of(name):
+            start = min(t.idx for t in [*parts, token])
+            found.append(Person(start, name, True, described.lower_, None))
+    return found
 
 
 def _credit(ent: Span) -> bool:
@@ -357,11 +383,13 @@ def _surname_mentions(doc: Doc, people: list[Person], full_names: list[str]) -> 
     senator's daughter, noted …" is not Senator Tom Reed)."""
     surnames = {name.split()[-1] for name in [p.name for p in people] + full_names}
     known = [p.name for p in people]
+    taken = {p.start for p in people}  # (a name read as a person without the tagger)
     found = []
     for token in doc:
         if (
             token.pos_ != "PROPN"
             or token.text not in surnames
+            or token.idx in taken
             or token.ent_type_ in PLACE_LABELS | {"PERSON"}
             or (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN")
         ):

@@ -1035,9 +1035,20 @@ def _interrupted_sentence(verb: Token) -> tuple[int, int] | None:
         return None
     if after[0].tag_ == "VBG" and after[0].lemma_.lower() in lexicon.speech_lemmas():
         return None  # ", noting that …": the speaker's next statement, not the clause's rest
-    if after[0].dep_ == "cc" and after[0].head.i == verb.i:
+    if after[0].dep_ == "cc" and after[0].head.i == verb.i and _second_predicate(verb):
         return None  # "In April, Acme reported …, and said …": the cue's sentence goes on
     return _span_chars(list(doc[start : sentence.end]), verb)
+
+
+def _second_predicate(verb: Token) -> bool:
+    """Whether the verb is joined to a verb of its subject's ("reported …, and said …"), not to
+    a clause with a subject of its own ("…, he said, and the wrangling could …")."""
+    return any(
+        c.dep_ == "conj"
+        and c.pos_ in {"VERB", "AUX"}
+        and not any(g.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for g in c.children)
+        for c in verb.children
+    )
 
 
 def _without_clause_set_apart(verb: Token, clauses: list[Token]) -> list[Token]:
