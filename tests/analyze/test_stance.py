@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrail.analyze.stance import stance_for
+from quotetrail.analyze.stance import stance_for, stances_for
+from quotetrail.extract import extract_statements
+from quotetrail.extract.segment import with_line_breaks
 from quotetrail.nlp import load_pipeline
-from quotetrail.records import Statement
+from quotetrail.records import Article, Statement
 
 
 def judge(
@@ -275,3 +277,32 @@ def test_stance_act_is_judged_with_its_verb(verb, label):
         assert entry["source"] != "cue"
     else:
         assert (entry["label"], entry["source"], entry["evidence"]) == (label, "cue", verb)
+
+
+def stances_of(text: str) -> list[tuple[str, dict[str, dict]]]:
+    """Each statement's speaker and stance, extracted from `text` as ingest does."""
+    nlp = with_line_breaks(load_pipeline())
+    doc = nlp(text)
+    statements = extract_statements(Article(id="t", text=text), doc)
+    stances = stances_for(statements, doc)
+    return [(s.speaker.name, stance) for s, stance in zip(statements, stances, strict=True)]
+
+
+def test_stance_target_found_as_the_article_writes_it():
+    """ "Moscow" in the quote is Russia: judged there, not on an anaphor, nor left unrated."""
+    ((speaker, stance),) = stances_of(
+        "President Anne Dupre spoke in Lyon on Monday.\n\nDupre said that Moscow had become a "
+        "dangerous enemy of Europe."
+    )
+    assert speaker == "Anne Dupre"
+    assert (stance["Russia"]["label"], stance["Russia"]["mention"]) == ("oppose", "Moscow")
+
+
+def test_stance_speakers_own_side_is_unrated():
+    """A Russian minister's "Moscow will …" is no stance toward Russia."""
+    ((_, stance),) = stances_of(
+        "Russian Foreign Minister Ivan Sokolov spoke on Monday.\n\nSokolov said that Moscow would "
+        "always be a reliable partner of Europe."
+    )
+    assert stance["Russia"]["label"] == "unrated"
+    assert stance["Russia"]["evidence"] == "the speaker's own side"

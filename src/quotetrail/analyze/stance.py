@@ -25,6 +25,7 @@ from quotetrail.analyze import embedding, minilm, static, targets
 from quotetrail.analyze.features import is_negated, target_features, tree_path
 from quotetrail.analyze.model import LinearModel, load_model, softmax
 from quotetrail.analyze.rules import Cue, cues_for, decide, label_tokens
+from quotetrail.extract.entities import written_forms
 from quotetrail.extract.segment import sentence_of, text_of
 from quotetrail.lexicon import stance_cues, valence, words
 from quotetrail.records import StatementKind
@@ -292,14 +293,21 @@ def _anaphor(region: Span) -> Span | None:
 
 
 def _locate(doc: Doc, name: str, quote: Span, context: Span) -> Span | None:
-    """The target in the quote, else an anaphor in the quote, else the target in the context."""
-    found = _find(text_of(doc), name, quote.start_char, quote.end_char)
+    """The target in the quote (by its name, or as the article writes it: "Moscow" for
+    Russia), else an anaphor in the quote, else the target in the context."""
+    names = [name, *written_forms(doc, name)]
+    found = _find_any(text_of(doc), names, quote.start_char, quote.end_char)
     if found is None:
         anaphor = _anaphor(quote)
         if anaphor is not None:
             return anaphor
-        found = _find(text_of(doc), name, context.start_char, context.end_char)
+        found = _find_any(text_of(doc), names, context.start_char, context.end_char)
     return doc.char_span(*found, alignment_mode="expand") if found else None
+
+
+def _find_any(text: str, names: list[str], lo: int, hi: int) -> tuple[int, int] | None:
+    """`_find` of the first of `names` that occurs in text[lo:hi]."""
+    return next(filter(None, (_find(text, n, lo, hi) for n in names)), None)
 
 
 def _context(doc: Doc, lo: int, hi: int) -> Span:
@@ -365,9 +373,13 @@ def stances_for(statements: list[Any], doc: Doc) -> list[dict[str, dict[str, Any
         quote_lo, quote_hi = statement.span
         context = _context(doc, quote_lo, quote_hi)
         quote = doc.char_span(quote_lo, quote_hi, alignment_mode="expand") or context
-        about, ties = targets.resolve(list(statement.about), quote, _excluded(statement))
+        own = _excluded(statement)
+        about, ties = targets.resolve(list(statement.about), quote, own)
         results.append(dict.fromkeys(about, UNRATED))
         for name in about:
+            if name.casefold() in own:  # "Moscow will …" said by Lavrov: his side, no stance
+                results[index][name] = UNRATED | {"evidence": "the speaker's own side"}
+                continue
             tied = ties.get(name)
             target = tied.span if tied else _locate(doc, name, quote, context)
             if target is None or not len(target):

@@ -23,12 +23,15 @@ def _canonical(label: str, text: str, cast: Cast) -> str:
     return group_name(text)
 
 
+KNOWN_NAMES = "quotetrail_known_names"  # the doc's user_data key of `_known_names`
+
+
 def _known_names(doc: Doc, cast: Cast) -> dict[str, str]:
     """Every entity the article names (as written → canonical); once per doc.
 
     Headlines in title case ("Taliban Are Our Allies") and short quotes are where the small
     model's NER misses names it finds elsewhere in the same article."""
-    key = "quotetrail_known_names"
+    key = KNOWN_NAMES
     known = doc.user_data.get(key)
     if known is None:
         known = {}
@@ -81,3 +84,10 @@ def about(doc: Doc, span: tuple[int, int], speaker: Speaker | None, cast: Cast) 
         if name and not inside and name.casefold() not in excluded and name not in names:
             names.append(name)
     return names
+
+
+def written_forms(doc: Doc, name: str) -> list[str]:
+    """How the article writes the entity `name` when not by that name ("Moscow", "Kremlin" for
+    Russia): the names `about` read in it (none for a doc it has not read)."""
+    known = doc.user_data.get(KNOWN_NAMES, {})
+    return [written for written, canonical in known.items() if canonical == name != written]
