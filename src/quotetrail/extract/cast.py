@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 
+import numpy
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from quotetrail import lexicon
@@ -323,12 +325,15 @@ def _described_people(doc: Doc) -> list[Person]:
     body: "Acme, a company …") — a person, so "she said" can find her."""
     words = lexicon.words()
     found = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
-        described = next((c for c in token.children if c.dep_ == "appos"), None)
+    appositions = numpy.flatnonzero(doc.to_array(DEP) == doc.vocab.strings.add("appos"))
+    for described in (doc[int(i)] for i in appositions):  # few: read the tree from them
+        token = described.head
         if (
-            described is None
+            token.pos_ != "PROPN"
+            or token.ent_type_
+            or token.dep_ not in {"nsubj", "nsubjpass"}
+            or described.i < token.i
+            or next(c for c in token.children if c.dep_ == "appos") != described
             or described.pos_ != "NOUN"
             or described.lower_ not in words.speaker_nouns
             or described.lower_ in words.organization_nouns
