@@ -197,6 +197,16 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "cooking when she heard the sirens.\n\n“The water came in so fast,” she said.",
             [("direct", "The water came in so fast,", "Wulan")],
         ),
+        (  # a participle framing the question put to the speaker is not what was said, and
+            # whom it names is not who answers
+            "Tom Ward moved into a new flat in May.\n\nBut he said it has been a long road. He "
+            "grew up in the east end.\n\nAsked what he would tell Mayor John Tory about being "
+            "homeless, he says: 'Just listen. Just listen to us. We are people.'",
+            [
+                ("indirect", "it has been a long road", "Tom Ward"),
+                ("direct", "Just listen. Just listen to us. We are people.", "Tom Ward"),
+            ],
+        ),
         (  # a fronted reported clause
             "Moscow will not send troops to the region, the country’s Deputy Foreign Minister "
             "Oleg Ivanov said on Monday.",

@@ -274,6 +274,18 @@ def test_reported_content_of_a_sentences_one_cue(nlp, text, content):
             "The plan looks costly - the mayor said the council should wait until May.",
             [("said", "the mayor", "the council should wait until May")],
         ),
+        (  # … nor one set apart by a colon, whatever follows the cue
+            "The party announced a plan that set it apart from its rivals: its leader Ann Cole"
+            " promised a large rise in school spending.",
+            [
+                ("announced", "The party", "a plan that set it apart from its rivals"),
+                ("promised", "Ann Cole", "a large rise in school spending"),
+            ],
+        ),
+        (  # a semicolon sets it apart only when what was said follows the cue
+            "The talks have failed; the minister said so on Monday.",
+            [("said", "the minister", "The talks have failed")],
+        ),
         (  # "said … and said …": the second verb, joined to the first content, says its own
             "She said the crew quickly moved into search mode and said the rescue was always the"
             " first goal.",

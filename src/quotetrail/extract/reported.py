@@ -904,16 +904,41 @@ def _object_marked_that(verb: Token) -> list[Token]:
 
 
 def _fronted_clauses(verb: Token) -> list[Token]:
-    """ "Moscow has no intention …, the minister revealed": a clause with its own subject before
-    the cue."""
+    """ "Moscow has no intention …, the minister revealed": a clause with its own subject (or a
+    finite one) before the cue, not a participle that frames the question put to the speaker."""
     return [
         c
         for c in verb.children
         if c.dep_ in {"advcl", "parataxis"}
         and c.i < verb.i
         and not any(g.dep_ == "mark" for g in c.children)
-        and (c.tag_ in FINITE_TAGS or any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))
+        and (
+            any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+            or (c.tag_ in FINITE_TAGS and not _framing_participle(c))
+        )
     ]
+
+
+def _framing_participle(clause: Token) -> bool:
+    """ "Asked what he would tell the mayor, Ward says: …", "Pressed on the cuts, …": a
+    participle without a subject of its own (the tagger may read it as a past tense)."""
+    return clause.tag_ in {"VBN", "VBD"} and not any(
+        g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children
+    )
+
+
+def question_put(verb: Token) -> tuple[int, int] | None:
+    """The character span of a participle fronted before the cue that frames the question put
+    to the speaker ("Asked what he would tell Mayor Tory, he says …"): whoever it names was
+    asked about, not the one who answers."""
+    framing = next(
+        (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and _framing_participle(c)),
+        None,
+    )
+    if framing is None:
+        return None
+    last = framing.doc[framing.right_edge.i]
+    return framing.doc[framing.left_edge.i].idx, last.idx + len(last)
 
 
 def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
@@ -1056,16 +1081,20 @@ def _without_clause_set_apart(verb: Token, clauses: list[Token]) -> list[Token]:
     have said they back A, 39 have said they back B": when the verb has a clause after it, a
     clause before it is not what it says if a dash, a colon or a semicolon sets it apart (the
     writer's words) or if it is a statement of its own (a speech verb with its own subject) —
-    the parser may hang both on the verb."""
-    if not any(c.i > verb.i for c in clauses):
-        return clauses
-    return [c for c in clauses if c.i > verb.i or not _set_apart(verb, c)]
+    the parser may hang both on the verb. A colon sets a clause apart whatever follows ("…
+    announced a policy that …: party leader X promised a rise in …"); a dash or a semicolon
+    only where a clause follows ("Moscow will not interfere — the minister said", "The talks
+    have failed; the minister said so" report the clause before)."""
+    after = any(c.i > verb.i for c in clauses)
+    return [c for c in clauses if c.i > verb.i or not _set_apart(verb, c, after)]
 
 
-def _set_apart(verb: Token, clause: Token) -> bool:
+def _set_apart(verb: Token, clause: Token, content_after: bool) -> bool:
+    marks = DASHES | {";", ":"} if content_after else {":"}
     between = verb.doc[_last_word_of(clause) + 1 : verb.i]
-    return any(t.text in DASHES | {";", ":"} for t in between) or (
-        clause.lemma_.lower() in lexicon.speech_lemmas()
+    return any(t.text in marks for t in between) or (
+        content_after
+        and clause.lemma_.lower() in lexicon.speech_lemmas()
         and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
     )
 

@@ -32,6 +32,7 @@ from quotetrail.extract.cast import (
 from quotetrail.extract.reported import (
     mention_span,
     part_of,
+    question_put,
     share_of,
     those_described,
 )
@@ -74,10 +75,14 @@ def resolve_person_pronoun(
     """ "he"/"she": the nearest earlier subject or speaker of fitting gender, else the nearest
     name."""
     pronoun = mention.text.lower()
+    asked = question_put(mention.root.head) or (0, 0)  # ("Asked about Tory, he said …")
     events: list[tuple[int, str, bool, Speaker | None]] = [
         (p.start, p.name, p.subject, None)
         for p in cast.people
-        if p.start < at and not cast.in_quote(p.start) and not _reported(history, p.start)
+        if p.start < at
+        and not cast.in_quote(p.start)
+        and not _reported(history, p.start)
+        and not asked[0] <= p.start < asked[1]
     ]
     events += [
         (s.at, s.speaker.name, True, s.speaker)
