@@ -32,6 +32,23 @@ def test_segment_sentence_starts_at_every_line_break(nlp, text):
     assert line_starts <= starts
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "starts"),
+    [
+        ("Language as a priority\n\nVickers said he is ready.", "said", False),
+        ("Language as a priority\n\nVickers said he is ready.", "Vickers", True),
+        ("Moscow has no plans. Nor does Kyiv.", "has", False),  # the first line too
+        ("Yes. Tomorrow we go.", "Tomorrow", None),  # after a stop: the parser decides
+    ],
+)
+def test_segment_line_first_word_ends_no_sentence(nlp, text, word, starts):
+    """A line's first word followed by another word on the line is no sentence of its own (the
+    parser once cut after a surname under a heading, and lost the speaker)."""
+    doc = nlp.get_pipe(COMPONENT)(nlp.make_doc(text))
+    (token,) = [t for t in doc if t.text == word]
+    assert token.is_sent_start is starts
+
+
 def _lines(text):
     offset = 0
     for line in text.split("\n"):

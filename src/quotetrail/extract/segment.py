@@ -17,10 +17,21 @@ COMPONENT = "quotetrail_line_breaks"
 
 @Language.component(COMPONENT)
 def line_breaks(doc: Doc) -> Doc:
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text and previous.is_space and not token.is_space:
-            token.is_sent_start = True
+    """Every line starts a sentence; and a line's first word, when a word follows it on the line,
+    ends none ("Vickers said he's …" under a heading: the parser cut after "Vickers" and lost
+    the speaker)."""
+    line_start = True
+    for token in doc:
+        if token.is_space:
+            line_start = line_start or "\n" in token.text
+            continue
+        if line_start:
+            if token.i > 0:
+                token.is_sent_start = True
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if token.is_alpha and following is not None and following.is_alpha:
+                following.is_sent_start = False
+        line_start = False
     return doc
 
 
