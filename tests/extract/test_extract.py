@@ -193,18 +193,18 @@ def summary(statements) -> list[tuple[str, str, str]]:
             [("indirect", "the senator her closest ally", "Lena Holt")],
         ),
         (  # "she": the one the last sentence describes, though the tagger missed her name
-            "President Joko Anwar visited the coast on Monday.\n\nWulan, a resident of Serang, was "
-            "cooking when she heard the sirens.\n\n“The water came in so fast,” she said.",
+            "President Joko Anwar visited the coast on Monday.\n\nWulan, a teacher from Bogor, was "
+            "at the market when the wave struck.\n\n“The water came in so fast,” she said.",
             [("direct", "The water came in so fast,", "Wulan")],
         ),
         (  # a participle framing the question put to the speaker is not what was said, and
             # whom it names is not who answers
-            "Tom Ward moved into a new flat in May.\n\nBut he said it has been a long road. He "
-            "grew up in the east end.\n\nAsked what he would tell Mayor John Tory about being "
-            "homeless, he says: 'Just listen. Just listen to us. We are people.'",
+            "Sam Otero opened a bakery in March.\n\nBut he said the first year was hard. He grew "
+            "up in the north end.\n\nAsked what he would tell Mayor Paul Adler about small shops,"
+            " he says: 'Come and see. Come and see us. We work hard.'",
             [
-                ("indirect", "it has been a long road", "Tom Ward"),
-                ("direct", "Just listen. Just listen to us. We are people.", "Tom Ward"),
+                ("indirect", "the first year was hard", "Sam Otero"),
+                ("direct", "Come and see. Come and see us. We work hard.", "Sam Otero"),
             ],
         ),
         (  # a fronted reported clause

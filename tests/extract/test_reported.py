@@ -275,23 +275,19 @@ def test_reported_content_of_a_sentences_one_cue(nlp, text, content):
             [("said", "the mayor", "the council should wait until May")],
         ),
         (  # … nor one set apart by a colon, whatever follows the cue
-            "The party announced a plan that set it apart from its rivals: its leader Ann Cole"
-            " promised a large rise in school spending.",
-            [
-                ("announced", "The party", "a plan that set it apart from its rivals"),
-                ("promised", "Ann Cole", "a large rise in school spending"),
-            ],
+            "The union published a list of demands: its president Ann Cole promised a long strike"
+            " over pay.",
+            [("promised", "Ann Cole", "a long strike over pay")],
         ),
         (  # a semicolon sets it apart only when what was said follows the cue
             "The talks have failed; the minister said so on Monday.",
             [("said", "the minister", "The talks have failed")],
         ),
         (  # "said … and said …": the second verb, joined to the first content, says its own
-            "She said the crew quickly moved into search mode and said the rescue was always the"
-            " first goal.",
+            "She said the board quickly moved to cut costs and said the school would stay open.",
             [
-                ("said", "She", "the crew quickly moved into search mode"),
-                ("said", "She", "the rescue was always the first goal"),
+                ("said", "She", "the board quickly moved to cut costs"),
+                ("said", "She", "the school would stay open"),
             ],
         ),
     ],
@@ -614,10 +610,10 @@ def test_reported_content_span_edges(nlp, text, content):
             "the smog had become so bad, she noted, that the schools closed",
         ),
         (  # "and" after the cue goes on with what was said when its clause has a subject
-            "The middle fifth paid 8.9 percent, the agency said in a June report, and those in "
-            "the bottom fifth paid 0.8 percent.",
-            "The middle fifth paid 8.9 percent, the agency said in a June report, and those in "
-            "the bottom fifth paid 0.8 percent",
+            "Small farms lost 4 percent of their income, the ministry said in its spring report, "
+            "and large farms gained 2 percent.",
+            "Small farms lost 4 percent of their income, the ministry said in its spring report, "
+            "and large farms gained 2 percent",
         ),
     ],
 )
@@ -627,15 +623,15 @@ def test_reported_cue_set_off_by_commas_reports_the_clause_around_it(nlp, text, 
 
 
 def test_reported_cue_set_off_by_commas_with_a_second_predicate_is_no_interruption(nlp):
-    """ "In April, Acme reported …, and said …": the commas set off a time and an object; the
+    """ "In May, X reported …, and said …": the commas set off a time and an object; the
     speaker goes on to say something else."""
     text = (
-        "In April, Acme reported flat user growth and weak revenue, and said it was still "
-        "operating at a loss."
+        "In May, Borlund Mining reported weak copper sales and higher costs, and said it would "
+        "close two pits."
     )
     assert described(text, verb_cues(nlp(text))) == [
-        ("reported", "Acme", "flat user growth and weak revenue"),
-        ("said", "Acme", "it was still operating at a loss"),
+        ("reported", "Borlund Mining", "weak copper sales and higher costs"),
+        ("said", "Borlund Mining", "it would close two pits"),
     ]
 
 
