@@ -237,6 +237,19 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in verb.children)
 
 
+def _has_subject(clause: Token) -> bool:
+    """Whether a clause has a subject of its own, active or passive."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+
+
+def _says_on_its_own(verb: Token) -> bool:
+    """A speech verb with its own subject: a statement of its own, whatever clause it sits
+    beside ("…, and a third said …")."""
+    return verb.lemma_.lower() in lexicon.speech_lemmas() and any(
+        c.dep_ in SUBJECT_DEPS for c in verb.children
+    )
+
+
 def _agent(verb: Token) -> Token | None:
     """Who does what a passive verb says: "the mayor" of "by the mayor"."""
     return next(
@@ -516,8 +529,7 @@ def _said_beside(verb: Token, other: Token, inside: set[int]) -> bool:
         other.pos_ != "VERB"
         or other.dep_ not in {"conj", "advcl", "ccomp"}  # not "…, which he described as …"
         or _that_mark(other) is not None  # "said that …, but that he should have insisted …"
-        or other.lemma_.lower() not in lexicon.speech_lemmas()
-        or not any(c.dep_ in SUBJECT_DEPS for c in other.children)
+        or not _says_on_its_own(other)
     ):
         return False
     doc = other.doc
@@ -758,7 +770,7 @@ def _that_clause(clause: Token) -> bool:
     if first.lower_ == "that":
         return clause.doc[first.i - 1].lower_ not in {"so", "such", "now", "given"}
     return (
-        any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        _has_subject(clause)
         and (clause.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS for c in clause.children))
         and not any(c.dep_ == "mark" for c in clause.children)
         and not any(
@@ -775,7 +787,8 @@ def _absolute_participle(verb: Token, clause: Token) -> bool:
         and clause.i > verb.i
         and clause.left_edge.i > 0
         and clause.doc[clause.left_edge.i - 1].text == ","
-        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in clause.children)
+        and not _has_subject(clause)
+        and not any(c.dep_ == "mark" for c in clause.children)
         and any(c.dep_ == "dobj" for c in verb.children)
     )
 
@@ -805,7 +818,7 @@ def _clause_after_aside(verb: Token) -> list[Token]:
             and verb.i < participle.i < that.i
             and participle.tag_ in {"VBG", "VBN"}
             and participle.lemma_.lower() not in lexicon.speech_lemmas()
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in participle.children)
+            and not _has_subject(participle)
             and doc[participle.left_edge.i - 1].text == ","
             and doc[that.i - 1].text == ","
         ):
@@ -912,19 +925,14 @@ def _fronted_clauses(verb: Token) -> list[Token]:
         if c.dep_ in {"advcl", "parataxis"}
         and c.i < verb.i
         and not any(g.dep_ == "mark" for g in c.children)
-        and (
-            any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-            or (c.tag_ in FINITE_TAGS and not _framing_participle(c))
-        )
+        and (_has_subject(c) or (c.tag_ in FINITE_TAGS and not _framing_participle(c)))
     ]
 
 
 def _framing_participle(clause: Token) -> bool:
     """ "Asked what he would tell the mayor, Ward says: …", "Pressed on the cuts, …": a
     participle without a subject of its own (the tagger may read it as a past tense)."""
-    return clause.tag_ in {"VBN", "VBD"} and not any(
-        g.dep_ in {"nsubj", "nsubjpass"} for g in clause.children
-    )
+    return clause.tag_ in {"VBN", "VBD"} and not _has_subject(clause)
 
 
 def question_put(verb: Token) -> tuple[int, int] | None:
@@ -1092,11 +1100,7 @@ def _without_clause_set_apart(verb: Token, clauses: list[Token]) -> list[Token]:
 def _set_apart(verb: Token, clause: Token, content_after: bool) -> bool:
     marks = DASHES | {";", ":"} if content_after else {":"}
     between = verb.doc[_last_word_of(clause) + 1 : verb.i]
-    return any(t.text in marks for t in between) or (
-        content_after
-        and clause.lemma_.lower() in lexicon.speech_lemmas()
-        and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
-    )
+    return any(t.text in marks for t in between) or (content_after and _says_on_its_own(clause))
 
 
 def _last_word_of(clause: Token) -> int:
