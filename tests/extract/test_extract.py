@@ -212,6 +212,20 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "Oleg Ivanov said on Monday.",
             [("indirect", "Moscow will not send troops to the region", "Oleg Ivanov")],
         ),
+        (  # a cue after the closing mark, ending its paragraph, that the parser hangs on the
+            # quotation's last verb
+            'The mayor spoke.\n\n"We have waited long enough. The residents of Elm Street '
+            'deserve an answer from [the utility]," a neighbour, whose name is withheld, wrote '
+            "in June.\n\nNo answer came.",
+            [
+                (
+                    "direct",
+                    "We have waited long enough. The residents of Elm Street deserve an answer "
+                    "from [the utility],",
+                    "neighbour",
+                )
+            ],
+        ),
     ],
 )
 def test_extract_statements_patterns(

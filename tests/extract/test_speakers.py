@@ -152,6 +152,27 @@ import pytest
             "Ivanka Trump",
             "She",
         ),
+        (  # a description repeated takes up the described speaker, not the named minister
+            # whose role the noun fits
+            "Trade Minister Clara Nunes met the delegation in Lisbon.\n\n“The tariffs stay "
+            "until the talks end,” a trade official said. “Then the minister decides.”\n\n"
+            "Nunes has not yet met the other side.\n\n"
+            "“It usually takes months,” the official said.",
+            "trade official",
+            "the official",
+        ),
+        (  # … unless the minister spoke since
+            "Trade Minister Clara Nunes met the delegation in Lisbon.\n\n“The tariffs stay "
+            "until the talks end,” a trade official said.\n\nNunes said the talks went well.\n\n"
+            "“It usually takes months,” the official said.",
+            "Clara Nunes",
+            "the official",
+        ),
+        (  # a word joined by a hyphen is one word of the mention
+            "Flood waters rose overnight.\n\nThe vice-president said the toll would rise.",
+            "vice-president",
+            "The vice-president",
+        ),
     ],
 )
 def test_speakers_resolve_last_statement(statements_of, text: str, name: str, mention: str) -> None:

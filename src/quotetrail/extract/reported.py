@@ -363,20 +363,11 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
         end = cue.i if cue is not None and ent.start < cue.i < ent.end else ent.end
         start = cue.i + 1 if cue is not None and ent.start == cue.i < token.i else ent.start
         return _extend_title(token.doc[start:end])
-    left, right = token.i, token.i
-    for child in token.lefts:
-        if child.dep_ in {
-            "det",
-            "amod",
-            "compound",
-            "nmod",
-            "poss",
-            "nummod",
-            "advmod",
-            "case",
-            "quantmod",
-        }:
-            left = min(left, child.left_edge.i)
+    left = _modifiers_start(token)
+    start = _hyphenated_start(token.doc, left)
+    if start < left:
+        left = min(start, _modifiers_start(token.doc[start]))
+    right = token.i
     if whole is not None:
         right = whole.i
     elif token.pos_ == "NOUN" or those_described(token):  # "a member of the public",
@@ -397,6 +388,34 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
         )
         right = stop - 1 if stop is not None else right
     return token.doc[left : right + 1]
+
+
+NOUN_MODIFIER_DEPS = {
+    "det",
+    "amod",
+    "compound",
+    "nmod",
+    "poss",
+    "nummod",
+    "advmod",
+    "case",
+    "quantmod",
+}
+
+
+def _modifiers_start(token: Token) -> int:
+    """Where the words that modify a noun from the left start ("the former", "his top")."""
+    return min([token.i] + [c.left_edge.i for c in token.lefts if c.dep_ in NOUN_MODIFIER_DEPS])
+
+
+def _hyphenated_start(doc: Doc, left: int) -> int:
+    """Where the written word that holds token `left` starts: "vice-president", which the
+    tokenizer cuts in three and the parser may hang as three subjects."""
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_:
+        if doc[left - 1].whitespace_:
+            break
+        left -= 2
+    return left
 
 
 def part_of(token: Token) -> Token | None:
@@ -969,7 +988,9 @@ def _trailing_cue_content(verb: Token) -> tuple[int, int] | None:
     comma at the end of its sentence that the parser hung on the clause before it (as an
     adverbial clause without a conjunction, a clause of its verb, or a second verb: "…, his
     aide told reporters.") reports that clause. An aside of the writer's after a dash may follow
-    ("…, Clinton said this week — an apparent reversal …")."""
+    ("…, Clinton said this week — an apparent reversal …"); a closing mark may stand after the
+    comma ('"… from the county," a reader wrote.'), and the line break ending the paragraph
+    is no word of the cue's."""
     if verb.dep_ not in {"advcl", "ccomp", "conj"}:
         return None
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
@@ -999,10 +1020,13 @@ def _trailing_cue_content(verb: Token) -> tuple[int, int] | None:
         for t in c.subtree
     }
     end = next((t.i for t in doc[verb.i + 1 : sentence.end] if t.text in DASHES), sentence.end)
-    rest = [t for t in doc[verb.i + 1 : end] if t.i not in own and not t.is_punct]
-    if rest or left == sentence.start or doc[left - 1].text != ",":
+    rest = [t for t in doc[verb.i + 1 : end] if t.i not in own and not (t.is_punct or t.is_space)]
+    comma = left - 1
+    if comma > sentence.start and doc[comma].text in lexicon.quote_marks().closing:
+        comma -= 1  # '"…," a resident wrote': the quotation closes after its comma
+    if rest or comma <= sentence.start or doc[comma].text != ",":
         return None
-    return _span_chars(list(doc[sentence.start : left - 1]), verb)
+    return _span_chars(list(doc[sentence.start : comma]), verb)
 
 
 def _as_clause_content(verb: Token) -> tuple[int, int] | None:
@@ -1063,7 +1087,7 @@ def _interrupted_sentence(verb: Token) -> tuple[int, int] | None:
         sentence.start,
     )
     before = [t for t in doc[start : left - 1] if not t.is_punct]
-    after = [t for t in doc[right + 1 : sentence.end] if not t.is_punct]
+    after = [t for t in doc[right + 1 : sentence.end] if not (t.is_punct or t.is_space)]
     if len(before) < 2 or len(after) < 3 or _quoted(doc[start : sentence.end].text):
         return None
     if after[0].tag_ == "VBG" and after[0].lemma_.lower() in lexicon.speech_lemmas():

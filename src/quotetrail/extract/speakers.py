@@ -232,14 +232,33 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
             or _introduced_later(cast, mention, at, affiliation)
             or described
         )
-    for person in sorted(cast.people, key=lambda p: p.start, reverse=True):
-        if person.start < at and _fits(cast, person, head, affiliation):
-            return cast.person_speaker(person.name, mention.text)
     return (
-        _definite_person(cast, mention, at)
+        _role_holder(cast, mention, at, history, affiliation)
+        or _definite_person(cast, mention, at)
         or _introduced_later(cast, mention, at, affiliation)
         or described
     )
+
+
+def _role_holder(
+    cast: Cast, mention: Span, at: int, history: list[Said], affiliation: str | None
+) -> Speaker | None:
+    """The latest person before `at` whose role fits the description — unless the article
+    described a speaker by the same noun since that person last spoke ("a justice official
+    said …" … "the official added")."""
+    head = mention.root.lemma_.lower()
+    fitting = next(
+        (
+            person
+            for person in sorted(cast.people, key=lambda p: p.start, reverse=True)
+            if person.start < at and _fits(cast, person, head, affiliation)
+        ),
+        None,
+    )
+    again = _described_before(cast, mention, at, history)
+    if again is not None and (fitting is None or not _spoke_since(cast, fitting, again, history)):
+        return _as_written(again.speaker, mention.text)
+    return cast.person_speaker(fitting.name, mention.text) if fitting is not None else None
 
 
 def _fits(cast: Cast, person: Person, head: str, affiliation: str | None) -> bool:
@@ -304,6 +323,9 @@ def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -
         else "organization"
     )
     if kind == "person" and mention.root.tag_ == "NN":
+        found = _described_before(cast, mention, at, history)
+        if found is not None:
+            return _as_written(found.speaker, mention.text)
         found = _definite_person(cast, mention, at)
         if found is not None:
             return found
@@ -313,6 +335,34 @@ def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -
         kind=kind,
         affiliation=affiliation_in(list(mention)),
     )
+
+
+def _described_before(cast: Cast, mention: Span, at: int, history: list[Said]) -> Said | None:
+    """ "A justice official said …", then "the official added …": a definite description
+    whose noun is that of the last speaker the article only described, nearby, takes that
+    speaker up again (not a named person whose role the noun also fits, unless that person
+    spoke since)."""
+    if mention[0].lower_ != "the" or mention.root.tag_ != "NN":
+        return None
+    head = mention.root.lower_
+    for said in reversed(history):
+        speaker = said.speaker
+        if said.at >= at or not _near(cast, at, said.at, 2):
+            continue
+        if (
+            speaker.kind == "person"
+            and speaker.name == nominal_name(speaker.mention)
+            and head in speaker.name.lower().split()
+            and not cast.knows(speaker.name)
+        ):
+            return said
+    return None
+
+
+def _spoke_since(cast: Cast, person: Person, said: Said, history: list[Said]) -> bool:
+    """Whether `person` spoke after `said` (then "the official" may be them again)."""
+    name = cast.canonical(person.name)
+    return any(s.at > said.at and s.speaker.name == name for s in history)
 
 
 def _definite_person(cast: Cast, mention: Span, at: int) -> Speaker | None:
