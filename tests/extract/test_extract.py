@@ -212,6 +212,16 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "Oleg Ivanov said on Monday.",
             [("indirect", "Moscow will not send troops to the region", "Oleg Ivanov")],
         ),
+        (  # the clause's subject, which the parser hangs on the day written after the verb
+            "Mayor Ines Falk said Monday two of the bridges, both built in 1950, would close.",
+            [
+                (
+                    "indirect",
+                    "two of the bridges, both built in 1950, would close",
+                    "Ines Falk",
+                )
+            ],
+        ),
         (  # a cue after the closing mark, ending its paragraph, that the parser hangs on the
             # quotation's last verb
             'The mayor spoke.\n\n"We have waited long enough. The residents of Elm Street '

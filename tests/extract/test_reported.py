@@ -1016,3 +1016,29 @@ def test_reported_title_case_headline_says_the_rest_of_its_line(nlp, text, conte
     capitalised speech verb is what was said."""
     cues = [c for c in verb_cues(nlp(text)) if c.text == "Says"]
     assert [text[c.content[0] : c.content[1]] for c in cues] == [content]
+
+
+TITLE_NOUN_READ_AS_VERB = """
+Tenants nsubj 1 NNS NOUN tenant
+advocate ccomp 4 VBP VERB advocate
+Rhea compound 3 NNP PROPN Rhea
+Olsen dobj 1 NNP PROPN Olsen
+told ROOT 4 VBD VERB tell
+the det 6 DT DET the
+Citizen dative 4 NNP PROPN Citizen
+the det 8 DT DET the
+rules nsubj 9 NNS NOUN rule
+favour ccomp 4 VBP VERB favour
+landlords dobj 9 NNS NOUN landlord
+. punct 4 . PUNCT .
+"""
+
+
+def test_reported_name_ending_a_clause_before_the_cue_is_the_speaker(nlp):
+    """ "Tenants advocate Rhea Olsen told …" where the parser read "advocate" as a verb whose
+    clause ends in the name: the name spoke, and that clause is no part of what was said."""
+    doc = _parsed(nlp, TITLE_NOUN_READ_AS_VERB)
+    doc.ents = [Span(doc, 2, 4, label="PERSON")]
+    assert described(doc.text, verb_cues(doc)) == [
+        ("told", "Rhea Olsen", "the rules favour landlords")
+    ]

@@ -152,6 +152,17 @@ def _person_apposed_to_cue(verb: Token) -> Token | None:
     return None
 
 
+def _name_ending_clause_before(verb: Token) -> Token | None:
+    """ "… and tenants advocate Rhea Olsen told the Citizen …": a name right before the cue
+    that ends a clause the parser hung on the cue (it read the title's noun as a verb) is who
+    spoke."""
+    name = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if name is None or name.ent_type_ != "PERSON" or name.pos_ != "PROPN" or _inside_quote(name):
+        return None
+    before = [c for c in verb.children if c.i < verb.i and c.right_edge.i == name.i]
+    return name if any(c.dep_ in CLAUSE_DEPS for c in before) else None
+
+
 def _subject_above(verb: Token) -> Token | None:
     """ "has been able to accuse the council of …", "is likely to remind voters … by
     mentioning …": a speech verb whose clause has no subject of its own
@@ -175,7 +186,12 @@ def speaker_token(verb: Token) -> Token | None:
     the last name before the cue outside it ("Doug Purdy, who lost “two belt loops”, says")."""
     subject = subject_of(verb)
     if subject is None or _is_dateline(subject):
-        subject = _person_apposed_to_cue(verb) or subject or _subject_above(verb)
+        subject = (
+            _person_apposed_to_cue(verb)
+            or subject
+            or _subject_above(verb)
+            or _name_ending_clause_before(verb)
+        )
     if subject is None or not _inside_quote(subject):
         return apposed_person(subject) if subject is not None else None
     outside = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not _inside_quote(c)]
@@ -472,6 +488,7 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     said will apply", "what he said is demand"): what was said is the clause after the cue."""
     tokens = _without_participle_statements([t for c in clauses for t in _from_that(c)])
     tokens = _without_statements_beside(verb, tokens)
+    tokens = _subject_taken_by_the_day(verb, tokens) + tokens
     first = min(tokens, key=lambda t: t.i)
     question = first.lower_ in lexicon.words().question_words and not _tells(verb, first)
     if question and not _exclamative(first) and not _opens_condition(verb, first, clauses):
@@ -484,6 +501,20 @@ def _clause_content(verb: Token, clauses: list[Token]) -> tuple[tuple[int, int] 
     comma_after = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ","
     unquoted = comma_after and first.i > verb.i and first.lower_ in {"i", "we"}
     return _span_chars(tokens, verb), unquoted
+
+
+def _subject_taken_by_the_day(verb: Token, tokens: list[Token]) -> list[Token]:
+    """ "The mayor said Monday two of the bridges, both built in 1950, would close": the parser
+    hangs the clause's subject on the day written right after the verb (as the day's number);
+    those words, between the day and the clause, are the clause's."""
+    first = min(t.i for t in tokens)
+    for day in verb.children:
+        if day.dep_ != "npadvmod" or day.ent_type_ != "DATE" or day.i != verb.i + 1:
+            continue
+        taken = [t for t in day.subtree if t.i > day.i and t.ent_type_ != "DATE"]
+        if taken and max(t.i for t in day.subtree) < first:
+            return taken
+    return []
 
 
 def _that_mark(clause: Token) -> Token | None:
@@ -1138,12 +1169,15 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool, bool]:
     interrupted = _interrupted_sentence(verb)
     if interrupted is not None:
         return interrupted, False, False
+    speaker_in_clause = _name_ending_clause_before(verb) is not None
     clauses = _without_clause_set_apart(
         verb,
         [
             c
             for c in verb.children
-            if (c.dep_ in CLAUSE_DEPS or _that_clause(c)) and not _absolute_participle(verb, c)
+            if (c.dep_ in CLAUSE_DEPS or _that_clause(c))
+            and not _absolute_participle(verb, c)
+            and not (speaker_in_clause and c.right_edge.i == verb.i - 1)
         ],
     )
     clauses = (
