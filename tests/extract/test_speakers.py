@@ -168,6 +168,12 @@ import pytest
             "Clara Nunes",
             "the official",
         ),
+        (  # an acronym speaks for the name the article writes out
+            "The National Rail Authority of Westland opened its books on Monday.\n\n"
+            "The NRA said the new line would cost twice the estimate.",
+            "National Rail Authority",
+            "NRA",
+        ),
         (  # a word joined by a hyphen is one word of the mention
             "Flood waters rose overnight.\n\nThe vice-president said the toll would rise.",
             "vice-president",

@@ -10,6 +10,7 @@ place named, and the paragraph boundaries. `speakers.py` resolves speaker mentio
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
@@ -76,6 +77,9 @@ class Person:
     subject: bool
     role: str | None = None
     affiliation: str | None = None
+
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 @dataclass
@@ -149,6 +153,15 @@ class Cast:
             if best != name or len(words) > 1:
                 break
         return best
+
+    def written_out(self, name: str) -> str:
+        """An acronym ("PBO") as the article writes it out ("Parliamentary Budget Officer"),
+        else the name as given."""
+        if not ACRONYM.fullmatch(name):
+            return name
+        words = r"\s+(?:(?:of|for|and|the|on)\s+)*".join(rf"{letter}[a-z]+" for letter in name)
+        found = re.search(rf"\b{words}\b", text_of(self.doc))
+        return found.group(0) if found else name
 
     def knows(self, name: str) -> bool:
         """Whether `name` is (part of) a person the article names."""

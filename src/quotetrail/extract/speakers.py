@@ -191,7 +191,7 @@ def resolve_name(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
 
 
 def resolve_group(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    return _organization(group_name(mention.text), mention.text)
+    return _organization(cast.written_out(group_name(mention.text)), mention.text)
 
 
 def _role_matches(role: str, head: str) -> bool:
