@@ -174,6 +174,12 @@ import pytest
             "National Rail Authority",
             "NRA",
         ),
+        (  # … and so does its report
+            "Engineers of the Western Rail Board met on Monday.\n\n"
+            "A WRB report said the new line would cost twice the estimate.",
+            "Western Rail Board",
+            "A WRB report",
+        ),
         (  # a word joined by a hyphen is one word of the mention
             "Flood waters rose overnight.\n\nThe vice-president said the toll would rise.",
             "vice-president",

@@ -103,6 +103,9 @@ class Cast:
     _canonical_names: dict[str, str] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _written_out: dict[str, str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def paragraph_of(self, offset: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, offset)
@@ -156,12 +159,15 @@ class Cast:
 
     def written_out(self, name: str) -> str:
         """An acronym ("PBO") as the article writes it out ("Parliamentary Budget Officer"),
-        else the name as given."""
+        else the name as given. Asked for every body a pronoun might stand for, so each
+        acronym is looked for once per article."""
         if not ACRONYM.fullmatch(name):
             return name
-        words = r"\s+(?:(?:of|for|and|the|on)\s+)*".join(rf"{letter}[a-z]+" for letter in name)
-        found = re.search(rf"\b{words}\b", text_of(self.doc))
-        return found.group(0) if found else name
+        if name not in self._written_out:
+            words = r"\s+(?:(?:of|for|and|the|on)\s+)*".join(rf"{c}[a-z]+" for c in name)
+            found = re.search(rf"\b{words}\b", text_of(self.doc))
+            self._written_out[name] = found.group(0) if found else name
+        return self._written_out[name]
 
     def knows(self, name: str) -> bool:
         """Whether `name` is (part of) a person the article names."""

@@ -142,7 +142,7 @@ def resolve_group_pronoun(
     "they" also the people last spoken of as several ("Local officials said … They said …")."""
     several = mention.text.lower() in PLURAL_PRONOUNS
     events = [
-        (g.start, _organization(g.name, mention.text))
+        (g.start, _organization(cast, g.name, mention.text))
         for g in cast.groups
         if g.start < at
         and not cast.in_quote(g.start)
@@ -175,9 +175,10 @@ def _as_written(speaker: Speaker, mention: str) -> Speaker:
     return Speaker(speaker.name, mention, speaker.kind, speaker.role, speaker.affiliation)
 
 
-def _organization(name: str, mention: str) -> Speaker:
+def _organization(cast: Cast, name: str, mention: str) -> Speaker:
     """A named body speaks for the country it stands for ("the Kremlin": Russia), else for
-    itself."""
+    itself; under the name the article writes out when it gives an acronym."""
+    name = cast.written_out(name)
     return Speaker(
         name=name,
         mention=mention,
@@ -191,7 +192,7 @@ def resolve_name(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
 
 
 def resolve_group(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
-    return _organization(cast.written_out(group_name(mention.text)), mention.text)
+    return _organization(cast, group_name(mention.text), mention.text)
 
 
 def _role_matches(role: str, head: str) -> bool:
@@ -210,7 +211,7 @@ def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Spe
         and not any(t.ent_type_ for t in mention)
     ):
         body = _nearest_body(cast, at, history)
-        return _organization(body or nominal_name(mention.text), mention.text)
+        return _organization(cast, body or nominal_name(mention.text), mention.text)
     if head in lexicon.words().organization_nouns:
         affiliation = affiliation_in(list(mention))
         return Speaker(
@@ -468,7 +469,7 @@ def _author(cast: Cast, mention: Span) -> Speaker | None:
     words = mention.doc[ent.start : min(ent.end, root.i) if ent.start < root.i else ent.end]
     if ent.label_ == "PERSON":
         return cast.person_speaker(person_name(words.text), mention.text)
-    return _organization(group_name(words.text), mention.text)
+    return _organization(cast, group_name(words.text), mention.text)
 
 
 def resolve_document(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
