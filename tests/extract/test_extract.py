@@ -212,6 +212,10 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "Oleg Ivanov said on Monday.",
             [("indirect", "Moscow will not send troops to the region", "Oleg Ivanov")],
         ),
+        (  # what is called for, read by the parser as a "for … to …" clause
+            "Senator Ana Diaz has repeatedly called for the files to be made public.",
+            [("indirect", "the files to be made public", "Ana Diaz")],
+        ),
         (  # the clause's subject, which the parser hangs on the day written after the verb
             "Mayor Ines Falk said Monday two of the bridges, both built in 1950, would close.",
             [

@@ -699,7 +699,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         # to …", "called on X to …"; "called on the village" asks nothing)
         parts = [t for c in asked if c.lower_ == "for" or to_do for t in c.children]
         parts += to_do if parts else []
-        return _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
+        tokens = [t for c in parts for t in c.subtree] + _asked_for_clause(verb)
+        return _span_chars(tokens, verb) if tokens else None
     span = _span_chars([t for c in parts for t in c.subtree], verb) if parts else None
     if span is None:
         return None
@@ -707,6 +708,20 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         c.dep_ in {"xcomp", "prep"} for c in parts
     )
     return span if asks or _says_of_object(parts) or _carries_quote(verb, span) else None
+
+
+def _asked_for_clause(verb: Token) -> list[Token]:
+    """ "called for the files to be made public": the parser reads "for … to …" as a clause
+    hung on the verb, "for" its mark; what is called for is that clause, without the "for"."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "advcl" and c.i > verb.i and _infinitive(c)
+        for mark in c.children
+        if mark.dep_ == "mark" and mark.lower_ == "for"
+        for t in c.subtree
+        if t.i != mark.i
+    ]
 
 
 def _object_parts(verb: Token) -> list[Token]:
