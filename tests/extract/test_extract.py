@@ -212,6 +212,14 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "Oleg Ivanov said on Monday.",
             [("indirect", "Moscow will not send troops to the region", "Oleg Ivanov")],
         ),
+        (  # a gerund clause after the speech verb is what was said
+            "Senator Ana Diaz denied taking money from the lobby.",
+            [("indirect", "taking money from the lobby", "Ana Diaz")],
+        ),
+        (
+            "Candidate Tom Reyes suggested boycotting the airline if it did not cut fares.",
+            [("indirect", "boycotting the airline if it did not cut fares", "Tom Reyes")],
+        ),
         (  # what is called for, read by the parser as a "for … to …" clause
             "Senator Ana Diaz has repeatedly called for the files to be made public.",
             [("indirect", "the files to be made public", "Ana Diaz")],
@@ -257,6 +265,7 @@ def test_extract_statements_patterns(
         "The minister called off the talks on Friday.",
         "The senator rejected it outright.",  # an act on nothing named
         "The envoy speaks French and Russian.",  # a language spoken is nothing said
+        "Ruth Sand also wrote Running With Wolves, a memoir of her years in Alaska.",  # a title
         # a scare quote with no speaker cue
         "He described the plan as 'outside values' at the meeting.",
         # a participle after the object describes the saying ("his voice breaking")

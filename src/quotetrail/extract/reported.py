@@ -891,6 +891,21 @@ def _clause_after_aside(verb: Token) -> list[Token]:
     return []
 
 
+def _gerund_object_clause(verb: Token) -> list[Token]:
+    """ "denied taking money from the lobby", "suggested boycotting the airline": a gerund
+    clause with words of its own after a speech verb is what was said (denied, admitted,
+    proposed)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp"
+        and c.tag_ == "VBG"
+        and c.i > verb.i
+        and c.text[:1].islower()  # ("co-wrote Baking With Julia": a title)
+        and any(c.children)
+    ]
+
+
 def _gerund_subject_clause(verb: Token) -> list[Token]:
     """ "said seeing so many officers there was a welcome sight": a clause whose subject is a
     gerund, which the parser takes for the verb's complement with the rest of the clause hung
@@ -1197,6 +1212,7 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool, bool]:
     )
     clauses = (
         clauses
+        or _gerund_object_clause(verb)
         or _gerund_subject_clause(verb)
         or _addressed_clause(verb)
         or _medium_clause(verb)
