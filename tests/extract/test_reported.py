@@ -1042,3 +1042,32 @@ def test_reported_name_ending_a_clause_before_the_cue_is_the_speaker(nlp):
     assert described(doc.text, verb_cues(doc)) == [
         ("told", "Rhea Olsen", "the rules favour landlords")
     ]
+
+
+WHICH_AFTER_A_PERSON = """
+Officials nsubj 1 NNS NOUN official
+studied ROOT 1 VBD VERB study
+an det 3 DT DET an
+idea dobj 1 NN NOUN idea
+from prep 3 IN ADP from
+Nora compound 6 NNP PROPN Nora
+Vance pobj 4 NNP PROPN Vance
+, punct 6 , PUNCT ,
+a det 9 DT DET a
+planner appos 6 NN NOUN planner
+, punct 9 , PUNCT ,
+which nsubj 12 WDT PRON which
+suggests relcl 9 VBZ VERB suggest
+closing xcomp 12 VBG VERB close
+schools dobj 13 NNS NOUN school
+. punct 1 . PUNCT .
+"""
+
+
+def test_reported_which_never_stands_for_a_person(nlp):
+    """ "an idea from Nora Vance, a planner, which suggests …": the parser hangs "which" on the
+    person's description; what suggests is the idea."""
+    doc = _parsed(nlp, WHICH_AFTER_A_PERSON)
+    doc.ents = [Span(doc, 5, 7, label="PERSON")]
+    cue = next(c for c in verb_cues(doc) if c.text == "suggests")
+    assert cue.subject.root.text == "idea"

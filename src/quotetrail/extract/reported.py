@@ -219,7 +219,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         before = [child for child in subjects if child.i < verb.i]
         child = _before_clitic(before[-1] if before else subjects[0])
         if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-            return _antecedent(verb.head, depth)
+            head = _thing_held_by_person(verb.head) if child.lower_ == "which" else verb.head
+            return _antecedent(head, depth)
         return child
     inherited_from = _speech_verb_above(verb) if _participle_statement(verb) else None
     if inherited_from is None and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
@@ -308,6 +309,22 @@ def _name_after_quotation(verb: Token) -> list[Token]:
         and c.ent_type_ not in {"DATE", "TIME"}  # "“…,” said Thursday"
         and c.dep_ in {"advmod", "npadvmod", "dobj", "attr", "oprd"}
     ]
+
+
+def _thing_held_by_person(noun: Token) -> Token:
+    """ "an idea from Frank Clayton, a fellow at …, which suggests …": "which" never stands
+    for a person, so a person the parser hung it on (or a description set beside them) gives
+    way to the thing they are named with."""
+    token = noun
+    while token.ent_type_ == "PERSON" or (
+        token.dep_ == "appos" and token.head.ent_type_ == "PERSON"
+    ):
+        if token.head is token:
+            return noun
+        token = token.head
+        if token.pos_ == "ADP":
+            token = token.head
+    return token
 
 
 def _antecedent(noun: Token, depth: int) -> Token:
