@@ -217,8 +217,8 @@ def summary(statements) -> list[tuple[str, str, str]]:
             [("indirect", "taking money from the lobby", "Ana Diaz")],
         ),
         (
-            "Candidate Tom Reyes suggested boycotting the airline if it did not cut fares.",
-            [("indirect", "boycotting the airline if it did not cut fares", "Tom Reyes")],
+            "Candidate Tom Reyes suggested closing the old airport on weekends.",
+            [("indirect", "closing the old airport on weekends", "Tom Reyes")],
         ),
         (  # what is called for, read by the parser as a "for … to …" clause
             "Senator Ana Diaz has repeatedly called for the files to be made public.",

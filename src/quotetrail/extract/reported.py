@@ -909,7 +909,7 @@ def _clause_after_aside(verb: Token) -> list[Token]:
 
 
 def _gerund_object_clause(verb: Token) -> list[Token]:
-    """ "denied taking money from the lobby", "suggested boycotting the airline": a gerund
+    """ "denied taking money from the lobby", "suggested closing the old airport": a gerund
     clause with words of its own after a speech verb is what was said (denied, admitted,
     proposed)."""
     return [
