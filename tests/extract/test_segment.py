@@ -35,8 +35,8 @@ def test_segment_sentence_starts_at_every_line_break(nlp, text):
 @pytest.mark.parametrize(
     ("text", "word", "starts"),
     [
-        ("Language as a priority\n\nVickers said he is ready.", "said", False),
-        ("Language as a priority\n\nVickers said he is ready.", "Vickers", True),
+        ("Roads and bridges\n\nOrtega said he is ready.", "said", False),
+        ("Roads and bridges\n\nOrtega said he is ready.", "Ortega", True),
         ("Moscow has no plans. Nor does Kyiv.", "has", False),  # the first line too
         ("Yes. Tomorrow we go.", "Tomorrow", None),  # after a stop: the parser decides
     ],

@@ -158,7 +158,7 @@ class Cast:
         return best
 
     def written_out(self, name: str) -> str:
-        """An acronym ("PBO") as the article writes it out ("Parliamentary Budget Officer"),
+        """An acronym ("NRA") as the article writes it out ("National Rail Authority"),
         else the name as given. Asked for every body a pronoun might stand for, so each
         acronym is looked for once per article."""
         if not ACRONYM.fullmatch(name):
@@ -339,7 +339,7 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
 
 
 def _described_people(doc: Doc) -> list[Person]:
-    """ "Yuni, a resident of Lampung, was watching …": a name the tagger left untagged, the
+    """ "Wulan, a teacher from Bogor, was at the market …": a name the tagger left untagged, the
     subject of its clause, described beside it as someone ("a resident", "a teacher"; not a
     body: "Acme, a company …") — a person, so "she said" can find her."""
     words = lexicon.words()

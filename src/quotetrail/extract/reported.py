@@ -312,7 +312,7 @@ def _name_after_quotation(verb: Token) -> list[Token]:
 
 
 def _thing_held_by_person(noun: Token) -> Token:
-    """ "an idea from Frank Clayton, a fellow at …, which suggests …": "which" never stands
+    """ "an idea from Nora Vance, a planner at …, which suggests …": "which" never stands
     for a person, so a person the parser hung it on (or a description set beside them) gives
     way to the thing they are named with."""
     token = noun
@@ -399,7 +399,7 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
     left = _modifiers_start(token)
     start = _hyphenated_start(token.doc, left)
     if start < left:
-        left = min(start, _modifiers_start(token.doc[start]))
+        left = _modifiers_start(token.doc[start])
     right = token.i
     if whole is not None:
         right = whole.i
@@ -444,9 +444,12 @@ def _modifiers_start(token: Token) -> int:
 def _hyphenated_start(doc: Doc, left: int) -> int:
     """Where the written word that holds token `left` starts: "vice-president", which the
     tokenizer cuts in three and the parser may hang as three subjects."""
-    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_:
-        if doc[left - 1].whitespace_:
-            break
+    while (
+        left >= 2
+        and doc[left - 1].text == "-"
+        and not doc[left - 2].whitespace_
+        and not doc[left - 1].whitespace_
+    ):
         left -= 2
     return left
 
@@ -918,7 +921,7 @@ def _gerund_object_clause(verb: Token) -> list[Token]:
         if c.dep_ == "xcomp"
         and c.tag_ == "VBG"
         and c.i > verb.i
-        and c.text[:1].islower()  # ("co-wrote Baking With Julia": a title)
+        and c.text[:1].islower()  # ("wrote Running With Wolves": a title)
         and any(c.children)
     ]
 

@@ -18,7 +18,7 @@ COMPONENT = "quotetrail_line_breaks"
 @Language.component(COMPONENT)
 def line_breaks(doc: Doc) -> Doc:
     """Every line starts a sentence; and a line's first word, when a word follows it on the line,
-    ends none ("Vickers said he's …" under a heading: the parser cut after "Vickers" and lost
+    ends none ("Ortega said he's …" under a heading: the parser cut after "Ortega" and lost
     the speaker)."""
     line_start = True
     for token in doc:

@@ -245,7 +245,7 @@ def _role_holder(
     cast: Cast, mention: Span, at: int, history: list[Said], affiliation: str | None
 ) -> Speaker | None:
     """The latest person before `at` whose role fits the description — unless the article
-    described a speaker by the same noun since that person last spoke ("a justice official
+    described a speaker by the same noun since that person last spoke ("a trade official
     said …" … "the official added")."""
     head = mention.root.lemma_.lower()
     fitting = next(
@@ -339,7 +339,7 @@ def resolve_described(cast: Cast, mention: Span, at: int, history: list[Said]) -
 
 
 def _described_before(cast: Cast, mention: Span, at: int, history: list[Said]) -> Said | None:
-    """ "A justice official said …", then "the official added …": a definite description
+    """ "A trade official said …", then "the official added …": a definite description
     whose noun is that of the last speaker the article only described, nearby, takes that
     speaker up again (not a named person whose role the noun also fits, unless that person
     spoke since)."""
