@@ -99,6 +99,12 @@ def test_cast_people_in_text_order_with_subjecthood(cast_of, text, people):
             "special representative",
             None,
         ),
+        (  # an honorific that abbreviates an office gives the office
+            "Sen. Maya Ortiz voted against the bill.",
+            "Maya Ortiz",
+            "senator",
+            None,
+        ),
     ],
 )
 def test_cast_role_and_country_from_title_or_apposition(cast_of, text, name, role, affiliation):

@@ -514,6 +514,11 @@ def test_reported_according_to_attributes_the_rest_of_the_sentence(nlp, text, ex
             "The envoy repeated her demand to free the hostages within a week.",
             [("demand", "her", "to free the hostages within a week")],
         ),
+        (  # owned by whoever delivers it
+            "The mayor made a promise to cut the bus fares.",
+            [("promise", "The mayor", "to cut the bus fares")],
+        ),
+        ("The mayor rejected a promise to cut the bus fares.", []),  # rejecting delivers nothing
         ("The ministry's claim to the land was denied.", []),  # not asked, not said
         ("His attempt to close the mines failed.", []),  # no noun of saying
     ],

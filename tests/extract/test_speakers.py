@@ -331,6 +331,12 @@ def test_speakers_document_named_again_speaks_for_who_wrote_in_it(statements_of,
             "Tom Reyes, the former ambassador, left the post in March.",
             "Tom Reyes",
         ),
+        (  # a judge named by the honorific "Justice", not the justice minister
+            "A county judge ruled on Monday that the lease was void, saying the landlord had "
+            "misled the tenants.\n\nJustice Lena Park ordered the deposit returned. Justice "
+            "Minister Omar Haddad declined to comment.",
+            "Lena Park",
+        ),
         (  # two people hold the role: the description stays a description
             "A provincial judge said on Tuesday that the search of the truck was unlawful.\n\n"
             "Judge Mara Quill and Judge Ben Ortiz heard the case together.",

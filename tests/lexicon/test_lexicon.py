@@ -142,16 +142,16 @@ def test_lexicon_line_protecting_forms_are_finite() -> None:
 
 
 @pytest.mark.parametrize(
-    ("word", "kind", "gender"),
+    ("word", "kind", "gender", "office"),
     [
-        ("mr", "courtesy", "m"),
-        ("sen", "honorific", None),
-        ("dame", "honorific", "f"),
-        ("president", "role", None),
+        ("mr", "courtesy", "m", None),
+        ("sen", "honorific", None, "senator"),
+        ("dame", "honorific", "f", None),
+        ("president", "role", None, None),
     ],
 )
-def test_lexicon_titles(word, kind, gender) -> None:
-    assert lexicon.titles()[word] == lexicon.Title(kind, gender)
+def test_lexicon_titles(word, kind, gender, office) -> None:
+    assert lexicon.titles()[word] == lexicon.Title(kind, gender, office)
     assert (word in lexicon.honorifics()) == (kind in {"courtesy", "honorific"})
     assert (word in lexicon.courtesy_titles()) == (kind == "courtesy")
     assert lexicon.title_gender().get(word) == gender

@@ -244,6 +244,20 @@ def _role_words(tokens: list[Token]) -> str | None:
     return text or None
 
 
+def _office(tokens: list[Token]) -> str | None:
+    """The role an honorific before a name abbreviates: "Sen." Ann Lowe is a senator, "Justice"
+    Sean Reid a justice."""
+    titles = lexicon.titles()
+    return next(
+        (
+            office
+            for t in tokens
+            if (office := getattr(titles.get(t.lower_.rstrip(".")), "office", None))
+        ),
+        None,
+    )
+
+
 def _title_before(ent: Span) -> list[Token]:
     """Tokens before a name that modify it: "Russian Foreign Minister" Sergei Lavrov."""
     doc = ent.doc
@@ -275,7 +289,11 @@ def _role_and_affiliation(ent: Span) -> tuple[str | None, str | None]:
     title = _title_before(ent)
     appos = _apposition(ent)
     tokens = title + appos
-    role = _role_words(title) or _role_words([t for t in appos if t.i < _first_prep(appos)])
+    role = (
+        _role_words(title)
+        or _role_words([t for t in appos if t.i < _first_prep(appos)])
+        or _office(title)
+    )
     affiliation = affiliation_in(tokens)
     if role and affiliation is None:
         role_tokens = {t.i for t in tokens}

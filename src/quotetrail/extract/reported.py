@@ -1421,6 +1421,15 @@ def _asked_of_noun(noun: Token) -> Token | None:
     )
 
 
+def _deliverer(noun: Token) -> Token | None:
+    """ "The mayor issued a warning that …", "made a promise to …": the subject of a verb that
+    delivers the statement the noun names owns it."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.words().delivering_verbs:
+        return None
+    return speaker_token(verb)
+
+
 def nominal_cues(doc: Doc) -> list[Cue]:
     """ "X's statement that …", "X's argument was that …", "X's call to …": a noun that names a
     statement, its owner and its that-clause (or, for a call or a pledge, what it asks)."""
@@ -1445,7 +1454,7 @@ def nominal_cues(doc: Doc) -> list[Cue]:
                 if o.dep_ in {"poss", "pobj"}
             ),
             None,
-        )  # "X's claim", "claims by X"
+        ) or _deliverer(token)  # "X's claim", "claims by X", "X issued a warning"
         if clause is None or owner is None:
             continue
         tokens = list(clause.subtree)

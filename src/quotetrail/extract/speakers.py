@@ -196,8 +196,11 @@ def resolve_group(cast: Cast, mention: Span, at: int, history: list[Said]) -> Sp
 
 
 def _role_matches(role: str, head: str) -> bool:
+    """Whether `role` is one the noun `head` describes; not a portfolio the word names ("the
+    judge" is no "Justice Minister")."""
     wanted = lexicon.words().role_synonyms.get(head, (head,))
-    return any(word in role.lower() for word in wanted)
+    role = role.lower()
+    return any(word in role and f"{word} minister" not in role for word in wanted)
 
 
 def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:

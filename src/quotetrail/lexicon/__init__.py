@@ -117,6 +117,7 @@ class Words:
     anaphoric_bodies: frozenset[str]  # "the company said": bodies "the X" refers back to
     document_nouns: frozenset[str]  # "the report says": a document speaks for its author
     publishing_verbs: frozenset[str]  # "a study released by X": X is its author
+    delivering_verbs: frozenset[str]  # "X issued a warning that …": the statement is X's
     role_synonyms: dict[str, tuple[str, ...]]  # "diplomat" → roles a diplomat may hold
     link_labels: tuple[str, ...]  # "READ MORE: …", "Also on rt.com …": a link to another story
     name_particles: frozenset[str]  # lower-case words inside a name: "van", "bin", "al"
@@ -144,6 +145,7 @@ def words() -> Words:
         anaphoric_bodies=frozenset(data["anaphoric_bodies"]),
         document_nouns=frozenset(data["document_nouns"]),
         publishing_verbs=frozenset(data["publishing_verbs"]),
+        delivering_verbs=frozenset(data["delivering_verbs"]),
         role_synonyms={role: tuple(held) for role, held in data["role_synonyms"].items()},
         link_labels=tuple(data["link_labels"]),
         name_particles=frozenset(data["name_particles"]),
@@ -166,13 +168,19 @@ def words() -> Words:
 class Title:
     kind: str  # courtesy | honorific | rank | role | qualifier (see titles.tsv)
     gender: str | None  # "m" / "f" where the word tells it ("Mrs"), else None
+    office: str | None = None  # the role an honorific abbreviates: "sen" → "senator"
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, Title]:
-    """Lower-case title word (without a full stop) → its kind and gender, from `titles.tsv`."""
+    """Lower-case title word (without a full stop) → its kind, gender and office, from
+    `titles.tsv`."""
     return {
-        row[0]: Title(row[1], row[2] if len(row) > 2 and row[2] else None)
+        row[0]: Title(
+            row[1],
+            row[2] if len(row) > 2 and row[2] else None,
+            row[3] if len(row) > 3 and row[3] else None,
+        )
         for row in _rows("titles.tsv")
     }
 
