@@ -15,6 +15,7 @@ from quotetrail.eval.quotes import (
     evaluate,
     match,
     offset_map,
+    sampled,
     score,
     speaker_errors,
     speaker_overlaps,
@@ -264,5 +265,14 @@ def test_quotes_polnear_file_and_sample(polnear_dev: Path) -> None:
         return [[] for _ in texts]
 
     assert score(train, counting, sample=2)["articles"] == 2
+    assert score(train, counting, sample=2, outside=True)["articles"] == 3
     assert score(polnear_dev, counting)["articles"] == 1
-    assert seen == [2, 1]
+    assert seen == [2, 3, 1]
+
+
+def test_quotes_sample_and_outside_part_the_articles() -> None:
+    articles = list(range(10))
+    inside, outside = sampled(articles, 4), sampled(articles, 4, outside=True)
+    assert sorted(inside + outside) == articles
+    assert inside == sampled(articles, 4)  # the same draw each run
+    assert sampled(articles, 20) == articles and sampled(articles, 20, outside=True) == []

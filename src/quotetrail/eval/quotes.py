@@ -334,15 +334,27 @@ def _prf(matched: int, predicted: int, gold: int) -> dict[str, float]:
     }
 
 
-def score_polnear(path: Path, extractor: Extractor, sample: int | None = None) -> dict[str, Any]:
+def sampled(articles: list[Any], sample: int | None, outside: bool = False) -> list[Any]:
+    """The fixed-seed sample of `sample` articles or, `outside`, the articles not in it (a check
+    set that the sample's readers never saw), in file order."""
+    if sample is None or sample >= len(articles):
+        return [] if outside else articles
+    chosen = random.Random(SAMPLE_SEED).sample(range(len(articles)), sample)
+    if not outside:
+        return [articles[index] for index in chosen]
+    return [article for index, article in enumerate(articles) if index not in set(chosen)]
+
+
+def score_polnear(
+    path: Path, extractor: Extractor, sample: int | None = None, outside: bool = False
+) -> dict[str, Any]:
     """P/R/F1 at each threshold on all attributions and on speech alone, recall by kind and
-    speaker accuracy, on a PolNeAR file (or a fixed-seed sample of `sample` of its articles).
+    speaker accuracy, on a PolNeAR file (or a fixed-seed sample of `sample` of its articles, or
+    with `outside` the articles not in that sample).
 
     For speech alone, a prediction matched to an attributed belief ("X believes …") is neither
     right nor wrong: it leaves the precision's denominator."""
-    articles = _read_jsonl(path)
-    if sample is not None and sample < len(articles):
-        articles = random.Random(SAMPLE_SEED).sample(articles, sample)
+    articles = sampled(_read_jsonl(path), sample, outside)
     predictions = extractor([article["text"] for article in articles])
     counts = {"all": Counter[str](), "speech": Counter[str]()}
     for article, predicted in zip(articles, predictions, strict=True):
@@ -389,12 +401,14 @@ def _polnear_metrics(counts: Counter[str]) -> dict[str, Any]:
     return metrics
 
 
-def score(data: Path, extractor: Extractor, sample: int | None = None) -> dict[str, Any]:
+def score(
+    data: Path, extractor: Extractor, sample: int | None = None, outside: bool = False
+) -> dict[str, Any]:
     """Score any extractor on either layout: a Gender Gap Tracker folder (`annotations.jsonl`)
     or PolNeAR (a folder with `dev.jsonl`, or one of its `.jsonl` files)."""
     if (data / "annotations.jsonl").is_file():
         return score_ggt(data, extractor)
-    return score_polnear(polnear_file(data), extractor, sample)
+    return score_polnear(polnear_file(data), extractor, sample, outside)
 
 
 PRONOUNS = {"he", "she", "him", "her", "they", "it"}
@@ -495,19 +509,26 @@ def quotetrail_extractor(texts: Sequence[str]) -> list[list[Predicted]]:
     return results
 
 
-def evaluate(data: Path, sample: int | None = None) -> dict[str, Any]:
-    return score(Path(data), quotetrail_extractor, sample)
+def evaluate(data: Path, sample: int | None = None, outside: bool = False) -> dict[str, Any]:
+    return score(Path(data), quotetrail_extractor, sample, outside)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """`python -m quotetrail.eval.quotes GGT_DATA`: speaker errors by class (to the terminal);
-    `… --sample N POLNEAR_FILE`: the scores of a fixed-seed sample of N articles."""
+    `… --sample N POLNEAR_FILE`: the scores of a fixed-seed sample of N articles;
+    `… --outside-sample N POLNEAR_FILE`: the scores of the file's other articles."""
     parser = argparse.ArgumentParser(prog="python -m quotetrail.eval.quotes")
     parser.add_argument("data", type=Path)
-    parser.add_argument("--sample", type=int, help="score N articles of a PolNeAR file")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--sample", type=int, help="score N articles of a PolNeAR file")
+    group.add_argument(
+        "--outside-sample", type=int, metavar="N", help="score the articles not in that sample"
+    )
     args = parser.parse_args(argv)
-    if args.sample is not None:
-        print(json.dumps(evaluate(args.data, args.sample), sort_keys=True))
+    if args.sample is not None or args.outside_sample is not None:
+        outside = args.outside_sample is not None
+        sample = args.outside_sample if outside else args.sample
+        print(json.dumps(evaluate(args.data, sample, outside), sort_keys=True))
         return
     errors = speaker_errors(args.data, quotetrail_extractor)
     for row in errors:
