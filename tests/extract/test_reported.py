@@ -177,6 +177,14 @@ def described(text, cues):
             ("repeated", "The candidate", "his promise to repeal the tax"),
         ),
         ("The senator conceded the race.", ("conceded", "The senator", "the race")),
+        (  # a participle on a noun that can speak is that noun's saying
+            "The files included council staff suggesting that the vote be delayed.",
+            ("suggesting", "council staff", "that the vote be delayed"),
+        ),
+        (  # not on one that cannot
+            "The evidence suggesting that the vote was rigged was thin.",
+            ("suggesting", None, "that the vote was rigged"),
+        ),
     ],
 )
 def test_reported_verb_cue_with_its_content(nlp, text, expected):

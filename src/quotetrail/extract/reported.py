@@ -234,7 +234,25 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     )
     # "Russia, which …, announced that …": a finite verb hung on its subject
     hung_on_subject = verb.dep_ == "acl" and finite and verb.head.pos_ in {"PROPN", "NOUN"}
-    return verb.head if hung_on_subject else None
+    return verb.head if hung_on_subject or _participle_of_speaker(verb) else None
+
+
+def _participle_of_speaker(verb: Token) -> bool:
+    """ "staff members suggesting someone should …", "a petition calling on her to resign": a
+    participle hung on a noun that can speak (a name, a speaker, a body or a document) is what
+    that noun says."""
+    noun = verb.head
+    words = lexicon.words()
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and (
+            noun.ent_type_ in SPEAKER_ENTITIES
+            or noun.lemma_.lower()
+            in words.speaker_nouns | words.organization_nouns | words.document_nouns
+        )
+    )
 
 
 def _contraction(token: Token) -> str:
@@ -420,6 +438,11 @@ def mention_span(token: Token, cue: Token | None = None) -> Span:
             None,
         )
         right = stop - 1 if stop is not None else right
+        said_by = [
+            c for c in token.rights if c.dep_ == "acl" and cue is not None and cue in c.subtree
+        ]
+        if said_by:  # "members suggesting …": the participle the noun speaks by is no part of it
+            right = min(right, said_by[0].left_edge.i - 1)
     return token.doc[left : right + 1]
 
 
