@@ -185,6 +185,15 @@ def described(text, cues):
             "The evidence suggesting that the vote was rigged was thin.",
             ("suggesting", None, "that the vote was rigged"),
         ),
+        (  # a word that stands for what was said: an answer, or the same said again
+            "Asked about the vote, the chair said no to a recount.",
+            ("said", "the chair", "no to a recount"),
+        ),
+        (
+            "Four in ten members said the same of the new chair.",
+            ("said", "Four in ten members", "the same of the new chair"),
+        ),
+        ("The chair said so many things.", ("said", "The chair", None)),  # "so" of "so many"
     ],
 )
 def test_reported_verb_cue_with_its_content(nlp, text, expected):

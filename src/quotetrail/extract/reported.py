@@ -1276,8 +1276,41 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool, bool]:
         or _as_clause_content(verb)
         or _trailing_cue_content(verb)
         or _headline_rest(verb)
+        or _pro_form_content(verb)
     )
     return rest, False, False
+
+
+def _pro_form_content(verb: Token) -> tuple[int, int] | None:
+    """ "half said so", "72 percent said yes", "a third said the same of the mayor": a word
+    right after the verb that stands for what was said (an answer, or the claim before it) is
+    the content, with what it is said of."""
+    after = [t for t in verb.doc[verb.i + 1 : verb.i + 3] if not t.is_space]
+    word = next(
+        (
+            t
+            for t in after[:2]
+            if t.head.i == verb.i
+            and t.dep_ in {"dobj", "advmod", "intj"}  # not "said that …" as a conjunction
+            and t.lower_ in lexicon.words().pro_forms
+            and (t.i == after[0].i or after[0].lower_ == "the")
+        ),
+        None,
+    )
+    if word is None:
+        return None
+    following = verb.doc[word.i + 1] if word.i + 1 < len(verb.doc) else None
+    if word.lower_ == "that" and not (  # alone, or said of something ("said that of the plan")
+        following is None or following.is_punct or following.lower_ in {"of", "about"}
+    ):
+        return None
+    tokens = list(word.subtree) + [
+        t
+        for c in verb.children
+        if c.dep_ == "prep" and c.i == word.right_edge.i + 1
+        for t in c.subtree
+    ]  # ("said no to the war")
+    return _span_chars(tokens, verb)
 
 
 def _headline_rest(verb: Token) -> tuple[int, int] | None:

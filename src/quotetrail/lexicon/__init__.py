@@ -118,6 +118,7 @@ class Words:
     document_nouns: frozenset[str]  # "the report says": a document speaks for its author
     publishing_verbs: frozenset[str]  # "a study released by X": X is its author
     delivering_verbs: frozenset[str]  # "X issued a warning that …": the statement is X's
+    pro_forms: frozenset[str]  # "said so", "said yes", "said the same": stand for what is said
     role_synonyms: dict[str, tuple[str, ...]]  # "diplomat" → roles a diplomat may hold
     link_labels: tuple[str, ...]  # "READ MORE: …", "Also on rt.com …": a link to another story
     name_particles: frozenset[str]  # lower-case words inside a name: "van", "bin", "al"
@@ -146,6 +147,7 @@ def words() -> Words:
         document_nouns=frozenset(data["document_nouns"]),
         publishing_verbs=frozenset(data["publishing_verbs"]),
         delivering_verbs=frozenset(data["delivering_verbs"]),
+        pro_forms=frozenset(data["pro_forms"]),
         role_synonyms={role: tuple(held) for role, held in data["role_synonyms"].items()},
         link_labels=tuple(data["link_labels"]),
         name_particles=frozenset(data["name_particles"]),
