@@ -200,6 +200,14 @@ def test_reported_verb_cue_with_its_content(nlp, text, expected):
     assert described(text, verb_cues(nlp(text))) == [expected]
 
 
+def test_reported_passive_as_clause_on_a_cue_reports_no_content(nlp):
+    text = "“The depot will close in May,” she said, as recalled by her aide in a memoir."
+    assert described(text, verb_cues(nlp(text))) == [
+        ("said", "she", "The depot will close in May"),
+        ("recalled", "her aide", None),  # it tells who recalled the saying, nothing more
+    ]
+
+
 def test_reported_verb_cue_without_content_keeps_its_subject(nlp):
     text = "Putin said why the talks stopped."  # a question is no claim
     assert described(text, verb_cues(nlp(text))) == [("said", "Putin", None)]
@@ -226,6 +234,10 @@ def test_reported_verb_cue_without_content_keeps_its_subject(nlp):
         (  # in the middle: one span with the cue inside, as for a cue set off by commas
             "The council, as the Ledger noted, raised a million dollars from developers.",
             "The council, as the Ledger noted, raised a million dollars from developers",
+        ),
+        (  # or passive, by its agent
+            "As first reported by the Daily Ledger, the council raised a million dollars.",
+            "the council raised a million dollars",
         ),
         # no subject: no one is named as saying it
         ("As predicted, the council approved the plan.", None),

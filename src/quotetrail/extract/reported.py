@@ -210,8 +210,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     Of two subjects the parser hangs on one verb ("MOSCOW — The President … said": a dateline
     taken for a subject), the one nearest the verb is the speaker."""
     passive = _passive(verb)
-    if passive and not _contracted_has(verb):
-        return _agent(verb)  # "was criticized by the mayor": the mayor; else no one named
+    if (passive and not _contracted_has(verb)) or (verb.tag_ == "VBN" and _agent(verb)):
+        return _agent(verb)  # "was criticized by the mayor", "as reported by the Ledger"
     subjects = [
         c for c in verb.children if c.dep_ in SUBJECT_DEPS or (passive and c.dep_ == "nsubjpass")
     ] or _name_after_quotation(verb)
@@ -1144,7 +1144,10 @@ def _as_clause_content(verb: Token) -> tuple[int, int] | None:
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     ):
         return None
-    if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+    agent = _agent(verb)
+    if agent is not None and verb.head.lemma_.lower() in lexicon.speech_lemmas():
+        return None  # ("…,” she said, as recalled by her aide": a report of the saying)
+    if not (agent or any(c.dep_ == "nsubj" for c in verb.children)) or any(
         c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children
     ):
         return None
