@@ -440,3 +440,11 @@ def test_speakers_they_after_people_who_spoke(statements_of, text, speakers):
 )
 def test_speakers_unnamed_givers_speak_as_written(statements_of, text, speakers):
     assert [(s.speaker.name, s.speaker.kind) for s in statements_of(text)] == speakers
+
+
+def test_speakers_pronoun_with_no_named_person_is_the_described_speaker(statements_of) -> None:
+    text = (
+        "A resident of the street said the water had been brown for weeks. Mayor Tom Reed "
+        "visited on Monday.\n\n“We can't drink it,” she said."
+    )
+    assert [s.speaker.name for s in statements_of(text)] == ["resident of the street"] * 2

@@ -110,10 +110,26 @@ def resolve_person_pronoun(
         or (events[0] if events else None)
     )
     if chosen is None:
-        return None
+        described = _described_speaker_nearby(cast, at, history)
+        return _as_written(described, mention.text) if described is not None else None
     speaker = chosen[3] or cast.person_speaker(chosen[1], mention.text)
     cast.gender.setdefault(speaker.name, "m" if pronoun in MALE else "f")
     return _as_written(speaker, mention.text)
+
+
+def _described_speaker_nearby(cast: Cast, at: int, history: list[Said]) -> Speaker | None:
+    """ "A resident said …" then "“…,” she said": with no named person to stand for, "he" or
+    "she" is the person last described as speaking in this or the previous paragraph."""
+    described = [
+        s
+        for s in history
+        if s.at < at
+        and s.speaker.kind == "person"
+        and not s.plural
+        and not cast.knows(s.speaker.name)
+        and _near(cast, at, s.at, 1)
+    ]
+    return described[-1].speaker if described else None
 
 
 def _sole_in_last_sentence(
