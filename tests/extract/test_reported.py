@@ -185,6 +185,10 @@ def described(text, cues):
             "The evidence suggesting that the vote was rigged was thin.",
             ("suggesting", None, "that the vote was rigged"),
         ),
+        (  # nor on the people a verb of saying or sending addresses: its subject says it
+            "The principal wrote to residents saying the school would close early.",
+            ("saying", "The principal", "the school would close early"),
+        ),
         (  # a word that stands for what was said: an answer, or the same said again
             "Asked about the vote, the chair said no to a recount.",
             ("said", "the chair", "no to a recount"),

@@ -225,6 +225,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     inherited_from = _speech_verb_above(verb) if _participle_statement(verb) else None
     if inherited_from is None and verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
         inherited_from = verb.head
+    inherited_from = inherited_from or _addresser_of_audience(verb)
     if depth < 3 and inherited_from is not None:
         return subject_of(inherited_from, depth + 1)
     if depth < 2 and (_gerund_after_preposition(verb) or _saying_of_medium(verb)):
@@ -237,6 +238,39 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return verb.head if hung_on_subject or _participle_of_speaker(verb) else None
 
 
+def _addresser(noun: Token) -> Token | None:
+    """The verb of saying or sending that `noun` is the audience of ("wrote to residents
+    saying …", "emailed supporters saying …": the writer says it, not the residents)."""
+    if noun.dep_ in {"dobj", "dative"}:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "to":
+        verb = noun.head.head
+    else:
+        return None
+    words = lexicon.words()
+    if noun.lemma_.lower() in words.document_nouns | words.nominal_cues:
+        return None  # ("signed paperwork ordering …": the paperwork orders)
+    lemmas = lexicon.speech_lemmas() | words.publishing_verbs
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lemmas else None
+
+
+def _addresser_of_audience(verb: Token) -> Token | None:
+    """ "wrote to residents saying …": a participle on the people a verb of saying or sending
+    addresses is that verb's subject's."""
+    audience = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or not _people(audience):
+        return None
+    return _addresser(audience)
+
+
+def _people(noun: Token) -> bool:
+    """A noun that names a person or people: a name, a nationality, a speaker noun no body's."""
+    words = lexicon.words()
+    return noun.ent_type_ in {"PERSON", "NORP"} or (
+        noun.lemma_.lower() in words.speaker_nouns - words.organization_nouns
+    )
+
+
 def _participle_of_speaker(verb: Token) -> bool:
     """ "staff members suggesting someone should …", "a petition calling on her to resign": a
     participle hung on a noun that can speak (a name, a speaker, a body or a document) is what
@@ -246,6 +280,7 @@ def _participle_of_speaker(verb: Token) -> bool:
     return (
         verb.dep_ == "acl"
         and verb.tag_ == "VBG"
+        and _addresser(noun) is None
         and noun.pos_ in {"NOUN", "PROPN"}
         and (
             noun.ent_type_ in SPEAKER_ENTITIES
