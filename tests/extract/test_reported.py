@@ -185,6 +185,10 @@ def described(text, cues):
             "The evidence suggesting that the vote was rigged was thin.",
             ("suggesting", None, "that the vote was rigged"),
         ),
+        (  # a subject and its relative clause that the parser reads as a clause before the verb
+            "Ann Roy, meanwhile, who sits on the county board, said that the plan was sound.",
+            ("said", "Ann Roy", "that the plan was sound"),
+        ),
         (  # nor on the people a verb of saying or sending addresses: its subject says it
             "The principal wrote to residents saying the school would close early.",
             ("saying", "The principal", "the school would close early"),

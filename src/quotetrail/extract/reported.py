@@ -163,6 +163,26 @@ def _name_ending_clause_before(verb: Token) -> Token | None:
     return name if any(c.dep_ in CLAUSE_DEPS for c in before) else None
 
 
+def _subject_read_as_clause(verb: Token) -> Token | None:
+    """ "Sanders, meanwhile, who sits on …, said …", "Ann Roy, whose firm …, said …": the parser
+    may read the subject and its relative clause as a clause before the verb; the name it opens
+    with is the speaker (and that clause no part of what was said)."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    for clause in verb.children:
+        if clause.dep_ not in {"ccomp", "advcl"} or clause.i > verb.i:
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        named = [c for c in subjects if c.pos_ in {"PROPN", "NOUN"}]
+        relative = any(c.lower_ == "who" for c in subjects) or any(
+            t.lower_ == "whose" for c in named for t in c.subtree
+        )
+        if named and relative:
+            return named[0]
+    return None
+
+
 def _subject_above(verb: Token) -> Token | None:
     """ "has been able to accuse the council of …", "is likely to remind voters … by
     mentioning …": a speech verb whose clause has no subject of its own
@@ -189,6 +209,7 @@ def speaker_token(verb: Token) -> Token | None:
         subject = (
             _person_apposed_to_cue(verb)
             or subject
+            or _subject_read_as_clause(verb)
             or _subject_above(verb)
             or _name_ending_clause_before(verb)
         )
@@ -1281,6 +1302,7 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool, bool]:
     if interrupted is not None:
         return interrupted, False, False
     speaker_in_clause = _name_ending_clause_before(verb) is not None
+    subject_clause = _subject_read_as_clause(verb)
     clauses = _without_clause_set_apart(
         verb,
         [
@@ -1289,6 +1311,7 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool, bool]:
             if (c.dep_ in CLAUSE_DEPS or _that_clause(c))
             and not _absolute_participle(verb, c)
             and not (speaker_in_clause and c.right_edge.i == verb.i - 1)
+            and not (subject_clause is not None and subject_clause.head.i == c.i)
         ],
     )
     clauses = (
