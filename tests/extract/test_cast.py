@@ -167,6 +167,14 @@ def test_cast_canonical_one_word_family_name_written_first(cast_of):
             "m",
         ),  # honorific
         ("Ms. May spoke. He said nothing.", "May", "f"),  # outweighs a stray pronoun
+        (  # a sentence that names the person only as a possessive votes for no one
+            "Lena Park won the vote on Monday. Park's campaign fired an aide after he mocked "
+            "the voters. Park's office said he had left the state. Park's team hired a lawyer "
+            "after he was sued. Park's staff met the mayor before he spoke. Park's donors "
+            "backed the treasurer after he resigned. Park's rival conceded after he lost.",
+            "Lena Park",
+            "f",
+        ),
     ],
 )
 def test_cast_gender_from_pronouns_and_honorifics(cast_of, text, name, gender):

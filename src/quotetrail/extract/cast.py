@@ -528,8 +528,8 @@ def _gender_votes(cast: Cast) -> dict[str, str]:
     for index, sentence in enumerate(sentences):
         mentions = people_in(sentence)
         named = {cast.canonical(p.name) for p in mentions}
-        if len(named) != 1:
-            continue
+        if len(named) != 1 or not any(p.subject for p in mentions):
+            continue  # ("Reed's campaign dropped the mayor after he …": the "he" is another's)
         first = min(p.start for p in mentions)  # a pronoun before the name is someone else's
         scope = pronouns_in(first + 1, sentence.end_char)
         if index + 1 < len(sentences) and not people_in(sentences[index + 1]):
