@@ -246,7 +246,7 @@ def _role_words(tokens: list[Token]) -> str | None:
 
 def _office(tokens: list[Token]) -> str | None:
     """The role an honorific before a name abbreviates: "Sen." Ann Lowe is a senator, "Justice"
-    Sean Reid a justice."""
+    Lena Park a justice."""
     titles = lexicon.titles()
     return next(
         (
@@ -529,7 +529,7 @@ def _gender_votes(cast: Cast) -> dict[str, str]:
         mentions = people_in(sentence)
         named = {cast.canonical(p.name) for p in mentions}
         if len(named) != 1 or not any(p.subject for p in mentions):
-            continue  # ("Reed's campaign dropped the mayor after he …": the "he" is another's)
+            continue  # ("Reed's office hired an aide after he …": the "he" is another's)
         first = min(p.start for p in mentions)  # a pronoun before the name is someone else's
         scope = pronouns_in(first + 1, sentence.end_char)
         if index + 1 < len(sentences) and not people_in(sentences[index + 1]):

@@ -164,9 +164,9 @@ def _name_ending_clause_before(verb: Token) -> Token | None:
 
 
 def _subject_read_as_clause(verb: Token) -> Token | None:
-    """ "Sanders, meanwhile, who sits on …, said …", "Ann Roy, whose firm …, said …": the parser
-    may read the subject and its relative clause as a clause before the verb; the name it opens
-    with is the speaker (and that clause no part of what was said)."""
+    """ "Ann Roy, meanwhile, who chairs the board, said …", "Tom Hale, whose firm …, said …":
+    the parser may read the subject and its relative clause as a clause before the verb; the
+    name it opens with is the speaker (and that clause no part of what was said)."""
     doc = verb.doc
     if verb.i == 0 or doc[verb.i - 1].text != ",":
         return None
@@ -261,7 +261,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 def _addresser(noun: Token) -> Token | None:
     """The verb of saying or sending that `noun` is the audience of ("wrote to residents
-    saying …", "emailed supporters saying …": the writer says it, not the residents)."""
+    saying …", "texted volunteers saying …": the writer says it, not the residents)."""
     if noun.dep_ in {"dobj", "dative"}:
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "to":
@@ -270,7 +270,7 @@ def _addresser(noun: Token) -> Token | None:
         return None
     words = lexicon.words()
     if noun.lemma_.lower() in words.document_nouns | words.nominal_cues:
-        return None  # ("signed paperwork ordering …": the paperwork orders)
+        return None  # ("signed a letter urging …": the letter urges)
     lemmas = lexicon.speech_lemmas() | words.publishing_verbs
     return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lemmas else None
 
@@ -293,7 +293,7 @@ def _people(noun: Token) -> bool:
 
 
 def _participle_of_speaker(verb: Token) -> bool:
-    """ "staff members suggesting someone should …", "a petition calling on her to resign": a
+    """ "council staff suggesting the vote be delayed", "a union urging a strike": a
     participle hung on a noun that can speak (a name, a speaker, a body or a document) is what
     that noun says."""
     noun = verb.head
@@ -1202,7 +1202,7 @@ def _as_clause_content(verb: Token) -> tuple[int, int] | None:
         return None
     agent = _agent(verb)
     if agent is not None and verb.head.lemma_.lower() in lexicon.speech_lemmas():
-        return None  # ("…,” she said, as recalled by her aide": a report of the saying)
+        return None  # ("…,” she said, as reported by her aide": a report of the saying)
     if not (agent or any(c.dep_ == "nsubj" for c in verb.children)) or any(
         c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children
     ):
@@ -1343,9 +1343,9 @@ def _content_of_verb(verb: Token) -> tuple[tuple[int, int] | None, bool, bool]:
 
 
 def _pro_form_content(verb: Token) -> tuple[int, int] | None:
-    """ "half said so", "72 percent said yes", "a third said the same of the mayor": a word
-    right after the verb that stands for what was said (an answer, or the claim before it) is
-    the content, with what it is said of."""
+    """ "the board said so", "most members said yes", "the council said the same of the plan":
+    a word right after the verb that stands for what was said (an answer, or the claim before
+    it) is the content, with what it is said of."""
     after = [t for t in verb.doc[verb.i + 1 : verb.i + 3] if not t.is_space]
     word = next(
         (
