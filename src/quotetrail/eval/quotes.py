@@ -342,7 +342,8 @@ def sampled(articles: list[Any], sample: int | None, outside: bool = False) -> l
     chosen = random.Random(SAMPLE_SEED).sample(range(len(articles)), sample)
     if not outside:
         return [articles[index] for index in chosen]
-    return [article for index, article in enumerate(articles) if index not in set(chosen)]
+    drawn = set(chosen)
+    return [article for index, article in enumerate(articles) if index not in drawn]
 
 
 def score_polnear(

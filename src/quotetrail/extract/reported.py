@@ -231,8 +231,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     Of two subjects the parser hangs on one verb ("MOSCOW — The President … said": a dateline
     taken for a subject), the one nearest the verb is the speaker."""
     passive = _passive(verb)
-    if (passive and not _contracted_has(verb)) or (verb.tag_ == "VBN" and _agent(verb)):
-        return _agent(verb)  # "was criticized by the mayor", "as reported by the Ledger"
+    agent = _agent(verb)
+    if (passive and not _contracted_has(verb)) or (verb.tag_ == "VBN" and agent is not None):
+        return agent  # "was criticized by the mayor", "as reported by the Ledger"
     subjects = [
         c for c in verb.children if c.dep_ in SUBJECT_DEPS or (passive and c.dep_ == "nsubjpass")
     ] or _name_after_quotation(verb)
@@ -268,11 +269,13 @@ def _addresser(noun: Token) -> Token | None:
         verb = noun.head.head
     else:
         return None
-    words = lexicon.words()
-    if noun.lemma_.lower() in words.document_nouns | words.nominal_cues:
+    words, lemma = lexicon.words(), noun.lemma_.lower()
+    if lemma in words.document_nouns or lemma in words.nominal_cues:
         return None  # ("signed a letter urging …": the letter urges)
-    lemmas = lexicon.speech_lemmas() | words.publishing_verbs
-    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in lemmas else None
+    says = verb.lemma_.lower() in lexicon.speech_lemmas() or verb.lemma_.lower() in (
+        words.publishing_verbs
+    )
+    return verb if verb.pos_ == "VERB" and says else None
 
 
 def _addresser_of_audience(verb: Token) -> Token | None:
@@ -297,17 +300,18 @@ def _participle_of_speaker(verb: Token) -> bool:
     participle hung on a noun that can speak (a name, a speaker, a body or a document) is what
     that noun says."""
     noun = verb.head
-    words = lexicon.words()
+    words, lemma = lexicon.words(), noun.lemma_.lower()
     return (
         verb.dep_ == "acl"
         and verb.tag_ == "VBG"
-        and _addresser(noun) is None
         and noun.pos_ in {"NOUN", "PROPN"}
         and (
             noun.ent_type_ in SPEAKER_ENTITIES
-            or noun.lemma_.lower()
-            in words.speaker_nouns | words.organization_nouns | words.document_nouns
+            or lemma in words.speaker_nouns
+            or lemma in words.organization_nouns
+            or lemma in words.document_nouns
         )
+        and _addresser(noun) is None
     )
 
 
@@ -1350,7 +1354,7 @@ def _pro_form_content(verb: Token) -> tuple[int, int] | None:
     word = next(
         (
             t
-            for t in after[:2]
+            for t in after
             if t.head.i == verb.i
             and t.dep_ in {"dobj", "advmod", "intj"}  # not "said that …" as a conjunction
             and t.lower_ in lexicon.words().pro_forms
