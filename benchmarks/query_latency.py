@@ -152,6 +152,8 @@ def cases(store: Store, client: TestClient, found: dict[str, Any]) -> dict[str, 
         "/api/v1/entities",
         "/",
         "/speakers",
+        "/outlets",
+        "/stories",
     ):
         found_cases[f"api {path}"] = get(lambda rng, path=path: path)
     found_cases["page speaker"] = get(lambda rng: f"/speakers/{rng.choice(found['people'])[0]}")

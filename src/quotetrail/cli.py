@@ -583,8 +583,8 @@ def _story_titles(stories: list[dict], short: bool) -> str:
 
 @app.command()
 def outlets(db: DbOption = DEFAULT_DB, fmt: FormatOption = None) -> None:
-    """Outlets: articles and statements (copies apart), and which shared stories each covered or
-    missed."""
+    """Outlets: articles and statements (copies apart), how many shared stories each covered and
+    missed, and the latest it missed."""
     from quotetrail.store.links import outlet_coverage
 
     fmt_name = _format(fmt)
@@ -600,8 +600,13 @@ def outlets(db: DbOption = DEFAULT_DB, fmt: FormatOption = None) -> None:
             ("statements", "", lambda r: r["statements"]),
             ("first", "cyan", lambda r: r["first"]),
             ("last", "cyan", lambda r: r["last"]),
-            ("covered", "green", lambda r: _story_titles(r["covered"], short=fmt_name == "table")),
-            ("missed", "red", lambda r: _story_titles(r["missed"], short=fmt_name == "table")),
+            ("covered", "green", lambda r: r["covered_count"]),
+            ("missed", "red", lambda r: r["missed_count"]),
+            (
+                "latest missed",
+                "red",
+                lambda r: _story_titles(r["missed"], short=fmt_name == "table"),
+            ),
         ],
         title="Outlets (covered / missed: stories reported by more than one outlet)",
     )

@@ -276,6 +276,70 @@ def test_link_outlets_show_missed_stories(store):
     assert outlets["RT"]["missed"] == []
 
 
+def _shared_stories_store(path):
+    """Stories by hand: three that RT and TASS both carried, on three days (BBC the first
+    too), and one that RT alone carried."""
+    carried = {
+        "s0": ("RT", "TASS", "BBC"),
+        "s1": ("RT", "TASS"),
+        "s2": ("RT", "TASS"),
+        "s9": ("RT",),
+    }
+    results, members, stories = [], [], []
+    for day, (story, outlets) in enumerate(carried.items(), start=1):
+        for outlet in outlets:
+            article_id = f"{outlet}-{story}"
+            text = f"{FOOTBALL} {outlet} {story}"
+            results.append(_article(article_id, outlet, text, f"Match {story}", f"2022-03-0{day}"))
+            members.append((article_id, story, 1.0))
+        stories.append(
+            {
+                "id": story,
+                "title": f"Match {story}",
+                "title_score": 1.0,
+                "first": f"2022-03-0{day}",
+                "last": f"2022-03-0{day}",
+                "size": len(outlets),
+                "norm": 1.0,
+                "sibling_of": None,
+                "seed": None,
+                "parent_size": 0,
+                "terms": [],
+            }
+        )
+    opened = Store(path)
+    opened.write(results)
+    sql.save_story_state(opened, {}, stories, [], members)
+    return opened
+
+
+def test_link_outlets_count_shared_stories_and_list_the_latest(db_path):
+    with _shared_stories_store(db_path) as opened:
+        outlets = {row["outlet"]: row for row in sql.outlet_coverage(opened, stories=2)}
+    assert (outlets["RT"]["covered_count"], outlets["RT"]["missed_count"]) == (3, 0)
+    assert [story["id"] for story in outlets["RT"]["covered"]] == ["s2", "s1"]
+    assert (outlets["BBC"]["covered_count"], outlets["BBC"]["missed_count"]) == (1, 2)
+    assert [story["id"] for story in outlets["BBC"]["missed"]] == ["s2", "s1"]
+    assert [story["title"] for story in outlets["BBC"]["covered"]] == ["Match s0"]
+
+
+def test_link_shared_stories_page_most_recent_first_with_their_outlets(db_path):
+    with _shared_stories_store(db_path) as opened:
+        rows = sql.shared_stories(opened, limit=2, offset=1)
+    assert [(row["id"], row["outlets"]) for row in rows] == [
+        ("s1", ["RT", "TASS"]),
+        ("s0", ["BBC", "RT", "TASS"]),
+    ]
+
+
+def test_link_story_rows_page_as_the_whole_listing_does(store):
+    everything = sql.story_rows(store)
+    assert [sql.story_rows(store, limit=1, offset=n) for n in range(len(everything))] == [
+        [row] for row in everything
+    ]
+    assert sum(row["statements"] for row in everything) == 5  # the wire copy's left out
+
+
 def test_link_twice_changes_nothing(store):
     before = (sql.story_rows(store), sql.entity_rows(store), store.statements())
     link_articles(store, ["a1", "a2", "a3", "a4"])

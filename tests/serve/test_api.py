@@ -200,6 +200,15 @@ def test_api_speaker_profile(client: TestClient) -> None:
     assert dates == sorted(dates)
 
 
+def test_api_speaker_pages_statements_and_counts_them_all(client: TestClient) -> None:
+    first = client.get(f"{API}/speakers/{PUTIN_ID}", params={"limit": 3}).json()
+    assert first["statement_count"] == 4 and len(first["statements"]) == 3
+    rest = client.get(first["next"]).json()
+    assert len(rest["statements"]) == 1 and rest["next"] is None
+    whole = client.get(f"{API}/speakers/{PUTIN_ID}").json()["statements"]
+    assert [s["id"] for s in first["statements"] + rest["statements"]] == [s["id"] for s in whole]
+
+
 def test_api_position_points_months_shifts(client: TestClient) -> None:
     position = client.get(
         f"{API}/positions", params={"actor": "Russia", "target": "Taliban"}

@@ -125,6 +125,18 @@ def test_pages_outlets_matrix_shows_who_missed_a_shared_story(client: TestClient
     ]
 
 
+def test_pages_speaker_pages_statements_under_the_whole_count(client: TestClient) -> None:
+    html = client.get(f"/speakers/{PUTIN_ID}?limit=3").text
+    assert "4 statements" in html and 'rel="next"' in html
+    assert html.count('class="statement') == 3
+
+
+def test_pages_outlets_matrix_pages_its_stories(client: TestClient) -> None:
+    html = client.get("/outlets?offset=1").text  # the fixture shares one story
+    assert "Kremlin comments on Afghanistan</a></td>" not in html
+    assert 'rel="prev"' in html and "<h1>Outlets</h1>" in html
+
+
 @pytest.mark.parametrize(
     "path, status",
     [

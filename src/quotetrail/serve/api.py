@@ -218,11 +218,14 @@ def list_speakers(
 
 @router.get(
     "/speakers/{speaker_id}",
-    summary="A speaker: names, roles over time, statements, targets, outlets",
+    summary="A speaker: names, roles over time, targets, outlets, and a page of statements",
     responses=answers(404),
 )
-def get_speaker(speaker_id: str, store: StoreDep) -> dict[str, Any]:
-    return plain(found(views.speaker(store, speaker_id), "speaker"))
+def get_speaker(request: Request, speaker_id: str, store: StoreDep, at: PageDep) -> dict[str, Any]:
+    record = found(views.speaker(store, speaker_id, limit=at.limit, offset=at.offset), "speaker")
+    more = at.offset + at.limit < record["statement_count"]
+    following = str(request.url.include_query_params(offset=at.offset + at.limit)) if more else None
+    return plain({**record, "limit": at.limit, "offset": at.offset, "next": following})
 
 
 @router.get(

@@ -147,10 +147,13 @@ def speakers(
 
 
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
-def speaker(request: Request, speaker_id: str, store: StoreDep) -> HTMLResponse:
-    return render(
-        request, "speaker.html", speaker=_found(views.speaker(store, speaker_id), "speaker")
+def speaker(request: Request, speaker_id: str, store: StoreDep, at: PageDep) -> HTMLResponse:
+    record = _found(
+        views.speaker(store, speaker_id, limit=at.limit + 1, offset=at.offset), "speaker"
     )
+    paging = _pager(request, at, record["statements"])
+    record["statements"] = record["statements"][: at.limit]
+    return render(request, "speaker.html", speaker=record, paging=paging)
 
 
 @router.get("/positions", response_class=HTMLResponse)
@@ -208,10 +211,15 @@ def story(request: Request, story_id: str, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/outlets", response_class=HTMLResponse)
-def outlets(request: Request, store: StoreDep) -> HTMLResponse:
-    rows = links.outlet_coverage(store)
-    shared = list({story["id"]: story for row in rows for story in row["covered"]}.values())
-    return render(request, "outlets.html", outlets=rows, shared=shared)
+def outlets(request: Request, store: StoreDep, at: PageDep) -> HTMLResponse:
+    shared = links.shared_stories(store, limit=at.limit + 1, offset=at.offset)
+    return render(
+        request,
+        "outlets.html",
+        outlets=links.outlet_coverage(store),
+        shared=shared[: at.limit],
+        paging=_pager(request, at, shared),
+    )
 
 
 @router.get("/favicon.ico", include_in_schema=False)

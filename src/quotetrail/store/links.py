@@ -415,26 +415,37 @@ def story_rows(
     store: Store, story_id: str | None = None, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Stories, largest first (or the one `story_id`): title, the dates of the articles listed
-    in it, outlets, articles (copies apart) and statements."""
-    paging = page(limit, offset)
+    in it, outlets, articles (copies apart) and statements.
+
+    The page is chosen from member counts alone; titles, outlets, article lists and statement
+    counts are then worked out for its stories only."""
     return fetch(
         store.db,
-        "SELECT s.id, s.title, strftime(min(a.published), '%Y-%m-%d') AS first,"
-        " strftime(max(a.published), '%Y-%m-%d') AS last,"
-        " count(DISTINCT m.article_id) FILTER (WHERE d.article_id IS NULL) AS articles,"
-        " count(DISTINCT d.article_id) AS duplicates,"
-        " list(DISTINCT coalesce(a.outlet, '(unknown)') ORDER BY coalesce(a.outlet, '(unknown)'))"
-        " AS outlets,"
-        " (SELECT count(*) FROM statements st JOIN story_members sm ON sm.article_id ="
-        " st.article_id"
-        "  LEFT JOIN near_duplicates nd ON nd.article_id = st.article_id"
-        "  WHERE sm.story_id = s.id AND nd.article_id IS NULL) AS statements,"
-        " list(m.article_id ORDER BY a.published NULLS LAST, m.article_id) AS article_ids"
-        " FROM stories s JOIN story_members m ON m.story_id = s.id JOIN articles a ON a.id ="
-        " m.article_id"
-        " LEFT JOIN near_duplicates d ON d.article_id = m.article_id"
-        " WHERE ? IS NULL OR s.id = ?"
-        f" GROUP BY s.id, s.title ORDER BY articles DESC, first NULLS LAST, s.id{paging}",
+        "WITH ranked AS (SELECT m.story_id AS id,"
+        "  count(*) FILTER (WHERE d.article_id IS NULL) AS articles,"
+        "  count(d.article_id) AS duplicates, min(a.published) AS first_day,"
+        "  max(a.published) AS last_day"
+        "  FROM story_members m JOIN articles a ON a.id = m.article_id"
+        "  LEFT JOIN near_duplicates d ON d.article_id = m.article_id"
+        "  WHERE ? IS NULL OR m.story_id = ?"
+        "  GROUP BY m.story_id ORDER BY articles DESC, first_day NULLS LAST, id"
+        f"{page(limit, offset)}),"
+        " members AS (SELECT m.story_id, m.article_id, a.published,"
+        "  coalesce(a.outlet, '(unknown)') AS outlet, d.article_id IS NOT NULL AS copy"
+        "  FROM ranked r JOIN story_members m ON m.story_id = r.id"
+        "  JOIN articles a ON a.id = m.article_id"
+        "  LEFT JOIN near_duplicates d ON d.article_id = m.article_id),"
+        " said AS (SELECT st.article_id, count(*) AS n FROM statements st WHERE st.article_id IN"
+        "  (SELECT article_id FROM members WHERE NOT copy) GROUP BY st.article_id)"
+        " SELECT s.id, s.title, strftime(r.first_day, '%Y-%m-%d') AS first,"
+        " strftime(r.last_day, '%Y-%m-%d') AS last, r.articles, r.duplicates,"
+        " list(DISTINCT m.outlet ORDER BY m.outlet) AS outlets,"
+        " coalesce(sum(said.n), 0) AS statements,"
+        " list(m.article_id ORDER BY m.published NULLS LAST, m.article_id) AS article_ids"
+        " FROM ranked r JOIN stories s ON s.id = r.id JOIN members m ON m.story_id = r.id"
+        " LEFT JOIN said ON said.article_id = m.article_id"
+        " GROUP BY s.id, s.title, r.first_day, r.last_day, r.articles, r.duplicates"
+        " ORDER BY r.articles DESC, r.first_day NULLS LAST, s.id",
         [story_id, story_id],
     )
 
@@ -449,34 +460,61 @@ def copies_among(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     return dict(rows.fetchall())
 
 
-def outlet_coverage(store: Store) -> list[dict[str, Any]]:
-    """Per outlet: counts (copies apart), and the multi-outlet stories it covered and missed."""
+_ARTICLE_OUTLETS = (
+    "art AS (SELECT a.id, coalesce(a.outlet, '(unknown)') AS outlet, a.published,"
+    " d.article_id IS NOT NULL AS copy FROM articles a"
+    " LEFT JOIN near_duplicates d ON d.article_id = a.id),"
+    " carried AS (SELECT DISTINCT m.story_id, art.outlet FROM story_members m"
+    " JOIN art ON art.id = m.article_id),"
+    " shared AS (SELECT story_id FROM carried GROUP BY story_id HAVING count(*) > 1)"
+)
+
+
+def outlet_coverage(store: Store, stories: int = 10) -> list[dict[str, Any]]:
+    """Per outlet: counts (copies apart); how many of the stories reported by more than one
+    outlet it covered and missed; and the `stories` most recent of each (whole lists would grow
+    with the store: a million statements make about 20,000 shared stories)."""
     return fetch(
         store.db,
-        "WITH art AS (SELECT a.id, coalesce(a.outlet, '(unknown)') AS outlet, a.published,"
-        "  d.article_id IS NOT NULL AS copy, m.story_id FROM articles a"
-        "  LEFT JOIN near_duplicates d ON d.article_id = a.id LEFT JOIN story_members m ON"
-        " m.article_id = a.id),"
-        " shared AS (SELECT story_id FROM art WHERE story_id IS NOT NULL GROUP BY story_id"
-        "  HAVING count(DISTINCT outlet) > 1),"
-        " outlets AS (SELECT DISTINCT outlet FROM art)"
-        " SELECT o.outlet,"
-        " (SELECT count(*) FROM art WHERE art.outlet = o.outlet AND NOT copy) AS articles,"
-        " (SELECT count(*) FROM art WHERE art.outlet = o.outlet AND copy) AS duplicates,"
-        " (SELECT count(*) FROM statements s JOIN art ON art.id = s.article_id WHERE art.outlet ="
-        " o.outlet AND NOT copy) AS statements,"
-        " (SELECT strftime(min(published), '%Y-%m-%d') FROM art WHERE art.outlet = o.outlet) AS"
-        " first,"
-        " (SELECT strftime(max(published), '%Y-%m-%d') FROM art WHERE art.outlet = o.outlet) AS"
-        " last,"
-        " coalesce((SELECT list({'id': st.id, 'title': st.title} ORDER BY st.first, st.id) FROM"
-        " stories st"
-        "  WHERE st.id IN (SELECT story_id FROM shared) AND st.id IN"
-        "  (SELECT story_id FROM art WHERE art.outlet = o.outlet)), []) AS covered,"
-        " coalesce((SELECT list({'id': st.id, 'title': st.title} ORDER BY st.first, st.id) FROM"
-        " stories st"
-        "  WHERE st.id IN (SELECT story_id FROM shared) AND st.id NOT IN"
-        "  (SELECT story_id FROM art WHERE art.outlet = o.outlet AND story_id IS NOT NULL)), [])"
-        " AS missed"
-        " FROM outlets o ORDER BY articles DESC, o.outlet",
+        f"WITH {_ARTICLE_OUTLETS},"
+        " said AS (SELECT article_id, count(*) AS n FROM statements GROUP BY article_id),"
+        " totals AS (SELECT art.outlet, count(*) FILTER (WHERE NOT copy) AS articles,"
+        "  count(*) FILTER (WHERE copy) AS duplicates,"
+        "  coalesce(sum(said.n) FILTER (WHERE NOT copy), 0) AS statements,"
+        "  strftime(min(published), '%Y-%m-%d') AS first,"
+        "  strftime(max(published), '%Y-%m-%d') AS last"
+        "  FROM art LEFT JOIN said ON said.article_id = art.id GROUP BY art.outlet),"
+        " grid AS (SELECT t.outlet, st.id, st.title, c.story_id IS NOT NULL AS covered,"
+        "  row_number() OVER (PARTITION BY t.outlet, c.story_id IS NOT NULL"
+        "   ORDER BY st.first DESC NULLS LAST, st.id) AS recency"
+        "  FROM totals t CROSS JOIN shared sh JOIN stories st ON st.id = sh.story_id"
+        "  LEFT JOIN carried c ON c.story_id = sh.story_id AND c.outlet = t.outlet),"
+        " tally AS (SELECT outlet, count(*) FILTER (WHERE covered) AS covered_count,"
+        "  count(*) FILTER (WHERE NOT covered) AS missed_count,"
+        "  list({'id': id, 'title': title} ORDER BY recency)"
+        "   FILTER (WHERE covered AND recency <= ?) AS covered,"
+        "  list({'id': id, 'title': title} ORDER BY recency)"
+        "   FILTER (WHERE NOT covered AND recency <= ?) AS missed"
+        "  FROM grid GROUP BY outlet)"
+        " SELECT t.*, coalesce(y.covered_count, 0) AS covered_count,"
+        " coalesce(y.missed_count, 0) AS missed_count,"
+        " coalesce(y.covered, []) AS covered, coalesce(y.missed, []) AS missed"
+        " FROM totals t LEFT JOIN tally y ON y.outlet = t.outlet"
+        " ORDER BY t.articles DESC, t.outlet",
+        [stories, stories],
+    )
+
+
+def shared_stories(store: Store, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """The stories reported by more than one outlet, most recent first, each with the outlets
+    that carried it (copies included): the rows of the outlets page's matrix."""
+    return fetch(
+        store.db,
+        f"WITH {_ARTICLE_OUTLETS}"
+        " SELECT st.id, st.title, strftime(st.first, '%Y-%m-%d') AS first,"
+        " list(c.outlet ORDER BY c.outlet) AS outlets"
+        " FROM shared sh JOIN stories st ON st.id = sh.story_id"
+        " JOIN carried c ON c.story_id = sh.story_id"
+        " GROUP BY st.id, st.title, st.first ORDER BY st.first DESC NULLS LAST, st.id"
+        + page(limit, offset),
     )

@@ -98,14 +98,23 @@ def _tally(
     )
 
 
-def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
+def speaker(
+    store: Store, speaker_id: str, limit: int | None = None, offset: int = 0
+) -> dict[str, Any] | None:
     """Who a speaker is and what they said, across every article and spelling: names, roles and
-    affiliations over time, statements by date, the targets they talk about and the outlets
-    that quote them."""
+    affiliations over time, the targets they talk about, the outlets that quote them, how many
+    statements they made and a page of them by date (a busy speaker has thousands)."""
     entity = entity_of_speaker(store, speaker_id)
-    statements = store.statements(StatementQuery(entity_id=entity["id"])) if entity else []
-    if not statements:
+    if not entity:
         return None
+    (counted,) = fetch(
+        store.db, f"SELECT count(*) AS n FROM statements s WHERE {OF_ENTITY}", [entity["id"]]
+    )
+    if not counted["n"]:
+        return None
+    statements = store.statements(
+        StatementQuery(entity_id=entity["id"], limit=limit, offset=offset)
+    )
     roles = fetch(
         store.db,
         f"SELECT s.speaker_role AS role, s.speaker_affiliation AS affiliation,"
@@ -138,6 +147,7 @@ def speaker(store: Store, speaker_id: str) -> dict[str, Any] | None:
             "coalesce(s.outlet, '(unknown)') AS outlet",
             ", count(DISTINCT s.article_id) AS articles",
         ),
+        "statement_count": counted["n"],
         "statements": statements,
     }
 
