@@ -223,9 +223,21 @@ def test_store_keeps_article_tone(db_path):
         assert store.article("a1")["tone"] == -2.5
 
 
+def _undo_version_11(store: Store) -> None:
+    """Back to version 10: no search postings, no lengths in words."""
+    store.db.execute("DROP TABLE statement_terms")
+    store.db.execute("DROP TABLE article_terms")
+    store.db.execute("DROP INDEX statements_article")
+    store.db.execute("ALTER TABLE statements DROP COLUMN words")
+    store.db.execute("CREATE INDEX statements_article ON statements (article_id)")
+    store.db.execute("ALTER TABLE articles DROP COLUMN words")
+    store.db.execute("UPDATE meta SET value = '10' WHERE key = 'schema_version'")
+
+
 def _undo_version_10(store: Store) -> None:
     """Back to version 9: a statement's reports elsewhere as lists again (DuckDB alters no
     column of a table with an index, so the index goes and comes back)."""
+    _undo_version_11(store)
     store.db.execute("DROP INDEX statements_article")
     for column in ("also_in", "linked"):
         store.db.execute(
@@ -256,6 +268,19 @@ def _undo_version_4(store: Store) -> None:
     for column in ("norm", "sibling_of", "seed", "parent_size"):
         store.db.execute(f"ALTER TABLE stories DROP COLUMN {column}")
     store.db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+
+
+def test_store_migrates_a_version_10_file_indexing_its_words_for_search(db_path):
+    from quotetrail.store.search import search_articles, search_statements
+
+    with Store(db_path) as store:
+        store.write(
+            [_result("a1", "Putin said grain exports resume.", "grain", "V. Putin", "2021-08-20")]
+        )
+        _undo_version_11(store)
+    with Store(db_path) as store:
+        assert [hit.article_id for hit in search_statements(store, "exports putin")] == ["a1"]
+        assert [hit["id"] for hit in search_articles(store, "grain")] == ["a1"]
 
 
 def test_store_migrates_a_version_2_file_to_add_tone(db_path):

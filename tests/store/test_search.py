@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 
 from quotetrail.records import Article, ArticleResult, Speaker, Statement
-from quotetrail.store import Store
-from quotetrail.store.search import search_statements, snippet, tokens
+from quotetrail.store import StatementQuery, Store
+from quotetrail.store.search import search_articles, search_statements, snippet, tokens
 
 
 @pytest.mark.parametrize(
@@ -49,6 +52,63 @@ def test_search_ranks_by_bm25(db_path) -> None:
         (hit,) = search_statements(store, "sanctions talks")
         assert hit.score > 0 and hit.to_dict()["score"] == hit.score
         assert hit.to_dict() == {**Statement.to_dict(hit), "score": hit.score}
+
+
+def _said(article_id: str, outlet: str, quotes: list[str]) -> ArticleResult:
+    """An article of `outlet` whose text is `quotes`, each a statement of one speaker."""
+    text = " ".join(f"{quote}." for quote in quotes)
+    speaker = Speaker(name="Ana Ortiz", mention="Ortiz", role="mayor")
+    return ArticleResult(
+        Article(id=article_id, text=text, title=f"News {article_id}", outlet=outlet),
+        [
+            Statement(
+                article_id=article_id,
+                kind="direct",
+                quote=quote,
+                sentence=quote,
+                span=(text.index(quote), text.index(quote) + len(quote)),
+                speaker=speaker,
+            )
+            for quote in quotes
+        ],
+    )
+
+
+def _postings(store: Store) -> list[tuple[str, str, int]]:
+    """Every statement's words and times, worked out again from the statements themselves."""
+    found = []
+    for record in store.statements():
+        speaker = record.speaker
+        text = " ".join(filter(None, [record.quote, record.sentence, speaker.name, speaker.role]))
+        counted = Counter(re.findall(r"[^\W_]+", text.lower()))
+        found += [(word, record.id, times) for word, times in counted.items()]
+    return sorted(found)
+
+
+def test_search_postings_follow_writes_and_replacements(db_path) -> None:
+    with Store(db_path) as store:
+        store.write([_said("a", "X", ["Grain exports resume"]), _said("b", "X", ["Ports shut"])])
+        store.write([_said("a", "X", ["Fishing quotas rise", "Quotas quotas"])], replace=True)
+        assert search_statements(store, "grain") == [] and search_articles(store, "grain") == []
+        assert [hit.quote for hit in search_statements(store, "quotas")] == [
+            "Quotas quotas",
+            "Fishing quotas rise",
+        ]
+        stored = store.db.execute("SELECT term, id, tf FROM statement_terms ORDER BY ALL")
+        assert stored.fetchall() == _postings(store)
+
+
+def test_search_filter_chooses_hits_but_does_not_weigh_them(db_path) -> None:
+    with Store(db_path) as store:
+        store.write(
+            [
+                _said("a", "X", ["The harvest failed", "Harvest prices doubled", "Rain came"]),
+                _said("b", "Y", ["The harvest was saved by rain"]),
+            ]
+        )
+        everywhere = {hit.id: hit.score for hit in search_statements(store, "harvest")}
+        (only,) = search_statements(store, "harvest", StatementQuery(outlet="Y"))
+        assert only.outlet == "Y" and only.score == everywhere[only.id]
 
 
 @pytest.mark.parametrize(

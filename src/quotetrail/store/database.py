@@ -21,12 +21,15 @@ import duckdb
 
 from quotetrail.records import ArticleResult, Speaker, SpeakerEntity, Statement
 from quotetrail.store.sql import (
+    ARTICLE_TEXT,
     LISTED,
     LISTING_COLUMNS,
     OF_ENTITY,
     SAID,
+    STATEMENT_TEXT,
     contains,
     fetch,
+    index_words,
     insert_rows,
     like,
     page,
@@ -42,7 +45,7 @@ STATEMENT_COLUMNS = (
     " speaker_mention speaker_kind speaker_role speaker_affiliation said_on said_on_assumed about"
     " stance also_in"
 ).split()
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
 # story_terms, term_df), which a reader of the export can rebuild by re-ingesting.
@@ -313,7 +316,13 @@ class Store:
             ids = [result.article.id for result in results]
             present = self.existing_article_ids(ids)
             if replace and present:
+                self.db.execute(
+                    "DELETE FROM statement_terms WHERE id IN"
+                    " (SELECT id FROM statements WHERE list_contains(?, article_id))",
+                    [list(present)],
+                )
                 for table, column in (
+                    ("article_terms", "id"),
                     ("statements", "article_id"),
                     ("mentions", "article_id"),
                     ("articles", "id"),
@@ -392,7 +401,10 @@ class Store:
             on_conflict="ON CONFLICT DO NOTHING",
         )
         insert_rows(self.db, "mentions", mentions)
-        self.db.execute(LISTING_COLUMNS, [[result.article.id for result in results]])
+        article_ids = [result.article.id for result in results]
+        self.db.execute(LISTING_COLUMNS, [article_ids])
+        index_words(self.db, "statements", STATEMENT_TEXT, "article_id", article_ids)
+        index_words(self.db, "articles", ARTICLE_TEXT, "id", article_ids)
 
     # -- reading ------------------------------------------------------------------------
 

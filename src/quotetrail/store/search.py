@@ -1,9 +1,12 @@
 """Full-text search over statements and articles, ranked by BM25, computed in SQL.
 
 DuckDB's `fts` extension is downloaded on first use, and quotetrail never touches the network
-at run time, so the ranking is done here: documents and the query are split into lower-case
-letter/digit tokens the same way (`tokens`), every query token must occur (AND), and matches
-are ordered by Okapi BM25 (k1 = 1.2, b = 0.75) over the filtered documents.
+at run time, so the index and the ranking are done here: `Store.write` keeps each document's
+length in words and a posting per word (migration 011); the query is split the same way
+(lower-case letter/digit runs, `tokens`); every query word must occur (AND), and matches are
+ordered by Okapi BM25 (k1 = 1.2, b = 0.75). As in Lucene, the collection statistics (document
+count, average length, document frequency) are the whole table's; filters choose which
+matches are listed, not how they weigh.
 """
 
 from __future__ import annotations
@@ -14,11 +17,10 @@ from typing import Any
 
 from quotetrail.records import Statement
 from quotetrail.store.database import ArticleQuery, StatementQuery, Store
-from quotetrail.store.sql import fetch, page
+from quotetrail.store.sql import fetch, page, postings_of
 
 K1, B = 1.2, 0.75
 _TOKEN = re.compile(r"[^\W_]+")
-_SQL_SPLIT = r"'[^\pL\pN]+'"
 
 
 def tokens(text: str) -> list[str]:
@@ -43,45 +45,35 @@ class ScoredStatement(Statement):
 
 
 def _bm25(
-    store: Store, docs_sql: str, params: list[Any], terms: list[str], limit: int | None, offset: int
+    store: Store,
+    table: str,
+    where: list[str],
+    params: list[Any],
+    terms: list[str],
+    limit: int | None,
+    offset: int,
 ) -> list[SearchHit]:
-    """Rank the rows of `docs_sql` (columns id, body) by BM25 against `terms`.
-
-    Only documents holding every term as a substring are tokenised (the expensive step); the
-    collection statistics come from cheap scans: document length in space-separated words and
-    document frequency as the number of documents containing the term as a substring (a slight
-    over-count for terms that are also parts of longer words).
-    """
-    words = "(length(body) - length(replace(body, ' ', '')) + 1)"
-    has_all = " AND ".join("contains(body, ?)" for _ in terms)
-    df_columns = ", ".join(
-        f"count(*) FILTER (WHERE contains(body, ?)) AS df{i}" for i in range(len(terms))
-    )
-    df_of = "CASE t.i " + " ".join(f"WHEN {i} THEN stats.df{i}" for i in range(len(terms))) + " END"
+    """Rank the rows of `table` ("statements s" or "articles a") that hold every one of `terms`
+    and pass `where` by BM25, from the postings of `terms` alone (each query reads them once:
+    MATERIALIZED)."""
+    name, alias = table.split()
+    kept = " AND ".join([f"{alias}.id IN (SELECT id FROM matched)", *where])
     sql = f"""
-        WITH base AS (SELECT id, lower(body) AS body FROM ({docs_sql})),
-        stats AS (SELECT count(*) AS n, greatest(avg({words}), 1) AS avgdl, {df_columns} FROM base),
-        candidates AS (
-            SELECT id, regexp_split_to_array(body, {_SQL_SPLIT}) AS toks, {words} AS dl
-            FROM base WHERE {has_all}
+        WITH hits AS MATERIALIZED (
+            SELECT id, term, tf FROM {postings_of(name)} WHERE list_contains(?, term)
         ),
-        terms AS (
-            SELECT unnest(?::VARCHAR[]) AS term, generate_subscripts(?::VARCHAR[], 1) - 1 AS i
-        ),
-        tf AS (
-            SELECT c.id, c.dl, t.i, len(list_filter(c.toks, lambda x: x = t.term)) AS f
-            FROM candidates c, terms t
-        )
-        SELECT tf.id, sum(ln(1 + (stats.n - {df_of} + 0.5) / ({df_of} + 0.5))
-                         * tf.f * {K1 + 1}
-                         / (tf.f + {K1} * (1 - {B} + {B} * tf.dl / stats.avgdl))) AS score
-        FROM tf JOIN terms t ON t.i = tf.i, stats
-        WHERE tf.f > 0
-        GROUP BY tf.id
-        HAVING count(*) = ?
-        ORDER BY score DESC, tf.id
+        matched AS (SELECT id FROM hits GROUP BY id HAVING count(*) = ?),
+        df AS (SELECT term, count(*) AS df FROM hits GROUP BY term),
+        stats AS (SELECT count(*) AS n, greatest(avg(words), 1) AS avgdl FROM {name}),
+        kept AS (SELECT {alias}.id, {alias}.words FROM {table} WHERE {kept})
+        SELECT h.id, sum(ln(1 + (stats.n - df.df + 0.5) / (df.df + 0.5))
+                         * h.tf * {K1 + 1}
+                         / (h.tf + {K1} * (1 - {B} + {B} * k.words / stats.avgdl))) AS score
+        FROM hits h JOIN kept k ON k.id = h.id JOIN df ON df.term = h.term, stats
+        GROUP BY h.id
+        ORDER BY score DESC, h.id
     """ + page(limit, offset)
-    found = fetch(store.db, sql, [*params, *terms, *terms, terms, terms, len(terms)])
+    found = fetch(store.db, sql, [terms, len(terms), *params])
     return [SearchHit(row["id"], float(row["score"])) for row in found]
 
 
@@ -98,13 +90,7 @@ def search_statements(
     if not terms:
         return []
     where, params = store.statement_conditions(where_filter or StatementQuery())
-    docs_sql = (
-        "SELECT s.id, concat_ws(' ', s.quote, s.sentence, s.speaker_name, s.speaker_role,"
-        " s.speaker_affiliation) AS body"
-        " FROM statements s JOIN articles a ON a.id = s.article_id"
-        + (" WHERE " + " AND ".join(where) if where else "")
-    )
-    hits = _bm25(store, docs_sql, params, terms, limit, offset)
+    hits = _bm25(store, "statements s", where, params, terms, limit, offset)
     if not hits:
         return []
     records = {
@@ -126,10 +112,7 @@ def search_articles(
     if not terms:
         return []
     where, params = store.article_conditions(article_query or ArticleQuery())
-    docs_sql = "SELECT id, concat_ws(' ', title, text) AS body FROM articles" + (
-        " WHERE " + " AND ".join(where) if where else ""
-    )
-    hits = _bm25(store, docs_sql, params, terms, limit, offset)
+    hits = _bm25(store, "articles a", where, params, terms, limit, offset)
     if not hits:
         return []
     found = fetch(

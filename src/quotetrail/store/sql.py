@@ -25,6 +25,45 @@ LISTING_COLUMNS = (
     " FROM articles a WHERE a.id = statements.article_id"
     " AND statements.article_id IN (SELECT unnest(?))"
 )
+# What full-text search reads of a statement and of an article (`store.search`, migration 011,
+# the same expressions): the text it matches, split as a query is split (letters and digits,
+# lower-cased).
+STATEMENT_TEXT = "concat_ws(' ', quote, sentence, speaker_name, speaker_role, speaker_affiliation)"
+ARTICLE_TEXT = "concat_ws(' ', title, text)"
+
+
+def split_words(text: str) -> str:
+    """The SQL list of the lower-cased letter-and-digit runs of the SQL expression `text` (with
+    an empty string where it starts or ends with anything else)."""
+    return f"regexp_split_to_array(lower({text}), '[^\\pL\\pN]+')"
+
+
+def postings_of(table: str) -> str:
+    """The table of search's postings for `table` ("statements" or "articles")."""
+    return table.removesuffix("s") + "_terms"
+
+
+def index_words(
+    db: duckdb.DuckDBPyConnection, table: str, text: str, key: str, keys: Sequence[str]
+) -> None:
+    """Fill search's rows for the rows of `table` whose `key` is one of `keys`: each row's
+    length in words, and a posting (word, id, times) per word in `postings_of(table)`
+    (migration 011)."""
+    words = split_words(text)
+    postings = postings_of(table)
+    db.execute(
+        f"UPDATE {table} SET words = len(list_filter({words}, lambda w: w <> ''))"
+        f" WHERE {key} IN (SELECT unnest(?))",
+        [list(keys)],
+    )
+    db.execute(
+        f"INSERT INTO {postings} SELECT term, id, count(*) FROM"
+        f" (SELECT id, unnest({words}) AS term FROM {table} WHERE {key} IN (SELECT unnest(?)))"
+        " WHERE term <> '' GROUP BY term, id",
+        [list(keys)],
+    )
+
+
 # A statement of one resolved entity (the link stage's, kept on the row: migration 008; `?` is
 # its id).
 OF_ENTITY = "s.entity_id = ?"
