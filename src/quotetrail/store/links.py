@@ -473,7 +473,11 @@ _ARTICLE_OUTLETS = (
 def outlet_coverage(store: Store, stories: int = 10) -> list[dict[str, Any]]:
     """Per outlet: counts (copies apart); how many of the stories reported by more than one
     outlet it covered and missed; and the `stories` most recent of each (whole lists would grow
-    with the store: a million statements make about 20,000 shared stories)."""
+    with the store: a million statements make about 11,000 shared stories).
+
+    An outlet's latest missed stories lie among the latest (its covered count + `stories`)
+    shared ones, so only those are compared with what it carried, not every outlet with every
+    shared story (40 outlets: 435,000 pairs, 0.3 s at a million statements)."""
     return fetch(
         store.db,
         f"WITH {_ARTICLE_OUTLETS},"
@@ -484,24 +488,27 @@ def outlet_coverage(store: Store, stories: int = 10) -> list[dict[str, Any]]:
         "  strftime(min(published), '%Y-%m-%d') AS first,"
         "  strftime(max(published), '%Y-%m-%d') AS last"
         "  FROM art LEFT JOIN said ON said.article_id = art.id GROUP BY art.outlet),"
-        " grid AS (SELECT t.outlet, st.id, st.title, c.story_id IS NOT NULL AS covered,"
-        "  row_number() OVER (PARTITION BY t.outlet, c.story_id IS NOT NULL"
-        "   ORDER BY st.first DESC NULLS LAST, st.id) AS recency"
-        "  FROM totals t CROSS JOIN shared sh JOIN stories st ON st.id = sh.story_id"
-        "  LEFT JOIN carried c ON c.story_id = sh.story_id AND c.outlet = t.outlet),"
-        " tally AS (SELECT outlet, count(*) FILTER (WHERE covered) AS covered_count,"
-        "  count(*) FILTER (WHERE NOT covered) AS missed_count,"
-        "  list({'id': id, 'title': title} ORDER BY recency)"
-        "   FILTER (WHERE covered AND recency <= ?) AS covered,"
-        "  list({'id': id, 'title': title} ORDER BY recency)"
-        "   FILTER (WHERE NOT covered AND recency <= ?) AS missed"
-        "  FROM grid GROUP BY outlet)"
-        " SELECT t.*, coalesce(y.covered_count, 0) AS covered_count,"
-        " coalesce(y.missed_count, 0) AS missed_count,"
-        " coalesce(y.covered, []) AS covered, coalesce(y.missed, []) AS missed"
-        " FROM totals t LEFT JOIN tally y ON y.outlet = t.outlet"
+        " ranked AS (SELECT st.id, st.title,"
+        "  row_number() OVER (ORDER BY st.first DESC NULLS LAST, st.id) AS recency"
+        "  FROM shared sh JOIN stories st ON st.id = sh.story_id),"
+        " held AS (SELECT c.outlet, r.id, r.title, r.recency"
+        "  FROM carried c JOIN ranked r ON r.id = c.story_id),"
+        " tally AS (SELECT t.outlet, count(h.id) AS covered_count,"
+        "  (SELECT count(*) FROM ranked) - count(h.id) AS missed_count,"
+        "  coalesce(list({'id': h.id, 'title': h.title} ORDER BY h.recency)"
+        "   FILTER (WHERE h.id IS NOT NULL), [])[:?] AS covered"
+        "  FROM totals t LEFT JOIN held h ON h.outlet = t.outlet GROUP BY t.outlet),"
+        " missing AS (SELECT y.outlet, list({'id': r.id, 'title': r.title} ORDER BY r.recency)"
+        "  [:?] AS missed"
+        "  FROM tally y JOIN ranked r ON r.recency <= y.covered_count + ?"
+        "  LEFT JOIN held h ON h.outlet = y.outlet AND h.id = r.id"
+        "  WHERE h.id IS NULL GROUP BY y.outlet)"
+        " SELECT t.*, y.covered_count, y.missed_count, y.covered,"
+        " coalesce(m.missed, []) AS missed"
+        " FROM totals t JOIN tally y ON y.outlet = t.outlet"
+        " LEFT JOIN missing m ON m.outlet = t.outlet"
         " ORDER BY t.articles DESC, t.outlet",
-        [stories, stories],
+        [stories, stories, stories],
     )
 
 
