@@ -23,7 +23,7 @@ LISTING_COLUMNS = (
     " stances = list_transform(map_entries(CAST(statements.stance::JSON AS MAP(VARCHAR, JSON))),"
     " lambda e: {'target': lower(e.key), 'label': e.value->>'label'})"
     " FROM articles a WHERE a.id = statements.article_id"
-    " AND statements.article_id IN (SELECT unnest(?))"
+    " AND list_contains(?, statements.article_id)"
 )
 # What full-text search reads of a statement and of an article (`store.search`, migration 011,
 # the same expressions): the text it matches, split as a query is split (letters and digits,
@@ -53,12 +53,12 @@ def index_words(
     postings = postings_of(table)
     db.execute(
         f"UPDATE {table} SET words = len(list_filter({words}, lambda w: w <> ''))"
-        f" WHERE {key} IN (SELECT unnest(?))",
+        f" WHERE list_contains(?, {key})",
         [list(keys)],
     )
     db.execute(
         f"INSERT INTO {postings} SELECT term, id, count(*) FROM"
-        f" (SELECT id, unnest({words}) AS term FROM {table} WHERE {key} IN (SELECT unnest(?)))"
+        f" (SELECT id, unnest({words}) AS term FROM {table} WHERE list_contains(?, {key}))"
         " WHERE term <> '' GROUP BY term, id",
         [list(keys)],
     )
