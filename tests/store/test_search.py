@@ -20,40 +20,6 @@ def test_search_tokens_split_like_the_sql(query, expected):
     assert tokens(query) == expected
 
 
-def test_search_ranks_by_bm25(db_path) -> None:
-    """The word more frequent in a shorter statement ranks first; a rare word outweighs a common
-    one."""
-    text = (
-        "Sanctions sanctions. Sanctions and many other long words about trade and talks and more."
-        " Talks."
-    )
-    article = Article(id="a", text=text, outlet="X", published="2024-01-01")
-    speaker = Speaker(name="S", mention="S")
-    quotes = [
-        "Sanctions sanctions",
-        "Sanctions and many other long words about trade and talks and more",
-        "Talks",
-    ]
-    statements = [
-        Statement(
-            article_id="a",
-            kind="direct",
-            quote=q,
-            sentence=q,
-            span=(text.index(q), text.index(q) + len(q)),
-            speaker=speaker,
-        )
-        for q in quotes
-    ]
-    with Store(db_path) as store:
-        store.write([ArticleResult(article, statements)])
-        ranked = [row.quote for row in search_statements(store, "sanctions")]
-        assert ranked == quotes[:2]
-        (hit,) = search_statements(store, "sanctions talks")
-        assert hit.score > 0 and hit.to_dict()["score"] == hit.score
-        assert hit.to_dict() == {**Statement.to_dict(hit), "score": hit.score}
-
-
 def _said(article_id: str, outlet: str, quotes: list[str]) -> ArticleResult:
     """An article of `outlet` whose text is `quotes`, each a statement of one speaker."""
     text = " ".join(f"{quote}." for quote in quotes)
@@ -72,6 +38,23 @@ def _said(article_id: str, outlet: str, quotes: list[str]) -> ArticleResult:
             for quote in quotes
         ],
     )
+
+
+def test_search_ranks_by_bm25(db_path) -> None:
+    """The word more frequent in a shorter statement ranks first; a rare word outweighs a common
+    one."""
+    quotes = [
+        "Sanctions sanctions",
+        "Sanctions and many other long words about trade and talks and more",
+        "Talks",
+    ]
+    with Store(db_path) as store:
+        store.write([_said("a", "X", quotes)])
+        ranked = [row.quote for row in search_statements(store, "sanctions")]
+        assert ranked == quotes[:2]
+        (hit,) = search_statements(store, "sanctions talks")
+        assert hit.score > 0 and hit.to_dict()["score"] == hit.score
+        assert hit.to_dict() == {**Statement.to_dict(hit), "score": hit.score}
 
 
 def _postings(store: Store) -> list[tuple[str, str, int]]:
