@@ -481,13 +481,16 @@ def outlet_coverage(store: Store, stories: int = 10) -> list[dict[str, Any]]:
     return fetch(
         store.db,
         f"WITH {_ARTICLE_OUTLETS},"
-        " said AS (SELECT article_id, count(*) AS n FROM statements GROUP BY article_id),"
+        # a statement's row keeps its article's outlet (migration 007)
+        " said AS (SELECT coalesce(s.outlet, '(unknown)') AS outlet, count(*) AS n"
+        "  FROM statements s ANTI JOIN near_duplicates d ON d.article_id = s.article_id"
+        "  GROUP BY 1),"
         " totals AS (SELECT art.outlet, count(*) FILTER (WHERE NOT copy) AS articles,"
         "  count(*) FILTER (WHERE copy) AS duplicates,"
-        "  coalesce(sum(said.n) FILTER (WHERE NOT copy), 0) AS statements,"
+        "  coalesce(any_value(said.n), 0) AS statements,"
         "  strftime(min(published), '%Y-%m-%d') AS first,"
         "  strftime(max(published), '%Y-%m-%d') AS last"
-        "  FROM art LEFT JOIN said ON said.article_id = art.id GROUP BY art.outlet),"
+        "  FROM art LEFT JOIN said ON said.outlet = art.outlet GROUP BY art.outlet),"
         " ranked AS (SELECT st.id, st.title,"
         "  row_number() OVER (ORDER BY st.first DESC NULLS LAST, st.id) AS recency"
         "  FROM shared sh JOIN stories st ON st.id = sh.story_id),"

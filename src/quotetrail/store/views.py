@@ -53,22 +53,27 @@ def speakers(
     store: Store, name: str | None = None, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Speakers — people and bodies as resolved across articles — most quoted first."""
-    # Counted on statement_entities alone: joining a million statements for their speaker's
-    # name is needed only when a name is asked for.
-    named, params = "", []
+    # Counted on statement_entities alone, by entity id before any join (grouping the joined
+    # rows by name, kind and affiliations took 170-240 ms of a million statements, 12 ms so);
+    # joining the statements for their speaker's name is needed only when a name is asked for.
     if name:
-        named, params = (
-            f" JOIN statements s ON s.id = se.statement_id"
-            f" WHERE ({contains('e.name')} OR {contains('s.speaker_name')})",
+        return fetch(
+            store.db,
+            "SELECT e.id, e.name, e.kind, count(*) AS statements, e.affiliations"
+            " FROM statement_entities se JOIN entities e ON e.id = se.entity_id"
+            " JOIN statements s ON s.id = se.statement_id"
+            f" WHERE ({contains('e.name')} OR {contains('s.speaker_name')})"
+            " GROUP BY e.id, e.name, e.kind, e.affiliations ORDER BY statements DESC, e.name"
+            + page(limit, offset),
             [like(name)] * 2,
         )
     return fetch(
         store.db,
-        "SELECT e.id, e.name, e.kind, count(*) AS statements, e.affiliations"
-        " FROM statement_entities se JOIN entities e ON e.id = se.entity_id"
-        f"{named} GROUP BY e.id, e.name, e.kind, e.affiliations ORDER BY statements DESC, e.name"
-        + page(limit, offset),
-        params,
+        "WITH counted AS (SELECT entity_id, count(*) AS statements FROM statement_entities"
+        " GROUP BY entity_id)"
+        " SELECT e.id, e.name, e.kind, c.statements, e.affiliations"
+        " FROM counted c JOIN entities e ON e.id = c.entity_id"
+        " ORDER BY c.statements DESC, e.name" + page(limit, offset),
     )
 
 
