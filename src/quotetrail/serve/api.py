@@ -132,8 +132,13 @@ def listing(
     rows = rows[: at.limit]
     if fmt is TableFormat.csv:
         return csv_response(rows)
+    return {"items": plain(rows), **paged(request, at, more)}
+
+
+def paged(request: Request, at: Page, more: bool) -> dict[str, Any]:
+    """Where a page stands: its limit and offset, and the link to the next one if `more`."""
     following = str(request.url.include_query_params(offset=at.offset + at.limit)) if more else None
-    return {"items": plain(rows), "limit": at.limit, "offset": at.offset, "next": following}
+    return {"limit": at.limit, "offset": at.offset, "next": following}
 
 
 def found(value: Any, what: str) -> Any:
@@ -223,9 +228,7 @@ def list_speakers(
 )
 def get_speaker(request: Request, speaker_id: str, store: StoreDep, at: PageDep) -> dict[str, Any]:
     record = found(views.speaker(store, speaker_id, limit=at.limit, offset=at.offset), "speaker")
-    more = at.offset + at.limit < record["statement_count"]
-    following = str(request.url.include_query_params(offset=at.offset + at.limit)) if more else None
-    return plain({**record, "limit": at.limit, "offset": at.offset, "next": following})
+    return plain({**record, **paged(request, at, at.offset + at.limit < record["statement_count"])})
 
 
 @router.get(

@@ -509,17 +509,16 @@ class Store:
         # inside the join, DuckDB scanned every wide row of the table for them (70 ms against 10
         # for a page at 150,000 statements; a search's hits by id 0.3 s at a million).
         paging = page(query.limit, query.offset)
-        pick = ""
-        source = (
-            "statements s JOIN articles a ON a.id = s.article_id"
-            " LEFT JOIN story_members m ON m.article_id = s.article_id"
-        )
+        pick, rows = "", "statements s"
         if query.limit is None and where:
             kept = " AND ".join(where)
-            pick = f"WITH s AS MATERIALIZED (SELECT * FROM statements s WHERE {kept}) "
-            source = source.replace("statements s", "s", 1)
+            pick, rows = f"WITH s AS MATERIALIZED (SELECT * FROM statements s WHERE {kept}) ", "s"
             where = []
-        elif query.limit is not None:
+        source = (
+            f"{rows} JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN story_members m ON m.article_id = s.article_id"
+        )
+        if query.limit is not None:
             listed = self.db.execute(
                 "SELECT s.id, s.article_id FROM statements s"
                 + (" WHERE " + " AND ".join(where) if where else "")

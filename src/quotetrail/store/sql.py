@@ -32,12 +32,6 @@ STATEMENT_TEXT = "concat_ws(' ', quote, sentence, speaker_name, speaker_role, sp
 ARTICLE_TEXT = "concat_ws(' ', title, text)"
 
 
-def split_words(text: str) -> str:
-    """The SQL list of the lower-cased letter-and-digit runs of the SQL expression `text` (with
-    an empty string where it starts or ends with anything else)."""
-    return f"regexp_split_to_array(lower({text}), '[^\\pL\\pN]+')"
-
-
 def postings_of(table: str) -> str:
     """The table of search's postings for `table` ("statements" or "articles")."""
     return table.removesuffix("s") + "_terms"
@@ -48,8 +42,9 @@ def index_words(
 ) -> None:
     """Fill search's rows for the rows of `table` whose `key` is one of `keys`: each row's
     length in words, and a posting (word, id, times) per word in `postings_of(table)`
-    (migration 011)."""
-    words = split_words(text)
+    (migration 011). Words are the lower-cased letter-and-digit runs of the SQL expression
+    `text` (split leaves an empty string where it starts or ends with anything else)."""
+    words = f"regexp_split_to_array(lower({text}), '[^\\pL\\pN]+')"
     postings = postings_of(table)
     db.execute(
         f"UPDATE {table} SET words = len(list_filter({words}, lambda w: w <> ''))"

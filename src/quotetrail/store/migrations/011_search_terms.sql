@@ -3,7 +3,7 @@
 -- a million statements a second, the search page four. Now each statement and article keeps its
 -- length in words and each of its words a row (word, document, times it occurs), so a query reads
 -- the rows of its own words. Store.write fills both with each batch, with the same expressions
--- as below (sql.STATEMENT_TEXT, sql.ARTICLE_TEXT, sql.split_words); a replaced article's rows go
+-- as below (sql.STATEMENT_TEXT, sql.ARTICLE_TEXT, sql.index_words); a replaced article's rows go
 -- with it. Writing them costs a batch about 0.5 s for 1,000 articles (docs/scaling.md).
 ALTER TABLE statements ADD COLUMN words INTEGER DEFAULT 0;
 ALTER TABLE articles ADD COLUMN words INTEGER DEFAULT 0;
