@@ -233,7 +233,8 @@ def _different_outlets(a, b):
 @pytest.mark.parametrize("seed", range(40))
 def test_contradictions_strongest_opposed_lists_what_every_pair_would(monkeypatch, seed, max_pairs):
     """Made level by level, the listing is the one that pairing everything gives: ties of
-    strength, sides in several groups, sides used up and the outlet condition included."""
+    strength, sides in several groups, groups of the same sides, sides used up and the outlet
+    condition included."""
     monkeypatch.setattr(contradictions_module, "MAX_PAIRS", max_pairs)
     rng = random.Random(seed)
     sides = [
@@ -247,6 +248,8 @@ def test_contradictions_strongest_opposed_lists_what_every_pair_would(monkeypatc
         for n in range(rng.randint(0, 40))
     ]
     groups = [(f"actor {g}", [s for s in sides if rng.random() < 0.6]) for g in range(3)]
+    for copy in range(rng.randint(0, 3)):  # one statement's k reports make k groups alike
+        groups.insert(rng.randint(0, len(groups)), (f"copy {copy}", rng.choice(groups)[1]))
     for admits in (lambda a, b: True, _different_outlets):
         assert strongest_opposed("k", groups, admits) == _every_pair_then_greedy(
             "k", groups, admits

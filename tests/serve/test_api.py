@@ -234,6 +234,24 @@ def test_api_position_points_months_shifts(client: TestClient) -> None:
     ]
 
 
+def test_api_position_pages_statements_and_keeps_the_whole_analysis(client: TestClient) -> None:
+    """A page holds some statements and their points; the months, shifts and contradictions are
+    those of every statement, the same on every page."""
+    asked = {"actor": "Russia", "target": "Taliban"}
+    whole = client.get(f"{API}/positions", params=asked).json()
+    first = client.get(f"{API}/positions", params={**asked, "limit": 2}).json()
+    rest = client.get(first["next"]).json()
+    assert first["statement_count"] == rest["statement_count"] == len(whole["statements"]) == 4
+    assert [len(first["statements"]), len(rest["statements"]), rest["next"]] == [2, 2, None]
+    for page in (first, rest):
+        assert {p["statement_id"] for p in page["points"]} == {s["id"] for s in page["statements"]}
+        assert [page[k] for k in ("months", "shifts", "contradictions")] == [
+            whole[k] for k in ("months", "shifts", "contradictions")
+        ]
+    paged = [s["id"] for s in first["statements"] + rest["statements"]]
+    assert paged == [s["id"] for s in whole["statements"]]
+
+
 def test_api_position_csv_is_the_points_table(client: TestClient) -> None:
     response = client.get(
         f"{API}/positions", params={"actor": "Russia", "target": "Taliban", "format": "csv"}

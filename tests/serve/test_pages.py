@@ -131,6 +131,15 @@ def test_pages_speaker_pages_statements_under_the_whole_count(client: TestClient
     assert html.count('class="statement') == 3
 
 
+def test_pages_position_pages_statements_under_the_whole_count(client: TestClient) -> None:
+    """The page lists a page of statements under the count of all of them; its chart asks the
+    API for the same page."""
+    html = client.get("/positions?actor=Russia&target=Taliban&limit=3").text
+    assert "4 statements" in html and 'rel="next"' in html
+    assert html.count('class="statement') == 3
+    assert "/api/v1/positions?actor=Russia&amp;target=Taliban&amp;limit=3" in html
+
+
 def test_pages_outlets_matrix_pages_its_stories(client: TestClient) -> None:
     html = client.get("/outlets?offset=1").text  # the fixture shares one story
     assert "Kremlin comments on Afghanistan</a></td>" not in html

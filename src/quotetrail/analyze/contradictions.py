@@ -77,20 +77,26 @@ def strongest_opposed(
     a pair found in two groups is named after the first. A pair is as strong as its weaker
     side, so the pairs are made level by level of strength, from the strongest down, among the
     sides not yet used up, and the making stops at MAX_PAIRS: a busy actor's thousands of sides
-    are never all paired (every pair of 10,822 statements took a minute)."""
+    are never all paired (every pair of 10,822 statements took a minute). A group whose sure
+    sides are all of one stance, or are those of an earlier group, adds no pair and is passed
+    over: a statement carried by k outlets is in k groups of the same k reports."""
     entering: dict[float, list[tuple[int, Side]]] = {}
-    for number, (_, sides) in enumerate(groups):
-        for side in sides:
-            if side["score"] >= MIN_SCORE and side["stance"] in OPPOSITE:
-                entering.setdefault(round(side["score"], 3), []).append((number, side))
     active: dict[int, dict[str, list[Side]]] = {}  # a group's sides entered so far, by stance
+    seen: set[frozenset[str]] = set()
+    for number, (_, sides) in enumerate(groups):
+        sure = [side for side in sides if _sure(side)]
+        members = frozenset(side["id"] for side in sure)
+        if len({side["stance"] for side in sure}) < 2 or members in seen:
+            continue
+        seen.add(members)
+        active[number] = {stance: [] for stance in OPPOSITE}
+        for side in sure:
+            entering.setdefault(round(side["score"], 3), []).append((number, side))
     uses: dict[str, int] = {}
     kept: list[dict[str, Any]] = []
     for level in sorted(entering, reverse=True):
         for number, side in entering[level]:
-            active.setdefault(number, {stance: [] for stance in OPPOSITE})[side["stance"]].append(
-                side
-            )
+            active[number][side["stance"]].append(side)
         for pair in _level_pairs(kind, groups, active, entering[level], admits, uses):
             ids = (pair["first"]["id"], pair["second"]["id"])
             if all(uses.get(i, 0) < MAX_USES for i in ids):
@@ -141,29 +147,47 @@ def contradictions(records: Iterable[Statement], target: str) -> list[dict[str, 
     return strongest_opposed("same actor", [groups[key] for key in sorted(groups)])
 
 
-def _events(record: Statement) -> list[tuple[str, str]]:
-    """The (key, label) of each report group a statement belongs to: its speaker's words on one
-    stated day, and each statement it is linked to as the same statement (`linked`, from the
-    store)."""
+def _events(record: Statement) -> list[tuple[str, ...]]:
+    """The report groups a statement belongs to, in the order it opens them: its speaker's
+    words on one stated day, and each statement it is linked to as the same statement
+    (`linked`, from the store)."""
     name = record.speaker_name or ""
     if not name:
         return []
     when = record.said_on if record.date_source == "stated" else None
-    events = [(f"{name.casefold()} on {when}", f"{name} on {when}")] if when else []
-    for statement_id in sorted({record.id, *record.linked}):
-        events.append((f"statement {statement_id}", f"{name} (the same statement)"))
+    events = [("day", name.casefold(), when)] if when else []
+    events += [("statement", statement_id) for statement_id in sorted({record.id, *record.linked})]
     return events
 
 
+def _event_label(record: Statement, event: tuple[str, ...]) -> str:
+    """What a report group shares, named as the statement that opened it names its speaker."""
+    name = record.speaker_name
+    return f"{name} on {event[2]}" if event[0] == "day" else f"{name} (the same statement)"
+
+
+def _sure(side: Side) -> bool:
+    """The side can be half of a conflict: a support or oppose the model is sure enough of."""
+    return side["score"] >= MIN_SCORE and side["stance"] in OPPOSITE
+
+
 def outlet_conflicts(records: Iterable[Statement], target: str) -> list[dict[str, Any]]:
-    """Pairs of outlets that report the same statement with opposite stances toward `target`."""
-    events: dict[str, tuple[str, list[dict[str, Any]]]] = {}
-    for record in records:
-        side = _side(record, target)
-        for key, label in _events(record):
-            events.setdefault(key, (label, []))[1].append(side)
+    """Pairs of outlets that report the same statement with opposite stances toward `target`.
+    Only the sure sides are grouped (the others pair with nothing), and only the groups that
+    hold two are handed on, in the order their statements open them and named as the first
+    names its speaker: a busy actor's statements, each carried by tens of outlets, open tens
+    of thousands of groups, most holding one report."""
+    sure = [(record, side) for record in records if _sure(side := _side(record, target))]
+    groups: dict[tuple[str, ...], tuple[Statement, list[Side]]] = {}  # by the statement opening it
+    for record, side in sure:
+        for event in _events(record):
+            groups.setdefault(event, (record, []))[1].append(side)
     return strongest_opposed(
         "outlets disagree",
-        list(events.values()),
+        [
+            (_event_label(record, event), sides)
+            for event, (record, sides) in groups.items()
+            if len(sides) > 1
+        ],
         lambda a, b: bool(a["outlet"] and b["outlet"] and a["outlet"] != b["outlet"]),
     )

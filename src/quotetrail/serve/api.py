@@ -233,22 +233,28 @@ def get_speaker(request: Request, speaker_id: str, store: StoreDep, at: PageDep)
 
 @router.get(
     "/positions",
-    summary="An actor's statements about a target over time: points, months (balance, 90 %"
-    " interval), shifts, contradictions",
+    summary="An actor's statements about a target over time: a page of its statements and their"
+    " points; the months (balance, 90 % interval), shifts and contradictions of all of them",
     responses=TABLE,
 )
 def get_position(
+    request: Request,
     store: StoreDep,
     actor: Annotated[
         str, Query(min_length=1, description="A speaker, or everyone affiliated with this actor.")
     ],
     target: Annotated[str, Query(min_length=1, description="What the statements are about.")],
+    at: PageDep,
     since: Since = None,
     until: Until = None,
     fmt: FormatParam = TableFormat.json,
 ) -> Any:
-    data = position_data(store, actor, target, since=iso(since), until=iso(until))
-    return csv_response(data["points"]) if fmt is TableFormat.csv else plain(data)
+    data = position_data(
+        store, actor, target, iso(since), iso(until), limit=at.limit, offset=at.offset
+    )
+    if fmt is TableFormat.csv:
+        return csv_response(data["points"])
+    return plain({**data, **paged(request, at, at.offset + at.limit < data["statement_count"])})
 
 
 @router.get(

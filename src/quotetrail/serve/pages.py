@@ -81,9 +81,8 @@ def _found(value: Any, what: str) -> Any:
     return value
 
 
-def _pager(request: Request, at: Page, rows: list[Any]) -> dict[str, str | None]:
-    """Links to the previous and next page, by offset."""
-    more = len(rows) > at.limit
+def _pager(request: Request, at: Page, more: bool) -> dict[str, str | None]:
+    """Links to the previous page, by offset, and to the next one if there is `more`."""
     previous = max(at.offset - at.limit, 0)
     return {
         "previous": str(request.url.include_query_params(offset=previous)) if at.offset else None,
@@ -128,7 +127,7 @@ def search(
         kinds=list(StatementKind),
         statements=statements[: at.limit],
         articles=articles[: at.limit],
-        paging=_pager(request, at, max(statements, articles, key=len)),
+        paging=_pager(request, at, max(len(statements), len(articles)) > at.limit),
     )
 
 
@@ -142,7 +141,7 @@ def speakers(
         "speakers.html",
         speakers=rows[: at.limit],
         name=name or "",
-        paging=_pager(request, at, rows),
+        paging=_pager(request, at, len(rows) > at.limit),
     )
 
 
@@ -151,7 +150,7 @@ def speaker(request: Request, speaker_id: str, store: StoreDep, at: PageDep) -> 
     record = _found(
         views.speaker(store, speaker_id, limit=at.limit + 1, offset=at.offset), "speaker"
     )
-    paging = _pager(request, at, record["statements"])
+    paging = _pager(request, at, len(record["statements"]) > at.limit)
     record["statements"] = record["statements"][: at.limit]
     return render(request, "speaker.html", speaker=record, paging=paging)
 
@@ -162,16 +161,27 @@ def position(
     store: StoreDep,
     actor: Annotated[str, Query(min_length=1, max_length=200)],
     target: Annotated[str, Query(min_length=1, max_length=200)],
+    at: PageDep,
     since: Since = None,
     until: Until = None,
 ) -> HTMLResponse:
     since_iso, until_iso = iso(since), iso(until)
-    data = position_data(store, actor, target, since=since_iso, until=until_iso)
-    params = {"actor": actor, "target": target, "since": since_iso, "until": until_iso}
+    data = position_data(
+        store, actor, target, since_iso, until_iso, limit=at.limit, offset=at.offset
+    )
+    paging = _pager(request, at, at.offset + at.limit < data["statement_count"])
+    params = {
+        "actor": actor,
+        "target": target,
+        "since": since_iso,
+        "until": until_iso,
+        "limit": at.limit,
+        "offset": at.offset,
+    }
     api_url = f"{API}/positions?" + urlencode(
         {key: value for key, value in params.items() if value}
     )
-    return render(request, "position.html", position=data, api_url=api_url)
+    return render(request, "position.html", position=data, api_url=api_url, paging=paging)
 
 
 @router.get("/statements/{statement_id}", response_class=HTMLResponse)
@@ -201,7 +211,10 @@ def article(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
 def stories(request: Request, store: StoreDep, at: PageDep) -> HTMLResponse:
     rows = links.story_rows(store, limit=at.limit + 1, offset=at.offset)
     return render(
-        request, "stories.html", stories=rows[: at.limit], paging=_pager(request, at, rows)
+        request,
+        "stories.html",
+        stories=rows[: at.limit],
+        paging=_pager(request, at, len(rows) > at.limit),
     )
 
 
@@ -218,7 +231,7 @@ def outlets(request: Request, store: StoreDep, at: PageDep) -> HTMLResponse:
         "outlets.html",
         outlets=links.outlet_coverage(store),
         shared=shared[: at.limit],
-        paging=_pager(request, at, shared),
+        paging=_pager(request, at, len(shared) > at.limit),
     )
 
 

@@ -41,18 +41,30 @@ def _point(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def position_data(
-    store: Store, actor: str, target: str, since: str | None = None, until: str | None = None
+    store: Store,
+    actor: str,
+    target: str,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> dict[str, Any]:
     """An actor's position on a target as `quotetrail positions` computes it: its statements,
     chart points (its timeline), the months (balance with its 90 % interval), shifts with their
     confidence and evidence, and contradictions. The pages, the API and the report show these,
-    not a re-computation, so they read the same as the command line."""
+    not a re-computation, so they read the same as the command line. With a `limit`, the
+    statements and points are one page of them (`statement_count` counts all), while the months,
+    shifts and contradictions stay those of every statement: a busy actor's ten thousand
+    records are not sent, drawn or listed at once."""
     result = position(store, actor, target, since=since, until=until)
+    shown = result.statements[offset : None if limit is None else offset + limit]
+    ids = {record.id for record in shown}
     return {
         "actor": actor,
         "target": target,
-        "statements": result.statements,
-        "points": [_point(row) for row in result.timeline],
+        "statement_count": len(result.statements),
+        "statements": shown,
+        "points": [_point(row) for row in result.timeline if row["id"] in ids],
         "months": [_month(period) for period in result.periods],
         "shifts": [_shift(shift) for shift in result.shifts],
         "contradictions": result.contradictions,
