@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html as html_module
+import json
 import re
 from pathlib import Path
 
@@ -85,10 +87,17 @@ def test_pages_article_marks_every_statement(client: TestClient) -> None:
     assert "What cleaning removed (2 lines)" in html
 
 
-def test_pages_position_chart_fetches_from_the_api(client: TestClient) -> None:
+def _charted(html: str) -> dict:
+    """The data a page's chart draws (its `data-values`, unescaped as a browser reads it)."""
+    return json.loads(html_module.unescape(re.search(r'data-values="([^"]*)"', html).group(1)))
+
+
+def test_pages_position_chart_draws_what_the_api_serves(client: TestClient) -> None:
+    """The chart draws the page's own data, the API's points, months and shifts for the same
+    page: the position is worked out once for the page, not again by a request of the chart."""
     html = client.get("/positions?actor=Russia&target=Taliban").text
-    src = re.search(r'data-src="([^"]+)"', html).group(1).replace("&amp;", "&")
-    assert client.get(src).json()["target"] == "Taliban"
+    served = client.get("/api/v1/positions?actor=Russia&target=Taliban").json()
+    assert _charted(html) == {key: served[key] for key in ("points", "months", "shifts")}
     assert "2024-07</strong>: neutral → support" in html  # 2021-08 weighed by confidence
 
 
@@ -132,12 +141,17 @@ def test_pages_speaker_pages_statements_under_the_whole_count(client: TestClient
 
 
 def test_pages_position_pages_statements_under_the_whole_count(client: TestClient) -> None:
-    """The page lists a page of statements under the count of all of them; its chart asks the
-    API for the same page."""
+    """The page lists a page of statements under the count of all of them; its chart draws
+    their points and every month, and it links the same page of the API."""
     html = client.get("/positions?actor=Russia&target=Taliban&limit=3").text
     assert "4 statements" in html and 'rel="next"' in html
     assert html.count('class="statement') == 3
     assert "/api/v1/positions?actor=Russia&amp;target=Taliban&amp;limit=3" in html
+    charted = _charted(html)
+    assert len(charted["points"]) == 3 and [m["month"] for m in charted["months"]] == [
+        "2021-08",
+        "2024-07",
+    ]
 
 
 def test_pages_outlets_matrix_pages_its_stories(client: TestClient) -> None:

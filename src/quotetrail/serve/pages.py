@@ -31,6 +31,7 @@ from quotetrail.serve.dependencies import (
 from quotetrail.serve.present import (
     STANCE_VALUE,
     highlight,
+    json_text,
     path_part,
     position_data,
     safe_url,
@@ -51,7 +52,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(path_part=path_part, safe_url=safe_url, script_json=script_json)
+    env.filters.update(
+        json_text=json_text, path_part=path_part, safe_url=safe_url, script_json=script_json
+    )
     env.globals.update(
         stance_entry=stance_entry,
         stance_labels=list(STANCE_VALUE),

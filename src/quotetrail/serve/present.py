@@ -110,10 +110,15 @@ def highlight(text: str, spans: list[tuple[int, int, str]]) -> list[dict[str, An
     return segments
 
 
+def json_text(value: Any) -> str:
+    """`value` as JSON text; left to Jinja's escaping, it is safe in an attribute's value."""
+    return json.dumps(plain(value), ensure_ascii=False, default=str)
+
+
 def script_json(value: Any) -> Markup:
     """JSON safe inside an HTML <script> element: no `<`, `>`, `&` or line separators survive raw,
     so it is already escaped for that context (Markup keeps Jinja from entity-encoding it)."""
-    text = json.dumps(plain(value), ensure_ascii=False, default=str)
+    text = json_text(value)
     for char, escape in (
         ("<", "\\u003c"),
         (">", "\\u003e"),

@@ -53,6 +53,8 @@
   }
 
   function loadData(el) {
+    var carried = el.getAttribute("data-values");
+    if (carried) { return Promise.resolve(JSON.parse(carried)); }
     var embedded = el.getAttribute("data-json");
     if (embedded) {
       return Promise.resolve(JSON.parse(document.getElementById(embedded).textContent));
