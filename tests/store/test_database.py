@@ -5,7 +5,14 @@ import pytest
 
 from quotetrail.analyze.positions import is_about
 from quotetrail.records import Article, ArticleResult, Mention, Speaker, Statement
-from quotetrail.store import EXPORTED_TABLES, SCHEMA_VERSION, StatementQuery, Store, StoreError
+from quotetrail.store import (
+    EXPORTED_TABLES,
+    SCHEMA_VERSION,
+    StatementQuery,
+    Store,
+    StoreError,
+    database,
+)
 
 
 def _result(
@@ -134,6 +141,33 @@ def test_store_statement_filters(db_path, query, expected):
         )
         found = [row.article_id for row in store.statements(query)]
     assert sorted(found) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        StatementQuery(actor="Russia"),
+        StatementQuery(speaker="putin", since="2021-01-01"),
+        StatementQuery(named="yes"),
+        StatementQuery(actor="Russia", about="taliban"),
+    ],
+)
+def test_store_statements_read_by_id_or_whole_alike(db_path, monkeypatch, query):
+    """A filter's rows are read by their ids when they are few, else as the filter's own
+    result: the same records, in the same order, either way."""
+    with Store(db_path) as store:
+        store.write(
+            [
+                _result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20"),
+                _result("a2", "Putin said 'yes'.", "yes", "Vladimir Putin", "2024-07-05"),
+                _result("a3", "Lavrov said 'maybe'.", "maybe", "Sergei Lavrov", "2021-08-19"),
+            ]
+        )
+        read = {}
+        for few in (1_000, 0):
+            monkeypatch.setattr(database, "FEW", few)
+            read[few] = [record.to_dict() for record in store.statements(query)]
+    assert read[1_000] and read[1_000] == read[0]
 
 
 def test_store_failed_write_keeps_earlier_articles(db_path):

@@ -74,33 +74,47 @@ def strongest_opposed(
 ) -> list[dict[str, Any]]:
     """The support × oppose pairs of each group, strongest first (then by the ids of the
     earlier and the later side), each statement in at most MAX_USES of them, at most MAX_PAIRS;
-    a pair found in two groups is named after the first. A pair is as strong as its weaker
-    side, so the pairs are made level by level of strength, from the strongest down, among the
-    sides not yet used up, and the making stops at MAX_PAIRS: a busy actor's thousands of sides
-    are never all paired (every pair of 10,822 statements took a minute). A group whose sure
-    sides are all of one stance, or are those of an earlier group, adds no pair and is passed
-    over: a statement carried by k outlets is in k groups of the same k reports."""
-    entering: dict[float, list[tuple[int, Side]]] = {}
-    active: dict[int, dict[str, list[Side]]] = {}  # a group's sides entered so far, by stance
-    seen: set[frozenset[str]] = set()
+    a pair found in two groups is named after the first."""
+    held: dict[int, tuple[Side, list[int]]] = {}  # each side (by identity) and its groups
     for number, (_, sides) in enumerate(groups):
-        sure = [side for side in sides if _sure(side)]
-        members = frozenset(side["id"] for side in sure)
-        if len({side["stance"] for side in sure}) < 2 or members in seen:
-            continue
-        seen.add(members)
-        active[number] = {stance: [] for stance in OPPOSITE}
-        for side in sure:
-            entering.setdefault(round(side["score"], 3), []).append((number, side))
+        for side in sides:
+            held.setdefault(id(side), (side, []))[1].append(number)
+    return _strongest(kind, lambda number: groups[number][0], list(held.values()), admits)
+
+
+Membership = tuple[Side, Sequence[int]]  # a side and the numbers of the groups that hold it
+
+
+def _strongest(
+    kind: str,
+    label: Callable[[int], str],
+    memberships: Sequence[Membership],
+    admits: Callable[[Side, Side], bool],
+) -> list[dict[str, Any]]:
+    """`strongest_opposed` over sides that each name their groups (numbered in the order that
+    names a pair). A pair is as strong as its weaker side, so the sides enter their groups
+    level by level of strength, from the strongest down, each level pairs its sides with those
+    already in, and the making stops at MAX_PAIRS: a busy actor's thousands of sides are never
+    all paired (every pair of 10,822 statements took a minute), nor are the groups of sides that
+    never enter built (ten thousand statements, each carried by tens of outlets, open tens of
+    thousands of groups); only the pairs listed are named."""
+    entering: dict[float, list[Membership]] = {}
+    for side, numbers in memberships:
+        if _sure(side):
+            entering.setdefault(round(side["score"], 3), []).append((side, numbers))
+    active: dict[int, dict[str, list[Side]]] = {}  # a group's sides entered so far, by stance
     uses: dict[str, int] = {}
     kept: list[dict[str, Any]] = []
     for level in sorted(entering, reverse=True):
-        for number, side in entering[level]:
+        arrivals = [(number, side) for side, numbers in entering[level] for number in numbers]
+        for number, side in arrivals:
+            if number not in active:
+                active[number] = {stance: [] for stance in OPPOSITE}
             active[number][side["stance"]].append(side)
-        for pair in _level_pairs(kind, groups, active, entering[level], admits, uses):
-            ids = (pair["first"]["id"], pair["second"]["id"])
+        for number, side, partner in _level_pairs(active, arrivals, admits, uses):
+            ids = (side["id"], partner["id"])
             if all(uses.get(i, 0) < MAX_USES for i in ids):
-                kept.append(pair)
+                kept.append(_pair(kind, label(number), side, partner))
                 for i in ids:
                     uses[i] = uses.get(i, 0) + 1
                 if len(kept) == MAX_PAIRS:
@@ -109,18 +123,16 @@ def strongest_opposed(
 
 
 def _level_pairs(
-    kind: str,
-    groups: Sequence[Group],
     active: dict[int, dict[str, list[Side]]],
-    entering: list[tuple[int, Side]],
+    arrivals: list[tuple[int, Side]],
     admits: Callable[[Side, Side], bool],
     uses: dict[str, int],
-) -> list[dict[str, Any]]:
-    """The pairs one level of strength adds: each entering side with the sides of the other
-    stance already in its group, neither used up, named after the first group holding the
-    pair, in id order."""
-    found: dict[tuple[str, ...], tuple[int, dict[str, Any]]] = {}
-    for number, side in entering:
+) -> list[tuple[int, Side, Side]]:
+    """The pairs one level of strength adds: each arriving side with the sides of the other
+    stance already in its group, neither used up, with the first group holding the pair, in
+    the order of the pair's earlier and later ids."""
+    found: dict[tuple[str, ...], tuple[int, Side, Side]] = {}
+    for number, side in arrivals:
         other = OPPOSITE[1 - OPPOSITE.index(side["stance"])]
         sides = active[number][other]
         sides[:] = [partner for partner in sides if uses.get(partner["id"], 0) < MAX_USES]
@@ -128,11 +140,14 @@ def _level_pairs(
             if partner["id"] != side["id"] and admits(side, partner):
                 key = tuple(sorted((side["id"] or "", partner["id"] or "")))
                 if key not in found or number < found[key][0]:
-                    found[key] = (number, _pair(kind, groups[number][0], side, partner))
-    return sorted(
-        (pair for _, pair in found.values()),
-        key=lambda pair: (pair["first"]["id"] or "", pair["second"]["id"] or ""),
-    )
+                    found[key] = (number, side, partner)
+    return sorted(found.values(), key=lambda found_pair: _order(found_pair[1], found_pair[2]))
+
+
+def _order(a: Side, b: Side) -> tuple[str, str]:
+    """A pair's ids as `_pair` lists them: the earlier side's, then the later's."""
+    first, second = sorted((a, b), key=lambda side: (side["date"] or "", side["id"] or ""))
+    return first["id"] or "", second["id"] or ""
 
 
 def contradictions(records: Iterable[Statement], target: str) -> list[dict[str, Any]]:
@@ -147,23 +162,25 @@ def contradictions(records: Iterable[Statement], target: str) -> list[dict[str, 
     return strongest_opposed("same actor", [groups[key] for key in sorted(groups)])
 
 
-def _events(record: Statement) -> list[tuple[str, ...]]:
+Event = tuple[str, str, str] | str  # (day, speaker, when) said, or a statement's id
+
+
+def _events(record: Statement) -> list[Event]:
     """The report groups a statement belongs to, in the order it opens them: its speaker's
     words on one stated day, and each statement it is linked to as the same statement
-    (`linked`, from the store)."""
+    (`linked`, from the store), named by that statement's id."""
     name = record.speaker_name or ""
     if not name:
         return []
     when = record.said_on if record.date_source == "stated" else None
-    events = [("day", name.casefold(), when)] if when else []
-    events += [("statement", statement_id) for statement_id in sorted({record.id, *record.linked})]
-    return events
+    days: list[Event] = [("day", name.casefold(), when)] if when else []
+    return days + sorted({record.id, *record.linked})
 
 
-def _event_label(record: Statement, event: tuple[str, ...]) -> str:
+def _event_label(record: Statement, event: Event) -> str:
     """What a report group shares, named as the statement that opened it names its speaker."""
     name = record.speaker_name
-    return f"{name} on {event[2]}" if event[0] == "day" else f"{name} (the same statement)"
+    return f"{name} on {event[2]}" if isinstance(event, tuple) else f"{name} (the same statement)"
 
 
 def _sure(side: Side) -> bool:
@@ -173,21 +190,25 @@ def _sure(side: Side) -> bool:
 
 def outlet_conflicts(records: Iterable[Statement], target: str) -> list[dict[str, Any]]:
     """Pairs of outlets that report the same statement with opposite stances toward `target`.
-    Only the sure sides are grouped (the others pair with nothing), and only the groups that
-    hold two are handed on, in the order their statements open them and named as the first
-    names its speaker: a busy actor's statements, each carried by tens of outlets, open tens
-    of thousands of groups, most holding one report."""
-    sure = [(record, side) for record in records if _sure(side := _side(record, target))]
-    groups: dict[tuple[str, ...], tuple[Statement, list[Side]]] = {}  # by the statement opening it
-    for record, side in sure:
+    Only the sure sides open groups (the others pair with nothing), numbered in the order their
+    statements open them and named as the first names its speaker."""
+    opened: dict[Event, int] = {}
+    openers: list[tuple[Statement, Event]] = []
+    memberships: list[Membership] = []
+    for record in records:
+        side = _side(record, target)
+        if not _sure(side):
+            continue
+        numbers = []
         for event in _events(record):
-            groups.setdefault(event, (record, []))[1].append(side)
-    return strongest_opposed(
+            if event not in opened:
+                opened[event] = len(openers)
+                openers.append((record, event))
+            numbers.append(opened[event])
+        memberships.append((side, numbers))
+    return _strongest(
         "outlets disagree",
-        [
-            (_event_label(record, event), sides)
-            for event, (record, sides) in groups.items()
-            if len(sides) > 1
-        ],
+        lambda number: _event_label(*openers[number]),
+        memberships,
         lambda a, b: bool(a["outlet"] and b["outlet"] and a["outlet"] != b["outlet"]),
     )
