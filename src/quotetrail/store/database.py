@@ -45,6 +45,12 @@ STATEMENT_COLUMNS = (
     " speaker_mention speaker_kind speaker_role speaker_affiliation said_on said_on_assumed about"
     " stance also_in"
 ).split()
+# What a statement's record is read from: what `write` fills and what linking adds to the row,
+# not the columns kept only to filter and search (`targets`, `stances`, `words`), whose lists
+# cost their conversion to Python for every row read.
+READ_COLUMNS = ", ".join(
+    f"s.{name}" for name in (*STATEMENT_COLUMNS, "outlet", "linked", "entity_id")
+)
 SCHEMA_VERSION = 11
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
@@ -550,7 +556,7 @@ class Store:
             )
         # The speaker as the link stage resolved it is on the statement's row (migration 008).
         sql = (
-            pick + "SELECT s.*, strftime(a.published, '%Y-%m-%d') AS published,"
+            pick + f"SELECT {READ_COLUMNS}, strftime(a.published, '%Y-%m-%d') AS published,"
             " strftime(s.said_on, '%Y-%m-%d') AS said_on_iso, m.story_id, strftime(st.first,"
             " '%Y-%m-%d') AS story_first, e.name AS entity_name, f.name AS entity_affiliation"
             f" FROM {rows} LEFT JOIN stories st ON st.id = m.story_id"
