@@ -670,8 +670,8 @@ def _gated(
 ) -> tuple[list[str], list[Any]]:
     """The `text` conditions, asked only of the rows that pass `where` too (in a CASE, which
     DuckDB evaluates only on the rows its WHEN keeps), and their parameters; `where` stays as
-    it is beside them, so the scan still skips row groups by it. Over a busy actor's statements
-    naming a target, 87 → 55 ms at 100,000 statements."""
+    it is beside them, so the scan still skips row groups by it. A busy actor's statements
+    naming a target are found in 0.18 s against 0.4 s at a million statements."""
     if not where:
         return text, text_params
     if not text:
