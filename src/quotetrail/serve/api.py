@@ -228,7 +228,7 @@ def list_speakers(
 )
 def get_speaker(request: Request, speaker_id: str, store: StoreDep, at: PageDep) -> dict[str, Any]:
     record = found(views.speaker(store, speaker_id, limit=at.limit, offset=at.offset), "speaker")
-    return plain({**record, **paged(request, at, at.offset + at.limit < record["statement_count"])})
+    return plain({**record, **paged(request, at, at.precedes_more(record["statement_count"]))})
 
 
 @router.get(
@@ -254,7 +254,7 @@ def get_position(
     )
     if fmt is TableFormat.csv:
         return csv_response(data["points"])
-    return plain({**data, **paged(request, at, at.offset + at.limit < data["statement_count"])})
+    return plain({**data, **paged(request, at, at.precedes_more(data["statement_count"]))})
 
 
 @router.get(

@@ -31,6 +31,10 @@ class Page:
     limit: int
     offset: int
 
+    def precedes_more(self, total: int) -> bool:
+        """Items of a listing of `total` lie past this page."""
+        return self.offset + self.limit < total
+
 
 def page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many items.")] = 50,

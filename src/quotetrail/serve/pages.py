@@ -172,7 +172,7 @@ def position(
     data = position_data(
         store, actor, target, since_iso, until_iso, limit=at.limit, offset=at.offset
     )
-    paging = _pager(request, at, at.offset + at.limit < data["statement_count"])
+    paging = _pager(request, at, at.precedes_more(data["statement_count"]))
     params = {
         "actor": actor,
         "target": target,
