@@ -5,7 +5,9 @@ The store is grown through the real write path (`Store.write` + `link_articles`,
 (real news carries 6-12; the seed corpus 11.6) until it holds `--statements`; then every query
 the API and the CLI offer is run `--runs` times with varied arguments, each timed, and one JSON
 object is printed: p50 / p95 / max milliseconds per query, and the store's bytes per article
-beside the articles' own text bytes.
+beside the articles' own text bytes. The server keeps a position's analysis for its next pages
+until the store commits (`serve.owner.Remembered`): the first page of a position is timed with
+nothing kept ("api positions", "page positions"), a next page after its first ("… next page").
 
     python benchmarks/query_latency.py --db /work/bench/q1m.duckdb --statements 1000000
     (--resume grows the store --db already holds; --runs 0 only grows it)
@@ -20,6 +22,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,6 +37,17 @@ from quotetrail.store import StatementQuery, Store, links, views
 from quotetrail.store.search import search_statements
 
 PAGE = 50  # the API's default page; a listing fetches one more to know a next page exists
+
+
+@dataclass
+class Prepared:
+    """A query timed after an untimed step that readies it (`prepare` gives what `query` asks)."""
+
+    prepare: Callable[[random.Random], Any]
+    query: Callable[[Any], Any]
+
+
+Case = Callable[[random.Random], Any] | Prepared
 
 
 def grow(store: Store, statements: int, per_article: int, batch: int) -> None:
@@ -97,7 +111,7 @@ def filters(rng: random.Random, found: dict[str, Any]) -> dict[str, dict[str, st
     }
 
 
-def cases(store: Store, client: TestClient, found: dict[str, Any]) -> dict[str, Callable]:
+def cases(store: Store, client: TestClient, found: dict[str, Any]) -> dict[str, Case]:
     """Each query, as a function of a random generator (so each run asks something else)."""
 
     def search_words(rng: random.Random) -> str:
@@ -108,15 +122,34 @@ def cases(store: Store, client: TestClient, found: dict[str, Any]) -> dict[str, 
         actor = rng.choice(found["actors"] + [name for _, name in found["people"]])
         return urlencode({"actor": actor, "target": rng.choice(COUNTRIES)})
 
+    def fetched(url: str) -> None:
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{response.status_code} {response.text[:200]}")
+
     def get(path: Callable[[random.Random], str]) -> Callable[[random.Random], Any]:
+        return lambda rng: fetched(path(rng))
+
+    def first_page(path: str) -> Callable[[random.Random], Any]:
+        """A position's first page, with nothing the server kept from an earlier request."""
+
         def request(rng: random.Random) -> None:
-            response = client.get(path(rng))
-            if response.status_code != 200:
-                raise RuntimeError(f"{response.status_code} {response.text[:200]}")
+            client.app.state.owner.remembered.forget()
+            fetched(path + pair(rng))
 
         return request
 
-    found_cases: dict[str, Callable] = {}
+    def next_page(path: str) -> Prepared:
+        """A position's second page, asked after its first."""
+
+        def first(rng: random.Random) -> str:
+            asked = path + pair(rng)
+            fetched(asked)
+            return asked
+
+        return Prepared(first, lambda asked: fetched(f"{asked}&offset={PAGE}"))
+
+    found_cases: dict[str, Case] = {}
     for name in filters(random.Random(0), found):
         found_cases[f"store statements {name}"] = lambda rng, name=name: store.statements(
             StatementQuery(**filters(rng, found)[name], limit=PAGE + 1)
@@ -139,7 +172,8 @@ def cases(store: Store, client: TestClient, found: dict[str, Any]) -> dict[str, 
     found_cases["store positions busy person"] = lambda rng: position(
         store, rng.choice(found["people"])[1], rng.choice(COUNTRIES)
     )
-    found_cases["api positions"] = get(lambda rng: "/api/v1/positions?" + pair(rng))
+    found_cases["api positions"] = first_page("/api/v1/positions?")
+    found_cases["api positions next page"] = next_page("/api/v1/positions?")
     found_cases["store speaker"] = lambda rng: views.speaker(store, rng.choice(found["people"])[0])
     found_cases["api speaker"] = get(
         lambda rng: f"/api/v1/speakers/{rng.choice(found['people'])[0]}"
@@ -157,22 +191,32 @@ def cases(store: Store, client: TestClient, found: dict[str, Any]) -> dict[str, 
     ):
         found_cases[f"api {path}"] = get(lambda rng, path=path: path)
     found_cases["page speaker"] = get(lambda rng: f"/speakers/{rng.choice(found['people'])[0]}")
-    found_cases["page positions"] = get(lambda rng: "/positions?" + pair(rng))
+    found_cases["page positions"] = first_page("/positions?")
+    found_cases["page positions next page"] = next_page("/positions?")
     found_cases["page search"] = get(lambda rng: "/search?" + urlencode({"q": search_words(rng)}))
     return found_cases
 
 
-def timed(query: Callable, runs: int, budget: float, seed: int) -> dict[str, float]:
+def timed(query: Case, runs: int, budget: float, seed: int) -> dict[str, float]:
     """p50 / p95 / max milliseconds of `query` over `runs` varied runs (fewer, at least 3, when
     they pass `budget` seconds), after one run that warms the caches."""
     rng = random.Random(seed)
-    query(rng)
+
+    def seconds() -> float:
+        if isinstance(query, Prepared):
+            asked = query.prepare(rng)
+            begin = time.perf_counter()
+            query.query(asked)
+        else:
+            begin = time.perf_counter()
+            query(rng)
+        return time.perf_counter() - begin
+
+    seconds()
     times: list[float] = []
     started = time.perf_counter()
     while len(times) < runs and (len(times) < 3 or time.perf_counter() - started < budget):
-        begin = time.perf_counter()
-        query(rng)
-        times.append(1000 * (time.perf_counter() - begin))
+        times.append(1000 * seconds())
     times.sort()
     return {
         "runs": len(times),

@@ -252,6 +252,27 @@ def test_api_position_pages_statements_and_keeps_the_whole_analysis(client: Test
     assert paged == [s["id"] for s in whole["statements"]]
 
 
+def test_api_position_pages_show_what_an_ingest_adds(ingest_client: TestClient) -> None:
+    """The server keeps a position's analysis for its next pages, and an ingest that commits
+    new statements makes it work the position out again: no page shows the store as it was."""
+    asked = {"actor": "Russia", "target": "Taliban", "limit": 2}
+    before = ingest_client.get(f"{API}/positions", params=asked).json()
+    text = (
+        "Moscow, 2024-09-02\n\n"
+        "Russia said on Monday that it opposes any recognition of the Taliban government."
+    )
+    response = ingest_client.post(
+        f"{API}/ingest",
+        json={"documents": [{"name": "moscow.txt", "content": text}]},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 200 and response.json()["stored"] == 1, response.text
+    after = ingest_client.get(f"{API}/positions", params={**asked, "offset": 2}).json()
+    assert after["statement_count"] == before["statement_count"] + 1 == 5
+    assert [m["month"] for m in after["months"]][-1] == "2024-09"
+    assert len(after["statements"]) == 2 and after["next"]
+
+
 def test_api_position_csv_is_the_points_table(client: TestClient) -> None:
     response = client.get(
         f"{API}/positions", params={"actor": "Russia", "target": "Taliban", "format": "csv"}

@@ -15,9 +15,11 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from quotetrail.ingest import IngestSummary
 from quotetrail.serve.holder import note_path
-from quotetrail.serve.owner import StoreOwner
+from quotetrail.serve.owner import Remembered, StoreOwner
 from quotetrail.store import Store
 
 
@@ -26,6 +28,39 @@ def _until(done: Callable[[], bool], seconds: float = 120) -> None:
     while not done():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.05)
+
+
+def test_owner_remembers_a_result_until_the_store_commits(tmp_path: Path) -> None:
+    owner = StoreOwner(tmp_path / "news.duckdb", writable=True)
+    reader, writer = owner.cursor(), owner.cursor()
+    worked: list[str] = []
+
+    def work_out(key: str) -> Callable[[], str]:
+        return lambda: worked.append(key) or f"{key}#{len(worked)}"
+
+    remembered = owner.remembered
+    assert remembered.get(reader, "a", work_out("a")) == "a#1"
+    assert remembered.get(reader, "a", work_out("a")) == "a#1"  # kept: not worked out again
+    with writer.transaction():
+        writer.save_state("batch", 1)
+    assert remembered.get(reader, "a", work_out("a")) == "a#2"  # the store moved on
+    with pytest.raises(RuntimeError), writer.transaction():
+        writer.save_state("batch", 2)
+        raise RuntimeError("rolled back")
+    assert remembered.get(reader, "a", work_out("a")) == "a#2"
+    assert worked == ["a", "a"]
+    for cursor in (reader, writer):
+        cursor.close()
+    owner.close()
+
+
+def test_owner_remembers_the_latest_asked_for(tmp_path: Path) -> None:
+    with Store(tmp_path / "news.duckdb") as store:
+        remembered = Remembered(size=2)
+        for key in ("a", "b", "a", "c"):  # "b" is the least recently asked for when "c" comes
+            remembered.get(store, key, lambda key=key: key.upper())
+        asked_again = [key for key in "acb" if remembered.get(store, key, lambda: "new") == "new"]
+        assert asked_again == ["b"]
 
 
 def test_owner_readers_see_a_write_whole_or_not_at_all(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import pytest
 
@@ -73,3 +74,28 @@ def test_present_position_reads_as_the_command_line(store) -> None:
     ] == [(s.before, s.after, s.from_label, s.to_label, s.confidence) for s in result.shifts]
     assert data["shifts"] and all(s["evidence_after"] for s in data["shifts"])
     assert data["contradictions"] == result.contradictions
+
+
+def test_present_position_pages_kept_read_as_pages_worked_out(store, monkeypatch) -> None:
+    """Kept by the server (`Remembered`), a position is analysed once for all its pages, and
+    each page reads as it does worked out on its own: its statements, its points, the whole
+    position's months, shifts and contradictions."""
+    from quotetrail.serve import present
+    from quotetrail.serve.owner import Remembered
+
+    remembered, analysed, original = Remembered(), [], present.position
+
+    def counted(*args, **kwargs):
+        analysed.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(present, "position", counted)
+    recall = partial(remembered.get, store)
+    for offset in (0, 1, 2, 3, 4):
+        kept = position_data(store, "Russia", "Taliban", limit=1, offset=offset, recall=recall)
+        alone = position_data(store, "Russia", "Taliban", limit=1, offset=offset)
+        assert json.dumps(kept, default=vars, sort_keys=True) == json.dumps(
+            alone, default=vars, sort_keys=True
+        )
+        assert len(kept["statements"]) == (1 if offset < 4 else 0)
+    assert len(analysed) == 1 + 5  # once kept, and once for each page worked out alone

@@ -192,6 +192,22 @@ def test_store_failed_write_keeps_earlier_articles(db_path):
         )
 
 
+def test_store_commits_count_the_transactions_committed_through_it_and_its_cursors(db_path):
+    """What the server works out from the store holds until this count moves: a commit by any
+    cursor moves it once (a block inside another is part of it), a rolled-back one never."""
+    with Store(db_path) as store:
+        reader = store.cursor()
+        start = reader.commits.count
+        with store.transaction(), store.transaction():
+            store.write([_result("a1", "Putin said 'no'.", "no", "Vladimir Putin", "2021-08-20")])
+            assert reader.commits.count == start  # not committed yet
+        assert reader.commits.count == start + 1
+        with pytest.raises(RuntimeError), store.cursor().transaction():
+            raise RuntimeError("a batch fails")
+        assert store.commits.count == start + 1
+        reader.close()
+
+
 def test_store_replace_swaps_statements(db_path):
     first = _result(
         "a1", "Putin said 'no'. Lavrov said 'yes'.", "no", "Vladimir Putin", "2021-08-20"

@@ -37,6 +37,7 @@ from quotetrail.serve.dependencies import (
     FilterDep,
     Page,
     PageDep,
+    RecallDep,
     Settings,
     Since,
     StoreDep,
@@ -245,13 +246,12 @@ def get_position(
     ],
     target: Annotated[str, Query(min_length=1, description="What the statements are about.")],
     at: PageDep,
+    recall: RecallDep,
     since: Since = None,
     until: Until = None,
     fmt: FormatParam = TableFormat.json,
 ) -> Any:
-    data = position_data(
-        store, actor, target, iso(since), iso(until), limit=at.limit, offset=at.offset
-    )
+    data = position_data(store, actor, target, iso(since), iso(until), at.limit, at.offset, recall)
     if fmt is TableFormat.csv:
         return csv_response(data["points"])
     return plain({**data, **paged(request, at, at.precedes_more(data["statement_count"]))})

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Query, Request
@@ -14,6 +15,7 @@ from pydantic import BeforeValidator
 
 from quotetrail.records import StanceLabel, StatementKind
 from quotetrail.serve.owner import StoreOwner
+from quotetrail.serve.present import Recall
 from quotetrail.store import MAX_ROWS, StatementQuery, Store, StoreError
 
 API = "/api/v1"
@@ -56,6 +58,16 @@ def open_store(request: Request) -> Iterator[Store]:
 
 
 StoreDep = Annotated[Store, Depends(open_store)]
+
+
+def kept_results(request: Request, store: StoreDep) -> Recall:
+    """What this request works out from its store and the server keeps until the store next
+    commits (`StoreOwner.remembered`): a position's analysis, the same for all its pages."""
+    owner: StoreOwner = request.app.state.owner
+    return partial(owner.remembered.get, store)
+
+
+RecallDep = Annotated[Recall, Depends(kept_results)]
 PageDep = Annotated[Page, Depends(page)]
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 

@@ -7,7 +7,9 @@ opens the store once and holds it while it runs; each request reads through a cu
 writer thread ingests what `POST /api/v1/ingest`, a watched folder (`serve --watch DIR`) and
 the sources of a watch (`serve --watch-config watch.toml`, `quotetrail.watch`) bring, one run at
 a time. A command that finds the file held is told where to go instead
-(`serve.holder`).
+(`serve.holder`). What a request works out from the store and the next request would work out
+again alike (a position's analysis, the same for every page of it) is `Remembered` until the
+store next commits.
 """
 
 from __future__ import annotations
@@ -15,23 +17,63 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Callable, Hashable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from quotetrail.fetch import Fetcher
 from quotetrail.ingest import IngestSummary, ingest
 from quotetrail.read import reader_for
 from quotetrail.scale.local import run_local, worker_pool
 from quotetrail.serve.holder import Holder, remove_note, write_note
-from quotetrail.store import Store, StoreError
+from quotetrail.store import Commits, Store, StoreError
 
 WATCH_SECONDS = 2.0
 JOIN_SECONDS = 60.0  # the longest `close` waits for a watch to finish what it is doing
+REMEMBERED = 32  # results kept at once, the least recently asked for going first
 log = logging.getLogger(__name__)
+Result = TypeVar("Result")
+
+
+class Remembered:
+    """Results worked out from the store, each kept until the store's next commit
+    (`Store.commits`: every write of records and links is a transaction) or until REMEMBERED
+    newer ones push it out. A busy actor's position takes a second or two to work out at a
+    million statements; each page of it showed the same months, shifts and contradictions
+    and worked them out again. Safe across threads; two requests that miss at once both work
+    the result out."""
+
+    def __init__(self, size: int = REMEMBERED) -> None:
+        self.size = size
+        self._kept: OrderedDict[Hashable, tuple[Commits, int, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, store: Store, key: Hashable, work_out: Callable[[], Result]) -> Result:
+        """The result kept for `key` at the store's present count of commits, else
+        `work_out()` (kept under the count read before it ran: a commit while it runs makes it
+        stale at once rather than ever passing newer data off as older)."""
+        commits, count = store.commits, store.commits.count
+        with self._lock:
+            kept = self._kept.get(key)
+            if kept is not None and kept[0] is commits and kept[1] == count:
+                self._kept.move_to_end(key)
+                return kept[2]
+        result = work_out()
+        with self._lock:
+            self._kept[key] = (commits, count, result)
+            self._kept.move_to_end(key)
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return result
+
+    def forget(self) -> None:
+        """Keep nothing (what a benchmark of first requests asks)."""
+        with self._lock:
+            self._kept.clear()
 
 
 class Stopping(Exception):
@@ -49,6 +91,7 @@ class StoreOwner:
         self._pool: ProcessPoolExecutor | None = None  # worker processes, from the first ingest
         self._stop = threading.Event()
         self._beside: list[threading.Thread] = []  # the watches, which end before the store
+        self.remembered = Remembered()
 
     def cursor(self) -> Store:
         """A connection of the caller's own to the store (one per request; close it). The store

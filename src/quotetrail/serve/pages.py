@@ -23,6 +23,7 @@ from quotetrail.serve.dependencies import (
     FilterDep,
     Page,
     PageDep,
+    RecallDep,
     Since,
     StoreDep,
     Until,
@@ -165,13 +166,12 @@ def position(
     actor: Annotated[str, Query(min_length=1, max_length=200)],
     target: Annotated[str, Query(min_length=1, max_length=200)],
     at: PageDep,
+    recall: RecallDep,
     since: Since = None,
     until: Until = None,
 ) -> HTMLResponse:
     since_iso, until_iso = iso(since), iso(until)
-    data = position_data(
-        store, actor, target, since_iso, until_iso, limit=at.limit, offset=at.offset
-    )
+    data = position_data(store, actor, target, since_iso, until_iso, at.limit, at.offset, recall)
     paging = _pager(request, at, at.precedes_more(data["statement_count"]))
     params = {
         "actor": actor,

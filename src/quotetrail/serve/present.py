@@ -9,15 +9,17 @@ prints them.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
-from quotetrail.analyze.positions import Period, Shift, position
+from quotetrail.analyze.positions import Period, Position, Shift, position, timeline
+from quotetrail.records import Statement
 from quotetrail.render import plain
-from quotetrail.store import Store
+from quotetrail.store import StatementQuery, Store
 
 STANCE_VALUE = {"support": 1.0, "neutral": 0.0, "oppose": -1.0}
 
@@ -40,6 +42,27 @@ def _point(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class PositionSummary:
+    """What every page of one position shows alike: the ids of all its statements in order,
+    and the months, shifts and contradictions of all of them."""
+
+    ids: tuple[str, ...]
+    months: list[dict[str, Any]]
+    shifts: list[dict[str, Any]]
+    contradictions: list[dict[str, Any]]
+
+
+# How a position's summary is had: kept from an earlier request (`serve.owner.Remembered`) or
+# worked out now, given a key that names the position and the function that works it out.
+Recall = Callable[[Hashable, Callable[[], PositionSummary]], PositionSummary]
+
+
+def work_out(_key: Hashable, analysed: Callable[[], PositionSummary]) -> PositionSummary:
+    """The `Recall` that keeps nothing."""
+    return analysed()
+
+
 def position_data(
     store: Store,
     actor: str,
@@ -48,6 +71,7 @@ def position_data(
     until: str | None = None,
     limit: int | None = None,
     offset: int = 0,
+    recall: Recall = work_out,
 ) -> dict[str, Any]:
     """An actor's position on a target as `quotetrail positions` computes it: its statements,
     chart points (its timeline), the months (balance with its 90 % interval), shifts with their
@@ -55,20 +79,45 @@ def position_data(
     not a re-computation, so they read the same as the command line. With a `limit`, the
     statements and points are one page of them (`statement_count` counts all), while the months,
     shifts and contradictions stay those of every statement: a busy actor's ten thousand
-    records are not sent, drawn or listed at once."""
-    result = position(store, actor, target, since=since, until=until)
-    shown = result.statements[offset : None if limit is None else offset + limit]
-    ids = {record.id for record in shown}
+    records are not sent, drawn or listed at once. The analysis of all is had through `recall`,
+    so the server works it out once for all the pages of a position; a page it had kept reads
+    only its own statements."""
+    analysis: list[Position] = []
+
+    def analysed() -> PositionSummary:
+        result = position(store, actor, target, since=since, until=until)
+        analysis.append(result)
+        return PositionSummary(
+            tuple(record.id for record in result.statements),
+            [_month(period) for period in result.periods],
+            [_shift(shift) for shift in result.shifts],
+            result.contradictions,
+        )
+
+    summary = recall(("position", actor, target, since, until), analysed)
+    end = None if limit is None else offset + limit
+    if analysis:
+        shown = analysis[0].statements[offset:end]
+    else:
+        shown = _read(store, summary.ids[offset:end])
     return {
         "actor": actor,
         "target": target,
-        "statement_count": len(result.statements),
+        "statement_count": len(summary.ids),
         "statements": shown,
-        "points": [_point(row) for row in result.timeline if row["id"] in ids],
-        "months": [_month(period) for period in result.periods],
-        "shifts": [_shift(shift) for shift in result.shifts],
-        "contradictions": result.contradictions,
+        "points": [_point(row) for row in timeline(shown, target)],
+        "months": summary.months,
+        "shifts": summary.shifts,
+        "contradictions": summary.contradictions,
     }
+
+
+def _read(store: Store, ids: Sequence[str]) -> list[Statement]:
+    """The statements of `ids`, in that order."""
+    if not ids:
+        return []
+    found = {record.id: record for record in store.statements(StatementQuery(ids=list(ids)))}
+    return [found[statement_id] for statement_id in ids if statement_id in found]
 
 
 def _month(period: Period) -> dict[str, Any]:

@@ -112,6 +112,15 @@ LOCKED = "Could not set lock"  # how DuckDB says another process holds the file
 
 
 @dataclass
+class Commits:
+    """How many write transactions a store and its cursors have committed in this process.
+    What was worked out from the store at one count holds until the count moves (the server
+    keeps a position's analysis so: `serve.owner.Remembered`)."""
+
+    count: int = 0
+
+
+@dataclass
 class StatementQuery:
     """Filters for listing statements; every field is optional and they combine with AND.
     The CLI, the API, search and the web pages all filter through this one query."""
@@ -164,9 +173,11 @@ class Store:
         path: str | Path,
         read_only: bool = False,
         connection: duckdb.DuckDBPyConnection | None = None,
+        commits: Commits | None = None,
     ):
         self.path = str(path)
         self.in_transaction = False
+        self.commits = commits or Commits()
         if connection is not None:  # another connection to a store already open (`cursor`)
             self.db = connection
             return
@@ -206,7 +217,7 @@ class Store:
     def cursor(self) -> Store:
         """Another connection to this store, for another thread: DuckDB lets the threads of one
         process read and write one database at once, each reading a consistent snapshot."""
-        return Store(self.path, connection=self.db.cursor())
+        return Store(self.path, connection=self.db.cursor(), commits=self.commits)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -220,6 +231,7 @@ class Store:
         try:
             yield
             self.db.execute("COMMIT")
+            self.commits.count += 1
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
