@@ -19,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from quotetrail import collector
 from quotetrail.records import ArticleResult, Speaker, SpeakerEntity, Statement
 from quotetrail.store.sql import (
     ARTICLE_TEXT,
@@ -577,7 +578,10 @@ class Store:
             + (" WHERE " + " AND ".join(where) if where else "")
             + f" ORDER BY {LISTED}{paging}"
         )
-        return [_statement(row) for row in fetch(self.db, sql, params)]
+        # Many records at once (ten thousand and more) are made with the collector paused:
+        # 20,000 took 1.85 s with its passes over the growing heap, 1.24 s without.
+        with collector.paused():
+            return [_statement(row) for row in fetch(self.db, sql, params)]
 
     def statement_links(self, statement_ids: Sequence[str]) -> list[dict[str, Any]]:
         """The links of these statements (the link stage's `statement_links`): the other
