@@ -16,7 +16,7 @@ from quotetrail.pipeline import process_batch
 from quotetrail.read import iter_documents
 from quotetrail.records import Batch
 from quotetrail.scale import make_driver
-from quotetrail.store import Store, links
+from quotetrail.store import Store, links, sql
 
 ARTICLE = (
     "Minister says talks will resume\n\n"
@@ -73,6 +73,22 @@ def test_ingest_is_idempotent_and_incremental(tmp_path, db_path, seeds_dir):
     assert (second.stored, second.already_stored, second.statements) == (0, 5, 0)
     assert (third.stored, third.already_stored) == (1, 5)
     assert first.exit_code == second.exit_code == third.exit_code == 0
+
+
+def test_ingest_run_ends_with_search_postings_in_word_order(tmp_path, db_path, monkeypatch):
+    """A run's batches append postings as they come; the run ends by putting them in word order
+    once they are too many (here: any), so search reads few row groups."""
+    monkeypatch.setattr(sql, "UNSORTED_MIN", 1)
+    (tmp_path / "talks.txt").write_text(ARTICLE, encoding="utf-8")
+    with Store(db_path) as store:
+        ingest([tmp_path / "talks.txt"], store)
+        for postings in ("statement_terms", "article_terms"):
+            terms = store.db.execute(f"SELECT term FROM {postings} ORDER BY rowid").fetchall()
+            assert terms and terms == sorted(terms)
+            marked = store.db.execute(
+                "SELECT value FROM meta WHERE key = ?", [f"unsorted:{postings}"]
+            )
+            assert marked.fetchone() == ("0",)
 
 
 def test_ingest_same_content_in_two_files_is_stored_once(tmp_path, db_path):

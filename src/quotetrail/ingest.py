@@ -180,6 +180,7 @@ def ingest(
             on_progress(summary)
     if not replace:
         _note_other_sources(store, repeats, summary)
+    store.keep_search_in_order()
     return summary
 
 

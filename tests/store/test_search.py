@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from quotetrail.records import Article, ArticleResult, Speaker, Statement
-from quotetrail.store import StatementQuery, Store
+from quotetrail.store import StatementQuery, Store, sql
 from quotetrail.store.search import search_articles, search_statements, snippet, tokens
 
 
@@ -79,6 +79,58 @@ def test_search_postings_follow_writes_and_replacements(db_path) -> None:
         ]
         stored = store.db.execute("SELECT term, id, tf FROM statement_terms ORDER BY ALL")
         assert stored.fetchall() == _postings(store)
+
+
+def _in_storage_order(store: Store) -> list[str]:
+    stored = store.db.execute("SELECT term FROM statement_terms ORDER BY rowid").fetchall()
+    return [row[0] for row in stored]
+
+
+def _unsorted(store: Store) -> int:
+    return int(
+        store.db.execute(
+            "SELECT value FROM meta WHERE key = 'unsorted:statement_terms'"
+        ).fetchone()[0]
+    )
+
+
+def test_search_postings_are_rewritten_in_word_order(db_path, monkeypatch) -> None:
+    """What batches append stays after the postings in word order until it passes
+    UNSORTED_SHARE of them when asked (ingest asks as a run ends); then the whole table is
+    rewritten in order. Every posting and every hit stay as they were."""
+    monkeypatch.setattr(sql, "UNSORTED_MIN", 1)
+    words = "hotel delta alpha golf bravo echo foxtrot charlie".split()
+    many = [f"Zebra {word} grain {word}x {word}y" for word in words]
+    with Store(db_path) as store:
+        store.write([_said("a", "X", many)])  # a first batch: everything it wrote is unsorted
+        assert store.keep_search_in_order() and _unsorted(store) == 0
+        assert _in_storage_order(store) == sorted(_in_storage_order(store))
+        store.write([_said("b", "X", ["Aardvark"])])  # under an eighth: left as it came
+        commits = store.commits.count
+        assert not store.keep_search_in_order() and store.commits.count == commits
+        stored = _in_storage_order(store)
+        assert _unsorted(store) == 4 and set(stored[-4:]) == {"aardvark", "ana", "ortiz", "mayor"}
+        assert stored != sorted(stored)
+        assert [hit.quote for hit in search_statements(store, "aardvark")] == ["Aardvark"]
+        store.write([_said("c", "X", ["Yak yak", "Moth"])])  # past an eighth: all rewritten
+        assert store.keep_search_in_order() and _unsorted(store) == 0
+        assert _in_storage_order(store) == sorted(_in_storage_order(store))
+        stored = store.db.execute("SELECT term, id, tf FROM statement_terms ORDER BY ALL")
+        assert stored.fetchall() == _postings(store)
+        assert len(search_statements(store, "grain zebra")) == len(words)
+
+
+def test_search_postings_rewrite_rolls_back_with_its_transaction(db_path, monkeypatch) -> None:
+    monkeypatch.setattr(sql, "UNSORTED_MIN", 1)
+    with Store(db_path) as store:
+        store.write([_said("a", "X", ["Grain exports resume"])])
+        before = _in_storage_order(store), store.db.execute("SELECT * FROM meta").fetchall()
+        with pytest.raises(RuntimeError), store.transaction():
+            assert store.keep_search_in_order()
+            raise RuntimeError("the run fails")
+        after = _in_storage_order(store), store.db.execute("SELECT * FROM meta").fetchall()
+        assert after == before
+        assert [hit.quote for hit in search_statements(store, "grain")] == ["Grain exports resume"]
 
 
 def test_search_filter_chooses_hits_but_does_not_weigh_them(db_path) -> None:

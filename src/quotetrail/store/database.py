@@ -33,7 +33,9 @@ from quotetrail.store.sql import (
     index_words,
     insert_rows,
     like,
+    out_of_word_order,
     page,
+    rewrite_in_word_order,
 )
 
 # The columns `write` fills, in the order its rows hold them.
@@ -53,6 +55,8 @@ READ_COLUMNS = ", ".join(
     f"s.{name}" for name in (*STATEMENT_COLUMNS, "outlet", "linked", "entity_id")
 )
 SCHEMA_VERSION = 11
+# The tables full-text search reads (`store.search`), each with its postings (migration 011).
+SEARCHED = ("statements", "articles")
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
 # story_terms, term_df), which a reader of the export can rebuild by re-ingesting.
@@ -363,6 +367,17 @@ class Store:
                     unique.append(result)
             self._insert(unique)
         return len(unique)
+
+    def keep_search_in_order(self) -> bool:
+        """Search's postings rewritten in word order where too many lie after those in order
+        (`sql.UNSORTED_SHARE`), in one transaction; True when any was. Ingest asks it when a
+        run ends, not with each batch: the rewrite reads every posting."""
+        due = [table for table in SEARCHED if out_of_word_order(self.db, table)]
+        if due:
+            with self.transaction():
+                for table in due:
+                    rewrite_in_word_order(self.db, table)
+        return bool(due)
 
     def _insert(self, results: Sequence[ArticleResult]) -> None:
         articles = [
