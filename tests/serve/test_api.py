@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -31,6 +32,15 @@ def ingest_client(fixture_db: Path, tmp_path: Path) -> TestClient:
     db = tmp_path / "writable.duckdb"
     shutil.copy(fixture_db, db)
     return TestClient(create_app(db, allow_ingest=True, token=TOKEN))
+
+
+def _post_text(client: TestClient, name: str, text: str) -> Any:
+    """One text document sent to the ingest endpoint with the token."""
+    return client.post(
+        f"{API}/ingest",
+        json={"documents": [{"name": name, "content": text}]},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
 
 
 LISTINGS = [
@@ -261,11 +271,7 @@ def test_api_position_pages_show_what_an_ingest_adds(ingest_client: TestClient) 
         "Moscow, 2024-09-02\n\n"
         "Russia said on Monday that it opposes any recognition of the Taliban government."
     )
-    response = ingest_client.post(
-        f"{API}/ingest",
-        json={"documents": [{"name": "moscow.txt", "content": text}]},
-        headers={"Authorization": f"Bearer {TOKEN}"},
-    )
+    response = _post_text(ingest_client, "moscow.txt", text)
     assert response.status_code == 200 and response.json()["stored"] == 1, response.text
     after = ingest_client.get(f"{API}/positions", params={**asked, "offset": 2}).json()
     assert after["statement_count"] == before["statement_count"] + 1 == 5
@@ -387,11 +393,7 @@ def test_api_ingest_stores_with_the_token(ingest_client: TestClient) -> None:
         "Kabul, 2024-08-01\n\n"
         "Officials met in Kabul on Thursday to discuss trade and the coming winter season."
     )
-    response = ingest_client.post(
-        f"{API}/ingest",
-        json={"documents": [{"name": "../../evil.txt", "content": text}]},
-        headers={"Authorization": f"Bearer {TOKEN}"},
-    )
+    response = _post_text(ingest_client, "../../evil.txt", text)
     assert response.status_code == 200, response.text
     assert response.json()["stored"] == 1
     assert ingest_client.get(f"{API}/summary").json()["articles"] == 6
