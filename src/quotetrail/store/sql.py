@@ -42,7 +42,7 @@ def postings_of(table: str) -> str:
 # (170 ms), in order a few row groups (6-14 ms). What each batch appends lies after them unsorted,
 # read whole by every query, until an ingest ends with it more than UNSORTED_SHARE of the table
 # (and at least UNSORTED_MIN rows, below which a scan costs nothing worth saving); then the
-# table is rewritten in order (`rewrite_in_word_order`: 23 s for a million statements' postings;
+# table is rewritten in order (`rewrite_in_word_order`: 23-27 s for a million statements' postings;
 # growing a store that way rewrites each posting about eight times in all).
 UNSORTED_SHARE = 0.125
 UNSORTED_MIN = 100_000
