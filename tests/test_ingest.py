@@ -85,10 +85,7 @@ def test_ingest_run_ends_with_search_postings_in_word_order(tmp_path, db_path, m
         for postings in ("statement_terms", "article_terms"):
             terms = store.db.execute(f"SELECT term FROM {postings} ORDER BY rowid").fetchall()
             assert terms and terms == sorted(terms)
-            marked = store.db.execute(
-                "SELECT value FROM meta WHERE key = ?", [f"unsorted:{postings}"]
-            )
-            assert marked.fetchone() == ("0",)
+            assert store.load_state(f"unsorted:{postings}") == 0
 
 
 def test_ingest_same_content_in_two_files_is_stored_once(tmp_path, db_path):

@@ -87,11 +87,7 @@ def _in_storage_order(store: Store) -> list[str]:
 
 
 def _unsorted(store: Store) -> int:
-    return int(
-        store.db.execute(
-            "SELECT value FROM meta WHERE key = 'unsorted:statement_terms'"
-        ).fetchone()[0]
-    )
+    return store.load_state("unsorted:statement_terms")
 
 
 def test_search_postings_are_rewritten_in_word_order(db_path, monkeypatch) -> None:

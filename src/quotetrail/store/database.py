@@ -35,6 +35,7 @@ from quotetrail.store.sql import (
     like,
     out_of_word_order,
     page,
+    postings_of,
     rewrite_in_word_order,
 )
 
@@ -55,8 +56,9 @@ READ_COLUMNS = ", ".join(
     f"s.{name}" for name in (*STATEMENT_COLUMNS, "outlet", "linked", "entity_id")
 )
 SCHEMA_VERSION = 11
-# The tables full-text search reads (`store.search`), each with its postings (migration 011).
-SEARCHED = ("statements", "articles")
+# The tables full-text search reads (`store.search`), each with its postings (migration 011):
+# the text searched, and the column `write` names a batch's rows by.
+SEARCHED = (("statements", STATEMENT_TEXT, "article_id"), ("articles", ARTICLE_TEXT, "id"))
 # What `export` writes: the records and every result of linking them. Left out: `meta` and the
 # indexes that only make linking incremental (entity_keys, article_signatures, article_bands,
 # story_terms, term_df), which a reader of the export can rebuild by re-ingesting.
@@ -372,11 +374,16 @@ class Store:
         """Search's postings rewritten in word order where too many lie after those in order
         (`sql.UNSORTED_SHARE`), in one transaction; True when any was. Ingest asks it when a
         run ends, not with each batch: the rewrite reads every posting."""
-        due = [table for table in SEARCHED if out_of_word_order(self.db, table)]
+        due = [
+            table
+            for table, _text, _key in SEARCHED
+            if out_of_word_order(self.db, table, self.load_state(_unsorted(table)))
+        ]
         if due:
             with self.transaction():
                 for table in due:
                     rewrite_in_word_order(self.db, table)
+                    self.save_state(_unsorted(table), 0)
         return bool(due)
 
     def _insert(self, results: Sequence[ArticleResult]) -> None:
@@ -441,8 +448,11 @@ class Store:
         insert_rows(self.db, "mentions", mentions)
         article_ids = [result.article.id for result in results]
         self.db.execute(LISTING_COLUMNS, [article_ids])
-        index_words(self.db, "statements", STATEMENT_TEXT, "article_id", article_ids)
-        index_words(self.db, "articles", ARTICLE_TEXT, "id", article_ids)
+        for table, text, key in SEARCHED:
+            added = index_words(self.db, table, text, key, article_ids)
+            unsorted = self.load_state(_unsorted(table))
+            if unsorted is not None:  # none is in word order yet: all count as unsorted
+                self.save_state(_unsorted(table), unsorted + added)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -719,6 +729,11 @@ def _ids_text(ids: Sequence[str]) -> str:
     """A list of ids as the store keeps it (migration 010): JSON, written as DuckDB's `to_json`
     writes it."""
     return json.dumps(list(ids), separators=(",", ":"))
+
+
+def _unsorted(table: str) -> str:
+    """The state that counts the postings of `table` not yet in word order (`sql.index_words`)."""
+    return f"unsorted:{postings_of(table)}"
 
 
 def _statement(row: dict[str, Any]) -> Statement:

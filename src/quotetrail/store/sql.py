@@ -48,18 +48,14 @@ UNSORTED_SHARE = 0.125
 UNSORTED_MIN = 100_000
 
 
-def _unsorted_mark(postings: str) -> str:
-    return f"unsorted:{postings}"
-
-
 def index_words(
     db: duckdb.DuckDBPyConnection, table: str, text: str, key: str, keys: Sequence[str]
-) -> None:
+) -> int:
     """Fill search's rows for the rows of `table` whose `key` is one of `keys`: each row's
     length in words, and a posting (word, id, times) per word in `postings_of(table)`
-    (migration 011), counted as not yet in word order. Words are the lower-cased
-    letter-and-digit runs of the SQL expression `text` (split leaves an empty string where it
-    starts or ends with anything else)."""
+    (migration 011); returns how many postings it added (after those in word order). Words are
+    the lower-cased letter-and-digit runs of the SQL expression `text` (split leaves an empty
+    string where it starts or ends with anything else)."""
     words = f"regexp_split_to_array(lower({text}), '[^\\pL\\pN]+')"
     postings = postings_of(table)
     db.execute(
@@ -67,45 +63,29 @@ def index_words(
         f" WHERE list_contains(?, {key})",
         [list(keys)],
     )
-    added = db.execute(
+    return db.execute(
         f"INSERT INTO {postings} SELECT term, id, count(*) FROM"
         f" (SELECT id, unnest({words}) AS term FROM {table} WHERE list_contains(?, {key}))"
         " WHERE term <> '' GROUP BY term, id",
         [list(keys)],
     ).fetchone()[0]
-    unsorted = _unsorted(db, postings)
-    if unsorted is not None:  # a store written before any was kept in order has none so
-        _mark_unsorted(db, postings, unsorted + added)
 
 
-def out_of_word_order(db: duckdb.DuckDBPyConnection, table: str) -> bool:
-    """Too many postings of `table` lie unsorted after those in word order (`UNSORTED_SHARE`)."""
-    postings = postings_of(table)
-    total = db.execute(f"SELECT count(*) FROM {postings}").fetchone()[0]
-    unsorted = _unsorted(db, postings)
+def out_of_word_order(db: duckdb.DuckDBPyConnection, table: str, unsorted: int | None) -> bool:
+    """Too many postings of `table` lie unsorted after those in word order (`UNSORTED_SHARE`);
+    `unsorted` None when none were ever put in order."""
+    total = db.execute(f"SELECT count(*) FROM {postings_of(table)}").fetchone()[0]
     unsorted = total if unsorted is None else unsorted
     return unsorted >= UNSORTED_MIN and unsorted > UNSORTED_SHARE * total
 
 
 def rewrite_in_word_order(db: duckdb.DuckDBPyConnection, table: str) -> None:
-    """Rewrite the postings of `table` in word order (one statement's work in a transaction the
-    caller holds: a crash leaves the table as it was)."""
+    """Rewrite the postings of `table` in word order, inside a transaction the caller holds (a
+    crash leaves the table as it was)."""
     postings = postings_of(table)
     db.execute(f"CREATE TABLE {postings}_in_order AS SELECT * FROM {postings} ORDER BY term, id")
     db.execute(f"DROP TABLE {postings}")
     db.execute(f"ALTER TABLE {postings}_in_order RENAME TO {postings}")
-    _mark_unsorted(db, postings, 0)
-
-
-def _unsorted(db: duckdb.DuckDBPyConnection, postings: str) -> int | None:
-    found = db.execute(
-        "SELECT value FROM meta WHERE key = ?", [_unsorted_mark(postings)]
-    ).fetchone()
-    return int(found[0]) if found else None
-
-
-def _mark_unsorted(db: duckdb.DuckDBPyConnection, postings: str, count: int) -> None:
-    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_unsorted_mark(postings), str(count)])
 
 
 # A statement of one resolved entity (the link stage's, kept on the row: migration 008; `?` is
