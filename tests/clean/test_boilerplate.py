@@ -214,10 +214,52 @@ def test_boilerplate_headline_above_a_dateline_stays_the_title() -> None:
     assert cleaned.stated is not None and cleaned.stated.day.isoformat() == "2021-08-20"
 
 
+TURNS_BELOW_LABELS = [
+    "Selin Aydin (00:00:04):",
+    "Good afternoon. The corridor carried two million tonnes of grain last month, a record "
+    "for the route since it opened.",
+    "Reporter 1 (00:00:31):",
+    "Will the corridor stay open after the summer, when the insurers review the route?",
+    "Selin Aydin (00:00:38):",
+    "It will stay open as long as the ships are safe, and we are talking to the insurers "
+    "every week.",
+]
+SHORT_TURNS = [
+    "Ines Roth 0:03",
+    "Thank you all for coming tonight. The new library opens in June.",
+    "Speaker 2 0:41",
+    "What happens to the old building?",
+    "Ines Roth 0:47",
+    "A youth centre.",
+    "Ines Roth 1:52",
+    "It will.",
+]
+
+
+@pytest.mark.parametrize(
+    "turns", [TURNS_BELOW_LABELS, SHORT_TURNS], ids=["labels-above-turns", "short-turns"]
+)
+def test_boilerplate_transcript_turns_keep_their_labels(turns: list[str]) -> None:
+    """A label on a line of its own (with the turn's time) belongs to the turn below it, the
+    first one too, however short the turns."""
+    cleaned = clean_lines(["Town hall meeting with the mayor", *turns, *MENU])
+    assert cleaned.title == "Town hall meeting with the mayor"
+    assert cleaned.lines == turns
+
+
+def test_boilerplate_label_lines_after_a_news_body_stay_out() -> None:
+    """A lead-in under an article that no other line repeats is no transcript's label."""
+    article = [PARA.format(day) for day in ("Monday", "Tuesday", "Wednesday")]
+    cleaned = clean_lines([*article, "Related coverage:", "Storm season starts early.", *MENU])
+    assert cleaned.lines == article
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
         ("Question: Will the bridge reopen?", True),
+        ("Ines Roth 0:47", True),
+        ("Reporter 1 (00:00:31):", True),
         ("PUTIN: Yes", True),
         ("Rates: $15 a day", True),
         ("3. Garden work", True),

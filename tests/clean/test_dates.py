@@ -64,6 +64,9 @@ def test_dates_time_before_date_line() -> None:
         ("Moscow, 20 August 2021", "2021-08-20"),
         ("The Kremlin, Moscow, 3 May 2021", "2021-05-03"),
         ("Talks in Moscow, 20 August 2021", None),
+        ("Ministry of Foreign Affairs, Ankara, April 4, 2024", "2024-04-04"),
+        ("Department of State, Washington, D.C., June 3, 2020", "2020-06-03"),
+        ("Russia, China agree a grain deal on May 5, 2024", None),
     ],
 )
 def test_dates_place_before_a_stated_date(line: str, expected: str | None) -> None:

@@ -30,9 +30,11 @@ from quotetrail.clean.rules import (
     normalise,
     word_count,
 )
+from quotetrail.clean.turns import label_line, turn_label
 from quotetrail.lexicon import quote_marks
 from quotetrail.records import RemovedLine
 
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,4})?$", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _INNER_PUNCTUATION = re.compile(r"[,.;:!?،。，、]")
 _MARKS = quote_marks()
@@ -50,6 +52,7 @@ TITLE_MIN_WORDS = 3
 SENTENCE_MIN_WORDS = 4
 DUPLICATE_MIN_WORDS = 4
 LIST_ITEM_MIN_WORDS = 3
+TURN_LABEL_REPEATS = 2  # a label on lines of its own this often makes the page a transcript
 ANCHOR_RULES = ("byline", "date_line")
 LISTING_RULES = (
     "byline",
@@ -161,14 +164,20 @@ def _drop_repeated_blocks(lines: list[str], result: CleanedLines) -> list[str]:
 
 
 def _could_be_title(line: str) -> bool:
-    return TITLE_MIN_WORDS <= word_count(line) <= TITLE_MAX_WORDS and not line.endswith(
-        (".", ":", ",")
+    """Title-like: a few words with no closing stop, colon or comma, and no time of day alone
+    ("2:14 P.M. EDT", a briefing's start under its headline)."""
+    return (
+        TITLE_MIN_WORDS <= word_count(line) <= TITLE_MAX_WORDS
+        and not line.endswith((".", ":", ","))
+        and not _CLOCK.match(line)
     )
 
 
-def choose_title(lines: list[str], body_start: int) -> str | None:
+def choose_title(lines: list[str], body_start: int, transcript: bool = False) -> str | None:
     """The headline: a title-like line near the top or just above the body, preferring one the
-    page repeats (headline and og:title, breadcrumb and h1), nearest the body first."""
+    page repeats (headline and og:title, breadcrumb and h1), nearest the body first — but the
+    first on a `transcript`, whose header reads down from its headline to the venue, the date
+    and the time ("James S. Brady Press Briefing Room")."""
     head = lines[max(0, body_start - HEAD_TITLE_WINDOW) : body_start]
     window = [line for line in lines[:HEAD_REPEAT_WINDOW] + head if _could_be_title(line)]
     counts = Counter(normalise(line) for line in lines)
@@ -179,7 +188,9 @@ def choose_title(lines: list[str], body_start: int) -> str | None:
             line for line in window if normalise(line) == key
         )  # first spelling: the page's own
     candidates = [line for line in head if _could_be_title(line)]
-    return candidates[-1] if candidates else None
+    if not candidates:
+        return None
+    return candidates[0] if transcript else candidates[-1]
 
 
 def _remove_title(lines: list[str], title: str, result: CleanedLines) -> list[str]:
@@ -211,7 +222,7 @@ def looks_like_content(line: str) -> bool:
     turn or field ("Question: …", "Rates: …"), a marked list item ("1. …", "• …"), a line that
     goes on in lower case (the rest of a wrapped sentence; menus and link labels are
     capitalised), a lead-in that announces what follows ("The aims were to:")."""
-    if _is_sentence(line) or line[:1].islower() or line.endswith(":"):
+    if _is_sentence(line) or line[:1].islower() or line.endswith(":") or label_line(line):
         return True
     return word_count(line) >= 2 and bool(_LABELLED.match(line) or _LIST_MARK.match(line))
 
@@ -270,11 +281,26 @@ def body_bounds(
         joined = _heaviest_run(lines, prose, anchors, stops, markers, PAGE_MAX_GAP_LINES)
         if joined and joined[2] >= weight:  # not when the joining made a list of items
             run = joined[0]
-    start = run[0]
-    while start > 0 and _is_sentence(lines[start - 1]):
-        start -= 1
     limit = min((stop for stop in stops if stop > run[-1]), default=len(lines))
-    return start, _extend_end(lines, run[-1] + 1, limit)
+    end = _extend_end(lines, run[-1] + 1, limit, is_transcript(lines))
+    start = run[0]
+    while start > 0 and (_is_sentence(lines[start - 1]) or _opens_turn(lines, start - 1, end)):
+        start -= 1
+    return start, end
+
+
+def is_transcript(lines: list[str]) -> bool:
+    """The page labels turns: some label opens lines at least twice ("MS. WHITFIELD: …" …
+    "MS. WHITFIELD: …", "Ines Roth 0:03" … "Ines Roth 0:47")."""
+    labels = Counter(label for label in map(turn_label, lines) if label)
+    return any(count >= TURN_LABEL_REPEATS for count in labels.values())
+
+
+def _opens_turn(lines: list[str], index: int, end: int) -> bool:
+    """Line `index` is a turn's label on a line of its own ("Selin Aydin (00:00:04):") that
+    labels other turns of the body below it (up to `end`): the first turn's speaker."""
+    label = label_line(lines[index])
+    return label is not None and any(label_line(line) == label for line in lines[index + 1 : end])
 
 
 def _chars(lines: list[str], run: list[int]) -> int:
@@ -318,17 +344,23 @@ def _heaviest_run(
     return best, best[0] in anchored, best_weight
 
 
-def _extend_end(lines: list[str], end: int, limit: int) -> int:
-    """Past the last prose line up to `limit`: short sentences, and a list the body announces."""
+def _extend_end(lines: list[str], end: int, limit: int, transcript: bool = False) -> int:
+    """Past the last prose line up to `limit`: short sentences, a list the body announces, and
+    on a `transcript` page its turns however short (a label line and the line below it)."""
     in_list = False
+    after_label = False
     while end < limit:
         line = lines[end]
-        if _is_sentence(line) and not line.endswith(":"):
+        labelled = transcript and label_line(line) is not None
+        if labelled or after_label:
+            pass
+        elif _is_sentence(line) and not line.endswith(":"):
             in_list = False
         elif line.endswith(":") and word_count(line) >= SENTENCE_MIN_WORDS:
             in_list = True
         elif not (in_list and word_count(line) >= LIST_ITEM_MIN_WORDS):
             break
+        after_label = labelled
         end += 1
     return end
 
@@ -385,7 +417,7 @@ def _clean_once(
     markers = [p for name in LISTING_RULES for p in result.marks.get(name, [])]
     stops = result.marks.get("comments_heading", [])
     bounds = body_bounds(lines, anchors, stops, markers) if find_body else (0, len(lines))
-    result.title = title or choose_title(lines, bounds[0])
+    result.title = title or choose_title(lines, bounds[0], find_body and is_transcript(lines))
     if result.title:
         title_key = normalise(result.title)
         before = sum(1 for line in lines[: bounds[0]] if normalise(line) == title_key)

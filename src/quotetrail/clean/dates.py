@@ -36,9 +36,12 @@ DATE_PATTERNS = (
 _DATE_LINE_LABEL = re.compile(
     r"^(?:published|posted|updated|last updated|date|first published)(?: on)?\s*:?\s*", re.I
 )
-# "Moscow, 20 August 2021", "The Kremlin, Moscow, 20 August 2021": the place a date was stated at
+# "Moscow, 20 August 2021", "The Kremlin, Moscow, 20 August 2021", "Ministry of Foreign
+# Affairs, Ankara, April 4, 2024": the place a date was stated at, its names set off by commas
+_PLACE_WORD = r"[A-Z][\w.'’-]*"
 _PLACE_BEFORE = re.compile(
-    r"^(?:(?:The\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s*){1,2}(?=\d)"
+    rf"^(?:(?:The\s+)?{_PLACE_WORD}(?:\s+(?:(?:of|for|and|the|de|du|des|del|di)\s+)?{_PLACE_WORD})"
+    rf"{{0,3}},\s*){{1,3}}(?=\d|(?i:{_MONTH})\s+\d)"
 )
 _WEEKDAY = re.compile(rf"^(?:{'|'.join(day[:3] for day in words().weekdays)})[a-z]*\.?,?\s*", re.I)
 _LEADING_TIME = re.compile(
