@@ -113,6 +113,81 @@ What comes next?
 
 We will start talks with the Asian countries in the spring."""
 
+LABEL_LINES = """Press briefing on the grain corridor
+
+Ministry of Foreign Affairs, Ankara, April 4, 2024
+
+Selin Aydin (00:00:04):
+Good afternoon. The corridor carried two million tonnes of grain last month, a record.
+
+Reporter 1 (00:00:31):
+Will the corridor stay open after the summer?
+
+Selin Aydin (00:00:38):
+It will stay open as long as the ships are safe.
+
+We are talking to the insurers every week.
+
+Reporter 2 (00:01:15):
+And the insurance costs?
+
+Selin Aydin (00:01:19):
+They have fallen by half since January."""
+
+STAMPED = """Interview with Health Minister Tomas Varga
+
+[00:00:12] HOST: Minister, the waiting lists are longer than ever. Why?
+[00:00:19] TOMAS VARGA: Because we lost a thousand nurses in two years. We are hiring them back.
+[00:01:02] HOST: When will patients notice?
+[00:01:07] TOMAS VARGA: By the end of the year."""
+
+NAME_AND_TIME = """Town hall meeting with Mayor Ines Roth
+
+Ines Roth  0:03
+Thank you all for coming tonight. The new library opens in June.
+
+Speaker 2  0:41
+What happens to the old building?
+
+Ines Roth  0:47
+It becomes a youth centre, and the city keeps the garden.
+
+Speaker 3  1:30
+The garden should stay open to everyone, day and night.
+
+Ines Roth  1:52
+It will."""
+
+PRESS_ROOM = """Press Briefing by Press Secretary Dana Whitfield
+
+James S. Brady Press Briefing Room
+
+2:14 P.M. EDT
+
+MS. WHITFIELD:  Good afternoon, everyone. The President will travel to Ohio on Thursday.
+
+Q    Thank you, Dana. Will the President meet the union leaders while he is there?
+
+MS. WHITFIELD:  He will meet them on Thursday afternoon.
+
+Q    And on the tariffs — is a decision coming this week?
+
+MS. WHITFIELD:  I am not going to get ahead of the President on that."""
+
+SURNAMES = """Campaign declines a third debate
+
+Video Transcript:
+
+The campaign said on Sunday that it would not debate again before the primary.
+
+MARK DALTON, NEWS ANCHOR: Why not debate?
+
+RUTH OKAFOR, CAMPAIGN STRATEGIST: Our opponent promised a clean race and is running attack ads.
+
+DALTON: Your side agreed to more debates in January. Why not one more?
+
+OKAFOR: We will talk about debates when the tone of the race changes."""
+
 NEWS = """Flood waters recede in the north
 
 Residents of Lakeview began returning home on Tuesday, the mayor said.
@@ -272,6 +347,100 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
                 ),
             ],
         ),
+        (  # each label on a line of its own, with the time of the turn
+            LABEL_LINES,
+            [
+                (
+                    "Selin Aydin",
+                    "person",
+                    "Good afternoon. The corridor carried two million tonnes of grain last "
+                    "month, a record.",
+                ),
+                ("Reporter 1", "questioner", "Will the corridor stay open after the summer?"),
+                (
+                    "Selin Aydin",
+                    "person",
+                    "It will stay open as long as the ships are safe.\n\n"
+                    "We are talking to the insurers every week.",
+                ),
+                ("Reporter 2", "questioner", "And the insurance costs?"),
+                ("Selin Aydin", "person", "They have fallen by half since January."),
+            ],
+        ),
+        (  # each turn opens with its time
+            STAMPED,
+            [
+                ("Host", "questioner", "Minister, the waiting lists are longer than ever. Why?"),
+                (
+                    "Tomas Varga",
+                    "person",
+                    "Because we lost a thousand nurses in two years. We are hiring them back.",
+                ),
+                ("Host", "questioner", "When will patients notice?"),
+                ("Tomas Varga", "person", "By the end of the year."),
+            ],
+        ),
+        (  # questions marked "Q" and a gap, no colon
+            PRESS_ROOM,
+            [
+                (
+                    "Dana Whitfield",
+                    "person",
+                    "Good afternoon, everyone. The President will travel to Ohio on Thursday.",
+                ),
+                (
+                    "Question",
+                    "questioner",
+                    "Thank you, Dana. Will the President meet the union leaders while he is there?",
+                ),
+                ("Dana Whitfield", "person", "He will meet them on Thursday afternoon."),
+                ("Question", "questioner", "And on the tariffs — is a decision coming this week?"),
+                (
+                    "Dana Whitfield",
+                    "person",
+                    "I am not going to get ahead of the President on that.",
+                ),
+            ],
+        ),
+        (  # a TV transcript: the full name once, then the surname; a heading line is no turn
+            SURNAMES,
+            [
+                ("Mark Dalton", "questioner", "Why not debate?"),
+                (
+                    "Ruth Okafor",
+                    "person",
+                    "Our opponent promised a clean race and is running attack ads.",
+                ),
+                (
+                    "Mark Dalton",
+                    "questioner",
+                    "Your side agreed to more debates in January. Why not one more?",
+                ),
+                (
+                    "Ruth Okafor",
+                    "person",
+                    "We will talk about debates when the tone of the race changes.",
+                ),
+            ],
+        ),
+        (  # a name and a time, no colon; participants the record does not name
+            NAME_AND_TIME,
+            [
+                (
+                    "Ines Roth",
+                    "person",
+                    "Thank you all for coming tonight. The new library opens in June.",
+                ),
+                ("Speaker 2", "questioner", "What happens to the old building?"),
+                (
+                    "Ines Roth",
+                    "person",
+                    "It becomes a youth centre, and the city keeps the garden.",
+                ),
+                (None, None, "The garden should stay open to everyone, day and night."),
+                ("Ines Roth", "person", "It will."),
+            ],
+        ),
     ],
     ids=[
         "kremlin",
@@ -283,13 +452,24 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
         "speaker-list",
         "press-questions",
         "unlabelled",
+        "label-lines",
+        "stamped",
+        "press-room",
+        "surnames",
+        "name-and-time",
     ],
 )
 def test_transcript_turns_and_speakers(statements_of, text, expected):
     assert turns(statements_of(text)) == expected
 
 
-@pytest.mark.parametrize("text", [KREMLIN, BRIEFING, INTERVIEW, OUTLET, SPEAKER_LIST, UNLABELLED])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(KREMLIN, BRIEFING, INTERVIEW, OUTLET, SPEAKER_LIST, UNLABELLED),
+        *(LABEL_LINES, STAMPED, NAME_AND_TIME, PRESS_ROOM),
+    ],
+)
 def test_transcript_spans_index_the_turn_words(statements_of, text):
     statements = [s for s in statements_of(text) if s.kind == StatementKind.transcript]
     assert statements
@@ -315,6 +495,7 @@ def test_transcript_turns_win_over_quotes_inside_them(statements_of):
         (KREMLIN, "2019-03-15", "2019-03-14", False),  # the header's date: the event's
         (INTERVIEW, "2020-06-05", "2020-06-03", False),
         (BRIEFING, "2021-02-01", "2021-02-01", True),  # no date in the header
+        (LABEL_LINES, "2024-04-05", "2024-04-04", False),
     ],
 )
 def test_transcript_dated_by_the_header(statements_of, text, published, said_on, assumed):
@@ -356,6 +537,39 @@ def test_transcript_end_to_end_from_a_text_file(tmp_path):
     ]
     assert found[-1][1] == "I believe it will. The engineers told me the work is ahead of schedule."
     assert {s.said_on for s in result.statements} == {"2019-03-14"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers", "last"),
+    [
+        (
+            LABEL_LINES,
+            ["Selin Aydin", "Reporter 1", "Selin Aydin", "Reporter 2", "Selin Aydin"],
+            "They have fallen by half since January.",
+        ),
+        (STAMPED, ["Host", "Tomas Varga", "Host", "Tomas Varga"], "By the end of the year."),
+        (
+            NAME_AND_TIME,
+            ["Ines Roth", "Speaker 2", "Ines Roth", None, "Ines Roth"],
+            "It will.",
+        ),
+        (  # questions marked "Q" and a gap, no colon; venue and time under the headline
+            PRESS_ROOM,
+            ["Dana Whitfield", "Question", "Dana Whitfield", "Question", "Dana Whitfield"],
+            "I am not going to get ahead of the President on that.",
+        ),
+    ],
+    ids=["label-lines", "stamped", "name-and-time", "press-room"],
+)
+def test_transcript_timed_forms_from_a_text_file(tmp_path, text, speakers, last):
+    """Through cleaning too: the first label above the first turn stays, every short turn
+    stays, and the headline is the title."""
+    document = RawDocument(source_path=str(tmp_path / "transcript.txt"), content=text)
+    [result] = process_batch(Batch([document]))
+    found = [s for s in result.statements if s.kind == StatementKind.transcript]
+    assert [s.speaker.name if s.speaker else None for s in found] == speakers
+    assert found[-1].quote == last
+    assert result.article.title == text.split("\n", 1)[0]
 
 
 def test_transcript_headed_sections_are_no_turns(statements_of):

@@ -1,19 +1,25 @@
 """Transcripts and interviews: turn-taking text, each turn one statement by the speaker it names.
 
 A turn opens a paragraph with a label and a colon ("Vladimir Putin: …", "PUTIN: …", "MR. PESKOV:
-…", "Q: …", "Answer: …", "Anna Berg, Yle: …") and runs, over as many paragraphs as it takes, to
-the next label, or to a paragraph that reads as reporting (a dateline, a byline, the speaker
-named in the third person), so an article that quotes a short exchange and returns to prose keeps
-its prose. Labels count only when the page is turn-taking text: at least two turns by labels that
-name speakers (a person the article names or the parse tags, a label repeated, the outlet, a
-questioner or answer word of the lexicon), so a news article's "Note:" or "Photo:" lines never
-become turns; nor do a headline's "Name: Words In Title Case" or a section heading over reporting
-("Jane Roe: Student loans. Senator Roe proposed …"). An interview dumped as text without labels
-(its questions were bold) is read as alternating question paragraphs and answers, but only when
-the header names the interviewee.
+…", "Q: …", "Answer: …", "Anna Berg, Yle: …"), the time a transcription service writes beside it
+("[00:01:12] HOST: …", "Reporter 1 (00:01:12): …"), or a label alone on its line above the
+turn's words ("Selin Aydin (00:00:04):", or a name and a time with no colon, "Ines Roth  0:47");
+the White House marks questions with "Q" and a gap ("Q    Will he …"). It runs, over as many
+paragraphs as it takes, to the next label, or to a paragraph that reads as reporting (a
+dateline, a byline, the speaker named in the third person), so an article that quotes a short
+exchange and returns to prose keeps its prose. Labels count only when the page is turn-taking
+text: at least two turns by labels that name speakers (a person the article names or the parse
+tags, a label repeated — a surname alone, "DALTON:", repeats the full name it ends, "MARK DALTON,
+NEWS ANCHOR:" — the outlet, a questioner, answer or participant word of the lexicon), so a news
+article's "Note:", "Photo:" or "Video Transcript:" lines never become turns; nor do a headline's
+"Name: Words In Title Case" or a section heading over reporting ("Jane Roe: Student loans.
+Senator Roe proposed …"). An interview dumped as text without labels (its questions were bold)
+is read as alternating question paragraphs and answers, but only when the header names the
+interviewee.
 
-Who asks is kept and kinded `questioner`: a questioner label, a journalist's descriptor, the
-outlet, or a label all of whose turns are questions that is no one the header presents. Answers
+Who asks is kept and kinded `questioner`: a questioner label ("Reporter 2" is the second), a
+journalist's descriptor, the outlet, or a label all of whose turns are questions that is no one
+the header presents. A participant the record does not name ("Speaker 3") has no speaker. Answers
 ("A:") are the interviewee's, whom the header names ("Interview with X", "X answered
 questions"); when it names no one the answer's speaker stays unknown. Every turn is dated by the
 first date of the header, when it states one.
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -30,6 +37,7 @@ from spacy.tokens import Doc, Span
 from quotetrail import lexicon
 from quotetrail.clean.dateline import DATELINE
 from quotetrail.clean.rules import is_byline
+from quotetrail.clean.turns import STAMP
 from quotetrail.extract.cast import Cast, person_name
 from quotetrail.extract.dates import parse_published, resolve_date, said_on
 from quotetrail.extract.entities import about
@@ -40,10 +48,15 @@ from quotetrail.records import Article, Speaker, Statement, StatementKind
 
 NAME_WORD = r"[^\W\d_][\w'’\-]*\.?"
 LABEL = re.compile(
-    rf"(?P<name>{NAME_WORD}(?: {NAME_WORD}){{0,4}})"
+    rf"(?:{STAMP}\s+)?"  # the turn's time before its label: "[00:01:12] HOST: …"
+    rf"(?P<name>{NAME_WORD}(?: {NAME_WORD}){{0,4}}(?: \d{{1,2}}(?![\d:]))?)"  # "Reporter 1"
+    rf"(?:\s*(?P<stamp>{STAMP}))?"  # … or after the name: "Reporter 1 (00:01:12):"
     r"(?:\s*\((?P<paren>[^()\n]{1,60})\)|,\s*(?P<comma>[^,:;\n\"“”]{1,60}?))?"
-    r"\s*:[ \t]*(?=\S)"
+    r"(?:\s*:[ \t]*(?=\S)|\s*(?P<alone>:?)\s*$)"  # words after the colon, or none on its line
 )
+# A question marked by "Q" and a gap, no colon: the White House's "Q    Will he …"
+QUESTION_MARK = re.compile(r"(?P<name>Q)\.?[ \t]+(?=[^\W\d_]|[\"“‘'(—–-])")
+PARTICIPANT_NUMBER = re.compile(r" \d{1,2}$")
 MIN_TURNS = 2  # labelled turns that make a page (or the rest of it) a transcript
 ACRONYM_LETTERS = 4  # an unknown all-caps label this short is a body ("RT", "BBC"), not a name
 QUESTION_WORDS = 60  # an unlabelled question paragraph is at most this long
@@ -60,17 +73,31 @@ CLOSING = MARKS + ")]"  # may follow the question mark
 @dataclass(frozen=True)
 class Label:
     """A turn's label: the name as written, what follows it in brackets or after a comma, and
-    where the turn's words begin."""
+    where the turn's words begin (the next paragraph's start for a label on a line of its own).
+    `bare`: no colon, a name and a time alone on their line ("Ines Roth  0:47"), which only a
+    person the document names or a participant word makes a turn."""
 
     start: int
     end: int
     name: str
     descriptor: str | None
     content: int
+    bare: bool = False
 
     @property
     def key(self) -> str:
         return self.name.casefold()
+
+    @property
+    def word(self) -> str:
+        """The label without a participant's number ("reporter 1" → "reporter"): what the
+        lexicon knows it by."""
+        return PARTICIPANT_NUMBER.sub("", self.key)
+
+    @property
+    def number(self) -> str:
+        """The participant's number as written after the word (" 1"), or ""."""
+        return self.key[len(self.word) :]
 
     @property
     def affiliation(self) -> str | None:
@@ -105,11 +132,14 @@ class Header:
 
 
 def _label(text: str, start: int, end: int) -> Label | None:
-    """The label that opens the paragraph text[start:end], if it reads as one."""
+    """The label that opens the paragraph text[start:end], if it reads as one; a label alone on
+    its line (a colon or a time after it) has its words in the paragraphs below (`content` -1
+    until `_labelled` knows where they start)."""
     match = LABEL.match(text, start, end)
-    if match is None:
-        return None
-    words = match["name"].split()
+    if match is None or (match["alone"] == "" and not match["stamp"]):
+        asked = QUESTION_MARK.match(text, start, end)
+        return Label(start, start + 1, "Q", None, asked.end()) if asked else None
+    words = PARTICIPANT_NUMBER.sub("", match["name"]).split()
     particles = lexicon.words().name_particles
     if not words[0][0].isupper() or any(
         not w[0].isupper() and w not in particles for w in words[1:]
@@ -118,8 +148,14 @@ def _label(text: str, start: int, end: int) -> Label | None:
     if _is_headline(text[match.end() : end]):
         return None
     descriptor = match["paren"] or match["comma"]
+    alone = match["alone"] is not None
     return Label(
-        start, match.end("name"), match["name"], descriptor and descriptor.strip(), match.end()
+        match.start("name"),
+        match.end("name"),
+        match["name"],
+        descriptor and descriptor.strip(),
+        -1 if alone else match.end(),
+        bare=alone and not match["alone"],
     )
 
 
@@ -146,7 +182,7 @@ def _surname(label: Label, outlet: str | None) -> str | None:
     """The word a report would call the label's speaker by ("MR. PESKOV" → "Peskov"); None for a
     questioner or answer word, the outlet, an acronym or an office ("THE PRESIDENT")."""
     words = lexicon.transcript_words()
-    if label.key in words.questioners or label.key in words.answers or _is_acronym(label.name):
+    if label.word in words.questioners or label.word in words.answers or _is_acronym(label.name):
         return None
     if outlet is not None and label.key == outlet.casefold():
         return None
@@ -175,14 +211,17 @@ def _tagged_person(doc: Doc, label: Label) -> bool:
 def _names_speaker(
     label: Label, known: Cast, tagged: list[str], repeats: int, outlet: str | None
 ) -> bool:
-    """Whether a label names who speaks, rather than what a line of the page is: a questioner
-    or answer word, a label repeated, the outlet, or a person the article names outside the
-    labels (`known`) or in a label the parse tags as a name (`tagged`: "PUTIN", "Vladimir
-    Putin:")."""
+    """Whether a label names who speaks, rather than what a line of the page is: a questioner,
+    answer or participant word, a label repeated, the outlet, or a person the article names
+    outside the labels (`known`) or in a label the parse tags as a name (`tagged`: "PUTIN",
+    "Vladimir Putin:"). A bare label (a name and a time, no colon) only by a word or a person:
+    a live blog's "Kyiv 10:32" lines repeat too."""
     words = lexicon.transcript_words()
-    if label.key in words.questioners or label.key in words.answers:
+    if label.word in {*words.questioners, *words.answers, *words.unnamed}:
         return True
-    if repeats >= MIN_TURNS or (outlet is not None and label.key == outlet.casefold()):
+    if not label.bare and (
+        repeats >= MIN_TURNS or (outlet is not None and label.key == outlet.casefold())
+    ):
         return True
     person = person_name(_written(label.name))
     return known.knows(person) or any(
@@ -192,7 +231,7 @@ def _names_speaker(
 
 def _not_speaker(label: Label) -> bool:
     return (
-        label.key in lexicon.transcript_words().not_speakers
+        label.word in lexicon.transcript_words().not_speakers
         or label.key in lexicon.words().link_labels
     )
 
@@ -203,9 +242,10 @@ def _labelled(text: str, doc: Doc, cast: Cast, outlet: str | None) -> list[tuple
     A turn ends where the next labelled line begins; a line labelled as page furniture ("Photo:")
     or a paragraph that reports (`_reports`) ends it too and belongs to no turn. A label over a
     paragraph that reports on its speaker is a section heading, no turn."""
-    found = [(_label(text, start, end), start, end) for start, end in paragraphs(text)]
+    found = _paragraph_labels(text)
     labels = [label for label, _, _ in found if label is not None]
-    repeats = Counter(label.key for label in labels)
+    same = _same_speaker(labels)
+    repeats = Counter(same(label).key for label in labels)
     known = replace(_without_labels(cast, labels), full_names=[])
     tagged = [_written(label.name) for label in labels if _tagged_person(doc, label)]
     turns: list[tuple[Label, int]] = []
@@ -213,9 +253,11 @@ def _labelled(text: str, doc: Doc, cast: Cast, outlet: str | None) -> list[tuple
     last_end = 0
     for label, start, end in found:
         if label is not None and (
-            _not_speaker(label) or _names_speaker(label, known, tagged, repeats[label.key], outlet)
+            _not_speaker(label)
+            or _names_speaker(label, known, tagged, repeats[same(label).key], outlet)
         ):
-            heading = _reports(text[label.content : end], _surname(label, outlet))
+            first_words = text[label.content : _line_end(text, label.content)]
+            heading = _reports(first_words, _surname(label, outlet))
             if current is not None:
                 turns.append((current, last_end))
             current = None if _not_speaker(label) or heading else label
@@ -225,7 +267,42 @@ def _labelled(text: str, doc: Doc, cast: Cast, outlet: str | None) -> list[tuple
         last_end = end
     if current is not None:
         turns.append((current, last_end))
+    turns = [(label, end) for label, end in turns if end > label.content]  # a label with no words
     return turns if len(turns) >= MIN_TURNS else []
+
+
+def _same_speaker(labels: list[Label]) -> Callable[[Label], Label]:
+    """The label that names a label's speaker in full: a surname alone ("DALTON:") stands for
+    the one full name ending in it ("MARK DALTON, NEWS ANCHOR:"), as TV transcripts write a
+    speaker's later turns."""
+    by_surname: dict[str, list[Label]] = {}
+    for label in labels:
+        words = label.key.split()
+        if len(words) > 1 and not label.number:
+            by_surname.setdefault(words[-1].rstrip("."), []).append(label)
+    full = {
+        surname: named[0]
+        for surname, named in by_surname.items()
+        if len({label.key for label in named}) == 1
+    }
+    return lambda label: full.get(label.key.rstrip("."), label) if " " not in label.key else label
+
+
+def _line_end(text: str, at: int) -> int:
+    """The end of the line `at` is on."""
+    found = text.find("\n", at)
+    return len(text) if found < 0 else found
+
+
+def _paragraph_labels(text: str) -> list[tuple[Label | None, int, int]]:
+    """(label, start, end) of every paragraph; a label alone on its line takes the next
+    paragraph for its words' start (none at the end of the text)."""
+    found = [(_label(text, start, end), start, end) for start, end in paragraphs(text)]
+    for index, (label, start, end) in enumerate(found):
+        if label is not None and label.content < 0:
+            following = found[index + 1][1] if index + 1 < len(found) else None
+            found[index] = (replace(label, content=following) if following else None, start, end)
+    return found
 
 
 def _without_labels(cast: Cast, labels: list[Label]) -> Cast:
@@ -348,30 +425,38 @@ def _labelled_turns(
         people=[p for p in profiles.people if p.start < header.end],
         full_names=[name for name in cast.full_names if name in text[: header.end]],
     )
-    questioners = lexicon.transcript_words().questioners
+    words = lexicon.transcript_words()
+    questioners = words.questioners
     spans = {label: _unquoted(text, label.content, end) for label, end in found}
+    same = _same_speaker(list(spans))
     by_key: dict[str, list[tuple[int, int]]] = {}
     for label, span in spans.items():
-        by_key.setdefault(label.key, []).append(span)
+        by_key.setdefault(same(label).key, []).append(span)
 
     def speaker_of(label: Label) -> Speaker | None:
-        if label.key in questioners:
-            return _questioner(questioners[label.key], label.name, label.affiliation)
-        if label.key in lexicon.transcript_words().answers:
+        if label.word in questioners:  # "Reporter 2": the second of them
+            name = questioners[label.word] + label.number
+            return _questioner(name, label.name, label.affiliation)
+        if label.word in words.answers:
             return header.interviewee
+        unnamed = label.word in words.unnamed
         if (outlet is not None and label.key == outlet.casefold()) or _asks(
             label, by_key[label.key], text, header
         ):
-            return _questioner(person_name(_written(label.name)), label.name, label.affiliation)
+            name = _written(label.name) if unnamed else person_name(_written(label.name))
+            return _questioner(name, label.name, label.affiliation)
+        if unnamed:  # "Speaker 3": a participant the record does not name
+            return None
         return _named(label, doc, cast, profiles, presenters)
 
     # One speaker per label as written: a speaker's turns share it, and `_asks` reads all of them.
     speakers: dict[tuple[str, str, str | None], Speaker | None] = {}
     turns = []
     for label, (start, end) in spans.items():
-        written = (label.key, label.name, label.descriptor)
+        who = same(label)
+        written = (who.key, who.name, who.descriptor)
         if written not in speakers:
-            speakers[written] = speaker_of(label)
+            speakers[written] = speaker_of(who)
         turns.append(Turn(label, start, end, speakers[written]))
     return turns
 

@@ -335,6 +335,7 @@ class TranscriptWords:
 
     questioners: dict[str, str]  # label of whoever asks → the speaker's name: "q" → Question
     answers: frozenset[str]  # labels of the interviewee's reply: "a", "answer"
+    unnamed: frozenset[str]  # labels of a participant the record does not name: "speaker"
     not_speakers: frozenset[str]  # line labels that name no speaker: "note", "photo"
     interviewee_before: tuple[str, ...]  # "interview with X"
     interviewee_after: tuple[str, ...]  # "X answered questions"
@@ -348,6 +349,7 @@ def transcript_words() -> TranscriptWords:
     return TranscriptWords(
         questioners={phrase: name for phrase, kind, name in rows if kind == "questioner"},
         answers=frozenset(of_kind["answer"]),
+        unnamed=frozenset(of_kind["unnamed"]),
         not_speakers=frozenset(of_kind["not_speaker"]),
         interviewee_before=tuple(of_kind["interviewee_before"]),
         interviewee_after=tuple(of_kind["interviewee_after"]),
