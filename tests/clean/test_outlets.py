@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotetrail.clean.outlets import (
+    known_outlet,
     outlet_for_domain,
     outlet_from_text,
     outlet_from_url,
@@ -54,3 +55,11 @@ def test_outlets_strip_glued_signature() -> None:
         "Brinkwire Summary News”.",
     )
     assert strip_signature("An ordinary last line.") == ("An ordinary last line.", "")
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [("AFP", "AFP"), ("global times", "Global Times"), ("cctv", "CCTV"), ("Lin Wei", None)],
+)
+def test_outlets_known_outlet_by_name(name: str, outlet: str | None) -> None:
+    assert known_outlet(name) == outlet

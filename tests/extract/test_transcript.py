@@ -188,6 +188,34 @@ DALTON: Your side agreed to more debates in January. Why not one more?
 
 OKAFOR: We will talk about debates when the tone of the race changes."""
 
+OUTLETS_ASK = """Foreign Ministry Spokesperson's Regular Press Conference on June 3, 2024
+
+Lin Wei: Good afternoon. The Foreign Minister will visit Kazakhstan next week.
+
+CCTV: Could you share more about the goals of the visit?
+
+Lin Wei: The two sides will sign agreements on trade and transport.
+
+AFP: Will the minister meet the Afghan interim government's envoy there?
+
+Lin Wei: I have no information on that at the moment."""
+
+HEARING = """HEARING ON ARCTIC SECURITY
+
+U.S. Senate, Committee on Foreign Relations, Washington, DC.
+
+The CHAIRMAN. The committee will come to order. Today we hear from the Under Secretary.
+
+Senator HOLLIS. Thank you, Mr. Chairman. Madam Under Secretary, is the icebreaker on schedule?
+
+Ms. VARGA. It is, Senator. The first hull will be delivered next spring.
+
+Senator HOLLIS. And the second?
+
+Ms. VARGA. The second follows a year later, if the funding holds.
+
+The CHAIRMAN. Thank you. The record stays open for a week."""
+
 NEWS = """Flood waters recede in the north
 
 Residents of Lakeview began returning home on Tuesday, the mayor said.
@@ -423,6 +451,48 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
                 ),
             ],
         ),
+        (  # news outlets ask at a ministry's briefing, each once
+            OUTLETS_ASK,
+            [
+                (
+                    "Lin Wei",
+                    "person",
+                    "Good afternoon. The Foreign Minister will visit Kazakhstan next week.",
+                ),
+                ("CCTV", "questioner", "Could you share more about the goals of the visit?"),
+                ("Lin Wei", "person", "The two sides will sign agreements on trade and transport."),
+                (
+                    "AFP",
+                    "questioner",
+                    "Will the minister meet the Afghan interim government's envoy there?",
+                ),
+                ("Lin Wei", "person", "I have no information on that at the moment."),
+            ],
+        ),
+        (  # a congressional hearing's record: a title, the surname in capitals, a full stop
+            HEARING,
+            [
+                (  # an office the record names no one in
+                    "Chairman",
+                    "person",
+                    "The committee will come to order. Today we hear from the Under Secretary.",
+                ),
+                (
+                    "Hollis",
+                    "questioner",
+                    "Thank you, Mr. Chairman. Madam Under Secretary, is the icebreaker on "
+                    "schedule?",
+                ),
+                (
+                    "Varga",
+                    "person",
+                    "It is, Senator. The first hull will be delivered next spring.",
+                ),
+                ("Hollis", "questioner", "And the second?"),
+                ("Varga", "person", "The second follows a year later, if the funding holds."),
+                ("Chairman", "person", "Thank you. The record stays open for a week."),
+            ],
+        ),
         (  # a name and a time, no colon; participants the record does not name
             NAME_AND_TIME,
             [
@@ -456,6 +526,8 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
         "stamped",
         "press-room",
         "surnames",
+        "outlets-ask",
+        "hearing",
         "name-and-time",
     ],
 )

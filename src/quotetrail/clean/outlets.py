@@ -107,13 +107,16 @@ def _named_by_cross_link(text: str) -> str | None:
 OUTLET_SIGNALS = (_named_by_phrase, _named_by_cross_link, _named_by_signature)
 
 
+def known_outlet(name: str) -> str | None:
+    """The table's outlet named `name` (in any case), in the table's spelling; None for a name
+    the table does not hold."""
+    folded = name.casefold()
+    return next((o.name for o in outlet_table() if o.name.casefold() == folded), None)
+
+
 def canonical_name(name: str) -> str:
     """The table's spelling of an outlet name, else the name as written."""
-    folded = name.casefold()
-    for outlet in outlet_table():
-        if outlet.name.casefold() == folded:
-            return outlet.name
-    return name
+    return known_outlet(name) or name
 
 
 def outlet_from_text(text: str) -> str | None:

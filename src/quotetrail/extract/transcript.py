@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from quotetrail import lexicon
 from quotetrail.clean.dateline import DATELINE
+from quotetrail.clean.outlets import known_outlet
 from quotetrail.clean.rules import is_byline
 from quotetrail.clean.turns import STAMP
 from quotetrail.extract.cast import Cast, person_name
@@ -53,6 +54,12 @@ LABEL = re.compile(
     rf"(?:\s*(?P<stamp>{STAMP}))?"  # … or after the name: "Reporter 1 (00:01:12):"
     r"(?:\s*\((?P<paren>[^()\n]{1,60})\)|,\s*(?P<comma>[^,:;\n\"“”]{1,60}?))?"
     r"(?:\s*:[ \t]*(?=\S)|\s*(?P<alone>:?)\s*$)"  # words after the colon, or none on its line
+)
+# A congressional hearing's record: a title and the surname in capitals, then a full stop
+# ("Senator HOLLIS. Thank you, …", "The CHAIRMAN. The committee will come to order.")
+HEARING_LABEL = re.compile(
+    r"(?P<name>(?:The|Mr\.|Ms\.|Mrs\.|Dr\.|[A-Z][a-z]+)\s+[A-Z][A-Z'’\-]+)"
+    r"\.[ \t]+(?=[A-Z\"“‘'])"
 )
 # A question marked by "Q" and a gap, no colon: the White House's "Q    Will he …"
 QUESTION_MARK = re.compile(r"(?P<name>Q)\.?[ \t]+(?=[^\W\d_]|[\"“‘'(—–-])")
@@ -137,8 +144,7 @@ def _label(text: str, start: int, end: int) -> Label | None:
     until `_labelled` knows where they start)."""
     match = LABEL.match(text, start, end)
     if match is None or (match["alone"] == "" and not match["stamp"]):
-        asked = QUESTION_MARK.match(text, start, end)
-        return Label(start, start + 1, "Q", None, asked.end()) if asked else None
+        return _unmarked_label(text, start, end)
     words = PARTICIPANT_NUMBER.sub("", match["name"]).split()
     particles = lexicon.words().name_particles
     if not words[0][0].isupper() or any(
@@ -157,6 +163,15 @@ def _label(text: str, start: int, end: int) -> Label | None:
         -1 if alone else match.end(),
         bare=alone and not match["alone"],
     )
+
+
+def _unmarked_label(text: str, start: int, end: int) -> Label | None:
+    """A label with no colon: a hearing record's "Senator HOLLIS." or the White House's "Q"."""
+    hearing = HEARING_LABEL.match(text, start, end)
+    if hearing is not None:
+        return Label(start, hearing.end("name"), hearing["name"], None, hearing.end())
+    asked = QUESTION_MARK.match(text, start, end)
+    return Label(start, start + 1, "Q", None, asked.end()) if asked else None
 
 
 def _is_headline(words: str) -> bool:
@@ -184,15 +199,27 @@ def _surname(label: Label, outlet: str | None) -> str | None:
     words = lexicon.transcript_words()
     if label.word in words.questioners or label.word in words.answers or _is_acronym(label.name):
         return None
-    if outlet is not None and label.key == outlet.casefold():
+    if _outlet_named(label, outlet):
         return None
     last = _written(label.name).split()[-1].rstrip(".")
     return None if last.casefold() in lexicon.title_words() else last
 
 
 def _written(name: str) -> str:
-    """An all-caps label as a name is written: "MR. PESKOV" → "Mr. Peskov"; "RT" stays."""
-    return name.title() if name.isupper() and not _is_acronym(name) else name
+    """A label as a name is written: "MR. PESKOV" → "Mr. Peskov", "Senator HOLLIS" → "Senator
+    Hollis" (a surname in capitals after a title); "RT" stays."""
+    if name.isupper():
+        return name if _is_acronym(name) else name.title()
+    *first, last = name.split(" ")
+    return " ".join([*first, last.title()]) if last.isupper() and len(last) > 2 else name
+
+
+def _outlet_named(label: Label, outlet: str | None) -> str | None:
+    """The news outlet a label names, the article's own or one of the outlet table's ("AFP:",
+    "Global Times:"): one of its journalists speaks."""
+    if outlet is not None and label.key == outlet.casefold():
+        return outlet
+    return known_outlet(label.name)
 
 
 def _is_acronym(name: str) -> bool:
@@ -209,18 +236,20 @@ def _tagged_person(doc: Doc, label: Label) -> bool:
 
 
 def _names_speaker(
-    label: Label, known: Cast, tagged: list[str], repeats: int, outlet: str | None
+    label: Label, known: Cast, tagged: list[str], repeats: int, outlet: str | None, asks: bool
 ) -> bool:
     """Whether a label names who speaks, rather than what a line of the page is: a questioner,
     answer or participant word, a label repeated, the outlet, or a person the article names
     outside the labels (`known`) or in a label the parse tags as a name (`tagged`: "PUTIN",
-    "Vladimir Putin:"). A bare label (a name and a time, no colon) only by a word or a person:
-    a live blog's "Kyiv 10:32" lines repeat too."""
+    "Vladimir Putin:"); another outlet when its turn `asks` a question (a ministry's briefing:
+    "AFP: Will …?"). A bare label (a name and a time, no colon) only by a word or a person: a
+    live blog's "Kyiv 10:32" lines repeat too."""
     words = lexicon.transcript_words()
     if label.word in {*words.questioners, *words.answers, *words.unnamed}:
         return True
+    named_outlet = _outlet_named(label, outlet)
     if not label.bare and (
-        repeats >= MIN_TURNS or (outlet is not None and label.key == outlet.casefold())
+        repeats >= MIN_TURNS or named_outlet == outlet is not None or (named_outlet and asks)
     ):
         return True
     person = person_name(_written(label.name))
@@ -252,11 +281,13 @@ def _labelled(text: str, doc: Doc, cast: Cast, outlet: str | None) -> list[tuple
     current: Label | None = None
     last_end = 0
     for label, start, end in found:
+        first_words = text[label.content : _line_end(text, label.content)] if label else ""
         if label is not None and (
             _not_speaker(label)
-            or _names_speaker(label, known, tagged, repeats[same(label).key], outlet)
+            or _names_speaker(
+                label, known, tagged, repeats[same(label).key], outlet, _is_question(first_words)
+            )
         ):
-            first_words = text[label.content : _line_end(text, label.content)]
             heading = _reports(first_words, _surname(label, outlet))
             if current is not None:
                 turns.append((current, last_end))
@@ -440,9 +471,10 @@ def _labelled_turns(
         if label.word in words.answers:
             return header.interviewee
         unnamed = label.word in words.unnamed
-        if (outlet is not None and label.key == outlet.casefold()) or _asks(
-            label, by_key[label.key], text, header
-        ):
+        named_outlet = _outlet_named(label, outlet)
+        if named_outlet:
+            return _questioner(named_outlet, label.name, named_outlet)
+        if _asks(label, by_key[label.key], text, header):
             name = _written(label.name) if unnamed else person_name(_written(label.name))
             return _questioner(name, label.name, label.affiliation)
         if unnamed:  # "Speaker 3": a participant the record does not name
