@@ -216,6 +216,18 @@ Ms. VARGA. The second follows a year later, if the funding holds.
 
 The CHAIRMAN. Thank you. The record stays open for a week."""
 
+Q_AND_A_STOPS = """Interview with the novelist Clara Moss
+
+Clara Moss answered our questions about her new book.
+
+Q. Why a novel about the war now?
+
+A. Because the last witnesses are leaving us. I wanted to listen to them while I could.
+
+Q. Did you travel to the front?
+
+A. Twice, in the spring."""
+
 NEWS = """Flood waters recede in the north
 
 Residents of Lakeview began returning home on Tuesday, the mayor said.
@@ -493,6 +505,20 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
                 ("Chairman", "person", "Thank you. The record stays open for a week."),
             ],
         ),
+        (  # "Q." and "A." with full stops, no colon
+            Q_AND_A_STOPS,
+            [
+                ("Question", "questioner", "Why a novel about the war now?"),
+                (
+                    "Clara Moss",
+                    "person",
+                    "Because the last witnesses are leaving us. I wanted to listen to them while I "
+                    "could.",
+                ),
+                ("Question", "questioner", "Did you travel to the front?"),
+                ("Clara Moss", "person", "Twice, in the spring."),
+            ],
+        ),
         (  # a name and a time, no colon; participants the record does not name
             NAME_AND_TIME,
             [
@@ -528,6 +554,7 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
         "surnames",
         "outlets-ask",
         "hearing",
+        "q-a-stops",
         "name-and-time",
     ],
 )
@@ -642,6 +669,18 @@ def test_transcript_timed_forms_from_a_text_file(tmp_path, text, speakers, last)
     assert [s.speaker.name if s.speaker else None for s in found] == speakers
     assert found[-1].quote == last
     assert result.article.title == text.split("\n", 1)[0]
+
+
+def test_transcript_an_initial_is_no_answer(statements_of):
+    """ "A." opens an answer only on a page whose questions are marked "Q": elsewhere it is an
+    initial."""
+    text = (
+        "Council approves the new budget\n\n"
+        "A. J. Moreno, the council's treasurer, said the budget was balanced.\n\n"
+        "A. Lindqvist: The deficit is gone, and we will keep it that way.\n\n"
+        "A. Lindqvist: We will publish the accounts every quarter."
+    )
+    assert [name for name, _, _ in turns(statements_of(text))] == ["A. Lindqvist"] * 2
 
 
 def test_transcript_headed_sections_are_no_turns(statements_of):

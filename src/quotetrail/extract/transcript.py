@@ -61,8 +61,10 @@ HEARING_LABEL = re.compile(
     r"(?P<name>(?:The|Mr\.|Ms\.|Mrs\.|Dr\.|[A-Z][a-z]+)\s+[A-Z][A-Z'’\-]+)"
     r"\.[ \t]+(?=[A-Z\"“‘'])"
 )
-# A question marked by "Q" and a gap, no colon: the White House's "Q    Will he …"
+# A question marked by "Q" and a gap, no colon: the White House's "Q    Will he …", "Q. Why …";
+# its answer "A. Because …" (not an initial: "A. J. Moreno")
 QUESTION_MARK = re.compile(r"(?P<name>Q)\.?[ \t]+(?=[^\W\d_]|[\"“‘'(—–-])")
+ANSWER_MARK = re.compile(r"(?P<name>A)\.[ \t]+(?![A-Z]\.)(?=[^\W\d_]|[\"“‘'(—–-])")
 PARTICIPANT_NUMBER = re.compile(r" \d{1,2}$")
 MIN_TURNS = 2  # labelled turns that make a page (or the rest of it) a transcript
 ACRONYM_LETTERS = 4  # an unknown all-caps label this short is a body ("RT", "BBC"), not a name
@@ -166,12 +168,13 @@ def _label(text: str, start: int, end: int) -> Label | None:
 
 
 def _unmarked_label(text: str, start: int, end: int) -> Label | None:
-    """A label with no colon: a hearing record's "Senator HOLLIS." or the White House's "Q"."""
+    """A label with no colon: a hearing record's "Senator HOLLIS.", the White House's "Q", an
+    interview's "Q." and "A."."""
     hearing = HEARING_LABEL.match(text, start, end)
     if hearing is not None:
         return Label(start, hearing.end("name"), hearing["name"], None, hearing.end())
-    asked = QUESTION_MARK.match(text, start, end)
-    return Label(start, start + 1, "Q", None, asked.end()) if asked else None
+    marked = QUESTION_MARK.match(text, start, end) or ANSWER_MARK.match(text, start, end)
+    return Label(start, start + 1, marked["name"], None, marked.end()) if marked else None
 
 
 def _is_headline(words: str) -> bool:
@@ -327,10 +330,14 @@ def _line_end(text: str, at: int) -> int:
 
 def _paragraph_labels(text: str) -> list[tuple[Label | None, int, int]]:
     """(label, start, end) of every paragraph; a label alone on its line takes the next
-    paragraph for its words' start (none at the end of the text)."""
+    paragraph for its words' start (none at the end of the text); "A." answers only on a page
+    where "Q" asks."""
     found = [(_label(text, start, end), start, end) for start, end in paragraphs(text)]
+    asked = any(label is not None and label.key == "q" for label, _, _ in found)
     for index, (label, start, end) in enumerate(found):
-        if label is not None and label.content < 0:
+        if label is not None and label.key == "a" and text[label.end] == "." and not asked:
+            found[index] = (None, start, end)  # "A. Smith": an initial where no one asks "Q"
+        elif label is not None and label.content < 0:
             following = found[index + 1][1] if index + 1 < len(found) else None
             found[index] = (replace(label, content=following) if following else None, start, end)
     return found
