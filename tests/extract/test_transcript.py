@@ -677,6 +677,7 @@ def test_transcript_an_initial_is_no_answer(statements_of):
     text = (
         "Council approves the new budget\n\n"
         "A. J. Moreno, the council's treasurer, said the budget was balanced.\n\n"
+        "A. Moreno, his deputy, said the reserve would grow.\n\n"
         "A. Lindqvist: The deficit is gone, and we will keep it that way.\n\n"
         "A. Lindqvist: We will publish the accounts every quarter."
     )
