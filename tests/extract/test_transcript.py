@@ -684,6 +684,16 @@ def test_transcript_an_initial_is_no_answer(statements_of):
     assert [name for name, _, _ in turns(statements_of(text))] == ["A. Lindqvist"] * 2
 
 
+def test_transcript_dated_by_a_date_line_cleaning_took_out(tmp_path):
+    """The header's date line is the event's date, though cleaning keeps it as the article's
+    publication date and out of the text."""
+    document = RawDocument(source_path=str(tmp_path / "briefing.txt"), content=LABEL_LINES)
+    [result] = process_batch(Batch([document]))
+    found = [s for s in result.statements if s.kind == StatementKind.transcript]
+    assert found
+    assert {(s.said_on, s.said_on_assumed) for s in found} == {("2024-04-04", False)}
+
+
 def test_transcript_headed_sections_are_no_turns(statements_of):
     """All-caps section headings are no speakers (the tagger reads one as a name now and then)."""
     statements = statements_of(HEADED)

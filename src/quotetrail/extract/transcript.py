@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span
 
 from quotetrail import lexicon
 from quotetrail.clean.dateline import DATELINE
+from quotetrail.clean.dates import stated_date
 from quotetrail.clean.outlets import known_outlet
 from quotetrail.clean.rules import is_byline
 from quotetrail.clean.turns import STAMP
@@ -398,6 +399,14 @@ def _header_date(doc: Doc, end: int, published: str | None) -> tuple[str | None,
     return said_on(None, published)
 
 
+def _dated_by_a_line(article: Article) -> bool:
+    """The article's publication date is a date line of its own ("April 4, 2024", "Ministry of
+    Foreign Affairs, Ankara, April 4, 2024"), which cleaning removed from the text."""
+    lines = (removed.text for removed in article.removed if removed.rule == "date_line")
+    found = (stated_date(line) for line in lines)
+    return any(day is not None and day.day.isoformat() == article.published for day in found)
+
+
 def _is_question(words: str) -> bool:
     return words.rstrip().rstrip(CLOSING).endswith("?")
 
@@ -535,11 +544,13 @@ def find_turns(text: str, doc: Doc, cast: Cast, outlet: str | None = None) -> li
 
 
 def turn_statements(article: Article, doc: Doc, cast: Cast, turns: list[Turn]) -> list[Statement]:
-    """One `transcript` statement per turn, its words the turn's, dated by the header."""
+    """One `transcript` statement per turn, its words the turn's, dated by the header — or by
+    the date line cleaning took out of it, which the article keeps as its publication date."""
     if not turns:
         return []
     text = text_of(doc)
     date, assumed = _header_date(doc, turns[0].extent[0], article.published)
+    assumed = assumed and not _dated_by_a_line(article)
     return [
         Statement(
             article_id=article.id,
