@@ -141,6 +141,7 @@ class SpeakerEntity:
 
 
 DOCUMENT = "document"  # a speaker kind: "the report said", a document whose author is not given
+QUESTIONER = "questioner"  # a speaker kind: who asks in a transcript ("Q:", a moderator, AFP)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from quotetrail.link.entities import (
     people_by_surname,
     surname_variant,
 )
-from quotetrail.records import DOCUMENT
+from quotetrail.records import DOCUMENT, QUESTIONER
 
 
 @pytest.mark.parametrize(
@@ -207,3 +207,23 @@ def test_entities_resolver_keeps_each_articles_document_apart():
     )
     assert first.id == again.id != other.id
     assert (first.kind, other.kind) == (DOCUMENT, DOCUMENT)
+
+
+def test_entities_resolver_keeps_each_transcripts_generic_questioner_apart():
+    """ "Question", "Reporter 2" or "Speaker 3" of one transcript is not another's; a questioner
+    the record names (an outlet, a journalist) is the same across transcripts."""
+    _, found = _resolve(
+        [
+            Observation("Question", "a1", kind=QUESTIONER),
+            Observation("Question", "a1", kind=QUESTIONER),
+            Observation("Question", "a2", kind=QUESTIONER),
+            Observation("Reporter 2", "a1", kind=QUESTIONER),
+            Observation("Reporter 2", "a2", kind=QUESTIONER),
+            Observation("AFP", "a1", kind=QUESTIONER),
+            Observation("AFP", "a2", kind=QUESTIONER),
+        ]
+    )
+    ids = [entity.id for entity in found]
+    assert ids[0] == ids[1] != ids[2]
+    assert ids[3] != ids[4]
+    assert ids[5] == ids[6]

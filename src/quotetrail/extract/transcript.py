@@ -46,7 +46,7 @@ from quotetrail.extract.entities import about
 from quotetrail.extract.quotes import paragraphs
 from quotetrail.extract.segment import entities, text_of
 from quotetrail.extract.speakers import resolve, resolve_group
-from quotetrail.records import Article, Speaker, Statement, StatementKind
+from quotetrail.records import QUESTIONER, Article, Speaker, Statement, StatementKind
 
 NAME_WORD = r"[^\W\d_][\w'’\-]*\.?"
 LABEL = re.compile(
@@ -74,7 +74,6 @@ HEADER_PARAGRAPHS = 3  # the interviewee is named in the headline or the first p
 HEADLINE_WORDS = 5  # a label's words this many or more, nearly all capitalised, are a headline
 HEADLINE_CAPITALISED = 0.8
 SIGN_OFF = re.compile(r"^follow\s[^.?!\n]{1,60}\bon\s+(?:twitter|facebook|instagram)\b", re.I)
-QUESTIONER = "questioner"
 INTERVIEWER = "Interviewer"
 MARKS = "".join(lexicon.quote_marks().marks)
 CLOSING = MARKS + ")]"  # may follow the question mark

@@ -356,6 +356,16 @@ def transcript_words() -> TranscriptWords:
     )
 
 
+def generic_participant(name: str) -> bool:
+    """A transcript's speaker named by a lexicon word, with or without a participant's number
+    ("Question", "Moderator", "Reporter 2", "Speaker 3"): a role in one transcript, no one that
+    another transcript's same word names."""
+    words = transcript_words()
+    word = re.sub(r" \d{1,2}$", "", " ".join(name.casefold().split()))
+    generic = {*words.questioners, *map(str.casefold, words.questioners.values()), *words.unnamed}
+    return word in generic
+
+
 # Names
 
 

@@ -24,9 +24,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from quotetrail.extract.cast import without_epithets
-from quotetrail.lexicon import actor_of, fold, title_words
+from quotetrail.lexicon import actor_of, fold, generic_participant, title_words
 from quotetrail.link.names import given_names, name_tokens, role_key, surname
-from quotetrail.records import DOCUMENT, stable_id
+from quotetrail.records import DOCUMENT, QUESTIONER, stable_id
 
 PREFIX = 4  # surname prefix length of the truncation key
 RECENT_STORIES = 8  # stories remembered per entity: the context for variant spellings
@@ -150,9 +150,15 @@ def _affiliation(value: str | None) -> str | None:
     return (actor_of(value) or value) if value else None
 
 
+def one_articles(obs: Observation) -> bool:
+    """An observation that names something of its own article only: "the report" of one
+    article is not another article's report, nor one transcript's "Question" another's."""
+    return obs.kind == DOCUMENT or (obs.kind == QUESTIONER and generic_participant(obs.name))
+
+
 def observation_keys(obs: Observation) -> set[str]:
     """Blocking keys: an entity that could absorb `obs` shares at least one."""
-    if obs.kind == DOCUMENT:  # "the report" of one article is not another article's report
+    if one_articles(obs):
         return {f"d:{obs.article_id}:{fold(_bare(obs.name))}"}
     if obs.kind != "person":
         return {f"a:{fold(actor_of(obs.name) or _bare(obs.name))}"}
@@ -365,7 +371,7 @@ class Resolver:
         else:
             canonical = actor_of(obs.name)
             name, kind = (canonical, "actor") if canonical else (_bare(obs.name), obs.kind)
-        scope = (obs.article_id,) if kind == DOCUMENT else ()
+        scope = (obs.article_id,) if kind in (DOCUMENT, QUESTIONER) and one_articles(obs) else ()
         entity = Entity(id=stable_id("entity", kind, *scope, fold(name)), name=name, kind=kind)
         self._index(entity)
         return entity
