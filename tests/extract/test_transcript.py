@@ -172,7 +172,9 @@ MS. WHITFIELD:  He will meet them on Thursday afternoon.
 
 Q    And on the tariffs — is a decision coming this week?
 
-MS. WHITFIELD:  I am not going to get ahead of the President on that."""
+MS. WHITFIELD:  I am not going to get ahead of the President on that.
+
+END                 2:41 P.M. EDT"""
 
 SURNAMES = """Campaign declines a third debate
 

@@ -73,6 +73,10 @@ QUESTION_WORDS = 60  # an unlabelled question paragraph is at most this long
 HEADER_PARAGRAPHS = 3  # the interviewee is named in the headline or the first paragraphs
 HEADLINE_WORDS = 5  # a label's words this many or more, nearly all capitalised, are a headline
 HEADLINE_CAPITALISED = 0.8
+# The record's last line, no one's words: "END", "END  2:41 P.M. EDT", "###", "-30-"
+END_OF_RECORD = re.compile(
+    r"^[-–—\s]*(?:END|###|-30-)[-–—\s]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[A-Z]{0,4})?$"
+)
 SIGN_OFF = re.compile(r"^follow\s[^.?!\n]{1,60}\bon\s+(?:twitter|facebook|instagram)\b", re.I)
 INTERVIEWER = "Interviewer"
 MARKS = "".join(lexicon.quote_marks().marks)
@@ -189,9 +193,12 @@ def _is_headline(words: str) -> bool:
 
 def _reports(words: str, speaker: str | None) -> bool:
     """Whether a paragraph reads as reporting, not as a speaker's words: it opens with a dateline
-    or a byline ("By Jane Roe", "Follow Jane Roe on Twitter"), or it names `speaker` (a label's
-    name) in the third person ("Senator Roe proposed …"), as no one names themselves."""
+    or a byline ("By Jane Roe", "Follow Jane Roe on Twitter"), it is the record's end ("END
+    2:41 P.M. EDT"), or it names `speaker` (a label's name) in the third person ("Senator Roe
+    proposed …"), as no one names themselves."""
     if DATELINE.match(words) or is_byline(words) or SIGN_OFF.match(words):
+        return True
+    if END_OF_RECORD.match(words):
         return True
     return speaker is not None and re.search(rf"\b{re.escape(speaker)}\b", words) is not None
 
