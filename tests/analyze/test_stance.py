@@ -298,6 +298,20 @@ def test_stance_target_found_as_the_article_writes_it():
     assert (stance["Russia"]["label"], stance["Russia"]["mention"]) == ("oppose", "Moscow")
 
 
+def test_stance_who_asks_in_a_transcript_takes_no_position():
+    """A questioner's turn asks about the target ("Will you recognise the Northern Front?"): no
+    stance of theirs; the answer has one."""
+    found = stances_of(
+        "Press conference of Foreign Minister Ana Duarte\n\n"
+        "Ana Duarte: We will never recognise the Northern Front.\n\n"
+        "Question: Will you recognise the Northern Front if it wins the vote?\n\n"
+        "Ana Duarte: No. The Northern Front is a terrorist group."
+    )
+    labels = [(speaker, stance["Northern Front"]["label"]) for speaker, stance in found]
+    assert labels == [("Ana Duarte", "oppose"), ("Question", "unrated"), ("Ana Duarte", "oppose")]
+    assert found[1][1]["Northern Front"]["evidence"] == "who asks takes no position"
+
+
 def test_stance_speakers_own_side_is_unrated():
     """A Russian minister's "Moscow will …" is no stance toward Russia."""
     ((_, stance),) = stances_of(

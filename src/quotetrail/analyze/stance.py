@@ -28,7 +28,7 @@ from quotetrail.analyze.rules import Cue, cues_for, decide, label_tokens
 from quotetrail.extract.entities import written_forms
 from quotetrail.extract.segment import sentence_of, text_of
 from quotetrail.lexicon import stance_cues, valence, words
-from quotetrail.records import StatementKind
+from quotetrail.records import QUESTIONER, StatementKind
 
 RULE_WEIGHT = 3.0  # log-odds a stance cue adds to its label
 PREDICATION_WEIGHT = 6.0  # … when it names what the target is ("X are our allies"): it decides
@@ -324,6 +324,7 @@ UNRATED = {
     "evidence": "target not found in the statement",
     "source": "none",
 }
+ASKED = UNRATED | {"evidence": "who asks takes no position"}  # a transcript's questioner
 
 
 def _excluded(statement: Any) -> set[str]:
@@ -366,7 +367,8 @@ def stances_for(statements: list[Any], doc: Doc) -> list[dict[str, dict[str, Any
     """`stance_for` for every statement of one document, the learned model run once on all of
     their targets. The keys are the statement's targets as entities: `about`, with the groups
     that descriptions in the quote stand for ("the group", "the new Afghan authorities" → the
-    Taliban; `targets.py`), each such entry naming the words that tied it (`via`)."""
+    Taliban; `targets.py`), each such entry naming the words that tied it (`via`). Who asks in a
+    transcript takes no position: a questioner's turn leaves its targets unrated."""
     found = []  # (statement index, name, target, context, via)
     results: list[dict[str, dict[str, Any]]] = []
     for index, statement in enumerate(statements):
@@ -376,6 +378,9 @@ def stances_for(statements: list[Any], doc: Doc) -> list[dict[str, dict[str, Any
         own = _excluded(statement)
         about, ties = targets.resolve(list(statement.about), quote, own)
         results.append(dict.fromkeys(about, UNRATED))
+        if statement.speaker is not None and statement.speaker.kind == QUESTIONER:
+            results[index] = dict.fromkeys(about, ASKED)  # "Will you recognise X?" backs no one
+            continue
         for name in about:
             if name.casefold() in own:  # "Moscow will …" said by Lavrov: his side, no stance
                 results[index][name] = UNRATED | {"evidence": "the speaker's own side"}
