@@ -184,7 +184,11 @@ The campaign said on Sunday that it would not debate again before the primary.
 
 MARK DALTON, NEWS ANCHOR: Why not debate?
 
+(BEGIN VIDEOTAPE)
+
 RUTH OKAFOR, CAMPAIGN STRATEGIST: Our opponent promised a clean race and is running attack ads.
+
+(END VIDEOTAPE)
 
 DALTON: Your side agreed to more debates in January. Why not one more?
 

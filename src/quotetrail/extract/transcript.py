@@ -77,6 +77,8 @@ HEADLINE_CAPITALISED = 0.8
 END_OF_RECORD = re.compile(
     r"^[-–—\s]*(?:END|###|-30-)[-–—\s]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[A-Z]{0,4})?$"
 )
+# A stage direction on a line of its own, no one's words: "(BEGIN VIDEOTAPE)", "[Applause.]"
+STAGE_DIRECTION = re.compile(r"^[(\[][A-Z][A-Za-z ,.'’-]{2,40}[)\]]\.?$")
 SIGN_OFF = re.compile(r"^follow\s[^.?!\n]{1,60}\bon\s+(?:twitter|facebook|instagram)\b", re.I)
 INTERVIEWER = "Interviewer"
 MARKS = "".join(lexicon.quote_marks().marks)
@@ -194,11 +196,11 @@ def _is_headline(words: str) -> bool:
 def _reports(words: str, speaker: str | None) -> bool:
     """Whether a paragraph reads as reporting, not as a speaker's words: it opens with a dateline
     or a byline ("By Jane Roe", "Follow Jane Roe on Twitter"), it is the record's end ("END
-    2:41 P.M. EDT"), or it names `speaker` (a label's name) in the third person ("Senator Roe
-    proposed …"), as no one names themselves."""
+    2:41 P.M. EDT") or a stage direction ("(BEGIN VIDEOTAPE)"), or it names `speaker` (a
+    label's name) in the third person ("Senator Roe proposed …"), as no one names themselves."""
     if DATELINE.match(words) or is_byline(words) or SIGN_OFF.match(words):
         return True
-    if END_OF_RECORD.match(words):
+    if END_OF_RECORD.match(words) or STAGE_DIRECTION.match(words):
         return True
     return speaker is not None and re.search(rf"\b{re.escape(speaker)}\b", words) is not None
 
