@@ -227,3 +227,19 @@ def test_entities_resolver_keeps_each_transcripts_generic_questioner_apart():
     assert ids[0] == ids[1] != ids[2]
     assert ids[3] != ids[4]
     assert ids[5] == ids[6]
+
+
+def test_entities_resolver_keeps_each_articles_office_without_a_body_apart():
+    """ "Chairman" of one hearing, no body named, is not another hearing's; "the Russian
+    President" names one person wherever it is written."""
+    _, (chair, same_chair, other_chair, president, same_president) = _resolve(
+        [
+            Observation("Chairman", "a1"),
+            Observation("Chairman", "a1"),
+            Observation("Chairman", "a2"),
+            Observation("the Russian President", "a1"),
+            Observation("the Russian President", "a2"),
+        ]
+    )
+    assert chair.id == same_chair.id != other_chair.id
+    assert president.id == same_president.id

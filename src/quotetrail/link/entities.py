@@ -152,8 +152,13 @@ def _affiliation(value: str | None) -> str | None:
 
 def one_articles(obs: Observation) -> bool:
     """An observation that names something of its own article only: "the report" of one
-    article is not another article's report, nor one transcript's "Question" another's."""
-    return obs.kind == DOCUMENT or (obs.kind == QUESTIONER and generic_participant(obs.name))
+    article is not another article's report, nor one transcript's "Question" another's, nor
+    one hearing's "Chairman" — an office with no body named — another's."""
+    if obs.kind == DOCUMENT:
+        return True
+    if obs.kind == QUESTIONER:
+        return generic_participant(obs.name)
+    return obs.kind == "person" and is_description(obs.name) and _described_role(obs) is None
 
 
 def observation_keys(obs: Observation) -> set[str]:
@@ -371,7 +376,7 @@ class Resolver:
         else:
             canonical = actor_of(obs.name)
             name, kind = (canonical, "actor") if canonical else (_bare(obs.name), obs.kind)
-        scope = (obs.article_id,) if kind in (DOCUMENT, QUESTIONER) and one_articles(obs) else ()
+        scope = (obs.article_id,) if kind != "actor" and one_articles(obs) else ()
         entity = Entity(id=stable_id("entity", kind, *scope, fold(name)), name=name, kind=kind)
         self._index(entity)
         return entity
