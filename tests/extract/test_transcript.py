@@ -234,6 +234,16 @@ Q. Did you travel to the front?
 
 A. Twice, in the spring."""
 
+NOON_BRIEFING = """Daily press briefing by the Office of the Spokesperson
+
+The following is a transcript of today's noon briefing by Tomas Lind, spokesman for the Agency.
+
+Spokesperson: Good afternoon. The Agency is deeply concerned by the fighting in the north.
+
+Question: Has the Director spoken to either side today?
+
+Spokesperson: He has not, but his envoy is in contact with both delegations."""
+
 NEWS = """Flood waters recede in the north
 
 Residents of Lakeview began returning home on Tuesday, the mayor said.
@@ -525,6 +535,22 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
                 ("Clara Moss", "person", "Twice, in the spring."),
             ],
         ),
+        (  # an office as the label, its holder named in the header under another word for it
+            NOON_BRIEFING,
+            [
+                (
+                    "Tomas Lind",
+                    "person",
+                    "Good afternoon. The Agency is deeply concerned by the fighting in the north.",
+                ),
+                ("Question", "questioner", "Has the Director spoken to either side today?"),
+                (
+                    "Tomas Lind",
+                    "person",
+                    "He has not, but his envoy is in contact with both delegations.",
+                ),
+            ],
+        ),
         (  # a name and a time, no colon; participants the record does not name
             NAME_AND_TIME,
             [
@@ -561,6 +587,7 @@ def turns(statements) -> list[tuple[str | None, str | None, str]]:
         "outlets-ask",
         "hearing",
         "q-a-stops",
+        "noon-briefing",
         "name-and-time",
     ],
 )
