@@ -377,9 +377,9 @@ def stances_for(statements: list[Any], doc: Doc) -> list[dict[str, dict[str, Any
         quote = doc.char_span(quote_lo, quote_hi, alignment_mode="expand") or context
         own = _excluded(statement)
         about, ties = targets.resolve(list(statement.about), quote, own)
-        results.append(dict.fromkeys(about, UNRATED))
-        if statement.speaker is not None and statement.speaker.kind == QUESTIONER:
-            results[index] = dict.fromkeys(about, ASKED)  # "Will you recognise X?" backs no one
+        asks = statement.speaker is not None and statement.speaker.kind == QUESTIONER
+        results.append(dict.fromkeys(about, ASKED if asks else UNRATED))
+        if asks:  # "Will you recognise X?" backs no one
             continue
         for name in about:
             if name.casefold() in own:  # "Moscow will …" said by Lavrov: his side, no stance

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from quotetrail.clean.dates import FoundDate, stated_date
+from quotetrail.clean.dates import TIME_OF_DAY, FoundDate, stated_date
 from quotetrail.clean.rules import (
     OVERRIDE_PROTECTION,
     RULES,
@@ -34,7 +34,7 @@ from quotetrail.clean.turns import label_line, turn_label
 from quotetrail.lexicon import quote_marks
 from quotetrail.records import RemovedLine
 
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,4})?$", re.I)
+_CLOCK = re.compile(rf"^{TIME_OF_DAY}$", re.I)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _INNER_PUNCTUATION = re.compile(r"[,.;:!?،。，、]")
 _MARKS = quote_marks()
@@ -256,6 +256,7 @@ def body_bounds(
     anchors: Sequence[int] = (),
     stops: Sequence[int] = (),
     markers: Sequence[int] = (),
+    transcript: bool = False,
 ) -> tuple[int, int]:
     """[start, end) of the body: the heaviest run of prose lines.
 
@@ -282,7 +283,7 @@ def body_bounds(
         if joined and joined[2] >= weight:  # not when the joining made a list of items
             run = joined[0]
     limit = min((stop for stop in stops if stop > run[-1]), default=len(lines))
-    end = _extend_end(lines, run[-1] + 1, limit, is_transcript(lines))
+    end = _extend_end(lines, run[-1] + 1, limit, transcript)
     start = run[0]
     while start > 0 and (_is_sentence(lines[start - 1]) or _opens_turn(lines, start - 1, end)):
         start -= 1
@@ -416,8 +417,11 @@ def _clean_once(
     anchors = [p for name in ANCHOR_RULES for p in result.marks.get(name, [])]
     markers = [p for name in LISTING_RULES for p in result.marks.get(name, [])]
     stops = result.marks.get("comments_heading", [])
-    bounds = body_bounds(lines, anchors, stops, markers) if find_body else (0, len(lines))
-    result.title = title or choose_title(lines, bounds[0], find_body and is_transcript(lines))
+    transcript = find_body and is_transcript(lines)
+    bounds = (
+        body_bounds(lines, anchors, stops, markers, transcript) if find_body else (0, len(lines))
+    )
+    result.title = title or choose_title(lines, bounds[0], transcript)
     if result.title:
         title_key = normalise(result.title)
         before = sum(1 for line in lines[: bounds[0]] if normalise(line) == title_key)

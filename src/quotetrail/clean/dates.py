@@ -21,6 +21,8 @@ _TIME = (
     r"(?:\s*(?:,|at|-|–|\|)?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?"
     r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:Z|GMT|UTC|[A-Z]{2,4})(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
 )
+# A time of day as a line writes it alone: "2:14 P.M. EDT", "4:14 p.m.", "10:30 GMT" (case-blind)
+TIME_OF_DAY = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[a-z]{2,4})?"
 _ISO_TIME = _TIME.replace("(?:,|at|-", "(?:T|,|at|-")  # "2021-08-20T14:05"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from quotetrail import lexicon
 from quotetrail.clean.dateline import DATELINE
-from quotetrail.clean.dates import stated_date
+from quotetrail.clean.dates import TIME_OF_DAY, stated_date
 from quotetrail.clean.outlets import known_outlet
 from quotetrail.clean.rules import is_byline
 from quotetrail.clean.turns import STAMP
@@ -66,7 +66,6 @@ HEARING_LABEL = re.compile(
 # its answer "A. Because …" (not an initial: "A. J. Moreno")
 QUESTION_MARK = re.compile(r"(?P<name>Q)\.?[ \t]+(?=[^\W\d_]|[\"“‘'(—–-])")
 ANSWER_MARK = re.compile(r"(?P<name>A)\.[ \t]+(?![A-Z]\.)(?=[^\W\d_]|[\"“‘'(—–-])")
-PARTICIPANT_NUMBER = re.compile(r" \d{1,2}$")
 MIN_TURNS = 2  # labelled turns that make a page (or the rest of it) a transcript
 ACRONYM_LETTERS = 4  # an unknown all-caps label this short is a body ("RT", "BBC"), not a name
 QUESTION_WORDS = 60  # an unlabelled question paragraph is at most this long
@@ -74,9 +73,7 @@ HEADER_PARAGRAPHS = 3  # the interviewee is named in the headline or the first p
 HEADLINE_WORDS = 5  # a label's words this many or more, nearly all capitalised, are a headline
 HEADLINE_CAPITALISED = 0.8
 # The record's last line, no one's words: "END", "END  2:41 P.M. EDT", "###", "-30-"
-END_OF_RECORD = re.compile(
-    r"^[-–—\s]*(?:END|###|-30-)[-–—\s]*(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?\s*[A-Z]{0,4})?$"
-)
+END_OF_RECORD = re.compile(rf"^[-–—\s]*(?:END|###|-30-)[-–—\s]*(?i:{TIME_OF_DAY})?$")
 # A stage direction on a line of its own, no one's words: "(BEGIN VIDEOTAPE)", "[Applause.]"
 STAGE_DIRECTION = re.compile(r"^[(\[][A-Z][A-Za-z ,.'’-]{2,40}[)\]]\.?$")
 SIGN_OFF = re.compile(r"^follow\s[^.?!\n]{1,60}\bon\s+(?:twitter|facebook|instagram)\b", re.I)
@@ -107,7 +104,7 @@ class Label:
     def word(self) -> str:
         """The label without a participant's number ("reporter 1" → "reporter"): what the
         lexicon knows it by."""
-        return PARTICIPANT_NUMBER.sub("", self.key)
+        return lexicon.participant_word(self.key)
 
     @property
     def number(self) -> str:
@@ -153,7 +150,7 @@ def _label(text: str, start: int, end: int) -> Label | None:
     match = LABEL.match(text, start, end)
     if match is None or (match["alone"] == "" and not match["stamp"]):
         return _unmarked_label(text, start, end)
-    words = PARTICIPANT_NUMBER.sub("", match["name"]).split()
+    words = lexicon.participant_word(match["name"]).split()
     particles = lexicon.words().name_particles
     if not words[0][0].isupper() or any(
         not w[0].isupper() and w not in particles for w in words[1:]
@@ -261,7 +258,9 @@ def _names_speaker(
         return True
     named_outlet = _outlet_named(label, outlet)
     if not label.bare and (
-        repeats >= MIN_TURNS or named_outlet == outlet is not None or (named_outlet and asks)
+        repeats >= MIN_TURNS
+        or (outlet is not None and named_outlet == outlet)
+        or (named_outlet and asks)
     ):
         return True
     person = person_name(_written(label.name))

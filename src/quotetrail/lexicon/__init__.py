@@ -356,14 +356,27 @@ def transcript_words() -> TranscriptWords:
     )
 
 
+_PARTICIPANT_NUMBER = re.compile(r" \d{1,2}$")
+
+
+def participant_word(label: str) -> str:
+    """A transcript label without a participant's number ("Reporter 2" → "Reporter"): what the
+    transcript words know it by."""
+    return _PARTICIPANT_NUMBER.sub("", label)
+
+
+@lru_cache(maxsize=1)
+def _generic_participants() -> frozenset[str]:
+    words = transcript_words()
+    names = map(str.casefold, words.questioners.values())
+    return frozenset({*words.questioners, *names, *words.unnamed})
+
+
 def generic_participant(name: str) -> bool:
     """A transcript's speaker named by a lexicon word, with or without a participant's number
     ("Question", "Moderator", "Reporter 2", "Speaker 3"): a role in one transcript, no one that
     another transcript's same word names."""
-    words = transcript_words()
-    word = re.sub(r" \d{1,2}$", "", " ".join(name.casefold().split()))
-    generic = {*words.questioners, *map(str.casefold, words.questioners.values()), *words.unnamed}
-    return word in generic
+    return participant_word(" ".join(name.casefold().split())) in _generic_participants()
 
 
 # Names
