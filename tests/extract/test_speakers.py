@@ -448,3 +448,38 @@ def test_speakers_pronoun_with_no_named_person_is_the_described_speaker(statemen
         "visited on Monday.\n\n“We can't drink it,” she said."
     )
     assert [s.speaker.name for s in statements_of(text)] == ["resident of the street"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (  # one noun, two offices: the prime minister is not the health minister named before
+            "Health Minister Rosa Lind toured the clinics in Oslo on Tuesday.\n\n"
+            "The prime minister told parliament that no region would wait longer than the capital.",
+            "prime minister",
+        ),
+        (  # the deputy is not the minister
+            "Foreign Minister Anton Sorel met the envoy on Monday.\n\n"
+            "The deputy minister said the talks would go on in May.",
+            "deputy minister",
+        ),
+        (  # the office the description qualifies is the person's: found as before
+            "Deputy Foreign Minister Ivo Marek met the envoy on Monday.\n\n"
+            "The deputy minister said the talks would go on in May.",
+            "Ivo Marek",
+        ),
+        (
+            "Former Prime Minister Joan Keel spoke in Auckland on Tuesday.\n\n"
+            "The former prime minister said the tax would fail.",
+            "Joan Keel",
+        ),
+        (
+            "Vice President Ada Morrow toured the plant on Monday.\n\n"
+            "The vice president said the jobs would follow.",
+            "Ada Morrow",
+        ),
+    ],
+)
+def test_speakers_description_of_another_office_is_not_the_holder(statements_of, text, name):
+    (statement,) = statements_of(text)
+    assert statement.speaker.name == name

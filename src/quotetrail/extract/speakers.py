@@ -211,12 +211,27 @@ def resolve_group(cast: Cast, mention: Span, at: int, history: list[Said]) -> Sp
     return _organization(cast, group_name(mention.text), mention.text)
 
 
-def _role_matches(role: str, head: str) -> bool:
+def _role_matches(role: str, head: str, qualifiers: tuple[str, ...] = ()) -> bool:
     """Whether `role` is one the noun `head` describes; not a portfolio the word names ("the
-    judge" is no "Justice Minister")."""
+    judge" is no "Justice Minister"), nor another office of the same noun: each qualifier the
+    description writes must be the role's too ("the prime minister" is no "Health Minister")."""
     wanted = lexicon.words().role_synonyms.get(head, (head,))
     role = role.lower()
-    return any(word in role and f"{word} minister" not in role for word in wanted)
+    return all(word in role.split() for word in qualifiers) and any(
+        word in role and f"{word} minister" not in role for word in wanted
+    )
+
+
+def _qualifiers(mention: Span) -> tuple[str, ...]:
+    """The words of an office the description writes before its noun ("prime", "deputy")."""
+    titles = lexicon.titles()
+    return tuple(
+        token.lower_
+        for token in mention
+        if token.i < mention.root.i
+        and token.lower_ in titles
+        and titles[token.lower_].kind == "qualifier"
+    )
 
 
 def resolve_role(cast: Cast, mention: Span, at: int, history: list[Said]) -> Speaker | None:
@@ -266,12 +281,11 @@ def _role_holder(
     """The latest person before `at` whose role fits the description — unless the article
     described a speaker by the same noun since that person last spoke ("a trade official
     said …" … "the official added")."""
-    head = mention.root.lemma_.lower()
     fitting = next(
         (
             person
             for person in sorted(cast.people, key=lambda p: p.start, reverse=True)
-            if person.start < at and _fits(cast, person, head, affiliation)
+            if person.start < at and _fits(cast, person, mention, affiliation)
         ),
         None,
     )
@@ -281,12 +295,12 @@ def _role_holder(
     return cast.person_speaker(fitting.name, mention.text) if fitting is not None else None
 
 
-def _fits(cast: Cast, person: Person, head: str, affiliation: str | None) -> bool:
+def _fits(cast: Cast, person: Person, mention: Span, affiliation: str | None) -> bool:
     """The role the article gives `person` is the description's (and so is the side, if any)."""
     role, person_affiliation = cast.profile(cast.canonical(person.name))
     return bool(
         role
-        and _role_matches(role, head)
+        and _role_matches(role, mention.root.lemma_.lower(), _qualifiers(mention))
         and (affiliation is None or affiliation == person_affiliation)
     )
 
@@ -299,8 +313,7 @@ def _introduced_later(
     in the next paragraphs after the description, is the speaker."""
     if mention.root.tag_ != "NN":
         return None
-    head = mention.root.lemma_.lower()
-    fitting = [p for p in cast.people if _fits(cast, p, head, affiliation)]
+    fitting = [p for p in cast.people if _fits(cast, p, mention, affiliation)]
     if len({cast.canonical(p.name) for p in fitting}) != 1:
         return None
     first = min(fitting, key=lambda p: p.start)
@@ -395,7 +408,18 @@ def _definite_person(cast: Cast, mention: Span, at: int) -> Speaker | None:
         or any(t.dep_ == "poss" and t.ent_type_ for t in mention.root.children)
     ):
         return None
-    return _last_subject(cast, mention, at)
+    found = _last_subject(cast, mention, at)
+    return None if found and found.role and _another_office(found.role, mention) else found
+
+
+def _another_office(role: str, mention: Span) -> bool:
+    """`role` is an office of the description's noun, but not the one it qualifies ("Health
+    Minister" against "the prime minister", "Foreign Minister" against "the deputy minister")."""
+    head = mention.root.lemma_.lower()
+    qualifiers = _qualifiers(mention)
+    return (
+        bool(qualifiers) and _role_matches(role, head) and not _role_matches(role, head, qualifiers)
+    )
 
 
 def _last_subject(cast: Cast, mention: Span, at: int) -> Speaker | None:
