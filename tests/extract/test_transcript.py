@@ -804,3 +804,35 @@ def test_transcript_last_turn_ends_where_reporting_resumes(statements_of, after)
         ("Brennan", "And the cities?"),
         ("Rosa Delgado", "The cities will pay a little more, and they agreed to it."),
     ]
+
+
+REPORTS_IN_TURNS = """Interview with Health Minister Rosa Lind
+
+The interview took place in Oslo on March 6, 2025.
+
+Q: Will the clinics reopen? The mayor said on Friday that they would not.
+
+ROSA LIND: Yes. The chief medical officer, Dr. Amir Haddad, told me on Monday that the last \
+inspections are done. I told the mayors that we would pay for the repairs.
+
+Q: Your critics say the delay cost lives.
+
+LIND: Our opponents said last year that the clinics would close, and they were wrong."""
+
+
+def test_transcript_words_a_turn_reports_are_their_speakers(statements_of):
+    """An answer that reports what someone else said gives that person a statement, dated from
+    the interview (a Monday before March 6, not before publication); the speaker's own report
+    ("I told the mayors"), a question's framing and a description seen from the speaker ("our
+    opponents") stay the turn's."""
+    statements = statements_of(REPORTS_IN_TURNS, "2025-03-12")
+    assert [s.speaker.name for s in statements if s.kind == StatementKind.transcript] == [
+        "Question",
+        "Rosa Lind",
+        "Question",
+        "Rosa Lind",
+    ]
+    reported = [s for s in statements if s.kind != StatementKind.transcript]
+    assert [(s.speaker.name, s.quote, s.said_on, s.said_on_assumed) for s in reported] == [
+        ("Amir Haddad", "that the last inspections are done", "2025-03-03", False)
+    ]

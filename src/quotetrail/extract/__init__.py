@@ -12,7 +12,7 @@ and per-doc caches.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from quotetrail.extract.assemble import Draft, assemble
 from quotetrail.extract.cast import Cast, build_cast, without_epithets
@@ -22,8 +22,8 @@ from quotetrail.extract.quotes import find_quotes, paragraphs
 from quotetrail.extract.reported import find_cues
 from quotetrail.extract.segment import sentence_of, text_of
 from quotetrail.extract.speakers import Said, resolve, several
-from quotetrail.extract.transcript import find_turns, turn_statements
-from quotetrail.records import Article, Mention, Speaker, Statement, StatementKind
+from quotetrail.extract.transcript import Turn, find_turns, transcript_date, turn_statements
+from quotetrail.records import QUESTIONER, Article, Mention, Speaker, Statement, StatementKind
 
 MENTION_LABELS = {
     "PERSON",
@@ -71,6 +71,34 @@ def _speaker(cast: Cast, draft: Draft, history: list[Said]) -> Speaker | None:
     return None
 
 
+def _turn_holding(turns: list[Turn], draft: Draft) -> Turn | None:
+    """The turn (label included) that `draft` overlaps, if any."""
+    return next((t for t in turns if t.extent[0] < draft.end and draft.start < t.extent[1]), None)
+
+
+def _reports_another(turn: Turn, draft: Draft) -> bool:
+    """Words inside a turn that its speaker reports someone named or described said ("the
+    council's chair told me on Monday that …"): that person's statement. The speaker's own
+    ("I told them …", "we said"), a question's framing and anything touching the label stay
+    the turn's."""
+    subject = draft.cue.subject if draft.cue is not None else None
+    return (
+        subject is not None
+        and subject.root.pos_ != "PRON"
+        and not _seen_from_the_speaker(subject)
+        and turn.start <= draft.start
+        and draft.end <= turn.end
+        and not (turn.speaker is not None and turn.speaker.kind == QUESTIONER)
+    )
+
+
+def _seen_from_the_speaker(subject: Span) -> bool:
+    """A description that names no one but through the turn's speaker or listener ("our
+    opponent", "your colleagues"): who it is lies outside the text."""
+    personal = any(set(token.morph.get("Person")) & {"1", "2"} for token in subject)
+    return personal and not any(token.pos_ == "PROPN" for token in subject)
+
+
 def extract_statements(article: Article, doc: Doc) -> list[Statement]:
     """Every statement in `article`; `doc` is the spaCy parse of `article.text`."""
     text = text_of(doc)
@@ -80,14 +108,15 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
         doc, [(q.start, q.end) for q in quotes], [start for start, _ in paragraphs(text)]
     )
     turns = find_turns(text, doc, cast, article.outlet)
-    taken = [turn.extent for turn in turns]
+    held = transcript_date(article, doc, turns) if turns else (None, True)
     history: list[Said] = []
     statements = []
     for draft in assemble(text, quotes, cues):
-        if any(start < draft.end and draft.start < end for start, end in taken):
+        turn = _turn_holding(turns, draft)
+        if turn is not None and not _reports_another(turn, draft):
             continue  # a turn's words are the turn's statement
         speaker = _speaker(cast, draft, history)
-        if speaker is None:
+        if speaker is None or (turn and turn.speaker and speaker.name == turn.speaker.name):
             continue
         cue_token = doc[draft.cue.token] if draft.cue is not None else None
         if draft.kind != StatementKind.act:  # words, not an act, are what a quote continues
@@ -99,7 +128,8 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
                     several(draft.cue.subject) if draft.cue else history[-1].plural,
                 )
             )
-        date, assumed = said_on(cue_token, article.published)
+        # what a turn reports was said before the transcript's event, dated from it
+        date, assumed = said_on(cue_token, held[0] if turn else article.published)
         statements.append(
             Statement(
                 article_id=article.id,
@@ -114,4 +144,4 @@ def extract_statements(article: Article, doc: Doc) -> list[Statement]:
                 about=about(doc, (draft.start, draft.end), speaker, cast),
             )
         )
-    return statements + turn_statements(article, doc, cast, turns)
+    return statements + turn_statements(article, doc, cast, turns, held)

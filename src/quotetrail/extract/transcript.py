@@ -406,6 +406,13 @@ def _header_date(doc: Doc, end: int, published: str | None) -> tuple[str | None,
     return said_on(None, published)
 
 
+def transcript_date(article: Article, doc: Doc, turns: list[Turn]) -> tuple[str | None, bool]:
+    """(ISO date, assumed) of the event the turns were spoken at: the header's date, else the
+    publication date — assumed unless it came from a date line of the transcript's own."""
+    date, assumed = _header_date(doc, turns[0].extent[0], article.published)
+    return date, assumed and not _dated_by_a_line(article)
+
+
 def _dated_by_a_line(article: Article) -> bool:
     """The article's publication date is a date line of its own ("April 4, 2024", "Ministry of
     Foreign Affairs, Ankara, April 4, 2024"), which cleaning removed from the text."""
@@ -550,14 +557,15 @@ def find_turns(text: str, doc: Doc, cast: Cast, outlet: str | None = None) -> li
     return _unlabelled_turns(text, doc, cast, outlet)
 
 
-def turn_statements(article: Article, doc: Doc, cast: Cast, turns: list[Turn]) -> list[Statement]:
-    """One `transcript` statement per turn, its words the turn's, dated by the header — or by
-    the date line cleaning took out of it, which the article keeps as its publication date."""
+def turn_statements(
+    article: Article, doc: Doc, cast: Cast, turns: list[Turn], held: tuple[str | None, bool]
+) -> list[Statement]:
+    """One `transcript` statement per turn, its words the turn's, dated `held`
+    (`transcript_date`)."""
     if not turns:
         return []
     text = text_of(doc)
-    date, assumed = _header_date(doc, turns[0].extent[0], article.published)
-    assumed = assumed and not _dated_by_a_line(article)
+    date, assumed = held
     return [
         Statement(
             article_id=article.id,
