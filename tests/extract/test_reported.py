@@ -1115,3 +1115,26 @@ def test_reported_which_never_stands_for_a_person(nlp):
     doc = _parsed(nlp, WHICH_AFTER_A_PERSON, person=(5, 7))
     cue = next(c for c in verb_cues(doc) if c.text == "suggests")
     assert cue.subject.root.text == "idea"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "BRUSSELS, Oct 14 (Reuters) - Ministers failed on Monday to agree new sanctions on"
+            " the regime, diplomats said.",
+            "Ministers failed on Monday to agree new sanctions on the regime",
+        ),
+        (
+            "KYIV — The power grid will hold through the winter, the energy minister said.",
+            "The power grid will hold through the winter",
+        ),
+        (  # no dateline: the content keeps its first words
+            "NATO allies will meet in May, the alliance said.",
+            "NATO allies will meet in May",
+        ),
+    ],
+)
+def test_reported_content_starts_after_the_dateline(nlp, text, content):
+    (cue,) = find_cues(nlp(text))
+    assert text[cue.content[0] : cue.content[1]] == content

@@ -8,12 +8,13 @@ to X"). Which of these become statements is decided in `assemble`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from quotetrail import lexicon
+from quotetrail.clean.dateline import DATELINE
 from quotetrail.clean.rules import is_cross_link
 from quotetrail.extract.quotes import CLOSERS, find_quotes, left_open, paragraphs
 from quotetrail.extract.segment import entities, entity_of, sentence_of, text_of
@@ -1716,7 +1717,26 @@ def link_line(text: str, at: int) -> bool:
 
 def find_cues(doc: Doc) -> list[Cue]:
     """Every cue in the parse outside link lines, in text order."""
+    text = text_of(doc)
     cues = (
-        cue for finder in CUE_FINDERS for cue in finder(doc) if not link_line(text_of(doc), cue.at)
+        _after_dateline(text, cue)
+        for finder in CUE_FINDERS
+        for cue in finder(doc)
+        if not link_line(text, cue.at)
     )
     return sorted(cues, key=lambda c: c.at)
+
+
+def _after_dateline(text: str, cue: Cue) -> Cue:
+    """A content that opens its paragraph with the dateline ("BRUSSELS, Oct 14 (Reuters) - EU
+    ministers failed …, diplomats said") starts after it: where the story was filed from is the
+    reporter's, not what was said."""
+    if cue.content is None or cue.content[0] != line_bounds(text, cue.content[0])[0]:
+        return cue
+    start, end = cue.content
+    found = DATELINE.match(text[start:end])
+    return (
+        replace(cue, content=(start + found.end(), end))
+        if found and found.end() < end - start
+        else cue
+    )
