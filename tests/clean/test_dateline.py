@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotetrail.clean.dateline import find_dateline
+from quotetrail.clean.dateline import dateline_agency, find_dateline
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,16 @@ from quotetrail.clean.dateline import find_dateline
 )
 def test_dateline_place(line: str, place: str | None) -> None:
     assert find_dateline([line]) == place
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency"),
+    [
+        (["Talks fail", "KABUL, Aug 23 (Reuters) - The Taliban said"], "Reuters"),
+        (["WASHINGTON (AP) — The president said"], "AP"),
+        (["MOSCOW — The President of Russia said"], None),
+        (["The president (AP) said nothing"], None),
+    ],
+)
+def test_dateline_agency(lines: list[str], agency: str | None) -> None:
+    assert dateline_agency(lines) == agency

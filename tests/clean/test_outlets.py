@@ -37,6 +37,11 @@ def test_outlets_from_url(url: str | None, outlet: str | None) -> None:
         ("Body ends here.”Brinkwire Summary News”.", "Brinkwire"),
         ("A text that names no outlet at all.", None),
         ("Apple’s website crashed on Monday.\n" + "The outage lasted hours.\n" * 10, None),
+        # a wire's dateline names who filed the story, by name or by the name it goes by
+        ("Talks fail\nBRUSSELS, Oct 14 (Reuters) - Ministers failed to agree.", "Reuters"),
+        ("Storm nears\nMIAMI (AP) — The storm strengthened overnight.", "Associated Press"),
+        ("Storm nears\nMIAMI (Staff) — The storm strengthened overnight.", None),
+        ("Storm nears\nThe storm (AP) strengthened overnight.", None),  # no dateline
     ],
 )
 def test_outlets_from_text_signatures(text: str, outlet: str | None) -> None:
@@ -59,7 +64,10 @@ def test_outlets_strip_glued_signature() -> None:
 
 @pytest.mark.parametrize(
     ("name", "outlet"),
-    [("AFP", "AFP"), ("global times", "Global Times"), ("cctv", "CCTV"), ("Lin Wei", None)],
+    [
+        *(("AFP", "AFP"), ("global times", "Global Times"), ("cctv", "CCTV"), ("Lin Wei", None)),
+        *(("AP", "Associated Press"), ("Agence France-Presse", "AFP")),  # aliases
+    ],
 )
 def test_outlets_known_outlet_by_name(name: str, outlet: str | None) -> None:
     assert known_outlet(name) == outlet

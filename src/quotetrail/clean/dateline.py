@@ -17,11 +17,28 @@ DATELINE = re.compile(
 )
 
 
+DATELINE_LINES = 3  # a dateline opens one of the first few lines
+
+
 def find_dateline(lines: list[str]) -> str | None:
     """The dateline place of the first line that opens with one, looking at the first few lines."""
-    for line in lines[:3]:
+    for line in lines[:DATELINE_LINES]:
         match = DATELINE.match(line)
         if match:
             place = match.group("place") or match.group("titled")
             return place.strip(" ,")
+    return None
+
+
+_AGENCY_NAME = re.compile(r"\(([^)]{1,40})\)")
+
+
+def dateline_agency(lines: list[str]) -> str | None:
+    """The agency in the first dateline's brackets, as written ("Reuters" of "KABUL, Aug 23
+    (Reuters) -"); None when the dateline names none."""
+    for line in lines[:DATELINE_LINES]:
+        match = DATELINE.match(line)
+        if match:
+            agency = _AGENCY_NAME.search(match.group(0))
+            return agency.group(1).strip() if agency else None
     return None

@@ -15,12 +15,15 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from quotetrail.clean.dateline import dateline_agency
+
 
 @dataclass(frozen=True)
 class Outlet:
     name: str
     domains: tuple[str, ...]
     signatures: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
 
 
 @cache
@@ -30,10 +33,13 @@ def outlet_table() -> tuple[Outlet, ...]:
     for row in rows:
         if not row.strip() or row.startswith("#"):
             continue
-        name, domains, signatures = [*row.split("\t"), "", ""][:3]
+        name, domains, signatures, aliases = [*row.split("\t"), "", "", ""][:4]
         table.append(
             Outlet(
-                name.strip(), tuple(domains.split()), tuple(s for s in signatures.split("|") if s)
+                name.strip(),
+                tuple(domains.split()),
+                tuple(s for s in signatures.split("|") if s),
+                tuple(a.strip() for a in aliases.split("|") if a.strip()),
             )
         )
     return tuple(table)
@@ -104,14 +110,24 @@ def _named_by_cross_link(text: str) -> str | None:
     return outlet_for_domain(match.group(1)) if match else None
 
 
-OUTLET_SIGNALS = (_named_by_phrase, _named_by_cross_link, _named_by_signature)
+def _named_by_dateline(text: str) -> str | None:
+    """A wire's dateline names who filed the story: "KABUL, Aug 23 (Reuters) -", "(AP) —"."""
+    agency = dateline_agency([line for line in text.splitlines() if line.strip()])
+    return known_outlet(agency) if agency else None
+
+
+OUTLET_SIGNALS = (_named_by_phrase, _named_by_cross_link, _named_by_signature, _named_by_dateline)
 
 
 def known_outlet(name: str) -> str | None:
-    """The table's outlet named `name` (in any case), in the table's spelling; None for a name
-    the table does not hold."""
-    folded = name.casefold()
-    return next((o.name for o in outlet_table() if o.name.casefold() == folded), None)
+    """The table's outlet named `name` or one of its aliases (in any case), in the table's
+    spelling; None for a name the table does not hold."""
+    return _name_index().get(name.casefold())
+
+
+@cache
+def _name_index() -> dict[str, str]:
+    return {n.casefold(): o.name for o in outlet_table() for n in (o.name, *o.aliases)}
 
 
 def canonical_name(name: str) -> str:
