@@ -192,6 +192,10 @@ def summary(statements) -> list[tuple[str, str, str]]:
             "Governor Lena Holt has often called the senator her closest ally.",
             [("indirect", "the senator her closest ally", "Lena Holt")],
         ),
+        (  # … and a quoted adjective the parser hangs on the object
+            "The Dutch foreign ministry called the new tariffs “unjust and self-defeating.”",
+            [("mixed", "the new tariffs “unjust and self-defeating.”", "Dutch foreign ministry")],
+        ),
         (  # "she": the one the last sentence describes, though the tagger missed her name
             "President Joko Anwar visited the coast on Monday.\n\nWulan, a teacher from Bogor, was "
             "at the market when the wave struck.\n\n“The water came in so fast,” she said.",

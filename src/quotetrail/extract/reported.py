@@ -902,7 +902,8 @@ def _naming_object(verb: Token) -> list[Token] | None:
     parser's reading when an appositive comes between, and of a quoted name: "called the senator
     “the next great reformer”") that is indefinite or quoted, or one that follows the object
     with no comma and names its owner ("called the senator his friend": an apposition is set
-    off). "called it off" has neither."""
+    off), or a quoted adjective the parser hung on the object ("called the proposals “illegal
+    and counterproductive”"). "called it off" has neither."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if not objects:
         return None
@@ -922,6 +923,13 @@ def _naming_object(verb: Token) -> list[Token] | None:
                 and t.left_edge.pos_ == "PRON"
             )
         )
+    ]
+    named += [  # a quoted predicate the parser hung on the object: called the plan "illegal"
+        t
+        for t in obj.children
+        if t.dep_ == "amod"
+        and t.i > obj.i
+        and _carries_quote(verb, _span_chars(list(t.subtree), verb))
     ]
     if not named:
         return None
