@@ -99,6 +99,12 @@ def test_cast_people_in_text_order_with_subjecthood(cast_of, text, people):
             "special representative",
             None,
         ),
+        (  # a demonym the tagger misses is the country, not a word of the role
+            "Lithuanian Foreign Minister Gabrielius Landsbergis met the press.",
+            "Gabrielius Landsbergis",
+            "Foreign Minister",
+            "Lithuania",
+        ),
         (  # an honorific that abbreviates an office gives the office
             "Sen. Maya Ortiz voted against the bill.",
             "Maya Ortiz",

@@ -92,7 +92,12 @@ def test_lexicon_country_of_and_actor_of_agree_on_every_alias() -> None:
 
 @pytest.mark.parametrize(
     ("name", "country"),
-    [("Cairo", "Egypt"), ("MOSCOW", "Russia"), ("the White House", "United States"), ("us", None)],
+    [
+        *(("Cairo", "Egypt"), ("MOSCOW", "Russia"), ("the White House", "United States")),
+        *(("Estonian", "Estonia"), ("Vilnius", "Lithuania"), ("Budapest", "Hungary")),
+        *(("Bogota", "Colombia"), ("Sri Lankan", "Sri Lanka"), ("us", None)),
+        ("Sofia", None),  # a first name: no capital read in it
+    ],
 )
 def test_lexicon_country_of_reads_names_as_written(name, country) -> None:
     assert lexicon.country_of(name) == country

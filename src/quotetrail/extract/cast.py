@@ -229,12 +229,16 @@ def affiliation_in(tokens: list[Token]) -> str | None:
 
 
 def _role_words(tokens: list[Token]) -> str | None:
-    """The role in a run of title tokens, without articles, countries and possessives."""
+    """The role in a run of title tokens, without articles, countries (the tagger's, and a
+    demonym it missed: "Lithuanian Foreign Minister") and possessives."""
     words = [
         t.text
         for t in tokens
         if t.dep_ not in {"det", "poss", "case", "punct"}
-        and not (t.ent_type_ in {"GPE", "NORP"} and t.dep_ != "pobj")
+        and not (
+            (t.ent_type_ in {"GPE", "NORP"} or (not t.ent_type_ and lexicon.country_of(t.text)))
+            and t.dep_ != "pobj"
+        )
         and t.lower_ not in lexicon.honorifics()
         and (t.is_alpha or t.text == "-")
     ]
