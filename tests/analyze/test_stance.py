@@ -320,3 +320,21 @@ def test_stance_speakers_own_side_is_unrated():
     )
     assert stance["Russia"]["label"] == "unrated"
     assert stance["Russia"]["evidence"] == "the speaker's own side"
+
+
+@pytest.mark.parametrize(("kind", "label"), [("indirect", "neutral"), ("direct", "oppose")])
+def test_stance_reporters_gloss_in_brackets_does_not_vote(kind, label):
+    """A wire's standing note after a name ("the Harbour League (banned as a terrorist group in
+    Ruritania)") is the reporter's in reported speech: the speaker only spoke of talks. In the
+    speaker's own words the brackets are theirs and vote."""
+    from quotetrail.analyze import minilm
+
+    if not minilm.enabled():
+        pytest.skip("the learned model is not installed")
+    text = (
+        "The spokeswoman said the ministry would continue talks with the Harbour League "
+        "(banned as a terrorist group in Ruritania) next month."
+    )
+    quote = text[len("The spokeswoman said ") :]
+    entry = judge_kind(text, quote, kind, ["Harbour League"])["Harbour League"]
+    assert entry["label"] == label

@@ -193,7 +193,8 @@ def _label_of(token: Token, target: Span) -> bool:
 
 def label_tokens(target: Span) -> set[int]:
     """The stance words that label the target inside its own noun phrase ("militant" in "the
-    Taliban militant group"): in reported speech, the reporter's."""
+    Taliban militant group") and the gloss in brackets after it ("the Taliban (outlawed in
+    Russia)", a wire's standing note): in reported speech, the reporter's."""
     heads = [target.root] + (
         [target.root.head] if target.root.dep_ in ("compound", "nmod", "amod") else []
     )
@@ -204,7 +205,23 @@ def label_tokens(target: Span) -> set[int]:
         if child.i not in range(target.start, target.end)
         and _label_of(child, target)
         and (_entry(child) or (0, ""))[1] in ("attribute", "relation")
-    }
+    } | set(gloss(target))
+
+
+GLOSS_TOKENS = 12  # "(a terrorist organisation banned in Russia)"
+
+
+def gloss(target: Span) -> range:
+    """The bracketed note right after the target's noun phrase, brackets included; empty when
+    there is none."""
+    doc = target.doc
+    after = max(target.end, target.root.head.i + 1 if target.root.dep_ == "compound" else 0)
+    if after >= len(doc) or doc[after].text != "(":
+        return range(0)
+    for i in range(after + 1, min(len(doc), after + GLOSS_TOKENS + 2)):
+        if doc[i].text == ")":
+            return range(after, i + 1)
+    return range(0)
 
 
 def cues_for(sentence: Span, target: Span, reported: bool = False) -> list[Cue]:
@@ -216,7 +233,10 @@ def cues_for(sentence: Span, target: Span, reported: bool = False) -> list[Cue]:
         entry = _entry(token)
         if entry is None or token.i in range(target.start, target.end):
             continue
-        if reported and entry[1] in ("attribute", "relation") and _label_of(token, target):
+        if reported and (
+            (entry[1] in ("attribute", "relation") and _label_of(token, target))
+            or token.i in gloss(target)
+        ):
             continue
         cue = KINDS[entry[1]](token, target, entry[0])
         if cue is not None:
