@@ -15,6 +15,7 @@ from quotetrail.clean.dateline import dateline_agency, find_dateline
         ("WASHINGTON (AP) — The president said", "WASHINGTON"),
         ("ST. JOSEPH, Mich. (AP) — Michigan health authorities", None),
         ("New Delhi, Aug 23: India said", "New Delhi"),
+        ("MOSCOW, March 14. /TASS/. Moscow expects", "MOSCOW"),
         ("RUSSIA has stated that it will", None),
         ("The US - said nothing", None),
     ],
@@ -28,6 +29,7 @@ def test_dateline_place(line: str, place: str | None) -> None:
     [
         (["Talks fail", "KABUL, Aug 23 (Reuters) - The Taliban said"], "Reuters"),
         (["WASHINGTON (AP) — The president said"], "AP"),
+        (["MOSCOW, March 14. /TASS/. Moscow expects"], "TASS"),
         (["MOSCOW — The President of Russia said"], None),
         (["The president (AP) said nothing"], None),
     ],

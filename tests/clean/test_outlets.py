@@ -41,6 +41,7 @@ def test_outlets_from_url(url: str | None, outlet: str | None) -> None:
         ("Talks fail\nBRUSSELS, Oct 14 (Reuters) - Ministers failed to agree.", "Reuters"),
         ("Storm nears\nMIAMI (AP) — The storm strengthened overnight.", "Associated Press"),
         ("Storm nears\nMIAMI (Staff) — The storm strengthened overnight.", None),
+        ("Drug control\nMOSCOW, March 14. /TASS/. Moscow expects results.", "TASS"),
         ("Storm nears\nThe storm (AP) strengthened overnight.", None),  # no dateline
     ],
 )
