@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from quotetrail.clean import article_body, clean_document
-from quotetrail.clean.html import extract_page
+from quotetrail.clean.html import extract_page, site_in_title
 from quotetrail.records import RawDocument
 
 PAGE = Path(__file__).resolve().parents[1] / "data" / "clean" / "page.html"
@@ -39,6 +40,34 @@ def test_html_page_without_url_takes_site_name() -> None:
         source_path=str(PAGE), content=PAGE.read_text(encoding="utf-8"), format="html"
     )
     assert clean_document(raw).outlet == "Example Post"
+
+
+def test_html_page_without_site_name_takes_it_from_the_title() -> None:
+    """A page with no `og:site_name`: its <title> writes the site beside the headline."""
+    page = PAGE.read_text(encoding="utf-8")
+    page = re.sub(r'<meta property="og:site_name"[^>]*>', "", page)
+    page = re.sub(
+        r"<title>.*?</title>", "<title>Ministers agree grain deal | Harbour Times</title>", page
+    )
+    assert (
+        clean_document(RawDocument(source_path=str(PAGE), content=page, format="html")).outlet
+        == "Harbour Times"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page_title", "headline", "site"),
+    [
+        ("Talks fail again | The Daily Ledger", "Talks fail again", "The Daily Ledger"),
+        ("The Daily Ledger — Talks fail again", "Talks fail again", "The Daily Ledger"),
+        ("Talks fail again", "Talks fail again", None),  # no site written
+        ("Talks fail - again | Ledger", "Talks fail - again", None),  # three parts: unsure
+        ("Other words | The Daily Ledger", "Talks fail again", None),  # not the headline
+        ("Talks fail again | " + "word " * 8, "Talks fail again", None),  # a sentence, no name
+    ],
+)
+def test_html_site_in_title(page_title: str, headline: str, site: str | None) -> None:
+    assert site_in_title(page_title, headline) == site
 
 
 def test_html_page_without_article_gives_empty_text() -> None:

@@ -87,5 +87,21 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
         title=document.title or None,
         published=published or document.date or None,
         url=url or document.url or None,
-        sitename=document.sitename or None,
+        sitename=document.sitename or site_in_title(tree.findtext(".//title"), document.title),
     )
+
+
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|»·]\s*")
+SITE_NAME_WORDS = 5  # "The Daily Ledger", "Ministry of Foreign Affairs of Ruritania"
+
+
+def site_in_title(page_title: str | None, headline: str | None) -> str | None:
+    """The site's name a page's <title> writes beside its headline ("Headline | The Daily
+    Ledger", "Ledger — Headline"): the one other part, when the page states no site name."""
+    if not page_title or not headline:
+        return None
+    parts = [part.strip() for part in _TITLE_PARTS.split(page_title.strip())]
+    if len(parts) != 2 or headline.strip() not in parts:
+        return None
+    site = parts[1] if parts[0] == headline.strip() else parts[0]
+    return site if site and len(site.split()) <= SITE_NAME_WORDS else None
