@@ -105,6 +105,18 @@ def test_cast_people_in_text_order_with_subjecthood(cast_of, text, people):
             "Foreign Minister",
             "Lithuania",
         ),
+        (  # a title the tagger took into the name is the role's, not lost
+            "Finnish Foreign Ministry Spokeswoman Liisa Koski met the press.",
+            "Liisa Koski",
+            "Foreign Ministry Spokeswoman",
+            "Finland",
+        ),
+        (  # a seat of government speaks for its state
+            "White House Press Secretary Dana Whitfield met the press.",
+            "Dana Whitfield",
+            "White House Press Secretary",
+            "United States",
+        ),
         (  # an honorific that abbreviates an office gives the office
             "Sen. Maya Ortiz voted against the bill.",
             "Maya Ortiz",

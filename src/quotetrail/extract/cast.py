@@ -211,13 +211,14 @@ def _country_near(doc: Doc, before: int) -> str | None:
 
 
 def affiliation_in(tokens: list[Token]) -> str | None:
-    """A country named in a role: "Russian", "of Russia", "Afghanistan's", "the country's"."""
+    """A country named in a role: "Russian", "of Russia", "Afghanistan's", "the country's",
+    "White House"."""
     for token in tokens:
         if token.dep_ == "pobj" and token.head.lower_ == "for":  # "representative for Afghanistan"
             continue
         country = lexicon.country_of(token.text)
         ent = entity_of(token)
-        if country is None and ent is not None and ent.label_ in {"GPE", "NORP"}:
+        if country is None and ent is not None:  # "White House" (ORG) speaks for its state too
             country = lexicon.country_of(ent.text) or (
                 group_name(ent.text) if ent.label_ == "GPE" else None
             )
@@ -263,13 +264,17 @@ def _office(tokens: list[Token]) -> str | None:
 
 
 def _title_before(ent: Span) -> list[Token]:
-    """Tokens before a name that modify it: "Russian Foreign Minister" Sergei Lavrov."""
+    """Tokens before a name that modify it: "Russian Foreign Minister" Sergei Lavrov, and the
+    title words the tagger took into the name ("Foreign Ministry Spokeswoman Maria Zakharova",
+    tagged from "Spokeswoman" on)."""
     doc = ent.doc
     edge = ent.root.left_edge.i
     i = ent.start - 1
     while i >= edge and doc[i].dep_ != "det" and doc[i].text not in {",", "(", ";", "—", "-"}:
         i -= 1
-    return list(doc[i + 1 : ent.start])[-ROLE_MAX_TOKENS:]
+    name = person_name(ent.text).split()
+    inside = next((t.i for t in ent if name and t.text == name[0]), ent.start)
+    return list(doc[i + 1 : inside])[-ROLE_MAX_TOKENS:]
 
 
 def _apposition(ent: Span) -> list[Token]:
