@@ -111,6 +111,13 @@ def test_cast_people_in_text_order_with_subjecthood(cast_of, text, people):
             "Foreign Ministry Spokeswoman",
             "Finland",
         ),
+        (  # an office with its portfolio: the portfolio is no part of the name, and a first
+            # name the tagger left out of the name is no part of the role
+            "The harvest was larger than forecast, Minister of Agriculture Pavel Volkov said.",
+            "Pavel Volkov",
+            "Minister of Agriculture",
+            None,
+        ),
         (  # a seat of government speaks for its state
             "White House Press Secretary Dana Whitfield met the press.",
             "Dana Whitfield",

@@ -836,3 +836,35 @@ def test_transcript_words_a_turn_reports_are_their_speakers(statements_of):
     assert [(s.speaker.name, s.quote, s.said_on, s.said_on_assumed) for s in reported] == [
         ("Amir Haddad", "that the last inspections are done", "2025-03-03", False)
     ]
+
+
+OFFICE_FIRST = """Meeting with permanent members of the Security Council
+
+Vladimir Putin held a meeting with permanent members of the Security Council.
+
+October 6, 2023, Novo-Ogaryovo, Moscow Region
+
+President of Russia Vladimir Putin: Good afternoon, colleagues. Today we will discuss the \
+harvest. Mr Volkov, please.
+
+Minister of Agriculture Pavel Volkov: Mr President, colleagues, the harvest was larger than \
+forecast.
+
+Vladimir Putin: Thank you. We will come back to this next week.
+
+Pavel Volkov: Certainly."""
+
+
+def test_transcript_label_with_the_office_before_the_name(statements_of):
+    """The Kremlin writes a speaker's first label with the office ("President of Russia Vladimir
+    Putin:"), later ones with the name: one person, the office their role in every turn."""
+    statements = [s for s in statements_of(OFFICE_FIRST) if s.kind == StatementKind.transcript]
+    assert [(s.speaker.name, s.quote.split(".")[0]) for s in statements] == [
+        ("Vladimir Putin", "Good afternoon, colleagues"),
+        ("Pavel Volkov", "Mr President, colleagues, the harvest was larger than forecast"),
+        ("Vladimir Putin", "Thank you"),
+        ("Pavel Volkov", "Certainly"),
+    ]
+    assert {(s.speaker.role, s.speaker.affiliation) for s in statements[::2]} == {
+        ("President", "Russia")
+    }

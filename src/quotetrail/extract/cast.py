@@ -274,7 +274,21 @@ def _title_before(ent: Span) -> list[Token]:
         i -= 1
     name = person_name(ent.text).split()
     inside = next((t.i for t in ent if name and t.text == name[0]), ent.start)
+    if inside == ent.start and inside - 1 > i and _first_name_left_out(doc[inside - 1]):
+        inside -= 1
     return list(doc[i + 1 : inside])[-ROLE_MAX_TOKENS:]
+
+
+def _first_name_left_out(token: Token) -> bool:
+    """The word before a tagged surname is its first name, untagged ("Minister of Agriculture
+    Pavel" Volkov): a capitalised proper noun that is no title, office or entity of its own."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and not token.ent_type_
+        and token.lower_.rstrip(".") not in lexicon.titles()
+        and token.lower_ not in lexicon.words().speaker_nouns
+    )
 
 
 def _apposition(ent: Span) -> list[Token]:
@@ -294,7 +308,9 @@ def _apposition(ent: Span) -> list[Token]:
     return []
 
 
-def _role_and_affiliation(ent: Span) -> tuple[str | None, str | None]:
+def role_and_affiliation(ent: Span) -> tuple[str | None, str | None]:
+    """The role and country the words around a person's name give ("Russian Foreign Minister"
+    Sergei Lavrov, "Zamir Kabulov, the special representative")."""
     title = _title_before(ent)
     appos = _apposition(ent)
     tokens = title + appos
@@ -350,7 +366,7 @@ def build_cast(doc: Doc, quoted: list[tuple[int, int]], paragraph_starts: list[i
             name = person_name(_name_part(ent).text)
             if not name or lexicon.country_of(name):
                 continue
-            role, affiliation = _role_and_affiliation(ent)
+            role, affiliation = role_and_affiliation(ent)
             people.append(Person(ent.start_char, name, _is_subject(ent), role, affiliation))
         elif ent.label_ in GROUP_LABELS and not _credit(ent):
             groups.append(Group(ent.start_char, group_name(ent.text), ent.label_))
@@ -468,7 +484,8 @@ def _full_name_ending(
 
 def _full_names(doc: Doc) -> list[str]:
     """Runs of two to four proper nouns that may be a person's full name ("Darian Lonechild")."""
-    names, run = [], []
+    names: list[str] = []
+    run: list[Token] = []
     for token in [*doc, None]:
         proper = token is not None and (
             (token.pos_ == "PROPN" and token.text[:1].isupper())
@@ -484,14 +501,25 @@ def _full_names(doc: Doc) -> list[str]:
             and token.ent_type_ not in PLACE_LABELS | {"NORP", "DATE", "ORG"}
             and not (run and token.ent_iob_ == "B" and token.doc[token.i - 1].ent_iob_ != "O")
         ):
-            run.append(token.text)
+            run.append(token)
             continue
+        if run and _after_an_office(run[0]):
+            run = run[1:]  # "Minister of Agriculture Pavel Volkov": the portfolio is no name
         if len(run) >= 2:  # a one-word run is never a full name, with or without a title
-            name = person_name(" ".join(run))
+            name = person_name(" ".join(t.text for t in run))
             if 2 <= len(name.split()) <= 4:
                 names.append(name)
         run = []
     return names
+
+
+def _after_an_office(first: Token) -> bool:
+    """`first` follows an office and "of" ("Minister of Agriculture …", "President of …")."""
+    doc = first.doc
+    if first.i < 2 or doc[first.i - 1].lower_ not in lexicon.words().title_connectors:
+        return False
+    office = doc[first.i - 2].lower_
+    return office in lexicon.words().speaker_nouns or office in lexicon.titles()
 
 
 def _mislabelled_names(doc: Doc) -> list[str]:

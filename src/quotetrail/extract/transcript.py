@@ -40,7 +40,7 @@ from quotetrail.clean.dates import TIME_OF_DAY, stated_date
 from quotetrail.clean.outlets import known_outlet
 from quotetrail.clean.rules import is_byline
 from quotetrail.clean.turns import STAMP
-from quotetrail.extract.cast import Cast, person_name
+from quotetrail.extract.cast import Cast, person_name, role_and_affiliation
 from quotetrail.extract.dates import parse_published, resolve_date, said_on
 from quotetrail.extract.entities import about
 from quotetrail.extract.quotes import paragraphs
@@ -49,9 +49,11 @@ from quotetrail.extract.speakers import resolve, resolve_group
 from quotetrail.records import QUESTIONER, Article, Speaker, Statement, StatementKind
 
 NAME_WORD = r"[^\W\d_][\w'’\-]*\.?"
+LABEL_WORDS = 7  # "President of Russia Vladimir Putin", "Minister of Foreign Affairs Sergei Lavrov"
 LABEL = re.compile(
     rf"(?:{STAMP}\s+)?"  # the turn's time before its label: "[00:01:12] HOST: …"
-    rf"(?P<name>{NAME_WORD}(?: {NAME_WORD}){{0,4}}(?: \d{{1,2}}(?![\d:]))?)"  # "Reporter 1"
+    rf"(?P<name>{NAME_WORD}(?: {NAME_WORD}){{0,{LABEL_WORDS - 1}}}"
+    r"(?: \d{1,2}(?![\d:]))?)"  # a participant's number: "Reporter 1"
     rf"(?:\s*(?P<stamp>{STAMP}))?"  # … or after the name: "Reporter 1 (00:01:12):"
     r"(?:\s*\((?P<paren>[^()\n]{1,60})\)|,\s*(?P<comma>[^,:;\n\"“”]{1,60}?))?"
     r"(?:\s*:[ \t]*(?=\S)|\s*(?P<alone>:?)\s*$)"  # words after the colon, or none on its line
@@ -151,10 +153,10 @@ def _label(text: str, start: int, end: int) -> Label | None:
     if match is None or (match["alone"] == "" and not match["stamp"]):
         return _unmarked_label(text, start, end)
     words = lexicon.participant_word(match["name"]).split()
-    particles = lexicon.words().name_particles
-    if not words[0][0].isupper() or any(
-        not w[0].isupper() and w not in particles for w in words[1:]
-    ):
+    lower = lexicon.words().name_particles | lexicon.words().title_connectors
+    if not words[0][0].isupper() or not words[-1][0].isupper():
+        return None
+    if any(not w[0].isupper() and w not in lower for w in words[1:]):
         return None
     if _is_headline(text[match.end() : end]):
         return None
@@ -316,7 +318,8 @@ def _labelled(text: str, doc: Doc, cast: Cast, outlet: str | None) -> list[tuple
 def _same_speaker(labels: list[Label]) -> Callable[[Label], Label]:
     """The label that names a label's speaker in full: a surname alone ("DALTON:") stands for
     the one full name ending in it ("MARK DALTON, NEWS ANCHOR:"), as TV transcripts write a
-    speaker's later turns."""
+    speaker's later turns, and a name ("Pavel Volkov:") for the one label that writes it after
+    an office ("Minister of Agriculture Pavel Volkov:"), as the Kremlin writes a first turn's."""
     by_surname: dict[str, list[Label]] = {}
     for label in labels:
         words = label.key.split()
@@ -327,7 +330,19 @@ def _same_speaker(labels: list[Label]) -> Callable[[Label], Label]:
         for surname, named in by_surname.items()
         if len({label.key for label in named}) == 1
     }
-    return lambda label: full.get(label.key.rstrip("."), label) if " " not in label.key else label
+    offices: dict[str, list[Label]] = {}
+    for label in labels:
+        for other in labels:
+            if other.key.endswith(" " + label.key) and " " in label.key:
+                offices.setdefault(label.key, []).append(other)
+    office = {key: found[0] for key, found in offices.items() if len({f.key for f in found}) == 1}
+
+    def same(label: Label) -> Label:
+        if " " not in label.key:
+            return full.get(label.key.rstrip("."), label)
+        return office.get(label.key, label)
+
+    return same
 
 
 def _line_end(text: str, at: int) -> int:
@@ -429,12 +444,15 @@ def _questioner(name: str, mention: str, affiliation: str | None) -> Speaker:
     return Speaker(name=name, mention=mention, kind=QUESTIONER, affiliation=affiliation)
 
 
-def _named(label: Label, doc: Doc, cast: Cast, profiles: Cast, presenters: Cast) -> Speaker:
+def _named(
+    label: Label, doc: Doc, cast: Cast, profiles: Cast, presenters: Cast, names: set[str]
+) -> Speaker:
     """The speaker a name label gives: a person the article names under that name, else a body
     or an office ("THE PRESIDENT") as speakers.py reads it among the people the header presents
     (`presenters`: never a turn's "Madam President, …", which addresses her), else the name as
-    written."""
-    written = _written(label.name)
+    written. `names`: every label's, as `_office_before_name` reads them."""
+    office = _office_before_name(label, doc, names)
+    written = _written(office.text if office is not None else label.name)
     person = person_name(written)
     if cast.knows(person) and not set(person.casefold().split()) <= lexicon.title_words():
         speaker = _person(cast, profiles, person, label.name)
@@ -448,9 +466,37 @@ def _named(label: Label, doc: Doc, cast: Cast, profiles: Cast, presenters: Cast)
                 found = resolve(presenters, span, label.start, [])
         known = found is not None and (found.kind != "person" or presenters.knows(found.name))
         speaker = found if known else _person(cast, profiles, person or written, label.name)
+    if office is not None:
+        role, country = role_and_affiliation(office)
+        speaker.role = speaker.role or role
+        speaker.affiliation = speaker.affiliation or country
     if speaker.affiliation is None:
         speaker.affiliation = label.affiliation
     return speaker
+
+
+def _office_before_name(label: Label, doc: Doc, names: set[str]) -> Span | None:
+    """The person's name that ends a label written with its office first ("President of Russia
+    Vladimir Putin:", "Foreign Minister Sergei Lavrov:"): as the parse tags it, else as another
+    label writes it alone (`names`, casefolded); None when the label is the name alone."""
+    tagged = next(
+        (
+            ent
+            for ent in entities(doc)
+            if ent.label_ == "PERSON"
+            and ent.end_char == label.end
+            and label.start < ent.start_char < label.end
+        ),
+        None,
+    )
+    if tagged is not None:
+        return tagged
+    alone = max(
+        (n for n in names if " " in n and label.key.endswith(" " + n)), key=len, default=None
+    )
+    if alone is None:
+        return None
+    return doc.char_span(label.end - len(alone), label.end, alignment_mode="expand")
 
 
 def _asks(label: Label, turns: list[tuple[int, int]], text: str, header: Header) -> bool:
@@ -509,7 +555,7 @@ def _labelled_turns(
             return _questioner(name, label.name, label.affiliation)
         if unnamed:  # "Speaker 3": a participant the record does not name
             return None
-        return _named(label, doc, cast, profiles, presenters)
+        return _named(label, doc, cast, profiles, presenters, {label.key for label in spans})
 
     # One speaker per label as written: a speaker's turns share it, and `_asks` reads all of them.
     speakers: dict[tuple[str, str, str | None], Speaker | None] = {}
@@ -520,7 +566,21 @@ def _labelled_turns(
         if written not in speakers:
             speakers[written] = speaker_of(who)
         turns.append(Turn(label, start, end, speakers[written]))
+    _share_profiles([speaker for speaker in speakers.values() if speaker is not None])
     return turns
+
+
+def _share_profiles(speakers: list[Speaker]) -> None:
+    """One person under two labels ("President of Russia Vladimir Putin:", later "Vladimir
+    Putin:") has the role and country the fuller label gave, in every turn."""
+    for speaker in speakers:
+        fuller = next(
+            (s for s in speakers if s.name == speaker.name and s.kind == speaker.kind and s.role),
+            None,
+        )
+        if fuller is not None:
+            speaker.role = speaker.role or fuller.role
+            speaker.affiliation = speaker.affiliation or fuller.affiliation
 
 
 def _unlabelled_turns(text: str, doc: Doc, cast: Cast, outlet: str | None) -> list[Turn]:

@@ -122,6 +122,7 @@ class Words:
     role_synonyms: dict[str, tuple[str, ...]]  # "diplomat" → roles a diplomat may hold
     link_labels: tuple[str, ...]  # "READ MORE: …", "Also on rt.com …": a link to another story
     name_particles: frozenset[str]  # lower-case words inside a name: "van", "bin", "al"
+    title_connectors: frozenset[str]  # lower-case words inside an office: "President of Russia"
     negators: frozenset[str]  # words that negate the predicate they attach to
     exceptives: frozenset[str]  # "nothing but praise": after a negator, what is left is said
     target_anaphors: frozenset[str]  # "they", "the group": how a quote refers to its target
@@ -151,6 +152,7 @@ def words() -> Words:
         role_synonyms={role: tuple(held) for role, held in data["role_synonyms"].items()},
         link_labels=tuple(data["link_labels"]),
         name_particles=frozenset(data["name_particles"]),
+        title_connectors=frozenset(data["title_connectors"]),
         negators=frozenset(data["negators"]),
         exceptives=frozenset(data["exceptives"]),
         target_anaphors=frozenset(data["target_anaphors"]),
