@@ -1138,3 +1138,22 @@ def test_reported_which_never_stands_for_a_person(nlp):
 def test_reported_content_starts_after_the_dateline(nlp, text, content):
     (cue,) = find_cues(nlp(text))
     assert text[cue.content[0] : cue.content[1]] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # the parser hangs the clause on a verb inside it and its subject on the cue
+            "The bloc's plan to use frozen state assets to fund Lviv is theft, Minsk has said.",
+            "The bloc's plan to use frozen state assets to fund Lviv is theft",
+        ),
+        (
+            "The bloc's plan to use frozen state assets to fund Lviv is “theft,” Minsk has said.",
+            "The bloc's plan to use frozen state assets to fund Lviv is “theft,”",
+        ),
+        ("After the talks ended in the capital, the union said.", None),  # an adverbial
+    ],
+)
+def test_reported_clause_before_the_comma_of_a_closing_cue(nlp, text, content):
+    (cue,) = [c for c in find_cues(nlp(text)) if c.text.endswith("said")]
+    assert (text[cue.content[0] : cue.content[1]] if cue.content else None) == content

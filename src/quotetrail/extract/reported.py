@@ -1432,6 +1432,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
             else None
         )
         content = content or acted_on
+        content = content or _clause_before_comma(token)
         announced = _announced_paragraph(token) if content is None else None
         if announced is not None and not _quoted(announced[2]):
             content, unquoted = announced[:2], True  # a block quotation without marks
@@ -1454,6 +1455,36 @@ def verb_cues(doc: Doc) -> list[Cue]:
             )
         )
     return found
+
+
+def _clause_before_comma(verb: Token) -> tuple[int, int] | None:
+    """ "The plan to use the assets is theft, Moscow has said.": what was said opens the
+    sentence and the cue closes it, its subject right after the comma — read so when the parser
+    hung the clause elsewhere (on a verb inside it, or its subject on the cue). The clause has a
+    finite verb and does not open as an adverbial ("After the talks ended, Moscow said.")."""
+    sentence = sentence_of(verb)
+    subject = subject_of(verb)
+    if (
+        subject is None
+        or verb.dep_ != "ROOT"  # not a cue inside a clause ("It began when, …, Roosevelt said")
+        or subject.i > verb.i
+        or any(not t.is_punct for t in sentence if t.i > verb.i)
+    ):
+        return None
+    doc, end = verb.doc, subject.left_edge.i
+    while end > sentence.start and doc[end - 1].is_quote:
+        end -= 1  # "… is “theft,” Moscow said": the comma before the closing mark
+    if end - 1 <= sentence.start or doc[end - 1].text != ",":
+        return None
+    clause = doc[sentence.start : end - 1]
+    opener = clause[0]
+    if opener.pos_ in {"SCONJ", "ADP"} or opener.dep_ == "mark" or opener.lower_ in {"as", "so"}:
+        return None
+    if not any(t.tag_ in FINITE_TAGS for t in clause) or any(
+        t.lemma_.lower() in lexicon.speech_lemmas() and t.pos_ == "VERB" for t in clause
+    ):
+        return None
+    return _span_chars(list(clause), verb)
 
 
 def _announced_paragraph(verb: Token) -> tuple[int, int, str] | None:
