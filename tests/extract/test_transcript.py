@@ -855,16 +855,32 @@ Vladimir Putin: Thank you. We will come back to this next week.
 Pavel Volkov: Certainly."""
 
 
-def test_transcript_label_with_the_office_before_the_name(statements_of):
+OFFICE_THEN_SURNAME = """Meeting on the harvest
+
+Vladimir Putin met members of the government on Friday.
+
+President of Russia Vladimir Putin: Good afternoon, colleagues. Mr Volkov, please.
+
+Minister of Agriculture Pavel Volkov: Mr President, the harvest was larger than forecast.
+
+PUTIN: Thank you. One more question, then.
+
+VOLKOV: Certainly."""
+
+
+@pytest.mark.parametrize("text", [OFFICE_FIRST, OFFICE_THEN_SURNAME])
+def test_transcript_label_with_the_office_before_the_name(statements_of, text):
     """The Kremlin writes a speaker's first label with the office ("President of Russia Vladimir
-    Putin:"), later ones with the name: one person, the office their role in every turn."""
-    statements = [s for s in statements_of(OFFICE_FIRST) if s.kind == StatementKind.transcript]
-    assert [(s.speaker.name, s.quote.split(".")[0]) for s in statements] == [
-        ("Vladimir Putin", "Good afternoon, colleagues"),
-        ("Pavel Volkov", "Mr President, colleagues, the harvest was larger than forecast"),
-        ("Vladimir Putin", "Thank you"),
-        ("Pavel Volkov", "Certainly"),
+    Putin:"), later ones with the name or the surname: one person, the office their role in
+    every turn."""
+    statements = [s for s in statements_of(text) if s.kind == StatementKind.transcript]
+    assert [s.speaker.name for s in statements] == [
+        "Vladimir Putin",
+        "Pavel Volkov",
+        "Vladimir Putin",
+        "Pavel Volkov",
     ]
+    assert statements[1].quote.startswith("Mr President, ")
     assert {(s.speaker.role, s.speaker.affiliation) for s in statements[::2]} == {
         ("President", "Russia")
     }

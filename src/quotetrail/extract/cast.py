@@ -274,7 +274,7 @@ def _title_before(ent: Span) -> list[Token]:
         i -= 1
     name = person_name(ent.text).split()
     inside = next((t.i for t in ent if name and t.text == name[0]), ent.start)
-    if inside == ent.start and inside - 1 > i and _first_name_left_out(doc[inside - 1]):
+    if len(name) == 1 and inside - 1 > i and _first_name_left_out(doc[inside - 1]):
         inside -= 1
     return list(doc[i + 1 : inside])[-ROLE_MAX_TOKENS:]
 

@@ -320,22 +320,22 @@ def _same_speaker(labels: list[Label]) -> Callable[[Label], Label]:
     the one full name ending in it ("MARK DALTON, NEWS ANCHOR:"), as TV transcripts write a
     speaker's later turns, and a name ("Pavel Volkov:") for the one label that writes it after
     an office ("Minister of Agriculture Pavel Volkov:"), as the Kremlin writes a first turn's."""
-    by_surname: dict[str, list[Label]] = {}
-    for label in labels:
-        words = label.key.split()
-        if len(words) > 1 and not label.number:
-            by_surname.setdefault(words[-1].rstrip("."), []).append(label)
-    full = {
-        surname: named[0]
-        for surname, named in by_surname.items()
-        if len({label.key for label in named}) == 1
-    }
     offices: dict[str, list[Label]] = {}
     for label in labels:
         for other in labels:
             if other.key.endswith(" " + label.key) and " " in label.key:
                 offices.setdefault(label.key, []).append(other)
     office = {key: found[0] for key, found in offices.items() if len({f.key for f in found}) == 1}
+    by_surname: dict[str, list[Label]] = {}
+    for label in labels:
+        words = label.key.split()
+        if len(words) > 1 and not label.number:
+            by_surname.setdefault(words[-1].rstrip("."), []).append(office.get(label.key, label))
+    full = {
+        surname: named[0]
+        for surname, named in by_surname.items()
+        if len({label.key for label in named}) == 1
+    }
 
     def same(label: Label) -> Label:
         if " " not in label.key:
@@ -451,7 +451,7 @@ def _named(
     or an office ("THE PRESIDENT") as speakers.py reads it among the people the header presents
     (`presenters`: never a turn's "Madam President, …", which addresses her), else the name as
     written. `names`: every label's, as `_office_before_name` reads them."""
-    office = _office_before_name(label, doc, names)
+    office = _office_before_name(label, doc, names | {n.casefold() for n in cast.full_names})
     written = _written(office.text if office is not None else label.name)
     person = person_name(written)
     if cast.knows(person) and not set(person.casefold().split()) <= lexicon.title_words():
@@ -478,7 +478,8 @@ def _named(
 def _office_before_name(label: Label, doc: Doc, names: set[str]) -> Span | None:
     """The person's name that ends a label written with its office first ("President of Russia
     Vladimir Putin:", "Foreign Minister Sergei Lavrov:"): as the parse tags it, else as another
-    label writes it alone (`names`, casefolded); None when the label is the name alone."""
+    label or the article writes it alone (`names`, casefolded); None when the label is the name
+    alone."""
     tagged = next(
         (
             ent
