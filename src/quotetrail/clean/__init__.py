@@ -112,7 +112,10 @@ def clean_document(raw: RawDocument, furniture: Furniture | None = None) -> Arti
     """Repair, de-furnish and date one document. Pure: depends on `raw` and `furniture` only."""
     source, raw, sitename = _source_text(raw)
     text = repair_text(source)
-    lines, removed = _strip_signatures(unwrap_lines(split_lines(text)))
+    # a line stripped of its edges may read as mojibake where it did not beside them ("\xa0œá"):
+    # repaired again, so that cleaning the cleaned text changes nothing
+    lines = [line if line.isascii() else repair_text(line) for line in split_lines(text)]
+    lines, removed = _strip_signatures(unwrap_lines(lines))
     outlet = _outlet(raw, text, sitename)
     known = (furniture or {}).get(outlet or "", ())
     cleaned = clean_lines(lines, title=raw.title, furniture=known, find_body=raw.format != "html")
