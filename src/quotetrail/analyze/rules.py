@@ -229,13 +229,13 @@ def cues_for(sentence: Span, target: Span, reported: bool = False) -> list[Cue]:
     not the labels the reporter gives the target."""
     found = []
     reversed_under: set[int] = set()
+    noted = gloss(target) if reported else range(0)
     for token in sentence:
         entry = _entry(token)
         if entry is None or token.i in range(target.start, target.end):
             continue
         if reported and (
-            (entry[1] in ("attribute", "relation") and _label_of(token, target))
-            or token.i in gloss(target)
+            (entry[1] in ("attribute", "relation") and _label_of(token, target)) or token.i in noted
         ):
             continue
         cue = KINDS[entry[1]](token, target, entry[0])

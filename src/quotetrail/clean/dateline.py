@@ -23,14 +23,17 @@ DATELINE = re.compile(
 DATELINE_LINES = 3  # a dateline opens one of the first few lines
 
 
+def _first_dateline(lines: list[str]) -> re.Match[str] | None:
+    """The dateline of the first of the first few lines that opens with one."""
+    return next(filter(None, map(DATELINE.match, lines[:DATELINE_LINES])), None)
+
+
 def find_dateline(lines: list[str]) -> str | None:
-    """The dateline place of the first line that opens with one, looking at the first few lines."""
-    for line in lines[:DATELINE_LINES]:
-        match = DATELINE.match(line)
-        if match:
-            place = match.group("place") or match.group("titled") or match.group("slashed")
-            return place.strip(" ,")
-    return None
+    """The dateline's place ("MOSCOW"), if the text opens with a dateline."""
+    match = _first_dateline(lines)
+    if match is None:
+        return None
+    return (match.group("place") or match.group("titled") or match.group("slashed")).strip(" ,")
 
 
 _AGENCY_NAME = re.compile(r"\(([^)]{1,40})\)|/([^/]{1,30})/")
@@ -39,9 +42,6 @@ _AGENCY_NAME = re.compile(r"\(([^)]{1,40})\)|/([^/]{1,30})/")
 def dateline_agency(lines: list[str]) -> str | None:
     """The agency in the first dateline's brackets or slashes, as written ("Reuters" of "KABUL,
     Aug 23 (Reuters) -", "TASS" of "MOSCOW, March 14. /TASS/."); None when it names none."""
-    for line in lines[:DATELINE_LINES]:
-        match = DATELINE.match(line)
-        if match:
-            agency = _AGENCY_NAME.search(match.group(0))
-            return (agency.group(1) or agency.group(2)).strip() if agency else None
-    return None
+    match = _first_dateline(lines)
+    agency = _AGENCY_NAME.search(match.group(0)) if match else None
+    return (agency.group(1) or agency.group(2)).strip() if agency else None

@@ -91,7 +91,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     )
 
 
-_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*[|»·]\s*")
+_TITLE_PARTS = re.compile(r"\s+[–—-]\s+|\s*[|»·]\s*")
 SITE_NAME_WORDS = 5  # "The Daily Ledger", "Ministry of Foreign Affairs of Ruritania"
 
 

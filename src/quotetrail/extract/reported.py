@@ -1431,8 +1431,7 @@ def verb_cues(doc: Doc) -> list[Cue]:
             if content is None and lemma in lexicon.speech_lemmas("object_content")
             else None
         )
-        content = content or acted_on
-        content = content or _clause_before_comma(token)
+        content = content or acted_on or _clause_before_comma(token)
         announced = _announced_paragraph(token) if content is None else None
         if announced is not None and not _quoted(announced[2]):
             content, unquoted = announced[:2], True  # a block quotation without marks
@@ -1462,14 +1461,11 @@ def _clause_before_comma(verb: Token) -> tuple[int, int] | None:
     sentence and the cue closes it, its subject right after the comma — read so when the parser
     hung the clause elsewhere (on a verb inside it, or its subject on the cue). The clause has a
     finite verb and does not open as an adverbial ("After the talks ended, Moscow said.")."""
-    sentence = sentence_of(verb)
+    sentence = sentence_of(verb)  # the cue closes it, not a clause in it ("… when, …, X said")
+    if verb.dep_ != "ROOT" or any(not t.is_punct for t in sentence if t.i > verb.i):
+        return None
     subject = subject_of(verb)
-    if (
-        subject is None
-        or verb.dep_ != "ROOT"  # not a cue inside a clause ("It began when, …, Roosevelt said")
-        or subject.i > verb.i
-        or any(not t.is_punct for t in sentence if t.i > verb.i)
-    ):
+    if subject is None or subject.i > verb.i:
         return None
     doc, end = verb.doc, subject.left_edge.i
     while end > sentence.start and doc[end - 1].is_quote:

@@ -320,12 +320,14 @@ def _same_speaker(labels: list[Label]) -> Callable[[Label], Label]:
     the one full name ending in it ("MARK DALTON, NEWS ANCHOR:"), as TV transcripts write a
     speaker's later turns, and a name ("Pavel Volkov:") for the one label that writes it after
     an office ("Minister of Agriculture Pavel Volkov:"), as the Kremlin writes a first turn's."""
-    offices: dict[str, list[Label]] = {}
+    first: dict[str, Label] = {}  # each label as first written
     for label in labels:
-        for other in labels:
-            if other.key.endswith(" " + label.key) and " " in label.key:
-                offices.setdefault(label.key, []).append(other)
-    office = {key: found[0] for key, found in offices.items() if len({f.key for f in found}) == 1}
+        first.setdefault(label.key, label)
+    office: dict[str, Label] = {}
+    for key in (key for key in first if " " in key):
+        longer = [other for other in first if other.endswith(" " + key)]
+        if len(longer) == 1:
+            office[key] = first[longer[0]]
     by_surname: dict[str, list[Label]] = {}
     for label in labels:
         words = label.key.split()
@@ -450,8 +452,8 @@ def _named(
     """The speaker a name label gives: a person the article names under that name, else a body
     or an office ("THE PRESIDENT") as speakers.py reads it among the people the header presents
     (`presenters`: never a turn's "Madam President, …", which addresses her), else the name as
-    written. `names`: every label's, as `_office_before_name` reads them."""
-    office = _office_before_name(label, doc, names | {n.casefold() for n in cast.full_names})
+    written. `names`: the names written alone, as `_office_before_name` reads them."""
+    office = _office_before_name(label, doc, names)
     written = _written(office.text if office is not None else label.name)
     person = person_name(written)
     if cast.knows(person) and not set(person.casefold().split()) <= lexicon.title_words():
@@ -541,6 +543,8 @@ def _labelled_turns(
     for label, span in spans.items():
         by_key.setdefault(same(label).key, []).append(span)
 
+    names = {label.key for label in spans} | {n.casefold() for n in cast.full_names}
+
     def speaker_of(label: Label) -> Speaker | None:
         if label.word in questioners:  # "Reporter 2": the second of them
             name = questioners[label.word] + label.number
@@ -556,7 +560,7 @@ def _labelled_turns(
             return _questioner(name, label.name, label.affiliation)
         if unnamed:  # "Speaker 3": a participant the record does not name
             return None
-        return _named(label, doc, cast, profiles, presenters, {label.key for label in spans})
+        return _named(label, doc, cast, profiles, presenters, names)
 
     # One speaker per label as written: a speaker's turns share it, and `_asks` reads all of them.
     speakers: dict[tuple[str, str, str | None], Speaker | None] = {}
